@@ -1,0 +1,34 @@
+package fr.parcours;
+
+import fr.parcours.auth.AuthRoutes;
+import fr.parcours.web.ErrorHandler;
+import fr.parcours.web.HealthRoutes;
+import fr.parcours.web.OpenApiRoutes;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.FileSystemAccess;
+import io.vertx.ext.web.handler.StaticHandler;
+
+/** Mounts every feature's routes on one router: the map from a URL to its handler. */
+final class ApiRouter {
+
+  private static final long MAX_BODY_BYTES = 1024 * 1024;
+
+  private ApiRouter() {
+  }
+
+  static Router create(Services services) {
+    Router router = Router.router(services.vertx);
+    router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    new HealthRoutes(services.pool).mount(router);
+    new OpenApiRoutes().mount(router);
+    AuthRoutes auth = new AuthRoutes(services.auth);
+    auth.mount(router);
+    router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
+    ErrorHandler errors = new ErrorHandler();
+    router.route().failureHandler(errors);
+    router.errorHandler(404, errors);
+    router.errorHandler(405, errors);
+    return router;
+  }
+}

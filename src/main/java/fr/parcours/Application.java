@@ -1,0 +1,94 @@
+package fr.parcours;
+
+import fr.parcours.config.AppConfig;
+import fr.parcours.db.Database;
+import fr.parcours.db.EmbeddedDatabase;
+import fr.parcours.db.Migrations;
+import fr.parcours.web.HttpVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running server: the embedded database (unless an external one is configured), the pool,
+ * the schema brought up to date, and the HTTP verticles. {@link #stop()} takes it down in the
+ * reverse order, letting requests in flight finish.
+ */
+public final class Application {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+  private final AppConfig config;
+  private final EmbeddedDatabase embedded;
+  private final Vertx vertx;
+  private final Pool pool;
+  private final Services services;
+
+  private Application(AppConfig config, EmbeddedDatabase embedded) {
+    this.config = config;
+    this.embedded = embedded;
+    this.vertx = Vertx.vertx();
+    String url = embedded == null ? config.dbUrl() : embedded.url();
+    this.pool = Database.pool(vertx, url, config.dbPoolSize());
+    this.services = new Services(vertx, pool, config);
+  }
+
+  /** Starts a server; blocks while the embedded database boots, then runs asynchronously. */
+  public static Future<Application> start(AppConfig config, boolean loadDemo) {
+    EmbeddedDatabase embedded = config.embeddedDatabase() ? EmbeddedDatabase.start(config.dataDir()) : null;
+    Application app = new Application(config, embedded);
+    return app.prepare(loadDemo)
+        .compose(ready -> app.deployHttp())
+        .map(deployed -> {
+          LOG.info("Parcours listening on {} (port {})", config.publicUrl(), config.httpPort());
+          return app;
+        })
+        .recover(failure -> app.stop().transform(stopped -> Future.failedFuture(failure)));
+  }
+
+  /** Runs {@code work} against a migrated database without serving HTTP (one-time commands). */
+  public static <T> Future<T> runOnce(AppConfig config, java.util.function.Function<Services, Future<T>> work) {
+    EmbeddedDatabase embedded = config.embeddedDatabase() ? EmbeddedDatabase.start(config.dataDir()) : null;
+    Application app = new Application(config, embedded);
+    return Migrations.apply(app.pool)
+        .compose(migrated -> work.apply(app.services))
+        .eventually(app::stop);
+  }
+
+  private Future<Void> prepare(boolean loadDemo) {
+    return Migrations.apply(pool)
+        .compose(applied -> Bootstrap.firstOrganiser(services))
+        .compose(done -> loadDemo ? Bootstrap.demo(services) : Future.succeededFuture());
+  }
+
+  private Future<String> deployHttp() {
+    DeploymentOptions options = new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors());
+    return vertx.deployVerticle(() -> new HttpVerticle(() -> ApiRouter.create(services),
+        config.httpHost(), config.httpPort(), config.shutdownGraceSeconds()), options);
+  }
+
+  public Services services() {
+    return services;
+  }
+
+  public AppConfig config() {
+    return config;
+  }
+
+  /** Stops HTTP (finishing requests in flight), closes the pool, stops the embedded database. */
+  public Future<Void> stop() {
+    Future<Void> undeployed = Future.all(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()).mapEmpty();
+    return undeployed
+        .eventually(pool::close)
+        .eventually(vertx::close)
+        .eventually(() -> {
+          if (embedded != null) {
+            embedded.close();
+          }
+          return Future.succeededFuture();
+        });
+  }
+}

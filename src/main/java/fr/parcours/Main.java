@@ -1,0 +1,71 @@
+package fr.parcours;
+
+import fr.parcours.auth.Tokens;
+import fr.parcours.config.AppConfig;
+import fr.parcours.config.ConfigLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Entry point of {@code parcours.jar}.
+ * <ul>
+ *   <li>{@code java -jar parcours.jar [--demo]}: serve; with --demo, load the demo fair once.</li>
+ *   <li>{@code java -jar parcours.jar create-organiser --email E --name N}: create an organiser
+ *       (password from PARCOURS_NEW_ORGANISER_PASSWORD, or generated and printed) and exit.</li>
+ * </ul>
+ */
+public final class Main {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  private Main() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    List<String> arguments = Arrays.asList(args);
+    AppConfig config = ConfigLoader.load(System.getenv());
+    if (arguments.contains("--help") || arguments.contains("-h")) {
+      System.out.println("Usage: java -jar parcours.jar [--demo] | create-organiser --email E --name N");
+    } else if (!arguments.isEmpty() && arguments.get(0).equals("create-organiser")) {
+      createOrganiser(config, arguments);
+    } else {
+      serve(config, arguments.contains("--demo"));
+    }
+  }
+
+  private static void serve(AppConfig config, boolean demo) throws Exception {
+    Application app = Application.start(config, demo).toCompletionStage().toCompletableFuture().get();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      LOG.info("Shutting down: finishing requests in flight");
+      try {
+        app.stop().toCompletionStage().toCompletableFuture()
+            .get(config.shutdownGraceSeconds() + 30L, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.error("Shutdown did not complete cleanly", e);
+      }
+    }, "parcours-shutdown"));
+  }
+
+  private static void createOrganiser(AppConfig config, List<String> arguments) throws Exception {
+    String email = option(arguments, "--email");
+    String name = option(arguments, "--name");
+    if (email == null || name == null) {
+      System.err.println("Usage: java -jar parcours.jar create-organiser --email E --name N");
+      System.exit(2);
+    }
+    String given = System.getenv("PARCOURS_NEW_ORGANISER_PASSWORD");
+    String password = given == null || given.isBlank() ? Tokens.newToken().substring(0, 16) : given;
+    Application.runOnce(config, services -> services.auth.createOrganiser(email, name, password))
+        .toCompletionStage().toCompletableFuture().get();
+    System.out.println("Organiser " + email + " created" + (given == null ? " with password " + password : ""));
+  }
+
+  private static String option(List<String> arguments, String name) {
+    int index = arguments.indexOf(name);
+    return index >= 0 && index + 1 < arguments.size() ? arguments.get(index + 1) : null;
+  }
+}

@@ -1,0 +1,74 @@
+package fr.parcours.auth;
+
+import fr.parcours.error.AppException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** Organiser accounts: creation, password login into a bearer token, token checks. */
+public final class AuthService {
+
+  /** What a successful login hands back: the bearer token to send with every write. */
+  public record Login(String token, OffsetDateTime expiresAt, Organiser organiser) {
+  }
+
+  private static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
+
+  private final Vertx vertx;
+  private final AuthRepository repository;
+
+  public AuthService(Vertx vertx, Pool pool) {
+    this.vertx = vertx;
+    this.repository = new AuthRepository(pool);
+  }
+
+  public Future<Organiser> createOrganiser(String email, String name, String password) {
+    if (password == null || password.length() < Passwords.MIN_LENGTH) {
+      return Future.failedFuture(AppException.invalid("password",
+          "must be at least " + Passwords.MIN_LENGTH + " characters"));
+    }
+    // bcrypt is deliberately slow: keep it off the event loop.
+    return vertx.executeBlocking(() -> Passwords.hash(password))
+        .compose(hash -> repository.insertOrganiser(email, name, hash));
+  }
+
+  /** Creates the organiser unless one with this email exists; returns whether it did. */
+  public Future<Boolean> ensureOrganiser(String email, String name, String password) {
+    return repository.findByEmail(email).compose(found -> found.isPresent()
+        ? Future.succeededFuture(false)
+        : createOrganiser(email, name, password).map(true));
+  }
+
+  public Future<Organiser> findOrganiser(String email) {
+    return repository.findByEmail(email).map(found -> found
+        .orElseThrow(() -> AppException.notFound("Organiser " + email)).organiser());
+  }
+
+  public Future<Login> login(String email, String password) {
+    return repository.findByEmail(email)
+        .compose(found -> vertx.executeBlocking(() -> found
+            .filter(credentials -> Passwords.matches(password, credentials.passwordHash()))
+            .orElseThrow(() -> AppException.unauthenticated("Unknown email or wrong password"))))
+        .compose(credentials -> issueToken(credentials.organiser()));
+  }
+
+  public Future<Organiser> authenticate(String token) {
+    return repository.findByToken(Tokens.digest(token)).map(found -> found
+        .orElseThrow(() -> AppException.unauthenticated("The token is unknown or has expired")));
+  }
+
+  public Future<Void> logout(String token) {
+    return repository.deleteToken(Tokens.digest(token));
+  }
+
+  private Future<Login> issueToken(Organiser organiser) {
+    String token = Tokens.newToken();
+    OffsetDateTime expiresAt = OffsetDateTime.now(ZoneOffset.UTC).plus(TOKEN_LIFETIME);
+    return repository.insertToken(Tokens.digest(token), organiser.id(), expiresAt)
+        .map(done -> new Login(token, expiresAt, organiser));
+  }
+}

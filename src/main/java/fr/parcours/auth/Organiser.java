@@ -1,0 +1,11 @@
+package fr.parcours.auth;
+
+import io.vertx.core.json.JsonObject;
+
+/** A person who sets fairs up; each fair has one owning organiser. */
+public record Organiser(long id, String email, String name) {
+
+  public JsonObject toJson() {
+    return new JsonObject().put("id", id).put("email", email).put("name", name);
+  }
+}

@@ -1,0 +1,37 @@
+package fr.parcours.config;
+
+import io.vertx.core.json.JsonObject;
+
+/** Every setting with its default; the README's configuration table mirrors this list. */
+final class AppConfigKeys {
+
+  static final JsonObject DEFAULTS = new JsonObject()
+      .put("http", new JsonObject()
+          .put("host", "0.0.0.0")
+          .put("port", 8080)
+          .put("public_url", "")
+          .put("shutdown_grace_seconds", 20))
+      .put("data", new JsonObject()
+          .put("dir", "data"))
+      .put("db", new JsonObject()
+          .put("url", "")
+          .put("pool_size", 16))
+      .put("organiser", new JsonObject()
+          .put("email", "")
+          .put("name", "Organiser")
+          .put("password", ""))
+      .put("demo", new JsonObject()
+          .put("organiser_email", "demo@parcours.local")
+          .put("organiser_password", "parcours-demo"))
+      .put("mail", new JsonObject()
+          .put("smtp_host", "")
+          .put("smtp_port", 587)
+          .put("smtp_username", "")
+          .put("smtp_password", "")
+          .put("smtp_starttls", true)
+          .put("from", "Parcours <no-reply@parcours.local>")
+          .put("poll_seconds", 5));
+
+  private AppConfigKeys() {
+  }
+}

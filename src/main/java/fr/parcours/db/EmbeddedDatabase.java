@@ -1,0 +1,91 @@
+package fr.parcours.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A PostgreSQL 17 server run from the binaries shipped in a Maven jar, its cluster kept under
+ * the data directory so that data survives restarts. Used whenever no external database is set.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+  private static final String DATABASE = "parcours";
+
+  private final EmbeddedPostgres postgres;
+
+  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  /** Starts (or restarts) the cluster under {@code dataDir/postgres}; blocks until it accepts connections. */
+  public static EmbeddedDatabase start(Path dataDir) {
+    Path clusterDir = dataDir.resolve("postgres").toAbsolutePath();
+    try {
+      Files.createDirectories(clusterDir.getParent());
+      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+          .setDataDirectory(clusterDir)
+          .setCleanDataDirectory(false)
+          .setServerConfig("max_connections", "300")
+          .start();
+      EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+      database.createDatabaseIfMissing(DATABASE);
+      LOG.info("Embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), clusterDir);
+      return database;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + clusterDir, e);
+    }
+  }
+
+  /** A {@code postgresql://} URL of the application database, as the pool expects it. */
+  public String url() {
+    return url(DATABASE);
+  }
+
+  public String url(String database) {
+    return "postgresql://postgres:postgres@localhost:" + postgres.getPort() + "/" + database;
+  }
+
+  /** Runs one statement outside any transaction on the maintenance database (CREATE DATABASE…). */
+  public void executeAdmin(String sql) {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+         Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Embedded PostgreSQL refused: " + sql, e);
+    }
+  }
+
+  private void createDatabaseIfMissing(String name) {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+         Statement statement = connection.createStatement();
+         ResultSet exists = statement.executeQuery(
+             "SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+      if (!exists.next()) {
+        statement.execute("CREATE DATABASE " + name);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot create database " + name, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      postgres.close();
+      LOG.info("Embedded PostgreSQL stopped");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Embedded PostgreSQL did not stop cleanly", e);
+    }
+  }
+}

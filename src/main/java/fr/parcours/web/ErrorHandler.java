@@ -1,0 +1,119 @@
+package fr.parcours.web;
+
+import fr.parcours.error.AppException;
+import fr.parcours.error.FieldError;
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.pgclient.PgException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * The one place that turns failures into HTTP: domain {@link AppException}s by kind, Vert.x
+ * {@link HttpException}s by status, and PostgreSQL constraint violations (a race two
+ * validations could not see) into 409/422. Anything else is a bug: logged, 500.
+ */
+public final class ErrorHandler implements Handler<RoutingContext> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    if (ctx.response().headWritten()) {
+      ctx.response().reset();
+      return;
+    }
+    Throwable failure = ctx.failure();
+    if (failure instanceof AppException app) {
+      send(ctx, status(app.kind()), app.code(), app.getMessage(), app.details());
+    } else if (failure instanceof PgException pg && constraintStatus(pg) > 0) {
+      send(ctx, constraintStatus(pg), "CONSTRAINT_VIOLATED", constraintMessage(pg), List.of());
+    } else if (failure instanceof HttpException http) {
+      send(ctx, http.getStatusCode(), codeFor(http.getStatusCode()), messageFor(http), List.of());
+    } else if (failure == null) {
+      send(ctx, ctx.statusCode(), codeFor(ctx.statusCode()), defaultMessage(ctx.statusCode()), List.of());
+    } else {
+      LOG.error("Unexpected failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
+      send(ctx, 500, "INTERNAL_ERROR", "Internal server error", List.of());
+    }
+  }
+
+  static void send(RoutingContext ctx, int status, String code, String message, List<FieldError> details) {
+    JsonArray list = new JsonArray();
+    details.forEach(d -> list.add(new JsonObject().put("field", d.field()).put("message", d.message())));
+    JsonObject body = new JsonObject().put("error", message).put("code", code).put("details", list);
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .end(body.encode());
+  }
+
+  private static int status(AppException.Kind kind) {
+    return switch (kind) {
+      case INVALID -> 400;
+      case UNAUTHENTICATED -> 401;
+      case FORBIDDEN -> 403;
+      case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
+      case UNPROCESSABLE -> 422;
+    };
+  }
+
+  /** 409 for a unique or foreign-key clash, 422 for a check or data violation; 0 otherwise. */
+  private static int constraintStatus(PgException pg) {
+    String state = pg.getSqlState();
+    if (state == null) {
+      return 0;
+    }
+    if (state.equals("23505") || state.equals("23503") || state.equals("23P01")) {
+      return 409;
+    }
+    if (state.equals("23514") || state.equals("23502") || state.startsWith("22")) {
+      return 422;
+    }
+    return 0;
+  }
+
+  private static String constraintMessage(PgException pg) {
+    return switch (pg.getSqlState()) {
+      case "23505" -> "It already exists";
+      case "23503" -> "It is still in use or refers to something that does not exist";
+      default -> "The value breaks a rule of the fair model";
+    };
+  }
+
+  private static String messageFor(HttpException http) {
+    String payload = http.getPayload();
+    return payload == null || payload.isBlank() ? defaultMessage(http.getStatusCode()) : payload;
+  }
+
+  private static String codeFor(int status) {
+    return switch (status) {
+      case 400 -> "BAD_REQUEST";
+      case 401 -> "UNAUTHENTICATED";
+      case 403 -> "FORBIDDEN";
+      case 404 -> "NOT_FOUND";
+      case 405 -> "METHOD_NOT_ALLOWED";
+      case 413 -> "BODY_TOO_LARGE";
+      case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+      default -> status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
+    };
+  }
+
+  private static String defaultMessage(int status) {
+    return switch (status) {
+      case 400 -> "Bad request";
+      case 401 -> "Authentication required";
+      case 403 -> "Forbidden";
+      case 404 -> "Not found";
+      case 405 -> "Method not allowed";
+      case 413 -> "Request body too large";
+      default -> status >= 500 ? "Internal server error" : "Bad request";
+    };
+  }
+}

@@ -1,0 +1,264 @@
+package fr.parcours.web;
+
+import fr.parcours.error.AppException;
+import fr.parcours.error.FieldError;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Reads a JSON request body field by field, collecting every problem (missing, wrong type,
+ * out of range) so that one 400 names them all. Nested objects share the error list and
+ * prefix their field names ({@code school.uai}).
+ */
+public final class JsonInput {
+
+  private final JsonObject json;
+  private final String prefix;
+  private final List<FieldError> errors;
+
+  private JsonInput(JsonObject json, String prefix, List<FieldError> errors) {
+    this.json = json;
+    this.prefix = prefix;
+    this.errors = errors;
+  }
+
+  public static JsonInput of(JsonObject json) {
+    return new JsonInput(json, "", new ArrayList<>());
+  }
+
+  /** True when the field is present (even as null): PATCH bodies update only what they name. */
+  public boolean has(String field) {
+    return json.containsKey(field);
+  }
+
+  public String requiredText(String field) {
+    return required(field, optionalText(field));
+  }
+
+  public String optionalText(String field) {
+    Object raw = json.getValue(field);
+    if (raw == null) {
+      return null;
+    }
+    if (!(raw instanceof String text)) {
+      return error(field, "must be a string");
+    }
+    if (text.isBlank()) {
+      return error(field, "must not be blank");
+    }
+    return text.strip();
+  }
+
+  public String optionalText(String field, String fallback) {
+    String value = optionalText(field);
+    return value == null ? fallback : value;
+  }
+
+  public Integer requiredInt(String field, int min) {
+    return required(field, optionalInt(field, min));
+  }
+
+  public Integer optionalInt(String field, int min) {
+    Object raw = json.getValue(field);
+    if (raw == null) {
+      return null;
+    }
+    if (!(raw instanceof Integer || raw instanceof Long) || ((Number) raw).longValue() != ((Number) raw).intValue()) {
+      return error(field, "must be a whole number");
+    }
+    int value = ((Number) raw).intValue();
+    if (value < min) {
+      return error(field, "must be at least " + min);
+    }
+    return value;
+  }
+
+  public Double requiredDecimal(String field, double min) {
+    Object raw = json.getValue(field);
+    if (raw == null) {
+      return missing(field);
+    }
+    if (!(raw instanceof Number number)) {
+      return error(field, "must be a number");
+    }
+    if (number.doubleValue() < min) {
+      return error(field, "must be at least " + min);
+    }
+    return number.doubleValue();
+  }
+
+  public Boolean optionalBoolean(String field) {
+    Object raw = json.getValue(field);
+    if (raw == null) {
+      return null;
+    }
+    if (!(raw instanceof Boolean value)) {
+      return error(field, "must be true or false");
+    }
+    return value;
+  }
+
+  /** A text among {@code allowed}. */
+  public String requiredChoice(String field, List<String> allowed) {
+    String value = requiredText(field);
+    if (value != null && !allowed.contains(value)) {
+      return error(field, "must be one of " + String.join(", ", allowed));
+    }
+    return value;
+  }
+
+  public String optionalChoice(String field, List<String> allowed) {
+    String value = optionalText(field);
+    if (value != null && !allowed.contains(value)) {
+      return error(field, "must be one of " + String.join(", ", allowed));
+    }
+    return value;
+  }
+
+  /** A URL-safe identifier: lower-case letters, digits and dashes. */
+  public String requiredSlug(String field) {
+    return slugOrError(field, requiredText(field));
+  }
+
+  public String optionalSlug(String field) {
+    return slugOrError(field, optionalText(field));
+  }
+
+  public LocalDate requiredDate(String field) {
+    return required(field, optionalDate(field));
+  }
+
+  public LocalDate optionalDate(String field) {
+    return parsed(field, LocalDate::parse, "must be a date like 2026-03-12");
+  }
+
+  public LocalTime requiredTime(String field) {
+    return required(field, optionalTime(field));
+  }
+
+  public LocalTime optionalTime(String field) {
+    return parsed(field, LocalTime::parse, "must be a time like 09:30");
+  }
+
+  public OffsetDateTime requiredDateTime(String field) {
+    return required(field, optionalDateTime(field));
+  }
+
+  public OffsetDateTime optionalDateTime(String field) {
+    return parsed(field, OffsetDateTime::parse, "must be a date-time with offset like 2026-03-12T09:00:00+01:00");
+  }
+
+  public ZoneId requiredZone(String field) {
+    return required(field, optionalZone(field));
+  }
+
+  public ZoneId optionalZone(String field) {
+    return parsed(field, ZoneId::of, "must be a time zone like Europe/Paris");
+  }
+
+  /** A nested object; problems inside are reported as {@code field.inner}. */
+  public JsonInput requiredObject(String field) {
+    Object raw = json.getValue(field);
+    if (raw == null) {
+      missing(field);
+    } else if (!(raw instanceof JsonObject)) {
+      error(field, "must be an object");
+    }
+    JsonObject nested = raw instanceof JsonObject object ? object : new JsonObject();
+    return new JsonInput(nested, prefix + field + ".", errors);
+  }
+
+  /** The objects of an array field, each reported as {@code field[i].inner}. */
+  public List<JsonInput> objectList(String field, boolean required) {
+    Object raw = json.getValue(field);
+    List<JsonInput> items = new ArrayList<>();
+    if (raw == null) {
+      if (required) {
+        missing(field);
+      }
+      return items;
+    }
+    if (!(raw instanceof JsonArray array)) {
+      error(field, "must be an array");
+      return items;
+    }
+    for (int i = 0; i < array.size(); i++) {
+      if (array.getValue(i) instanceof JsonObject item) {
+        items.add(new JsonInput(item, prefix + field + "[" + i + "].", errors));
+      } else {
+        error(field + "[" + i + "]", "must be an object");
+      }
+    }
+    return items;
+  }
+
+  /** Records {@code message} against {@code field} unless {@code ok}. */
+  public void check(boolean ok, String field, String message) {
+    if (!ok) {
+      error(field, message);
+    }
+  }
+
+  public <T> T error(String field, String message) {
+    errors.add(new FieldError(prefix + field, message));
+    return null;
+  }
+
+  public boolean valid() {
+    return errors.isEmpty();
+  }
+
+  /** Ends reading: throws one 400 listing every problem found, if any. */
+  public void validate() {
+    if (!errors.isEmpty()) {
+      throw AppException.invalid(errors);
+    }
+  }
+
+  private boolean hasErrorFor(String field) {
+    String name = prefix + field;
+    return errors.stream().anyMatch(e -> e.field().equals(name));
+  }
+
+  private <T> T missing(String field) {
+    return error(field, "is required");
+  }
+
+  private <T> T required(String field, T value) {
+    if (value == null && !hasErrorFor(field)) {
+      return missing(field);
+    }
+    return value;
+  }
+
+  private <T> T parsed(String field, Function<String, T> parser, String expected) {
+    Object raw = json.getValue(field);
+    if (raw == null) {
+      return null;
+    }
+    if (!(raw instanceof String text)) {
+      return error(field, expected);
+    }
+    try {
+      return parser.apply(text.strip());
+    } catch (DateTimeException e) {
+      return error(field, expected);
+    }
+  }
+
+  private String slugOrError(String field, String value) {
+    if (value != null && !value.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+      return error(field, "must use lower-case letters, digits and dashes only");
+    }
+    return value;
+  }
+}

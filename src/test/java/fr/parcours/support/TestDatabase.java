@@ -1,0 +1,69 @@
+package fr.parcours.support;
+
+import fr.parcours.db.Database;
+import fr.parcours.db.EmbeddedDatabase;
+import fr.parcours.db.Migrations;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One embedded PostgreSQL for the whole test run. The schema is migrated once into a template
+ * database; each test class gets a fresh copy of it ({@code CREATE DATABASE … TEMPLATE}), which
+ * takes milliseconds and keeps classes independent.
+ */
+public final class TestDatabase {
+
+  private static final String TEMPLATE = "parcours_template";
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+  private static EmbeddedDatabase embedded;
+
+  private TestDatabase() {
+  }
+
+  /** The URL of a new, migrated, empty database. */
+  public static String freshDatabaseUrl() {
+    EmbeddedDatabase server = server();
+    String name = "test_" + COUNTER.incrementAndGet();
+    server.executeAdmin("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
+    return server.url(name);
+  }
+
+  private static synchronized EmbeddedDatabase server() {
+    if (embedded == null) {
+      embedded = EmbeddedDatabase.start(temporaryDirectory());
+      embedded.executeAdmin("CREATE DATABASE " + TEMPLATE);
+      migrate(embedded.url(TEMPLATE));
+      Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "test-postgres-stop"));
+    }
+    return embedded;
+  }
+
+  private static void migrate(String url) {
+    Vertx vertx = Vertx.vertx();
+    try {
+      Pool pool = Database.pool(vertx, url, 1);
+      Migrations.apply(pool).eventually(pool::close).await(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot migrate the test template database", e);
+    } finally {
+      vertx.close().await();
+    }
+  }
+
+  private static Path temporaryDirectory() {
+    try {
+      Path base = Path.of(System.getProperty("parcours.test.dataDir", "target/test-pg"));
+      Files.createDirectories(base);
+      return Files.createTempDirectory(base, "run-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
