@@ -1,0 +1,30 @@
+package fr.parcours.fair;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/**
+ * Times are stored as instants (timestamptz) and always published in the fair's own zone,
+ * as ISO 8601 with the offset of that day (+01:00 in winter, +02:00 in summer for Paris).
+ */
+public final class FairTimes {
+
+  private FairTimes() {
+  }
+
+  /** The instant as the fair's local time with offset, e.g. {@code 2026-03-12T09:00:00+01:00}. */
+  public static String format(OffsetDateTime instant, ZoneId zone) {
+    return local(instant, zone).toString();
+  }
+
+  public static OffsetDateTime local(OffsetDateTime instant, ZoneId zone) {
+    return instant.atZoneSameInstant(zone).toOffsetDateTime();
+  }
+
+  /** The instant of a wall-clock time on a day of the fair. */
+  public static OffsetDateTime at(LocalDate day, LocalTime time, ZoneId zone) {
+    return day.atTime(time).atZone(zone).toOffsetDateTime();
+  }
+}
