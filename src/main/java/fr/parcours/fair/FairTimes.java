@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Times are stored as instants (timestamptz) and always published in the fair's own zone,
@@ -16,7 +18,7 @@ public final class FairTimes {
 
   /** The instant as the fair's local time with offset, e.g. {@code 2026-03-12T09:00:00+01:00}. */
   public static String format(OffsetDateTime instant, ZoneId zone) {
-    return local(instant, zone).toString();
+    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(local(instant, zone).truncatedTo(ChronoUnit.SECONDS));
   }
 
   public static OffsetDateTime local(OffsetDateTime instant, ZoneId zone) {
