@@ -4,6 +4,7 @@ import fr.parcours.config.AppConfig;
 import fr.parcours.db.Database;
 import fr.parcours.db.EmbeddedDatabase;
 import fr.parcours.db.Migrations;
+import fr.parcours.mail.OutboxWorker;
 import fr.parcours.web.HttpVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -24,16 +25,19 @@ public final class Application {
   private final AppConfig config;
   private final EmbeddedDatabase embedded;
   private final Vertx vertx;
+  private final String dbUrl;
   private final Pool pool;
   private final Services services;
+  private final OutboxWorker outbox;
 
   private Application(AppConfig config, EmbeddedDatabase embedded) {
     this.config = config;
     this.embedded = embedded;
     this.vertx = Vertx.vertx();
-    String url = embedded == null ? config.dbUrl() : embedded.url();
-    this.pool = Database.pool(vertx, url, config.dbPoolSize());
+    this.dbUrl = embedded == null ? config.dbUrl() : embedded.url();
+    this.pool = Database.pool(vertx, dbUrl, config.dbPoolSize());
     this.services = new Services(vertx, pool, config);
+    this.outbox = new OutboxWorker(vertx, pool, config);
   }
 
   /** Starts a server; blocks while the embedded database boots, then runs asynchronously. */
@@ -42,6 +46,7 @@ public final class Application {
     Application app = new Application(config, embedded);
     return app.prepare(loadDemo)
         .compose(ready -> app.deployHttp())
+        .compose(deployed -> app.outbox.start(app.dbUrl, config.mail().pollSeconds()))
         .map(deployed -> {
           LOG.info("Parcours listening on {} (port {})", config.publicUrl(), config.httpPort());
           return app;
@@ -70,6 +75,11 @@ public final class Application {
         config.httpHost(), config.httpPort(), config.shutdownGraceSeconds()), options);
   }
 
+  /** Delivers every message due now (tests use it instead of waiting for the poll). */
+  public Future<Void> deliverMessages() {
+    return outbox.drain();
+  }
+
   public Services services() {
     return services;
   }
@@ -82,6 +92,7 @@ public final class Application {
   public Future<Void> stop() {
     Future<Void> undeployed = Future.all(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()).mapEmpty();
     return undeployed
+        .eventually(outbox::stop)
         .eventually(pool::close)
         .eventually(vertx::close)
         .eventually(() -> {
