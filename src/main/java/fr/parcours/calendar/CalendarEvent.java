@@ -1,0 +1,19 @@
+package fr.parcours.calendar;
+
+import java.time.OffsetDateTime;
+
+/**
+ * One event of a feed. {@code uid} must stay the same for the life of the thing it shows, and
+ * {@code sequence} must grow on every change, or clients keep stale copies.
+ */
+public record CalendarEvent(
+    String uid,
+    String title,
+    String description,
+    String location,
+    OffsetDateTime startsAt,
+    OffsetDateTime endsAt,
+    int sequence,
+    boolean cancelled,
+    OffsetDateTime lastModified) {
+}
