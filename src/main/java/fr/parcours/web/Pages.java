@@ -1,0 +1,34 @@
+package fr.parcours.web;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.templ.handlebars.HandlebarsTemplateEngine;
+
+/**
+ * Renders server-side pages: the feature builds the model, the template only displays it.
+ * Every page gets the messages of the visitor's language as {@code t} and the language as
+ * {@code lang}, so templates never hold French or English text of their own.
+ */
+public final class Pages {
+
+  private final HandlebarsTemplateEngine engine;
+
+  public Pages(Vertx vertx) {
+    this.engine = HandlebarsTemplateEngine.create(vertx);
+  }
+
+  public void render(RoutingContext ctx, int status, String template, JsonObject model) {
+    String language = I18n.language(ctx);
+    model.put("lang", language)
+        .put("t", I18n.messages(language))
+        .put("path", ctx.request().path());
+    engine.render(model, "templates/" + template + ".hbs")
+        .onSuccess(html -> ctx.response()
+            .setStatusCode(status)
+            .putHeader("Content-Type", "text/html; charset=utf-8")
+            .putHeader("Cache-Control", "no-store")
+            .end(html))
+        .onFailure(ctx::fail);
+  }
+}
