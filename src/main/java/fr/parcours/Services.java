@@ -1,6 +1,8 @@
 package fr.parcours;
 
 import fr.parcours.auth.AuthService;
+import fr.parcours.booking.BookingDesk;
+import fr.parcours.booking.BookingService;
 import fr.parcours.config.AppConfig;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -12,16 +14,28 @@ public final class Services {
   final Pool pool;
   final AppConfig config;
   final AuthService auth;
+  final BookingService bookings;
+  final BookingDesk bookingDesk;
 
   Services(Vertx vertx, Pool pool, AppConfig config) {
     this.vertx = vertx;
     this.pool = pool;
     this.config = config;
     this.auth = new AuthService(vertx, pool);
+    this.bookings = new BookingService(pool, config.publicUrl());
+    this.bookingDesk = new BookingDesk(pool, config.publicUrl());
   }
 
   public AuthService auth() {
     return auth;
+  }
+
+  public BookingService bookings() {
+    return bookings;
+  }
+
+  public BookingDesk bookingDesk() {
+    return bookingDesk;
   }
 
   public Pool pool() {
