@@ -1,6 +1,7 @@
 package fr.parcours.booking;
 
 import fr.parcours.support.TestApp;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -36,6 +37,11 @@ final class BookingApi {
 
   HttpResponse<Buffer> cancel(JsonObject booking) {
     return send(app.client().delete(path(booking)), null);
+  }
+
+  /** Cancels without waiting: for requests fired while others are in flight. */
+  Future<HttpResponse<Buffer>> cancelAsync(JsonObject booking) {
+    return app.client().delete(path(booking)).send();
   }
 
   /** The API path behind a booking's manage link. */
