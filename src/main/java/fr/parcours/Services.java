@@ -2,6 +2,7 @@ package fr.parcours;
 
 import fr.parcours.auth.AuthService;
 import fr.parcours.booking.BookingDesk;
+import fr.parcours.booking.BookingLinks;
 import fr.parcours.booking.BookingService;
 import fr.parcours.config.AppConfig;
 import io.vertx.core.Vertx;
@@ -22,8 +23,9 @@ public final class Services {
     this.pool = pool;
     this.config = config;
     this.auth = new AuthService(vertx, pool);
-    this.bookings = new BookingService(pool, config.publicUrl());
-    this.bookingDesk = new BookingDesk(pool, config.publicUrl());
+    BookingLinks links = new BookingLinks(config.publicUrl());
+    this.bookings = new BookingService(pool, links);
+    this.bookingDesk = new BookingDesk(pool, links);
   }
 
   public AuthService auth() {

@@ -9,17 +9,13 @@ import io.vertx.sqlclient.Pool;
 /** The organiser's side of bookings: the rules of a fair, the lists and their CSV exports. */
 public final class BookingDesk {
 
-  /** The list filters; null means "any". */
-  public record Filter(String status, String track, String school) {
-  }
-
   private final Pool pool;
   private final BookingRepository repository = new BookingRepository();
   private final BookingLinks links;
 
-  public BookingDesk(Pool pool, String publicUrl) {
+  public BookingDesk(Pool pool, BookingLinks links) {
     this.pool = pool;
-    this.links = new BookingLinks(publicUrl);
+    this.links = links;
   }
 
   public Future<JsonObject> rules(String fairSlug, Organiser organiser) {
@@ -34,7 +30,7 @@ public final class BookingDesk {
         .map(saved -> rules.toJson());
   }
 
-  public Future<JsonObject> list(String fairSlug, Organiser organiser, Filter filter) {
+  public Future<JsonObject> list(String fairSlug, Organiser organiser, BookingFilter filter) {
     return ownedFair(fairSlug, organiser).compose(fair -> repository
         .list(pool, fair.id(), filter.status(), filter.track(), filter.school())
         .map(bookings -> new JsonObject().put("bookings", BookingJson.list(bookings, links, fair.zone()))));

@@ -74,12 +74,12 @@ public final class BookingRoutes {
     return key;
   }
 
-  private static BookingDesk.Filter filter(RoutingContext ctx) {
+  private static BookingFilter filter(RoutingContext ctx) {
     String status = ctx.queryParams().get("status");
     if (status != null && !STATUSES.contains(status)) {
       throw AppException.invalid("status", "must be one of " + String.join(", ", STATUSES));
     }
-    return new BookingDesk.Filter(status, ctx.queryParams().get("track"), ctx.queryParams().get("school"));
+    return new BookingFilter(status, ctx.queryParams().get("track"), ctx.queryParams().get("school"));
   }
 
   private static String fair(RoutingContext ctx) {

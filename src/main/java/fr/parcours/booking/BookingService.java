@@ -35,9 +35,9 @@ public final class BookingService {
   private final BookingRepository repository = new BookingRepository();
   private final BookingLinks links;
 
-  public BookingService(Pool pool, String publicUrl) {
+  public BookingService(Pool pool, BookingLinks links) {
     this.pool = pool;
-    this.links = new BookingLinks(publicUrl);
+    this.links = links;
   }
 
   /** Books a route, or a place on the waiting list; a repeated key replays the first answer. */

@@ -2,15 +2,10 @@ package fr.parcours.booking;
 
 import fr.parcours.booking.BookingFixtures.Fair;
 import fr.parcours.support.TestApp;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,22 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Changes and cancellations on a track whose 09:00–10:50 window holds three showings of each
  * activity (capacity 30): who fits where is forced by the headcounts, not by tie-breaks.
  */
-@ExtendWith(VertxExtension.class)
-class BookingChangesTest {
+class BookingChangesTest extends BookingTestServer {
 
-  private static TestApp app;
-  private static BookingApi api;
-
-  @BeforeAll
-  static void start(Vertx vertx) {
-    app = TestApp.start(vertx);
-    api = new BookingApi(app);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
 
   @Test
   void growingPastCapacityKeepsTheRouteAndShrinkingOrCancellingPromotesTheWaitingList() throws Exception {

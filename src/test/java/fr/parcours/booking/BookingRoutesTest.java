@@ -2,16 +2,11 @@ package fr.parcours.booking;
 
 import fr.parcours.booking.BookingFixtures.Fair;
 import fr.parcours.support.TestApp;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -24,22 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ExtendWith(VertxExtension.class)
-class BookingRoutesTest {
+class BookingRoutesTest extends BookingTestServer {
 
-  private static TestApp app;
-  private static BookingApi api;
-
-  @BeforeAll
-  static void start(Vertx vertx) {
-    app = TestApp.start(vertx);
-    api = new BookingApi(app);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
 
   @Test
   void aBookingGetsAWholeRouteInTheFairsTime() {
