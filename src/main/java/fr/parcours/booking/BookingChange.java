@@ -1,5 +1,6 @@
 package fr.parcours.booking;
 
+import fr.parcours.error.AppException;
 import fr.parcours.web.JsonInput;
 
 import java.time.LocalTime;
@@ -21,9 +22,9 @@ public record BookingChange(Integer pupils, Integer adults, LocalTime arrival, L
         adults == null ? current.adults() : adults,
         arrival == null ? current.arrival() : arrival,
         departure == null ? current.departure() : departure);
-    JsonInput check = JsonInput.of(new io.vertx.core.json.JsonObject());
-    BookingRequest.checkWindow(check, changed.arrival(), changed.departure());
-    check.validate();
+    if (!changed.departure().isAfter(changed.arrival())) {
+      throw AppException.invalid("departure", "must be after arrival");
+    }
     return changed;
   }
 }

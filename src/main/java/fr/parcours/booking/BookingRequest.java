@@ -39,7 +39,7 @@ public record BookingRequest(School school, Teacher teacher, ClassGroup group, i
     return new BookingRequest(school, teacher, classGroup, pupils, adults, track, day, arrival, departure);
   }
 
-  static void checkWindow(JsonInput in, LocalTime arrival, LocalTime departure) {
+  private static void checkWindow(JsonInput in, LocalTime arrival, LocalTime departure) {
     in.check(arrival == null || departure == null || departure.isAfter(arrival), "departure", "must be after arrival");
   }
 
