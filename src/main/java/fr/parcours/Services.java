@@ -1,6 +1,9 @@
 package fr.parcours;
 
 import fr.parcours.auth.AuthService;
+import fr.parcours.booking.BookingDesk;
+import fr.parcours.booking.BookingLinks;
+import fr.parcours.booking.BookingService;
 import fr.parcours.config.AppConfig;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -12,16 +15,29 @@ public final class Services {
   final Pool pool;
   final AppConfig config;
   final AuthService auth;
+  final BookingService bookings;
+  final BookingDesk bookingDesk;
 
   Services(Vertx vertx, Pool pool, AppConfig config) {
     this.vertx = vertx;
     this.pool = pool;
     this.config = config;
     this.auth = new AuthService(vertx, pool);
+    BookingLinks links = new BookingLinks(config.publicUrl());
+    this.bookings = new BookingService(pool, links);
+    this.bookingDesk = new BookingDesk(pool, links);
   }
 
   public AuthService auth() {
     return auth;
+  }
+
+  public BookingService bookings() {
+    return bookings;
+  }
+
+  public BookingDesk bookingDesk() {
+    return bookingDesk;
   }
 
   public Pool pool() {

@@ -1,0 +1,43 @@
+package fr.parcours.booking;
+
+import fr.parcours.booking.BookingRepository.TrackRef;
+import fr.parcours.fair.FairTimes;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
+import java.util.Map;
+
+/** The public availability document: sessions with places left, tracks with places and queue. */
+final class Availability {
+
+  private Availability() {
+  }
+
+  static JsonObject json(FairRef fair, List<TrackRef> tracks, Map<Long, Timetable> timetables,
+                         Map<Long, Integer> waitlists) {
+    JsonArray sessions = new JsonArray();
+    JsonArray trackList = new JsonArray();
+    for (TrackRef track : tracks) {
+      Timetable timetable = timetables.getOrDefault(track.id(), new Timetable(List.of()));
+      timetable.sessions().forEach(s -> sessions.add(session(fair, track, s)));
+      trackList.add(new JsonObject().put("slug", track.slug()).put("name", track.name())
+          .put("left", timetable.placesLeft()).put("waitlist", waitlists.getOrDefault(track.id(), 0)));
+    }
+    return new JsonObject().put("fair", fair.slug()).put("sessions", sessions).put("tracks", trackList);
+  }
+
+  private static JsonObject session(FairRef fair, TrackRef track, SessionSlot s) {
+    return new JsonObject()
+        .put("id", s.id())
+        .put("track", track.slug())
+        .put("activity", s.activity())
+        .put("title", s.title())
+        .put("room", s.room())
+        .put("starts_at", FairTimes.format(s.startsAt(), fair.zone()))
+        .put("ends_at", FairTimes.format(s.endsAt(), fair.zone()))
+        .put("capacity", s.capacity())
+        .put("booked", s.booked())
+        .put("left", s.left());
+  }
+}

@@ -1,0 +1,18 @@
+package fr.parcours.booking;
+
+/** A stored booking with its route (empty unless confirmed) and rank in the waiting list. */
+public record Booking(long id, long fairId, long trackId, String trackName, String token, String status,
+                      Integer waitlistPosition, BookingRequest request, Route route) {
+
+  public static final String CONFIRMED = "confirmed";
+  public static final String WAITLISTED = "waitlisted";
+  public static final String CANCELLED = "cancelled";
+
+  public boolean is(String wanted) {
+    return status.equals(wanted);
+  }
+
+  Booking withRoute(Route newRoute) {
+    return new Booking(id, fairId, trackId, trackName, token, status, waitlistPosition, request, newRoute);
+  }
+}

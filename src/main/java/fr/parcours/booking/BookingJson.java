@@ -1,0 +1,54 @@
+package fr.parcours.booking;
+
+import fr.parcours.fair.FairTimes;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.ZoneId;
+import java.util.List;
+
+/** The JSON shape of a booking, the same for the teacher's and the organiser's views. */
+final class BookingJson {
+
+  private BookingJson() {
+  }
+
+  static JsonObject of(Booking booking, BookingLinks links, ZoneId zone) {
+    BookingRequest r = booking.request();
+    JsonObject json = new JsonObject()
+        .put("id", booking.id())
+        .put("status", booking.status())
+        .put("manage_url", links.manage(booking.token()))
+        .put("calendar_url", links.calendar(booking.token()))
+        .put("track", r.track())
+        .put("day", r.day().toString())
+        .put("arrival", r.arrival().toString())
+        .put("departure", r.departure().toString())
+        .put("school", new JsonObject().put("name", r.school().name()).put("uai", r.school().uai())
+            .put("city", r.school().city()))
+        .put("teacher", new JsonObject().put("name", r.teacher().name()).put("email", r.teacher().email()))
+        .put("class", new JsonObject().put("name", r.group().name()).put("level", r.group().level()))
+        .put("pupils", r.pupils())
+        .put("adults", r.adults())
+        .put("route", route(booking.route(), zone));
+    if (booking.waitlistPosition() != null) {
+      json.put("waitlist_position", booking.waitlistPosition());
+    }
+    return json;
+  }
+
+  static JsonArray list(List<Booking> bookings, BookingLinks links, ZoneId zone) {
+    return new JsonArray(bookings.stream().map(b -> (Object) of(b, links, zone)).toList());
+  }
+
+  private static JsonArray route(Route route, ZoneId zone) {
+    JsonArray steps = new JsonArray();
+    route.sessions().forEach(s -> steps.add(new JsonObject()
+        .put("session", s.id())
+        .put("title", s.title())
+        .put("room", s.room())
+        .put("starts_at", FairTimes.format(s.startsAt(), zone))
+        .put("ends_at", FairTimes.format(s.endsAt(), zone))));
+    return steps;
+  }
+}

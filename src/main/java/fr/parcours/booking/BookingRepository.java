@@ -1,0 +1,308 @@
+package fr.parcours.booking;
+
+import fr.parcours.booking.BookingRequest.ClassGroup;
+import fr.parcours.booking.BookingRequest.School;
+import fr.parcours.booking.BookingRequest.Teacher;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** All the SQL of bookings. Methods take the client so the service decides the transaction. */
+final class BookingRepository {
+
+  /** A track of a fair, as bookings name it. */
+  record TrackRef(long id, String slug, String name) {
+  }
+
+  /** What an Idempotency-Key already stands for. */
+  record StoredRequest(String bodyHash, Long bookingId) {
+  }
+
+  private static final String BOOKING_COLUMNS = "SELECT b.*, t.slug AS track_slug, t.name AS track_name, "
+      + "CASE WHEN b.status = 'waitlisted' THEN (SELECT count(*) FROM bookings w WHERE w.track_id = b.track_id "
+      + "AND w.status = 'waitlisted' AND w.waitlist_seq <= b.waitlist_seq) END AS waitlist_position "
+      + "FROM bookings b JOIN tracks t ON t.id = b.track_id ";
+
+  private static final String SESSION_COLUMNS = "SELECT s.id, s.activity, s.title, coalesce(r.name, '') AS room, "
+      + "s.starts_at, s.ends_at, s.capacity, s.booked, s.track_id FROM sessions s LEFT JOIN rooms r ON r.id = s.room_id ";
+
+  /** The fair lookup bookings depend on, by slug or id: the one place to swap for the fair service. */
+  Future<Optional<FairRef>> findFair(SqlClient db, String slug) {
+    return fair(db, "f.slug = $1", slug);
+  }
+
+  Future<FairRef> findFairById(SqlClient db, long id) {
+    return fair(db, "f.id = $1", id).map(Optional::orElseThrow);
+  }
+
+  private Future<Optional<FairRef>> fair(SqlClient db, String condition, Object value) {
+    return db.preparedQuery("SELECT f.id, f.slug, f.name, f.status, f.owner_id, f.time_zone, "
+            + "f.registration_opens_at, f.registration_closes_at, f.changeover_minutes, "
+            + "array_remove(array_agg(d.day ORDER BY d.day), NULL) AS days "
+            + "FROM fairs f LEFT JOIN fair_days d ON d.fair_id = f.id WHERE " + condition + " GROUP BY f.id")
+        .execute(Tuple.of(value))
+        .map(rows -> first(rows).map(row -> new FairRef(row.getLong("id"), row.getString("slug"),
+            row.getString("name"), "published".equals(row.getString("status")), row.getLong("owner_id"),
+            ZoneId.of(row.getString("time_zone")), row.getOffsetDateTime("registration_opens_at"),
+            row.getOffsetDateTime("registration_closes_at"), row.getInteger("changeover_minutes"),
+            Arrays.asList(row.getArrayOfLocalDates("days")))));
+  }
+
+  Future<Optional<TrackRef>> findTrack(SqlClient db, long fairId, String slug) {
+    return db.preparedQuery("SELECT id, slug, name FROM tracks WHERE fair_id = $1 AND slug = $2")
+        .execute(Tuple.of(fairId, slug))
+        .map(rows -> first(rows).map(row -> new TrackRef(row.getLong("id"), row.getString("slug"), row.getString("name"))));
+  }
+
+  Future<BookingRules> rules(SqlClient db, long fairId) {
+    return db.preparedQuery("SELECT * FROM booking_rules WHERE fair_id = $1").execute(Tuple.of(fairId))
+        .map(rows -> first(rows).map(row -> new BookingRules(row.getInteger("pupils_per_adult"),
+            row.getInteger("max_pupils_per_school"), row.getInteger("max_classes_per_school"),
+            row.getInteger("max_pupils_per_school_per_track"), row.getInteger("max_classes_per_school_per_track")))
+            .orElse(BookingRules.NONE));
+  }
+
+  Future<Void> saveRules(SqlClient db, long fairId, BookingRules rules) {
+    return db.preparedQuery("INSERT INTO booking_rules (fair_id, pupils_per_adult, max_pupils_per_school, "
+            + "max_classes_per_school, max_pupils_per_school_per_track, max_classes_per_school_per_track) "
+            + "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (fair_id) DO UPDATE SET "
+            + "pupils_per_adult = $2, max_pupils_per_school = $3, max_classes_per_school = $4, "
+            + "max_pupils_per_school_per_track = $5, max_classes_per_school_per_track = $6, updated_at = now()")
+        .execute(Tuple.of(fairId, rules.pupilsPerAdult(), rules.maxPupilsPerSchool(), rules.maxClassesPerSchool(),
+            rules.maxPupilsPerSchoolPerTrack(), rules.maxClassesPerSchoolPerTrack()))
+        .mapEmpty();
+  }
+
+  /**
+   * Claims an Idempotency-Key; false when it is already taken. A concurrent claim of the same
+   * key waits here until the first transaction ends, then sees its committed row.
+   */
+  Future<Boolean> claimKey(SqlClient db, long fairId, String key, String bodyHash) {
+    return db.preparedQuery("INSERT INTO booking_requests (fair_id, key, body_hash) VALUES ($1, $2, decode($3, 'hex')) "
+            + "ON CONFLICT DO NOTHING")
+        .execute(Tuple.of(fairId, key, bodyHash))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  Future<StoredRequest> storedRequest(SqlClient db, long fairId, String key) {
+    return db.preparedQuery("SELECT encode(body_hash, 'hex') AS hash, booking_id FROM booking_requests "
+            + "WHERE fair_id = $1 AND key = $2")
+        .execute(Tuple.of(fairId, key))
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          return new StoredRequest(row.getString("hash"), row.getLong("booking_id"));
+        });
+  }
+
+  Future<Void> linkKey(SqlClient db, long fairId, String key, long bookingId) {
+    return db.preparedQuery("UPDATE booking_requests SET booking_id = $3 WHERE fair_id = $1 AND key = $2")
+        .execute(Tuple.of(fairId, key, bookingId)).mapEmpty();
+  }
+
+  /** Serialises the bookings of one school on one fair, so its caps hold under concurrency. */
+  Future<Void> lockSchool(SqlClient db, long fairId, String uai) {
+    return db.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended('booking-school:' || $1::bigint || ':' || $2, 0))")
+        .execute(Tuple.of(fairId, uai)).mapEmpty();
+  }
+
+  /** The track row is the mutex of its sessions' places and of its waiting list. */
+  Future<Void> lockTrack(SqlClient db, long trackId) {
+    return db.preparedQuery("SELECT id FROM tracks WHERE id = $1 FOR UPDATE").execute(Tuple.of(trackId)).mapEmpty();
+  }
+
+  Future<Map<Long, SchoolCaps.Usage>> schoolUsage(SqlClient db, long fairId, String uai, long exceptBookingId) {
+    return db.preparedQuery("SELECT track_id, count(*)::int AS classes, sum(pupils)::int AS pupils FROM bookings "
+            + "WHERE fair_id = $1 AND school_uai = $2 AND status <> 'cancelled' AND id <> $3 GROUP BY track_id")
+        .execute(Tuple.of(fairId, uai, exceptBookingId))
+        .map(rows -> {
+          Map<Long, SchoolCaps.Usage> usage = new HashMap<>();
+          rows.forEach(row -> usage.put(row.getLong("track_id"),
+              new SchoolCaps.Usage(row.getInteger("classes"), row.getInteger("pupils"))));
+          return usage;
+        });
+  }
+
+  /** The sessions a route of the track is chosen from: scheduled talks, workshops, testimonies. */
+  Future<Timetable> timetable(SqlClient db, long trackId) {
+    return db.preparedQuery(SESSION_COLUMNS + "WHERE s.track_id = $1 AND s.status = 'scheduled' "
+            + "AND s.kind <> 'stand_time' ORDER BY s.starts_at, s.id")
+        .execute(Tuple.of(trackId))
+        .map(rows -> new Timetable(slots(rows)));
+  }
+
+  /** Every scheduled session of the fair's tracks (for availability). */
+  Future<Map<Long, Timetable>> timetables(SqlClient db, long fairId) {
+    return db.preparedQuery(SESSION_COLUMNS + "WHERE s.fair_id = $1 AND s.track_id IS NOT NULL "
+            + "AND s.status = 'scheduled' AND s.kind <> 'stand_time' ORDER BY s.starts_at, s.id")
+        .execute(Tuple.of(fairId))
+        .map(rows -> {
+          Map<Long, List<SessionSlot>> byTrack = new HashMap<>();
+          rows.forEach(row -> byTrack.computeIfAbsent(row.getLong("track_id"), id -> new ArrayList<>()).add(slot(row)));
+          Map<Long, Timetable> timetables = new HashMap<>();
+          byTrack.forEach((id, slots) -> timetables.put(id, new Timetable(slots)));
+          return timetables;
+        });
+  }
+
+  Future<List<TrackRef>> tracks(SqlClient db, long fairId) {
+    return db.preparedQuery("SELECT id, slug, name FROM tracks WHERE fair_id = $1 ORDER BY position, slug")
+        .execute(Tuple.of(fairId))
+        .map(rows -> {
+          List<TrackRef> tracks = new ArrayList<>();
+          rows.forEach(row -> tracks.add(new TrackRef(row.getLong("id"), row.getString("slug"), row.getString("name"))));
+          return tracks;
+        });
+  }
+
+  Future<Map<Long, Integer>> waitlistLengths(SqlClient db, long fairId) {
+    return db.preparedQuery("SELECT track_id, count(*)::int AS n FROM bookings WHERE fair_id = $1 "
+            + "AND status = 'waitlisted' GROUP BY track_id")
+        .execute(Tuple.of(fairId))
+        .map(rows -> {
+          Map<Long, Integer> lengths = new HashMap<>();
+          rows.forEach(row -> lengths.put(row.getLong("track_id"), row.getInteger("n")));
+          return lengths;
+        });
+  }
+
+  /** Inserts the booking; a waiting one takes the next rank, under the track lock the caller holds. */
+  Future<Long> insert(SqlClient db, long fairId, long trackId, String token, BookingRequest r, String status) {
+    return db.preparedQuery("INSERT INTO bookings (fair_id, track_id, manage_token, day, arrival, departure, "
+            + "school_name, school_uai, school_city, teacher_name, teacher_email, class_name, class_level, "
+            + "pupils, adults, status, waitlist_seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+            + "$14, $15, $16, CASE WHEN $16 = 'waitlisted' THEN nextval('booking_waitlist_seq') END) RETURNING id")
+        .execute(Tuple.from(List.of(fairId, trackId, token, r.day(), r.arrival(), r.departure(),
+            r.school().name(), r.school().uai(), r.school().city(), r.teacher().name(), r.teacher().email(),
+            r.group().name(), r.group().level(), r.pupils(), r.adults(), status)))
+        .map(rows -> rows.iterator().next().getLong("id"));
+  }
+
+  /** Updates headcount, window and status; a booking keeps its rank while it keeps waiting. */
+  Future<Void> update(SqlClient db, long bookingId, BookingRequest r, String status) {
+    return db.preparedQuery("UPDATE bookings SET pupils = $2, adults = $3, arrival = $4, departure = $5, "
+            + "status = $6, waitlist_seq = CASE WHEN $6 = 'waitlisted' "
+            + "THEN coalesce(waitlist_seq, nextval('booking_waitlist_seq')) END, updated_at = now() WHERE id = $1")
+        .execute(Tuple.of(bookingId, r.pupils(), r.adults(), r.arrival(), r.departure(), status))
+        .mapEmpty();
+  }
+
+  /** Takes the route's places; the sessions' CHECK (booked <= capacity) is the last safeguard. */
+  Future<Void> reserve(SqlClient db, long bookingId, Route route, int people) {
+    Long[] ids = route.sessionIds().toArray(Long[]::new);
+    return db.preparedQuery("UPDATE sessions SET booked = booked + $2 WHERE id = ANY($1)")
+        .execute(Tuple.of(ids, people))
+        .compose(updated -> db.preparedQuery("INSERT INTO booking_sessions (booking_id, session_id, people) "
+            + "SELECT $1, unnest($2::bigint[]), $3").execute(Tuple.of(bookingId, ids, people)))
+        .mapEmpty();
+  }
+
+  /** Gives the booking's places back and forgets its route. */
+  Future<Void> release(SqlClient db, long bookingId) {
+    return db.preparedQuery("UPDATE sessions s SET booked = s.booked - bs.people FROM booking_sessions bs "
+            + "WHERE bs.booking_id = $1 AND s.id = bs.session_id")
+        .execute(Tuple.of(bookingId))
+        .compose(updated -> db.preparedQuery("DELETE FROM booking_sessions WHERE booking_id = $1")
+            .execute(Tuple.of(bookingId)))
+        .mapEmpty();
+  }
+
+  Future<Optional<Booking>> byToken(SqlClient db, String token) {
+    return bookings(db, "WHERE b.manage_token = $1", Tuple.of(token)).map(BookingRepository::single);
+  }
+
+  Future<Optional<Booking>> byId(SqlClient db, long id) {
+    return bookings(db, "WHERE b.id = $1", Tuple.of(id)).map(BookingRepository::single);
+  }
+
+  /** The track's waiting list, in request order. */
+  Future<List<Booking>> waiting(SqlClient db, long trackId) {
+    return bookings(db, "WHERE b.track_id = $1 AND b.status = 'waitlisted' ORDER BY b.waitlist_seq", Tuple.of(trackId));
+  }
+
+  /** The organiser's list; a null filter matches everything. */
+  Future<List<Booking>> list(SqlClient db, long fairId, String status, String track, String uai) {
+    return bookings(db, "WHERE b.fair_id = $1 AND ($2::text IS NULL OR b.status = $2) "
+            + "AND ($3::text IS NULL OR t.slug = $3) AND ($4::text IS NULL OR b.school_uai = upper($4)) "
+            + "ORDER BY b.school_name, b.school_uai, t.position, t.slug, b.class_name, b.id",
+        Tuple.of(fairId, status, track, uai));
+  }
+
+  /** The confirmed bookings holding a place in one session of the fair. */
+  Future<List<Booking>> attendees(SqlClient db, long fairId, long sessionId) {
+    return bookings(db, "WHERE b.fair_id = $1 AND b.status = 'confirmed' AND EXISTS (SELECT 1 FROM booking_sessions bs "
+        + "WHERE bs.booking_id = b.id AND bs.session_id = $2) ORDER BY b.school_name, b.class_name, b.id",
+        Tuple.of(fairId, sessionId));
+  }
+
+  Future<Boolean> sessionExists(SqlClient db, long fairId, long sessionId) {
+    return db.preparedQuery("SELECT 1 FROM sessions WHERE fair_id = $1 AND id = $2")
+        .execute(Tuple.of(fairId, sessionId)).map(rows -> rows.size() > 0);
+  }
+
+  private Future<List<Booking>> bookings(SqlClient db, String where, Tuple args) {
+    return db.preparedQuery(BOOKING_COLUMNS + where).execute(args).compose(rows -> {
+      List<Booking> found = new ArrayList<>();
+      rows.forEach(row -> found.add(booking(row)));
+      return withRoutes(db, found);
+    });
+  }
+
+  private Future<List<Booking>> withRoutes(SqlClient db, List<Booking> found) {
+    if (found.isEmpty()) {
+      return Future.succeededFuture(found);
+    }
+    Long[] ids = found.stream().map(Booking::id).toArray(Long[]::new);
+    return db.preparedQuery(SESSION_COLUMNS.replace("SELECT ", "SELECT bs.booking_id, ")
+            + "JOIN booking_sessions bs ON bs.session_id = s.id WHERE bs.booking_id = ANY($1)")
+        .execute(Tuple.of((Object) ids))
+        .map(rows -> {
+          Map<Long, List<SessionSlot>> routes = new HashMap<>();
+          rows.forEach(row -> routes.computeIfAbsent(row.getLong("booking_id"), id -> new ArrayList<>()).add(slot(row)));
+          return found.stream().map(b -> b.withRoute(new Route(routes.getOrDefault(b.id(), List.of())))).toList();
+        });
+  }
+
+  private static Booking booking(Row row) {
+    BookingRequest request = new BookingRequest(
+        new School(row.getString("school_name"), row.getString("school_uai"), row.getString("school_city")),
+        new Teacher(row.getString("teacher_name"), row.getString("teacher_email")),
+        new ClassGroup(row.getString("class_name"), row.getString("class_level")),
+        row.getInteger("pupils"), row.getInteger("adults"), row.getString("track_slug"),
+        row.getLocalDate("day"), row.getLocalTime("arrival"), row.getLocalTime("departure"));
+    Long position = row.getLong("waitlist_position");
+    return new Booking(row.getLong("id"), row.getLong("fair_id"), row.getLong("track_id"), row.getString("track_name"),
+        row.getString("manage_token"), row.getString("status"), position == null ? null : position.intValue(),
+        request, Route.EMPTY);
+  }
+
+  private static List<SessionSlot> slots(RowSet<Row> rows) {
+    List<SessionSlot> slots = new ArrayList<>();
+    rows.forEach(row -> slots.add(slot(row)));
+    return slots;
+  }
+
+  private static SessionSlot slot(Row row) {
+    return new SessionSlot(row.getLong("id"), row.getString("activity"), row.getString("title"), row.getString("room"),
+        row.getOffsetDateTime("starts_at"), row.getOffsetDateTime("ends_at"),
+        row.getInteger("capacity"), row.getInteger("booked"));
+  }
+
+  private static <T> Optional<T> single(List<T> items) {
+    return items.isEmpty() ? Optional.empty() : Optional.of(items.get(0));
+  }
+
+  private static Optional<Row> first(RowSet<Row> rows) {
+    return rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next());
+  }
+}

@@ -1,0 +1,96 @@
+package fr.parcours.booking;
+
+import fr.parcours.auth.AuthRoutes;
+import fr.parcours.error.AppException;
+import fr.parcours.web.Http;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.List;
+
+/**
+ * HTTP for bookings: teachers book with an Idempotency-Key (201 when created, 200 with the
+ * same booking when the key is replayed) and manage through the token of their link;
+ * organisers set rules, list and export.
+ */
+public final class BookingRoutes {
+
+  private static final int MAX_KEY_LENGTH = 200;
+  private static final List<String> STATUSES = List.of(Booking.CONFIRMED, Booking.WAITLISTED, Booking.CANCELLED);
+
+  private final BookingService bookings;
+  private final BookingDesk desk;
+  private final Handler<RoutingContext> organiserOnly;
+
+  public BookingRoutes(BookingService bookings, BookingDesk desk, Handler<RoutingContext> organiserOnly) {
+    this.bookings = bookings;
+    this.desk = desk;
+    this.organiserOnly = organiserOnly;
+  }
+
+  public void mount(Router router) {
+    router.post("/api/fairs/:fairSlug/bookings").handler(this::book);
+    router.get("/api/fairs/:fairSlug/availability")
+        .handler(ctx -> Http.respond(ctx, 200, bookings.availability(ctx.pathParam("fairSlug"))));
+    router.get("/api/bookings/:token").handler(ctx -> Http.respond(ctx, 200, bookings.show(ctx.pathParam("token"))));
+    router.patch("/api/bookings/:token").handler(ctx -> Http.respond(ctx, 200,
+        bookings.change(ctx.pathParam("token"), BookingChange.parse(Http.body(ctx)))));
+    router.delete("/api/bookings/:token").handler(ctx -> Http.respond(ctx, 200, bookings.cancel(ctx.pathParam("token"))));
+    mountOrganiser(router);
+  }
+
+  private void mountOrganiser(Router router) {
+    router.get("/api/fairs/:fairSlug/booking-rules").handler(organiserOnly)
+        .handler(ctx -> Http.respond(ctx, 200, desk.rules(fair(ctx), AuthRoutes.organiser(ctx))));
+    router.put("/api/fairs/:fairSlug/booking-rules").handler(organiserOnly).handler(ctx -> Http.respond(ctx, 200,
+        desk.saveRules(fair(ctx), AuthRoutes.organiser(ctx), BookingRules.parse(Http.body(ctx)))));
+    router.get("/api/fairs/:fairSlug/bookings").handler(organiserOnly)
+        .handler(ctx -> Http.respond(ctx, 200, desk.list(fair(ctx), AuthRoutes.organiser(ctx), filter(ctx))));
+    router.get("/api/fairs/:fairSlug/bookings.csv").handler(organiserOnly)
+        .handler(ctx -> csv(ctx, "bookings.csv", desk.schoolsCsv(fair(ctx), AuthRoutes.organiser(ctx))));
+    router.get("/api/fairs/:fairSlug/sessions/:sessionId/attendees.csv").handler(organiserOnly)
+        .handler(ctx -> csv(ctx, "attendees.csv", desk.attendeesCsv(fair(ctx), AuthRoutes.organiser(ctx),
+            Http.idParam(ctx, "sessionId", "Session"))));
+  }
+
+  private void book(RoutingContext ctx) {
+    String key = idempotencyKey(ctx);
+    BookingRequest request = BookingRequest.parse(Http.body(ctx));
+    bookings.book(fair(ctx), key, request)
+        .onSuccess(outcome -> Http.json(ctx, outcome.created() ? 201 : 200, outcome.booking()))
+        .onFailure(ctx::fail);
+  }
+
+  private static String idempotencyKey(RoutingContext ctx) {
+    String key = ctx.request().getHeader("Idempotency-Key");
+    if (key == null || key.isBlank()) {
+      throw AppException.invalid("Idempotency-Key", "header is required: a unique value per booking attempt");
+    }
+    if (key.length() > MAX_KEY_LENGTH) {
+      throw AppException.invalid("Idempotency-Key", "must be at most " + MAX_KEY_LENGTH + " characters");
+    }
+    return key;
+  }
+
+  private static BookingFilter filter(RoutingContext ctx) {
+    String status = ctx.queryParams().get("status");
+    if (status != null && !STATUSES.contains(status)) {
+      throw AppException.invalid("status", "must be one of " + String.join(", ", STATUSES));
+    }
+    return new BookingFilter(status, ctx.queryParams().get("track"), ctx.queryParams().get("school"));
+  }
+
+  private static String fair(RoutingContext ctx) {
+    return ctx.pathParam("fairSlug");
+  }
+
+  private static void csv(RoutingContext ctx, String fileName, Future<String> body) {
+    body.onSuccess(text -> ctx.response()
+            .putHeader("Content-Type", Csv.CONTENT_TYPE)
+            .putHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+            .end(text))
+        .onFailure(ctx::fail);
+  }
+}

@@ -1,0 +1,223 @@
+package fr.parcours.booking;
+
+import fr.parcours.auth.Tokens;
+import fr.parcours.booking.BookingMessages.Notice;
+import fr.parcours.booking.BookingRepository.TrackRef;
+import fr.parcours.db.Retries;
+import fr.parcours.error.AppException;
+import fr.parcours.error.FieldError;
+import fr.parcours.mail.Outbox;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A teacher's bookings: create, show, change, cancel. Every change of places runs in one
+ * transaction holding the track row's lock (taken after the school's, never the reverse), so
+ * routes are reserved all or nothing, capacities hold, and the waiting list moves in order.
+ */
+public final class BookingService {
+
+  /** The booking as JSON, and whether this request created it (false for a replay). */
+  public record Outcome(JsonObject booking, boolean created) {
+  }
+
+  /** Where a booking goes: its fair, its track and the fair's rules. */
+  private record Target(FairRef fair, TrackRef track, BookingRules rules) {
+  }
+
+  private final Pool pool;
+  private final BookingRepository repository = new BookingRepository();
+  private final BookingLinks links;
+
+  public BookingService(Pool pool, BookingLinks links) {
+    this.pool = pool;
+    this.links = links;
+  }
+
+  /** Books a route, or a place on the waiting list; a repeated key replays the first answer. */
+  public Future<Outcome> book(String fairSlug, String key, BookingRequest request) {
+    return target(fairSlug, request.track())
+        .compose(target -> Retries.onRace(() -> pool.withTransaction(conn -> repository
+            .claimKey(conn, target.fair().id(), key, request.fingerprint())
+            .compose(claimed -> claimed
+                ? place(conn, target, key, request).map(b -> new Outcome(json(b, target.fair()), true))
+                : replay(conn, target.fair(), key, request).map(b -> new Outcome(json(b, target.fair()), false))))));
+  }
+
+  public Future<JsonObject> show(String token) {
+    return byToken(token).compose(booking -> fairOf(booking).map(fair -> json(booking, fair)));
+  }
+
+  /** Changes headcount or window; when the new request fits nowhere the old route is kept (409). */
+  public Future<JsonObject> change(String token, BookingChange change) {
+    return byToken(token).compose(found -> fairOf(found).compose(fair -> repository.rules(pool, fair.id())
+        .compose(rules -> Retries.onRace(() -> pool.withTransaction(conn -> changeInTransaction(conn, fair, rules, found, change))))
+        .map(booking -> json(booking, fair))));
+  }
+
+  private Future<Booking> changeInTransaction(SqlConnection conn, FairRef fair, BookingRules rules, Booking found,
+                                              BookingChange change) {
+    return repository.lockSchool(conn, fair.id(), found.request().school().uai())
+        .compose(locked -> lockedBooking(conn, found))
+        .compose(current -> changeLocked(conn, fair, rules, current, change))
+        .compose(id -> promote(conn, fair, found.trackId()).map(id))
+        .compose(id -> notify(conn, id, Notice.CHANGED, fair));
+  }
+
+  /** Cancels (again: no change) and hands the freed places to the waiting list. */
+  public Future<JsonObject> cancel(String token) {
+    return byToken(token).compose(found -> fairOf(found).compose(fair -> Retries.onRace(() -> pool
+        .withTransaction(conn -> lockedBooking(conn, found).compose(current -> current.is(Booking.CANCELLED)
+            ? Future.succeededFuture(current)
+            : repository.release(conn, current.id())
+                .compose(released -> repository.update(conn, current.id(), current.request(), Booking.CANCELLED))
+                .compose(updated -> notify(conn, current.id(), Notice.CANCELLED, fair))
+                .compose(cancelled -> promote(conn, fair, current.trackId()).map(cancelled)))))
+        .map(booking -> json(booking, fair))));
+  }
+
+  /** Places per session and per track, and each track's waiting list: what a teacher checks first. */
+  public Future<JsonObject> availability(String fairSlug) {
+    return publishedFair(fairSlug).compose(fair -> Future.all(repository.tracks(pool, fair.id()),
+            repository.timetables(pool, fair.id()), repository.waitlistLengths(pool, fair.id()))
+        .map(all -> Availability.json(fair, all.resultAt(0), all.resultAt(1), all.resultAt(2))));
+  }
+
+  private Future<Target> target(String fairSlug, String trackSlug) {
+    return publishedFair(fairSlug).compose(fair -> repository.findTrack(pool, fair.id(), trackSlug)
+        .map(track -> track.orElseThrow(() -> AppException.unprocessable("UNKNOWN_TRACK",
+            "The fair has no track " + trackSlug, List.of(new FieldError("track", "is not a track of this fair")))))
+        .compose(track -> repository.rules(pool, fair.id()).map(rules -> new Target(fair, track, rules))));
+  }
+
+  private Future<FairRef> publishedFair(String slug) {
+    return repository.findFair(pool, slug).map(found -> found.filter(FairRef::published)
+        .orElseThrow(() -> AppException.notFound("Fair " + slug)));
+  }
+
+  private Future<Booking> place(SqlConnection conn, Target target, String key, BookingRequest asked) {
+    FairRef fair = target.fair();
+    BookingRequest request = asked.on(fair.resolveDay(asked.day()));
+    fair.requireRegistrationOpen(Instant.now());
+    target.rules().requireSupervision(request.pupils(), request.adults());
+    long trackId = target.track().id();
+    return repository.lockSchool(conn, fair.id(), request.school().uai())
+        .compose(locked -> repository.schoolUsage(conn, fair.id(), request.school().uai(), 0))
+        .compose(usage -> {
+          SchoolCaps.check(target.rules(), usage, trackId, request.pupils());
+          return repository.lockTrack(conn, trackId);
+        })
+        .compose(locked -> repository.timetable(conn, trackId))
+        .compose(timetable -> insertWithRoute(conn, target, request, timetable))
+        .compose(id -> repository.linkKey(conn, fair.id(), key, id).map(id))
+        .compose(id -> repository.byId(conn, id).map(Optional::orElseThrow))
+        .compose(booking -> notify(conn, booking.id(),
+            booking.is(Booking.CONFIRMED) ? Notice.CONFIRMED : Notice.WAITLISTED, fair));
+  }
+
+  private Future<Long> insertWithRoute(SqlConnection conn, Target target, BookingRequest request, Timetable timetable) {
+    Need need = target.fair().need(request);
+    RouteFinder.requirePossible(timetable, need);
+    Optional<Route> route = RouteFinder.find(timetable, need);
+    String status = route.isPresent() ? Booking.CONFIRMED : Booking.WAITLISTED;
+    return repository.insert(conn, target.fair().id(), target.track().id(), Tokens.newToken(), request, status)
+        .compose(id -> route.map(r -> repository.reserve(conn, id, r, request.people())).orElse(Future.succeededFuture())
+            .map(id));
+  }
+
+  private Future<Booking> replay(SqlConnection conn, FairRef fair, String key, BookingRequest request) {
+    return repository.storedRequest(conn, fair.id(), key).compose(stored -> {
+      if (!stored.bodyHash().equals(request.fingerprint())) {
+        throw AppException.unprocessable("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used with another body",
+            List.of(new FieldError("Idempotency-Key", "was already used for a different booking request")));
+      }
+      return repository.byId(conn, stored.bookingId()).map(Optional::orElseThrow);
+    });
+  }
+
+  /** Applies a change under the school and track locks; returns the booking's id. */
+  private Future<Long> changeLocked(SqlConnection conn, FairRef fair, BookingRules rules, Booking current,
+                                    BookingChange change) {
+    if (current.is(Booking.CANCELLED)) {
+      throw AppException.conflict("BOOKING_CANCELLED", "The booking is cancelled");
+    }
+    fair.requireRegistrationOpen(Instant.now());
+    BookingRequest changed = change.applyTo(current.request());
+    rules.requireSupervision(changed.pupils(), changed.adults());
+    return repository.schoolUsage(conn, current.fairId(), changed.school().uai(), current.id())
+        .compose(usage -> {
+          SchoolCaps.check(rules, usage, current.trackId(), changed.pupils());
+          return repository.timetable(conn, current.trackId());
+        })
+        .compose(timetable -> current.is(Booking.CONFIRMED)
+            ? moveRoute(conn, fair, current, changed, timetable)
+            : repository.update(conn, current.id(), changed, Booking.WAITLISTED))
+        .map(current.id());
+  }
+
+  /** Swaps the route for one that suits the change, or fails leaving the old route as it was. */
+  private Future<Void> moveRoute(SqlConnection conn, FairRef fair, Booking current, BookingRequest changed,
+                                 Timetable timetable) {
+    Need need = fair.need(changed);
+    RouteFinder.requirePossible(timetable, need);
+    Timetable withoutOwn = timetable.release(current.route().sessionIds(), current.request().people());
+    Route route = RouteFinder.find(withoutOwn, need).orElseThrow(() -> AppException.conflict("ROUTE_UNAVAILABLE",
+        "No route of the track has room for this change; the booking keeps its route"));
+    return repository.release(conn, current.id())
+        .compose(released -> repository.reserve(conn, current.id(), route, changed.people()))
+        .compose(reserved -> repository.update(conn, current.id(), changed, Booking.CONFIRMED));
+  }
+
+  /** Gives freed places to waiting bookings, in request order, and tells each promoted teacher. */
+  private Future<Void> promote(SqlConnection conn, FairRef fair, long trackId) {
+    return repository.timetable(conn, trackId).compose(timetable -> repository.waiting(conn, trackId)
+        .compose(queue -> {
+          List<Waitlist.Entry> entries = queue.stream()
+              .map(b -> new Waitlist.Entry(b.id(), fair.need(b.request()))).toList();
+          Future<Void> chain = Future.succeededFuture();
+          for (Waitlist.Promotion promotion : Waitlist.promote(timetable, entries)) {
+            Booking booking = queue.stream().filter(b -> b.id() == promotion.bookingId()).findFirst().orElseThrow();
+            chain = chain.compose(done -> confirm(conn, fair, booking, promotion.route()));
+          }
+          return chain;
+        }));
+  }
+
+  private Future<Void> confirm(SqlConnection conn, FairRef fair, Booking booking, Route route) {
+    return repository.reserve(conn, booking.id(), route, booking.request().people())
+        .compose(reserved -> repository.update(conn, booking.id(), booking.request(), Booking.CONFIRMED))
+        .compose(updated -> notify(conn, booking.id(), Notice.PROMOTED, fair))
+        .mapEmpty();
+  }
+
+  /** Re-reads the booking once its track is locked: what it was before the lock may be stale. */
+  private Future<Booking> lockedBooking(SqlConnection conn, Booking found) {
+    return repository.lockTrack(conn, found.trackId())
+        .compose(locked -> repository.byId(conn, found.id()))
+        .map(Optional::orElseThrow);
+  }
+
+  private Future<Booking> notify(SqlConnection conn, long bookingId, Notice notice, FairRef fair) {
+    return repository.byId(conn, bookingId).map(Optional::orElseThrow)
+        .compose(booking -> Outbox.enqueue(conn, BookingMessages.of(notice, booking, fair.name(), links, fair.zone()))
+            .map(booking));
+  }
+
+  private Future<Booking> byToken(String token) {
+    return repository.byToken(pool, token).map(found -> found.orElseThrow(() -> AppException.notFound("Booking")));
+  }
+
+  private Future<FairRef> fairOf(Booking booking) {
+    return repository.findFairById(pool, booking.fairId());
+  }
+
+  private JsonObject json(Booking booking, FairRef fair) {
+    return BookingJson.of(booking, links, fair.zone());
+  }
+}

@@ -1,0 +1,97 @@
+package fr.parcours.booking;
+
+import fr.parcours.error.AppException;
+import fr.parcours.error.FieldError;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Chooses a class's route: one session of each activity, pairwise apart by the changeover,
+ * all inside the window, each with room for the whole class. Among the routes that fit it
+ * prefers the one that ends earliest (more free time among the stands), then the one that
+ * leaves its fullest session least full (spreads the load over parallel sessions).
+ * A plain search: a track has a handful of activities given a handful of times each.
+ */
+public final class RouteFinder {
+
+  private RouteFinder() {
+  }
+
+  public static Optional<Route> find(Timetable timetable, Need need) {
+    List<List<SessionSlot>> choices = timetable.activities().stream()
+        .map(activity -> candidates(timetable, activity, need))
+        .toList();
+    Search search = new Search(choices, need);
+    search.extend(new ArrayList<>());
+    return Optional.ofNullable(search.best);
+  }
+
+  /**
+   * Refuses a request no route could ever satisfy, even on an empty track: such a booking
+   * must not wait for places that will never suit it.
+   */
+  public static void requirePossible(Timetable timetable, Need need) {
+    Timetable empty = timetable.empty();
+    if (find(empty, need.withPeople(0)).isEmpty()) {
+      String message = "The track's " + timetable.activities().size()
+          + " activities cannot all fit between arrival and departure";
+      throw AppException.unprocessable("WINDOW_TOO_SHORT", message, List.of(new FieldError("departure", message)));
+    }
+    if (find(empty, need).isEmpty()) {
+      String message = need.people() + " people do not fit in the rooms of this track";
+      throw AppException.unprocessable("CLASS_TOO_LARGE", message, List.of(new FieldError("pupils", message)));
+    }
+  }
+
+  private static List<SessionSlot> candidates(Timetable timetable, String activity, Need need) {
+    return timetable.sessions().stream()
+        .filter(s -> s.activity().equals(activity) && need.admits(s))
+        .sorted(Comparator.comparing(SessionSlot::startsAt))
+        .toList();
+  }
+
+  /** Depth-first over activities, cutting branches that already end later than the best. */
+  private static final class Search {
+    private final List<List<SessionSlot>> choices;
+    private final Need need;
+    private final Comparator<Route> preference;
+    private Route best;
+
+    Search(List<List<SessionSlot>> choices, Need need) {
+      this.choices = choices;
+      this.need = need;
+      this.preference = Comparator.comparing(Route::end)
+          .thenComparingDouble(route -> route.peakLoad(need.people()))
+          .thenComparingLong(Route::startSum)
+          .thenComparing(route -> route.sessionIds().toString());
+    }
+
+    void extend(List<SessionSlot> chosen) {
+      if (chosen.size() == choices.size()) {
+        Route route = new Route(chosen);
+        if (best == null || preference.compare(route, best) < 0) {
+          best = route;
+        }
+        return;
+      }
+      for (SessionSlot candidate : choices.get(chosen.size())) {
+        if (fitsWith(chosen, candidate) && !endsAfterBest(candidate)) {
+          chosen.add(candidate);
+          extend(chosen);
+          chosen.remove(chosen.size() - 1);
+        }
+      }
+    }
+
+    private boolean fitsWith(List<SessionSlot> chosen, SessionSlot candidate) {
+      return chosen.stream().allMatch(s -> s.apartFrom(candidate, need.changeoverMinutes()));
+    }
+
+    private boolean endsAfterBest(SessionSlot candidate) {
+      return best != null && candidate.endsAt().isAfter(best.end());
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package fr.parcours.booking;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/** The sessions of one track with their current bookings: what routes are chosen from. */
+public record Timetable(List<SessionSlot> sessions) {
+
+  /** The track's activities: a route takes one session of each. */
+  public List<String> activities() {
+    return sessions.stream().map(SessionSlot::activity).distinct().sorted().toList();
+  }
+
+  /** Places a class could still take: the scarcest activity's places left over its sessions. */
+  public int placesLeft() {
+    return activities().stream()
+        .mapToInt(activity -> sessions.stream().filter(s -> s.activity().equals(activity)).mapToInt(SessionSlot::left).sum())
+        .min().orElse(0);
+  }
+
+  /** The same timetable with {@code people} more in each session of the route. */
+  public Timetable reserve(Route route, int people) {
+    return plus(route.sessionIds(), people);
+  }
+
+  /** The same timetable with {@code people} fewer in each of the sessions. */
+  public Timetable release(Collection<Long> sessionIds, int people) {
+    return plus(sessionIds, -people);
+  }
+
+  /** The timetable as if nobody had booked: tells whether a request could ever fit. */
+  public Timetable empty() {
+    return new Timetable(sessions.stream().map(s -> s.plus(-s.booked())).toList());
+  }
+
+  private Timetable plus(Collection<Long> sessionIds, int people) {
+    Set<Long> ids = Set.copyOf(sessionIds);
+    return new Timetable(sessions.stream().map(s -> ids.contains(s.id()) ? s.plus(people) : s).toList());
+  }
+}

@@ -1,0 +1,187 @@
+package fr.parcours.booking;
+
+import fr.parcours.booking.BookingFixtures.Fair;
+import fr.parcours.support.TestApp;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import static fr.parcours.booking.BookingFixtures.request;
+import static fr.parcours.support.TestApp.send;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BookingRoutesTest extends BookingTestServer {
+
+
+  @Test
+  void aBookingGetsAWholeRouteInTheFairsTime() {
+    Fair fair = BookingFixtures.fair(app, "happy", 60);
+    HttpResponse<Buffer> created = api.book(fair.slug(), request("0330023A", "3e B", 25, 2));
+    assertEquals(201, created.statusCode(), created.bodyAsString());
+    JsonObject booking = created.bodyAsJsonObject();
+    assertEquals("confirmed", booking.getString("status"));
+    assertFalse(booking.containsKey("waitlist_position"));
+    String token = booking.getString("manage_url").substring(app.config().publicUrl().length() + "/bookings/".length());
+    assertTrue(token.length() >= 22, "at least 128 random bits");
+    assertEquals(app.config().publicUrl() + "/calendar/bookings/" + token + ".ics", booking.getString("calendar_url"));
+    JsonArray route = booking.getJsonArray("route");
+    assertEquals(3, route.size());
+    assertEquals("2027-01-14T09:00:00+01:00", route.getJsonObject(0).getString("starts_at"));
+    assertEquals("2027-01-14T09:40:00+01:00", route.getJsonObject(1).getString("starts_at"));
+    assertEquals("2027-01-14T10:50:00+01:00", route.getJsonObject(2).getString("ends_at"));
+    assertEquals(3, route.stream().map(step -> ((JsonObject) step).getString("title")).distinct().count());
+    assertEquals(booking, api.show(booking).bodyAsJsonObject());
+  }
+
+  @Test
+  void aFullTrackPutsTheClassOnTheWaitingListInOrder() {
+    Fair fair = BookingFixtures.fair(app, "full", 30);
+    for (int i = 0; i < 3; i++) {
+      assertEquals("confirmed", api.book(fair.slug(), shortWindow(request("0330023A", "3e " + i, 25, 2)))
+          .bodyAsJsonObject().getString("status"));
+    }
+    JsonObject fourth = api.book(fair.slug(), shortWindow(request("0330023A", "3e D", 25, 2))).bodyAsJsonObject();
+    JsonObject fifth = api.book(fair.slug(), shortWindow(request("0330023A", "3e E", 25, 2))).bodyAsJsonObject();
+    assertEquals("waitlisted", fourth.getString("status"));
+    assertEquals(1, fourth.getInteger("waitlist_position"));
+    assertEquals(2, fifth.getInteger("waitlist_position"));
+    assertTrue(fifth.getJsonArray("route").isEmpty());
+
+    JsonObject availability = send(app.client().get("/api/fairs/full/availability"), null).bodyAsJsonObject();
+    JsonObject track = availability.getJsonArray("tracks").getJsonObject(0);
+    assertEquals(2, track.getInteger("waitlist"));
+    assertEquals(2 * 30 + 3 * 3, track.getInteger("left"), "two empty showings per activity, 3 seats in three");
+    JsonObject first = availability.getJsonArray("sessions").getJsonObject(0);
+    assertEquals(27, first.getInteger("booked"));
+    assertEquals(3, first.getInteger("left"));
+    assertEquals("2027-01-14T09:00:00+01:00", first.getString("starts_at"));
+  }
+
+  @Test
+  void closedRegistrationTooShortWindowAndUnknownTrackAreRefusedWithTheirReason() {
+    Fair fair = BookingFixtures.fair(app, "refusals", 60);
+    JsonObject tooShort = request("0330023A", "3e B", 25, 2).put("departure", "10:00");
+    assertError(api.book(fair.slug(), tooShort), 422, "WINDOW_TOO_SHORT", "departure");
+    assertError(api.book(fair.slug(), request("0330023A", "3e B", 70, 2)), 422, "CLASS_TOO_LARGE", "pupils");
+    assertError(api.book(fair.slug(), request("0330023A", "3e B", 25, 2).put("track", "s-engager")),
+        422, "UNKNOWN_TRACK", "track");
+    BookingFixtures.closeRegistration(app, fair);
+    HttpResponse<Buffer> closed = api.book(fair.slug(), request("0330023A", "3e B", 25, 2));
+    assertEquals(409, closed.statusCode());
+    assertEquals("REGISTRATION_CLOSED", closed.bodyAsJsonObject().getString("code"));
+    assertEquals(404, api.book("no-such-fair", request("0330023A", "3e B", 25, 2)).statusCode());
+  }
+
+  @Test
+  void aMultiDayFairNeedsTheDay() {
+    Fair fair = BookingFixtures.fair(app, "two-days", 60);
+    BookingFixtures.addDay(app, fair, BookingFixtures.DAY.plusDays(1));
+    assertError(api.book(fair.slug(), request("0330023A", "3e B", 25, 2)), 400, "VALIDATION_FAILED", "day");
+    assertEquals(201, api.book(fair.slug(), request("0330023A", "3e B", 25, 2).put("day", "2027-01-14")).statusCode());
+  }
+
+  @Test
+  void schoolCapsAndTheAdultRatioAreEnforced() {
+    Fair fair = BookingFixtures.fair(app, "rules", 60);
+    JsonObject rules = new JsonObject().put("pupils_per_adult", 15).put("max_classes_per_school", 1);
+    HttpResponse<Buffer> saved = send(TestApp.authorized(app.client().put("/api/fairs/rules/booking-rules"),
+        fair.ownerToken()), rules);
+    assertEquals(200, saved.statusCode(), saved.bodyAsString());
+    assertEquals(15, send(TestApp.authorized(app.client().get("/api/fairs/rules/booking-rules"), fair.ownerToken()), null)
+        .bodyAsJsonObject().getInteger("pupils_per_adult"));
+
+    HttpResponse<Buffer> fewAdults = api.book(fair.slug(), request("0330023A", "3e B", 31, 1));
+    assertError(fewAdults, 422, "TOO_FEW_ADULTS", "adults");
+    assertTrue(fewAdults.bodyAsJsonObject().getString("error").startsWith("2 accompanying adult(s) missing"));
+
+    assertEquals(201, api.book(fair.slug(), request("0330023A", "3e B", 28, 2)).statusCode());
+    assertError(api.book(fair.slug(), request("0330023A", "3e C", 20, 2)), 409, "SCHOOL_CAP_REACHED", "class");
+    assertEquals(201, api.book(fair.slug(), request("0331234X", "3e C", 20, 2)).statusCode());
+  }
+
+  @Test
+  void aRetriedKeyReturnsTheSameBookingAndAnotherBodyIsRefused() {
+    Fair fair = BookingFixtures.fair(app, "retries", 60);
+    JsonObject body = request("0330023A", "3e B", 25, 2);
+    JsonObject first = api.book(fair.slug(), "key-1", body).bodyAsJsonObject();
+    HttpResponse<Buffer> again = api.book(fair.slug(), "key-1", body.copy());
+    assertEquals(200, again.statusCode());
+    assertEquals(first, again.bodyAsJsonObject());
+    assertError(api.book(fair.slug(), "key-1", body.copy().put("pupils", 26)), 422, "IDEMPOTENCY_KEY_REUSED",
+        "Idempotency-Key");
+    HttpResponse<Buffer> noKey = send(app.client().post("/api/fairs/retries/bookings"), body);
+    assertError(noKey, 400, "VALIDATION_FAILED", "Idempotency-Key");
+    assertEquals(1, BookingFixtures.single(app, "SELECT count(*) FROM bookings WHERE fair_id = $1",
+        io.vertx.sqlclient.Tuple.of(fair.id())));
+  }
+
+  @Test
+  void invalidBodiesNameEveryBadField() {
+    BookingFixtures.fair(app, "invalid", 60);
+    JsonObject body = request("33-bad", "3e B", 25, 2).put("pupils", "twenty").put("departure", "08:00");
+    body.remove("arrival");
+    body.getJsonObject("teacher").remove("email");
+    HttpResponse<Buffer> refused = api.book("invalid", body);
+    assertEquals(400, refused.statusCode());
+    List<String> fields = refused.bodyAsJsonObject().getJsonArray("details").stream()
+        .map(d -> ((JsonObject) d).getString("field")).toList();
+    assertEquals(List.of("school.uai", "teacher.email", "pupils", "arrival"), fields);
+    JsonObject upsideDown = request("0330023A", "3e B", 25, 2).put("departure", "08:00");
+    assertError(api.book("invalid", upsideDown), 400, "VALIDATION_FAILED", "departure");
+    assertEquals(404, send(app.client().get("/api/bookings/unknown-token"), null).statusCode());
+    assertEquals(404, send(app.client().delete("/api/bookings/unknown-token"), null).statusCode());
+  }
+
+  @Test
+  void organiserListsAndRulesNeedTheOwner() {
+    Fair fair = BookingFixtures.fair(app, "owned", 60);
+    String stranger = app.organiserToken("stranger@organiser.test");
+    for (String path : List.of("/api/fairs/owned/bookings", "/api/fairs/owned/bookings.csv",
+        "/api/fairs/owned/booking-rules")) {
+      assertEquals(401, send(app.client().get(path), null).statusCode(), path);
+      assertEquals(403, send(TestApp.authorized(app.client().get(path), stranger), null).statusCode(), path);
+      assertEquals(200, send(TestApp.authorized(app.client().get(path), fair.ownerToken()), null).statusCode(), path);
+    }
+    assertEquals(403, send(TestApp.authorized(app.client().put("/api/fairs/owned/booking-rules"), stranger),
+        new JsonObject()).statusCode());
+  }
+
+  @Test
+  void listsFilterByStatusTrackAndSchool() {
+    Fair fair = BookingFixtures.fair(app, "lists", 30);
+    for (int i = 0; i < 4; i++) {
+      api.book(fair.slug(), shortWindow(request(i % 2 == 0 ? "0330023A" : "0331234X", "3e " + i, 25, 2)));
+    }
+    assertEquals(3, list("/api/fairs/lists/bookings?status=confirmed", fair).size());
+    assertEquals(1, list("/api/fairs/lists/bookings?status=waitlisted&track=s-orienter", fair).size());
+    assertEquals(2, list("/api/fairs/lists/bookings?school=0331234x", fair).size());
+    assertEquals(0, list("/api/fairs/lists/bookings?track=s-engager", fair).size());
+  }
+
+  private static JsonArray list(String path, Fair fair) {
+    return send(TestApp.authorized(app.client().get(path), fair.ownerToken()), null)
+        .bodyAsJsonObject().getJsonArray("bookings");
+  }
+
+  /** 09:00–10:50: room for exactly three showings of each activity, so three routes at most. */
+  static JsonObject shortWindow(JsonObject body) {
+    return body.put("departure", "10:50");
+  }
+
+  static void assertError(HttpResponse<Buffer> response, int status, String code, String field) {
+    assertEquals(status, response.statusCode(), response.bodyAsString());
+    JsonObject body = response.bodyAsJsonObject();
+    assertEquals(code, body.getString("code"));
+    assertTrue(body.getJsonArray("details").stream().anyMatch(d -> field.equals(((JsonObject) d).getString("field"))),
+        body.encode());
+  }
+}
