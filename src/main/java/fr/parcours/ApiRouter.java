@@ -1,10 +1,13 @@
 package fr.parcours;
 
 import fr.parcours.auth.AuthRoutes;
+import fr.parcours.booking.BookingPageRoutes;
 import fr.parcours.booking.BookingRoutes;
+import fr.parcours.calendar.CalendarRoutes;
 import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.HealthRoutes;
 import fr.parcours.web.OpenApiRoutes;
+import fr.parcours.web.Pages;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.FileSystemAccess;
@@ -26,6 +29,9 @@ final class ApiRouter {
     AuthRoutes auth = new AuthRoutes(services.auth);
     auth.mount(router);
     new BookingRoutes(services.bookings, services.bookingDesk, auth.requireOrganiser()).mount(router);
+    Pages pages = new Pages(services.vertx);
+    new BookingPageRoutes(services.bookings, pages).mount(router);
+    new CalendarRoutes(services.pool).mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
     ErrorHandler errors = new ErrorHandler();
     router.route().failureHandler(errors);

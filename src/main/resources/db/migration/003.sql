@@ -43,14 +43,23 @@ CREATE TABLE bookings (
 CREATE INDEX bookings_waitlist_idx ON bookings (track_id, waitlist_seq) WHERE status = 'waitlisted';
 CREATE INDEX bookings_school_idx ON bookings (fair_id, school_uai) WHERE status <> 'cancelled';
 
--- The sessions of a confirmed booking's route, with the people it counts in each.
+-- The sessions of a confirmed booking's route, with the people it counts in each. A released
+-- row (route changed, booking cancelled) stays, so the class's calendar can publish it as
+-- cancelled; "revision" grows on every change and feeds the calendar's SEQUENCE.
 CREATE TABLE booking_sessions (
-  booking_id bigint NOT NULL REFERENCES bookings ON DELETE CASCADE,
-  session_id bigint NOT NULL REFERENCES sessions ON DELETE RESTRICT,
-  people     int NOT NULL CHECK (people > 0),
+  booking_id  bigint NOT NULL REFERENCES bookings ON DELETE CASCADE,
+  session_id  bigint NOT NULL REFERENCES sessions ON DELETE CASCADE,
+  people      int NOT NULL CHECK (people > 0),
+  released_at timestamptz,
+  revision    int NOT NULL DEFAULT 0,
+  updated_at  timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (booking_id, session_id)
 );
-CREATE INDEX booking_sessions_session_idx ON booking_sessions (session_id);
+CREATE INDEX booking_sessions_session_idx ON booking_sessions (session_id) WHERE released_at IS NULL;
+
+-- The places bookings hold now: what capacity counts and routes are made of.
+CREATE VIEW held_places AS
+  SELECT booking_id, session_id, people FROM booking_sessions WHERE released_at IS NULL;
 
 -- Idempotency-Key of POST /bookings: one booking per (fair, key), whatever the retries.
 CREATE TABLE booking_requests (

@@ -33,7 +33,7 @@ public final class BookingDesk {
   public Future<JsonObject> list(String fairSlug, Organiser organiser, BookingFilter filter) {
     return ownedFair(fairSlug, organiser).compose(fair -> repository
         .list(pool, fair.id(), filter.status(), filter.track(), filter.school())
-        .map(bookings -> new JsonObject().put("bookings", BookingJson.list(bookings, links, fair.zone()))));
+        .map(bookings -> new JsonObject().put("bookings", BookingJson.list(bookings, links, fair))));
   }
 
   public Future<String> schoolsCsv(String fairSlug, Organiser organiser) {

@@ -13,14 +13,16 @@ final class BookingJson {
   private BookingJson() {
   }
 
-  static JsonObject of(Booking booking, BookingLinks links, ZoneId zone) {
+  static JsonObject of(Booking booking, BookingLinks links, FairRef fair) {
     BookingRequest r = booking.request();
     JsonObject json = new JsonObject()
         .put("id", booking.id())
         .put("status", booking.status())
         .put("manage_url", links.manage(booking.token()))
         .put("calendar_url", links.calendar(booking.token()))
+        .put("fair", new JsonObject().put("slug", fair.slug()).put("name", fair.name()))
         .put("track", r.track())
+        .put("track_name", booking.trackName())
         .put("day", r.day().toString())
         .put("arrival", r.arrival().toString())
         .put("departure", r.departure().toString())
@@ -30,15 +32,15 @@ final class BookingJson {
         .put("class", new JsonObject().put("name", r.group().name()).put("level", r.group().level()))
         .put("pupils", r.pupils())
         .put("adults", r.adults())
-        .put("route", route(booking.route(), zone));
+        .put("route", route(booking.route(), fair.zone()));
     if (booking.waitlistPosition() != null) {
       json.put("waitlist_position", booking.waitlistPosition());
     }
     return json;
   }
 
-  static JsonArray list(List<Booking> bookings, BookingLinks links, ZoneId zone) {
-    return new JsonArray(bookings.stream().map(b -> (Object) of(b, links, zone)).toList());
+  static JsonArray list(List<Booking> bookings, BookingLinks links, FairRef fair) {
+    return new JsonArray(bookings.stream().map(b -> (Object) of(b, links, fair)).toList());
   }
 
   private static JsonArray route(Route route, ZoneId zone) {

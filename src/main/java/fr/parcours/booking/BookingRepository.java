@@ -203,16 +203,19 @@ final class BookingRepository {
     return db.preparedQuery("UPDATE sessions SET booked = booked + $2 WHERE id = ANY($1)")
         .execute(Tuple.of(ids, people))
         .compose(updated -> db.preparedQuery("INSERT INTO booking_sessions (booking_id, session_id, people) "
-            + "SELECT $1, unnest($2::bigint[]), $3").execute(Tuple.of(bookingId, ids, people)))
+            + "SELECT $1, unnest($2::bigint[]), $3 ON CONFLICT (booking_id, session_id) DO UPDATE "
+            + "SET people = EXCLUDED.people, released_at = NULL, revision = booking_sessions.revision + 1, "
+            + "updated_at = now()").execute(Tuple.of(bookingId, ids, people)))
         .mapEmpty();
   }
 
-  /** Gives the booking's places back and forgets its route. */
+  /** Gives the booking's places back; the released rows stay for the calendar to cancel. */
   Future<Void> release(SqlClient db, long bookingId) {
     return db.preparedQuery("UPDATE sessions s SET booked = s.booked - bs.people FROM booking_sessions bs "
-            + "WHERE bs.booking_id = $1 AND s.id = bs.session_id")
+            + "WHERE bs.booking_id = $1 AND s.id = bs.session_id AND bs.released_at IS NULL")
         .execute(Tuple.of(bookingId))
-        .compose(updated -> db.preparedQuery("DELETE FROM booking_sessions WHERE booking_id = $1")
+        .compose(updated -> db.preparedQuery("UPDATE booking_sessions SET released_at = now(), "
+                + "revision = revision + 1, updated_at = now() WHERE booking_id = $1 AND released_at IS NULL")
             .execute(Tuple.of(bookingId)))
         .mapEmpty();
   }
@@ -240,7 +243,7 @@ final class BookingRepository {
 
   /** The confirmed bookings holding a place in one session of the fair. */
   Future<List<Booking>> attendees(SqlClient db, long fairId, long sessionId) {
-    return bookings(db, "WHERE b.fair_id = $1 AND b.status = 'confirmed' AND EXISTS (SELECT 1 FROM booking_sessions bs "
+    return bookings(db, "WHERE b.fair_id = $1 AND b.status = 'confirmed' AND EXISTS (SELECT 1 FROM held_places bs "
         + "WHERE bs.booking_id = b.id AND bs.session_id = $2) ORDER BY b.school_name, b.class_name, b.id",
         Tuple.of(fairId, sessionId));
   }
@@ -264,7 +267,7 @@ final class BookingRepository {
     }
     Long[] ids = found.stream().map(Booking::id).toArray(Long[]::new);
     return db.preparedQuery(SESSION_COLUMNS.replace("SELECT ", "SELECT bs.booking_id, ")
-            + "JOIN booking_sessions bs ON bs.session_id = s.id WHERE bs.booking_id = ANY($1)")
+            + "JOIN held_places bs ON bs.session_id = s.id WHERE bs.booking_id = ANY($1)")
         .execute(Tuple.of((Object) ids))
         .map(rows -> {
           Map<Long, List<SessionSlot>> routes = new HashMap<>();

@@ -218,6 +218,6 @@ public final class BookingService {
   }
 
   private JsonObject json(Booking booking, FairRef fair) {
-    return BookingJson.of(booking, links, fair.zone());
+    return BookingJson.of(booking, links, fair);
   }
 }

@@ -53,7 +53,8 @@ public final class ErrorHandler implements Handler<RoutingContext> {
         .end(body.encode());
   }
 
-  private static int status(AppException.Kind kind) {
+  /** The HTTP status of a kind of failure, for pages that show errors in place. */
+  public static int status(AppException.Kind kind) {
     return switch (kind) {
       case INVALID -> 400;
       case UNAUTHENTICATED -> 401;

@@ -108,7 +108,7 @@ class BookingChangesTest extends BookingTestServer {
 
   private static void assertSessionsMatchBookings(Fair fair) {
     long mismatches = BookingFixtures.single(app, "SELECT count(*) FROM sessions s WHERE s.fair_id = $1 AND s.booked <> "
-        + "(SELECT coalesce(sum(bs.people), 0) FROM booking_sessions bs WHERE bs.session_id = s.id)",
+        + "(SELECT coalesce(sum(bs.people), 0) FROM held_places bs WHERE bs.session_id = s.id)",
         io.vertx.sqlclient.Tuple.of(fair.id()));
     assertEquals(0, mismatches);
   }

@@ -99,9 +99,9 @@ class BookingConcurrencyTest {
   private static void verify(TestApp app, Fair fair) {
     assertEquals(0, count(app, "SELECT count(*) FROM sessions WHERE fair_id = $1 AND booked > capacity", fair));
     assertEquals(0, count(app, "SELECT count(*) FROM sessions s WHERE s.fair_id = $1 AND s.booked <> (SELECT "
-        + "coalesce(sum(bs.people), 0) FROM booking_sessions bs JOIN bookings b ON b.id = bs.booking_id "
+        + "coalesce(sum(bs.people), 0) FROM held_places bs JOIN bookings b ON b.id = bs.booking_id "
         + "WHERE bs.session_id = s.id AND b.status = 'confirmed')", fair));
-    assertEquals(0, count(app, "SELECT count(*) FROM booking_sessions bs JOIN bookings b ON b.id = bs.booking_id "
+    assertEquals(0, count(app, "SELECT count(*) FROM held_places bs JOIN bookings b ON b.id = bs.booking_id "
         + "WHERE b.fair_id = $1 AND b.status <> 'confirmed'", fair), "only confirmed bookings hold places");
     assertEquals(REQUESTS, count(app, "SELECT count(*) FROM bookings WHERE fair_id = $1", fair), "one booking per key");
     assertEquals(REQUESTS, count(app, "SELECT count(DISTINCT booking_id) FROM booking_requests WHERE fair_id = $1", fair));
@@ -120,14 +120,14 @@ class BookingConcurrencyTest {
   /** Each confirmed booking: one session per activity, pairwise 10 minutes apart, inside its window. */
   private static void assertWholeRoutes(TestApp app, Fair fair) {
     assertEquals(0, count(app, "SELECT count(*) FROM bookings b WHERE b.fair_id = $1 AND b.status = 'confirmed' AND "
-        + "(SELECT count(DISTINCT s.activity) FROM booking_sessions bs JOIN sessions s ON s.id = bs.session_id "
+        + "(SELECT count(DISTINCT s.activity) FROM held_places bs JOIN sessions s ON s.id = bs.session_id "
         + "WHERE bs.booking_id = b.id) <> 3", fair));
-    assertEquals(0, count(app, "SELECT count(*) FROM booking_sessions x JOIN sessions sx ON sx.id = x.session_id "
-        + "JOIN booking_sessions y ON y.booking_id = x.booking_id AND y.session_id > x.session_id "
+    assertEquals(0, count(app, "SELECT count(*) FROM held_places x JOIN sessions sx ON sx.id = x.session_id "
+        + "JOIN held_places y ON y.booking_id = x.booking_id AND y.session_id > x.session_id "
         + "JOIN sessions sy ON sy.id = y.session_id JOIN bookings b ON b.id = x.booking_id WHERE b.fair_id = $1 "
         + "AND sx.starts_at < sy.ends_at + interval '10 minutes' AND sy.starts_at < sx.ends_at + interval '10 minutes'",
         fair), "no two sessions of a route overlap or break the changeover");
-    assertEquals(0, count(app, "SELECT count(*) FROM booking_sessions bs JOIN sessions s ON s.id = bs.session_id "
+    assertEquals(0, count(app, "SELECT count(*) FROM held_places bs JOIN sessions s ON s.id = bs.session_id "
         + "JOIN bookings b ON b.id = bs.booking_id WHERE b.fair_id = $1 AND (s.starts_at < (b.day + b.arrival) "
         + "AT TIME ZONE 'Europe/Paris' OR s.ends_at > (b.day + b.departure) AT TIME ZONE 'Europe/Paris')", fair));
   }

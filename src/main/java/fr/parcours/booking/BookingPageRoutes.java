@@ -1,0 +1,151 @@
+package fr.parcours.booking;
+
+import fr.parcours.error.AppException;
+import fr.parcours.error.FieldError;
+import fr.parcours.web.ErrorHandler;
+import fr.parcours.web.I18n;
+import fr.parcours.web.JsonInput;
+import fr.parcours.web.Pages;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.List;
+
+/**
+ * The teacher's manage page, reached from the link in every message: see the booking and its
+ * route, change headcount or window, cancel. Plain HTML forms (no script needed); a refused
+ * change shows the API's own error messages in the page and keeps what was typed.
+ */
+public final class BookingPageRoutes {
+
+  private static final List<String> FORM_FIELDS = List.of("pupils", "adults", "arrival", "departure");
+
+  private final BookingService bookings;
+  private final Pages pages;
+
+  public BookingPageRoutes(BookingService bookings, Pages pages) {
+    this.bookings = bookings;
+    this.pages = pages;
+  }
+
+  public void mount(Router router) {
+    router.get("/bookings/:token").handler(this::show);
+    router.post("/bookings/:token").handler(this::submit);
+  }
+
+  private void show(RoutingContext ctx) {
+    bookings.show(ctx.pathParam("token"))
+        .onSuccess(booking -> render(ctx, 200, booking, formOf(booking), List.of()))
+        .onFailure(error -> refuse(ctx, error));
+  }
+
+  private void submit(RoutingContext ctx) {
+    String token = ctx.pathParam("token");
+    MultiMap form = ctx.request().formAttributes();
+    boolean cancelling = "cancel".equals(form.get("action"));
+    Future<JsonObject> result = cancelling ? cancel(token, form) : change(token, form);
+    result.onSuccess(done -> ctx.redirect(ctx.request().path() + "?done=" + (cancelling ? "cancelled" : "updated")))
+        .onFailure(error -> {
+          if (error instanceof AppException app && app.kind() != AppException.Kind.NOT_FOUND) {
+            showRefusal(ctx, token, form, app);
+          } else {
+            refuse(ctx, error);
+          }
+        });
+  }
+
+  private Future<JsonObject> change(String token, MultiMap form) {
+    JsonObject body = new JsonObject();
+    FORM_FIELDS.forEach(field -> body.put(field, formValue(field, form.get(field))));
+    return Future.succeededFuture(body)
+        .map(json -> BookingChange.parse(JsonInput.of(json)))
+        .compose(change -> bookings.change(token, change));
+  }
+
+  private Future<JsonObject> cancel(String token, MultiMap form) {
+    if (!"yes".equals(form.get("confirm"))) {
+      return Future.failedFuture(AppException.invalid("confirm", "tick the box to confirm the cancellation"));
+    }
+    return bookings.cancel(token);
+  }
+
+  private void showRefusal(RoutingContext ctx, String token, MultiMap form, AppException refusal) {
+    JsonObject typed = new JsonObject();
+    FORM_FIELDS.forEach(field -> typed.put(field, form.get(field)));
+    List<FieldError> errors = refusal.details().isEmpty()
+        ? List.of(new FieldError("", refusal.getMessage()))
+        : refusal.details();
+    bookings.show(token)
+        .onSuccess(booking -> render(ctx, ErrorHandler.status(refusal.kind()), booking, typed, errors))
+        .onFailure(error -> refuse(ctx, error));
+  }
+
+  private void render(RoutingContext ctx, int status, JsonObject booking, JsonObject form, List<FieldError> errors) {
+    String language = I18n.language(ctx);
+    String done = ctx.queryParams().get("done");
+    JsonObject model = new JsonObject()
+        .put("title", booking.getJsonObject("class").getString("name"))
+        .put("booking", booking)
+        .put("fair_name", booking.getJsonObject("fair").getString("name"))
+        .put("track_name", booking.getString("track_name"))
+        .put("status_label", I18n.message(language, "status_" + booking.getString("status")))
+        .put("cancelled", Booking.CANCELLED.equals(booking.getString("status")))
+        .put("route", routeRows(booking.getJsonArray("route")))
+        .put("webcal_url", booking.getString("calendar_url").replaceFirst("^https?://", "webcal://"))
+        .put("form", form)
+        .put("errors", new JsonArray(errors.stream()
+            .map(e -> (Object) new JsonObject().put("field", e.field()).put("message", e.message())).toList()));
+    if (errors.isEmpty() && ("updated".equals(done) || "cancelled".equals(done))) {
+      model.put("notice", I18n.message(language, "notice_" + done));
+    }
+    pages.render(ctx, status, "booking", model);
+  }
+
+  private void refuse(RoutingContext ctx, Throwable error) {
+    if (error instanceof AppException app && app.kind() == AppException.Kind.NOT_FOUND) {
+      pages.render(ctx, 404, "not-found", new JsonObject().put("title", "404"));
+    } else {
+      ctx.fail(error);
+    }
+  }
+
+  /** "09:00 – 09:30" rows: the page shows the fair's local clock, not offsets. */
+  private static JsonArray routeRows(JsonArray route) {
+    JsonArray rows = new JsonArray();
+    route.forEach(step -> {
+      JsonObject s = (JsonObject) step;
+      rows.add(new JsonObject().put("title", s.getString("title")).put("room", s.getString("room"))
+          .put("time", clock(s.getString("starts_at")) + " – " + clock(s.getString("ends_at"))));
+    });
+    return rows;
+  }
+
+  private static String clock(String isoLocal) {
+    return isoLocal.substring(11, 16);
+  }
+
+  private static JsonObject formOf(JsonObject booking) {
+    JsonObject form = new JsonObject();
+    FORM_FIELDS.forEach(field -> form.put(field, booking.getValue(field)));
+    return form;
+  }
+
+  /** A form field as the JSON API would receive it: numbers as numbers, the rest as typed. */
+  private static Object formValue(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    if (field.equals("pupils") || field.equals("adults")) {
+      try {
+        return Integer.parseInt(value.trim());
+      } catch (NumberFormatException e) {
+        return value;
+      }
+    }
+    return value;
+  }
+}
