@@ -1,6 +1,7 @@
 package fr.parcours;
 
 import fr.parcours.auth.AuthRoutes;
+import fr.parcours.fair.FairRoutes;
 import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.HealthRoutes;
 import fr.parcours.web.OpenApiRoutes;
@@ -24,6 +25,7 @@ final class ApiRouter {
     new OpenApiRoutes().mount(router);
     AuthRoutes auth = new AuthRoutes(services.auth);
     auth.mount(router);
+    new FairRoutes(services.fairs, services.resources, auth).mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
     ErrorHandler errors = new ErrorHandler();
     router.route().failureHandler(errors);

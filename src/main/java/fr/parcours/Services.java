@@ -2,6 +2,8 @@ package fr.parcours;
 
 import fr.parcours.auth.AuthService;
 import fr.parcours.config.AppConfig;
+import fr.parcours.fair.FairService;
+import fr.parcours.fair.resource.ResourceService;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 
@@ -12,12 +14,24 @@ public final class Services {
   final Pool pool;
   final AppConfig config;
   final AuthService auth;
+  final FairService fairs;
+  final ResourceService resources;
 
   Services(Vertx vertx, Pool pool, AppConfig config) {
     this.vertx = vertx;
     this.pool = pool;
     this.config = config;
     this.auth = new AuthService(vertx, pool);
+    this.fairs = new FairService(pool);
+    this.resources = new ResourceService(pool);
+  }
+
+  public FairService fairs() {
+    return fairs;
+  }
+
+  public ResourceService resources() {
+    return resources;
   }
 
   public AuthService auth() {
