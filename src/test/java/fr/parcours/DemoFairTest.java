@@ -1,16 +1,12 @@
 package fr.parcours;
 
 import fr.parcours.demo.DemoFair;
-import fr.parcours.support.TestApp;
+import fr.parcours.support.ServerTest;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,25 +16,17 @@ import static fr.parcours.support.TestApp.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ExtendWith(VertxExtension.class)
-class DemoFairTest {
+class DemoFairTest extends ServerTest {
 
-  private static TestApp app;
   private static JsonObject programme;
 
   @BeforeAll
-  static void loadTheDemoSeveralTimes(Vertx vertx) {
-    app = TestApp.start(vertx);
+  static void loadTheDemoSeveralTimes() {
     Services services = app.application().services();
     // Two loads racing (as two instances starting together), then a restart's load.
     await(Future.all(Bootstrap.demo(services), Bootstrap.demo(services)));
     await(Bootstrap.demo(services));
     programme = send(app.client().get("/api/fairs/" + DemoFair.SLUG), null).bodyAsJsonObject();
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
   }
 
   @Test

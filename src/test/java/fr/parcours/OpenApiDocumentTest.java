@@ -1,14 +1,9 @@
 package fr.parcours;
 
-import fr.parcours.support.TestApp;
+import fr.parcours.support.ServerTest;
 import fr.parcours.web.OpenApiRoutes;
-import io.vertx.core.Vertx;
 import io.vertx.ext.web.Route;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
@@ -20,21 +15,9 @@ import java.util.TreeSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** openapi.yaml documents every route the router serves, and nothing else. */
-@ExtendWith(VertxExtension.class)
-class OpenApiDocumentTest {
+class OpenApiDocumentTest extends ServerTest {
 
   private static final Set<String> OPERATIONS = Set.of("get", "post", "put", "patch", "delete");
-  private static TestApp app;
-
-  @BeforeAll
-  static void start(Vertx vertx) {
-    app = TestApp.start(vertx);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
 
   @Test
   void documentAndRouterListTheSameOperations() throws IOException {

@@ -1,16 +1,12 @@
 package fr.parcours.fair;
 
-import fr.parcours.support.TestApp;
-import io.vertx.core.Vertx;
+import fr.parcours.support.ServerTest;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 
@@ -20,21 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ExtendWith(VertxExtension.class)
-class FairApiTest {
+class FairApiTest extends ServerTest {
 
-  private static TestApp app;
   private static FairClient anonymous;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    app = TestApp.start(vertx);
+  static void prepare() {
     anonymous = new FairClient(app.client(), null);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
   }
 
   private static FairClient organiser(String email) {

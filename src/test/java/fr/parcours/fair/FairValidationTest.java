@@ -1,17 +1,14 @@
 package fr.parcours.fair;
 
+import fr.parcours.support.ServerTest;
 import fr.parcours.support.TestApp;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Tuple;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,22 +19,14 @@ import static fr.parcours.fair.FairClient.talk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Every bad input is a 4xx naming its field, never a 500. */
-@ExtendWith(VertxExtension.class)
-class FairValidationTest {
+class FairValidationTest extends ServerTest {
 
   private static final AtomicInteger FAIRS = new AtomicInteger();
-  private static TestApp app;
   private static FairClient organiser;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    app = TestApp.start(vertx);
+  static void prepare() {
     organiser = new FairClient(app.client(), app.organiserToken("validation@fair.test"));
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
   }
 
   /** A fresh fair with a room, so that each test starts from the same ground. */
