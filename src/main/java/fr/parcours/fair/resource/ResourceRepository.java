@@ -63,6 +63,15 @@ final class ResourceRepository {
 
   /** The resources of a fair (or the one with {@code id}) as the API shows them: references by slug. */
   Future<List<Row>> view(SqlClient client, ResourceSpec spec, long fairId, Long id) {
+    String sql = viewSql(spec) + " WHERE t.fair_id = $1" + (id == null ? "" : " AND t.id = $2")
+        + " ORDER BY " + spec.orderBy();
+    Tuple params = id == null ? Tuple.of(fairId) : Tuple.of(fairId, id);
+    return client.preparedQuery(sql).execute(params)
+        .map(rows -> StreamSupport.stream(rows.spliterator(), false).toList());
+  }
+
+  /** Selects the fields by their JSON names, joining each referenced table for its slug. */
+  private static String viewSql(ResourceSpec spec) {
     List<String> selected = new ArrayList<>(List.of("t.id"));
     StringBuilder joins = new StringBuilder();
     for (FieldSpec field : spec.fields()) {
@@ -76,11 +85,7 @@ final class ResourceRepository {
       }
     }
     spec.shownColumns().forEach(column -> selected.add("t." + column));
-    String sql = "SELECT " + String.join(", ", selected) + " FROM " + spec.table() + " t" + joins
-        + " WHERE t.fair_id = $1" + (id == null ? "" : " AND t.id = $2") + " ORDER BY " + spec.orderBy();
-    Tuple params = id == null ? Tuple.of(fairId) : Tuple.of(fairId, id);
-    return client.preparedQuery(sql).execute(params)
-        .map(rows -> StreamSupport.stream(rows.spliterator(), false).toList());
+    return "SELECT " + String.join(", ", selected) + " FROM " + spec.table() + " t" + joins;
   }
 
   private static List<String> writableColumns(ResourceSpec spec) {
