@@ -2,7 +2,10 @@ package fr.parcours;
 
 import fr.parcours.demo.DemoFair;
 import fr.parcours.support.ServerTest;
+import fr.parcours.support.TestApp;
+import fr.parcours.support.TestDatabase;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +30,18 @@ class DemoFairTest extends ServerTest {
     await(Future.all(Bootstrap.demo(services), Bootstrap.demo(services)));
     await(Bootstrap.demo(services));
     programme = send(app.client().get("/api/fairs/" + DemoFair.SLUG), null).bodyAsJsonObject();
+  }
+
+  @Test
+  void twoInstancesStartingTogetherWithTheDemoLoadItOnce(Vertx vertx) {
+    String url = TestDatabase.freshDatabaseUrl();
+    Future<TestApp> first = TestApp.startAsync(vertx, url, new JsonObject(), true);
+    Future<TestApp> second = TestApp.startAsync(vertx, url, new JsonObject(), true);
+    await(Future.all(first, second));
+    try (TestApp one = first.result(); TestApp other = second.result()) {
+      assertEquals(1, send(one.client().get("/api/fairs"), null).bodyAsJsonArray().size());
+      assertEquals(1, send(other.client().get("/api/fairs"), null).bodyAsJsonArray().size());
+    }
   }
 
   @Test

@@ -67,27 +67,35 @@ public final class DemoFair {
    * starting together may both find none: the fair's unique slug lets only one create it.
    */
   public Future<Boolean> loadIfEmpty(Organiser owner, Instant now) {
-    return fairs.anyFair()
-        .compose(any -> any ? Future.succeededFuture(false) : load(owner, now))
-        .recover(failure -> failure instanceof AppException app && app.kind() == AppException.Kind.CONFLICT
-            ? Future.succeededFuture(false)
-            : Future.failedFuture(failure));
+    return fairs.anyFair().compose(any -> any ? Future.succeededFuture(false) : load(owner, now));
   }
 
   /** Created as a draft and published last, so that a load cut short never shows half a fair. */
   private Future<Boolean> load(Organiser owner, Instant now) {
     JsonObject data = read();
     return fairs.create(owner, JsonInput.of(fairBody(data.getJsonObject("fair"), now)))
-        .compose(fair -> createAll(fair, ResourceCatalog.VENUES, objects(data, "venues"))
-            .compose(done -> createAll(fair, ResourceCatalog.TRACKS, objects(data, "tracks")))
-            .compose(done -> createAll(fair, ResourceCatalog.ROOMS, objects(data, "rooms")))
-            .compose(done -> createAll(fair, ResourceCatalog.ZONES, objects(data, "zones")))
-            .compose(done -> createAll(fair, ResourceCatalog.STAND_SPOTS, standSpots()))
-            .compose(done -> createAll(fair, ResourceCatalog.ASSOCIATIONS, objects(data, "associations")))
-            .compose(done -> slots.create(fair, JsonInput.of(slotGrid(fair))))
-            .compose(done -> createAll(fair, ResourceCatalog.SESSIONS, sessions(fair, objects(data, "activities"))))
-            .compose(done -> fairs.update(fair, JsonInput.of(new JsonObject().put("status", "published")))))
-        .map(true);
+        .transform(created -> created.succeeded()
+            ? fill(created.result(), data).map(true)
+            : lostRace(created.cause()));
+  }
+
+  /** Another instance created the demo fair first (its slug is unique): nothing left to do. */
+  private static Future<Boolean> lostRace(Throwable failure) {
+    return failure instanceof AppException app && app.kind() == AppException.Kind.CONFLICT
+        ? Future.succeededFuture(false)
+        : Future.failedFuture(failure);
+  }
+
+  private Future<Fair> fill(Fair fair, JsonObject data) {
+    return createAll(fair, ResourceCatalog.VENUES, objects(data, "venues"))
+        .compose(done -> createAll(fair, ResourceCatalog.TRACKS, objects(data, "tracks")))
+        .compose(done -> createAll(fair, ResourceCatalog.ROOMS, objects(data, "rooms")))
+        .compose(done -> createAll(fair, ResourceCatalog.ZONES, objects(data, "zones")))
+        .compose(done -> createAll(fair, ResourceCatalog.STAND_SPOTS, standSpots()))
+        .compose(done -> createAll(fair, ResourceCatalog.ASSOCIATIONS, objects(data, "associations")))
+        .compose(done -> slots.create(fair, JsonInput.of(slotGrid(fair))))
+        .compose(done -> createAll(fair, ResourceCatalog.SESSIONS, sessions(fair, objects(data, "activities"))))
+        .compose(done -> fairs.update(fair, JsonInput.of(new JsonObject().put("status", "published"))));
   }
 
   private Future<Void> createAll(Fair fair, ResourceSpec spec, List<JsonObject> bodies) {
