@@ -33,9 +33,13 @@ final class ResourceRepository {
         .map(rows -> first(rows).map(row -> row.getLong("id")));
   }
 
-  /** The stored columns of one resource, named by its key. */
-  Future<Optional<Map<String, Object>>> findRow(SqlClient client, ResourceSpec spec, long fairId, Object key) {
-    return client.preparedQuery("SELECT * FROM " + spec.table() + " WHERE fair_id = $1 AND " + spec.key() + " = $2")
+  /**
+   * The stored columns of one resource, named by its key, locked until the write commits: a
+   * booking that changes a session's "booked" count meanwhile waits instead of slipping past the checks.
+   */
+  Future<Optional<Map<String, Object>>> findRow(SqlConnection conn, ResourceSpec spec, long fairId, Object key) {
+    return conn.preparedQuery("SELECT * FROM " + spec.table() + " WHERE fair_id = $1 AND " + spec.key() + " = $2 "
+            + "FOR UPDATE")
         .execute(Tuple.of(fairId, key))
         .map(rows -> first(rows).map(ResourceRepository::columns));
   }
