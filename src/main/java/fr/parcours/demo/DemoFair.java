@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -107,9 +108,10 @@ public final class DemoFair {
   }
 
   private static JsonObject fairBody(JsonObject fair, Instant now) {
+    Instant hour = now.truncatedTo(ChronoUnit.HOURS);
     return fair.copy()
-        .put("registration_opens_at", now.minus(REGISTRATION_MARGIN).atOffset(ZoneOffset.UTC).toString())
-        .put("registration_closes_at", now.plus(REGISTRATION_MARGIN).atOffset(ZoneOffset.UTC).toString());
+        .put("registration_opens_at", hour.minus(REGISTRATION_MARGIN).atOffset(ZoneOffset.UTC).toString())
+        .put("registration_closes_at", hour.plus(REGISTRATION_MARGIN).atOffset(ZoneOffset.UTC).toString());
   }
 
   /** A grid of 3 m × 2 m spots with 1 m and 2 m aisles between them. */
