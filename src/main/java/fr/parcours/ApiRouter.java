@@ -4,6 +4,7 @@ import fr.parcours.auth.AuthRoutes;
 import fr.parcours.booking.BookingPageRoutes;
 import fr.parcours.booking.BookingRoutes;
 import fr.parcours.calendar.CalendarRoutes;
+import fr.parcours.fair.FairRoutes;
 import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.HealthRoutes;
 import fr.parcours.web.OpenApiRoutes;
@@ -28,6 +29,7 @@ final class ApiRouter {
     new OpenApiRoutes().mount(router);
     AuthRoutes auth = new AuthRoutes(services.auth);
     auth.mount(router);
+    new FairRoutes(services.fairs, services.resources, auth).mount(router);
     new BookingRoutes(services.bookings, services.bookingDesk, auth.requireOrganiser()).mount(router);
     Pages pages = new Pages(services.vertx);
     new BookingPageRoutes(services.bookings, pages).mount(router);

@@ -1,9 +1,12 @@
 package fr.parcours;
 
 import fr.parcours.config.AppConfig;
+import fr.parcours.demo.DemoFair;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
 
 /** What a start may create on an empty database: the configured organiser and the demo fair. */
 final class Bootstrap {
@@ -33,6 +36,7 @@ final class Bootstrap {
     AppConfig config = services.config;
     return services.auth.ensureOrganiser(config.demoOrganiserEmail(), "Demo organiser", config.demoOrganiserPassword())
         .compose(created -> services.auth.findOrganiser(config.demoOrganiserEmail()))
+        .compose(organiser -> new DemoFair(services.fairs, services.resources).loadIfEmpty(organiser, Instant.now()))
         .onSuccess(organiser -> printDemoCredentials(config))
         .mapEmpty();
   }

@@ -5,6 +5,8 @@ import fr.parcours.booking.BookingDesk;
 import fr.parcours.booking.BookingLinks;
 import fr.parcours.booking.BookingService;
 import fr.parcours.config.AppConfig;
+import fr.parcours.fair.FairService;
+import fr.parcours.fair.resource.ResourceService;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 
@@ -17,15 +19,27 @@ public final class Services {
   final AuthService auth;
   final BookingService bookings;
   final BookingDesk bookingDesk;
+  final FairService fairs;
+  final ResourceService resources;
 
   Services(Vertx vertx, Pool pool, AppConfig config) {
     this.vertx = vertx;
     this.pool = pool;
     this.config = config;
     this.auth = new AuthService(vertx, pool);
+    this.fairs = new FairService(pool);
+    this.resources = new ResourceService(pool);
     BookingLinks links = new BookingLinks(config.publicUrl());
     this.bookings = new BookingService(pool, links);
     this.bookingDesk = new BookingDesk(pool, links);
+  }
+
+  public FairService fairs() {
+    return fairs;
+  }
+
+  public ResourceService resources() {
+    return resources;
   }
 
   public AuthService auth() {

@@ -41,7 +41,22 @@ public final class AuthRoutes {
     };
   }
 
-  /** The organiser {@link #requireOrganiser()} let through. */
+  /**
+   * Lets anonymous requests through and identifies organisers who send a token (a public page
+   * that shows its owner more, such as a draft fair). A token that is sent must be valid (else 401).
+   */
+  public Handler<RoutingContext> optionalOrganiser() {
+    Handler<RoutingContext> required = requireOrganiser();
+    return ctx -> {
+      if (bearerToken(ctx) == null) {
+        ctx.next();
+      } else {
+        required.handle(ctx);
+      }
+    };
+  }
+
+  /** The organiser {@link #requireOrganiser()} let through (null for an anonymous request). */
   public static Organiser organiser(RoutingContext ctx) {
     return ctx.get(ORGANISER_KEY);
   }

@@ -3,6 +3,7 @@ package fr.parcours.auth;
 import fr.parcours.error.AppException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 
 import java.time.Duration;
@@ -40,7 +41,14 @@ public final class AuthService {
   public Future<Boolean> ensureOrganiser(String email, String name, String password) {
     return repository.findByEmail(email).compose(found -> found.isPresent()
         ? Future.succeededFuture(false)
-        : createOrganiser(email, name, password).map(true));
+        : createOrganiser(email, name, password).map(true).recover(AuthService::createdByAnother));
+  }
+
+  /** Two instances starting together may both find no organiser: the second insert then clashes. */
+  private static Future<Boolean> createdByAnother(Throwable failure) {
+    return failure instanceof PgException pg && "23505".equals(pg.getSqlState())
+        ? Future.succeededFuture(false)
+        : Future.failedFuture(failure);
   }
 
   public Future<Organiser> findOrganiser(String email) {

@@ -1,35 +1,19 @@
 package fr.parcours.auth;
 
+import fr.parcours.support.ServerTest;
 import fr.parcours.support.TestApp;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import static fr.parcours.support.TestApp.authorized;
 import static fr.parcours.support.TestApp.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-@ExtendWith(VertxExtension.class)
-class AuthRoutesTest {
+class AuthRoutesTest extends ServerTest {
 
-  private static TestApp app;
-
-  @BeforeAll
-  static void start(Vertx vertx) {
-    app = TestApp.start(vertx);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
 
   @Test
   void healthIsUpWithTheDatabase() {

@@ -46,17 +46,20 @@ public final class TestApp implements AutoCloseable {
 
   /** A server on {@code dbUrl} (several instances may share one), with extra settings. */
   public static TestApp start(Vertx clientVertx, String dbUrl, JsonObject overrides) {
+    return await(startAsync(clientVertx, dbUrl, overrides, false));
+  }
+
+  /** Starts without waiting, loading the demo fair as {@code --demo} does when asked. */
+  public static Future<TestApp> startAsync(Vertx clientVertx, String dbUrl, JsonObject overrides, boolean demo) {
     int port = freePort();
     JsonObject config = new JsonObject()
         .put("http", new JsonObject().put("port", port).put("host", "127.0.0.1").put("shutdown_grace_seconds", 2))
         .put("db", new JsonObject().put("url", dbUrl).put("pool_size", 8))
         .put("data", new JsonObject().put("dir", temporaryDataDir().toString()))
         .mergeIn(overrides, true);
-    Application app = await(Application.start(AppConfig.fromJson(config), false));
-    WebClient client = WebClient.create(clientVertx,
-        new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port),
-        new PoolOptions().setHttp1MaxSize(64));
-    return new TestApp(app, client, port);
+    return Application.start(AppConfig.fromJson(config), demo).map(app -> new TestApp(app,
+        WebClient.create(clientVertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port),
+            new PoolOptions().setHttp1MaxSize(64)), port));
   }
 
   public WebClient client() {

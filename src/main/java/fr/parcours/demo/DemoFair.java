@@ -1,0 +1,165 @@
+package fr.parcours.demo;
+
+import fr.parcours.auth.Organiser;
+import fr.parcours.error.AppException;
+import fr.parcours.fair.Fair;
+import fr.parcours.fair.FairService;
+import fr.parcours.fair.FairTimes;
+import fr.parcours.fair.Interval;
+import fr.parcours.fair.SlotGrid;
+import fr.parcours.fair.resource.ResourceCatalog;
+import fr.parcours.fair.resource.ResourceService;
+import fr.parcours.fair.resource.ResourceSpec;
+import fr.parcours.fair.resource.SlotService;
+import fr.parcours.web.JsonInput;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The demo fair, modelled on Teen's Up Bordeaux: places, tracks and partners come from
+ * {@code demo/teens-up-bordeaux-2027.json}; the timetable is laid out here. It is built through
+ * the same services as the API, so it obeys the same rules.
+ */
+public final class DemoFair {
+
+  public static final String SLUG = "teens-up-bordeaux-2027";
+  private static final String DATA = "demo/teens-up-bordeaux-2027.json";
+  private static final String STAND_ZONE = "village-associations";
+  private static final LocalTime GRID_FROM = LocalTime.of(9, 0);
+  private static final LocalTime GRID_TO = LocalTime.of(16, 30);
+  private static final int SLOT_MINUTES = 30;
+  private static final int CHANGEOVER_MINUTES = 10;
+  /** The registration window is set around the load date, so that the demo always takes bookings. */
+  private static final Duration REGISTRATION_MARGIN = Duration.ofDays(30);
+  /**
+   * The grid has 11 slots (9:00 to 16:10); every activity runs in the first four and the last
+   * four, so a class arriving at 9:00 or at 13:30 can follow a whole three-activity route.
+   */
+  private static final List<Integer> ACTIVITY_SLOTS = List.of(0, 1, 2, 3, 7, 8, 9, 10);
+  private static final int SPOT_COLUMNS = 6;
+  private static final int SPOT_ROWS = 4;
+
+  private final FairService fairs;
+  private final ResourceService resources;
+  private final SlotService slots;
+
+  public DemoFair(FairService fairs, ResourceService resources) {
+    this.fairs = fairs;
+    this.resources = resources;
+    this.slots = new SlotService(resources);
+  }
+
+  /**
+   * Loads the demo when the database holds no fair; answers whether it did. Two instances
+   * starting together may both find none: the fair's unique slug lets only one create it.
+   */
+  public Future<Boolean> loadIfEmpty(Organiser owner, Instant now) {
+    return fairs.anyFair().compose(any -> any ? Future.succeededFuture(false) : load(owner, now));
+  }
+
+  /** Created as a draft and published last, so that a load cut short never shows half a fair. */
+  private Future<Boolean> load(Organiser owner, Instant now) {
+    JsonObject data = read();
+    return fairs.create(owner, JsonInput.of(fairBody(data.getJsonObject("fair"), now)))
+        .transform(created -> created.succeeded()
+            ? fill(created.result(), data).map(true)
+            : lostRace(created.cause()));
+  }
+
+  /** Another instance created the demo fair first (its slug is unique): nothing left to do. */
+  private static Future<Boolean> lostRace(Throwable failure) {
+    return failure instanceof AppException app && app.kind() == AppException.Kind.CONFLICT
+        ? Future.succeededFuture(false)
+        : Future.failedFuture(failure);
+  }
+
+  private Future<Fair> fill(Fair fair, JsonObject data) {
+    return createAll(fair, ResourceCatalog.VENUES, objects(data, "venues"))
+        .compose(done -> createAll(fair, ResourceCatalog.TRACKS, objects(data, "tracks")))
+        .compose(done -> createAll(fair, ResourceCatalog.ROOMS, objects(data, "rooms")))
+        .compose(done -> createAll(fair, ResourceCatalog.ZONES, objects(data, "zones")))
+        .compose(done -> createAll(fair, ResourceCatalog.STAND_SPOTS, standSpots()))
+        .compose(done -> createAll(fair, ResourceCatalog.ASSOCIATIONS, objects(data, "associations")))
+        .compose(done -> slots.create(fair, JsonInput.of(slotGrid(fair))))
+        .compose(done -> createAll(fair, ResourceCatalog.SESSIONS, sessions(fair, objects(data, "activities"))))
+        .compose(done -> fairs.update(fair, JsonInput.of(new JsonObject().put("status", "published"))));
+  }
+
+  private Future<Void> createAll(Fair fair, ResourceSpec spec, List<JsonObject> bodies) {
+    Future<Void> chain = Future.succeededFuture();
+    for (JsonObject body : bodies) {
+      chain = chain.compose(done -> resources.create(fair, spec, JsonInput.of(body)).mapEmpty());
+    }
+    return chain;
+  }
+
+  private static JsonObject fairBody(JsonObject fair, Instant now) {
+    Instant hour = now.truncatedTo(ChronoUnit.HOURS);
+    return fair.copy()
+        .put("registration_opens_at", hour.minus(REGISTRATION_MARGIN).atOffset(ZoneOffset.UTC).toString())
+        .put("registration_closes_at", hour.plus(REGISTRATION_MARGIN).atOffset(ZoneOffset.UTC).toString());
+  }
+
+  /** A grid of 3 m × 2 m spots with 1 m and 2 m aisles between them. */
+  private static List<JsonObject> standSpots() {
+    return IntStream.range(0, SPOT_COLUMNS * SPOT_ROWS).mapToObj(i -> new JsonObject()
+        .put("number", String.valueOf(i + 1)).put("zone", STAND_ZONE)
+        .put("x", (i % SPOT_COLUMNS) * 4).put("y", (i / SPOT_COLUMNS) * 4)
+        .put("width", 3).put("depth", 2)).toList();
+  }
+
+  private static JsonObject slotGrid(Fair fair) {
+    return new JsonObject().put("day", fair.days().get(0).day().toString())
+        .put("from", GRID_FROM.toString()).put("to", GRID_TO.toString())
+        .put("duration_minutes", SLOT_MINUTES).put("changeover_minutes", CHANGEOVER_MINUTES);
+  }
+
+  /** Each activity at each of {@link #ACTIVITY_SLOTS}, and time at the stands in every slot. */
+  private static List<JsonObject> sessions(Fair fair, List<JsonObject> activities) {
+    List<Interval> grid = SlotGrid.generate(fair.days().get(0), GRID_FROM, GRID_TO, SLOT_MINUTES,
+        CHANGEOVER_MINUTES, fair.zone());
+    List<JsonObject> sessions = new ArrayList<>();
+    for (JsonObject activity : activities) {
+      ACTIVITY_SLOTS.forEach(index -> sessions.add(at(activity.copy(), grid.get(index), fair)));
+    }
+    JsonObject standTime = new JsonObject().put("title", "Temps libre au village des associations")
+        .put("kind", "stand_time").put("zone", STAND_ZONE);
+    grid.forEach(slot -> sessions.add(at(standTime.copy(), slot, fair)));
+    return sessions;
+  }
+
+  private static JsonObject at(JsonObject session, Interval slot, Fair fair) {
+    return session.put("starts_at", FairTimes.format(slot.start(), fair.zone()))
+        .put("ends_at", FairTimes.format(slot.end(), fair.zone()));
+  }
+
+  private static List<JsonObject> objects(JsonObject data, String key) {
+    JsonArray array = data.getJsonArray(key);
+    return array.stream().map(JsonObject.class::cast).toList();
+  }
+
+  private static JsonObject read() {
+    try (InputStream in = DemoFair.class.getClassLoader().getResourceAsStream(DATA)) {
+      if (in == null) {
+        throw new IllegalStateException(DATA + " is missing from the classpath");
+      }
+      return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package fr.parcours.fair;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/** A stored fair: its id, its owning organiser and the details they set. */
+public record Fair(long id, long ownerId, FairDetails details) {
+
+  public String slug() {
+    return details.slug();
+  }
+
+  public ZoneId zone() {
+    return details.zone();
+  }
+
+  public List<FairDay> days() {
+    return details.days();
+  }
+
+  public int changeoverMinutes() {
+    return details.changeoverMinutes();
+  }
+
+  public OffsetDateTime registrationOpensAt() {
+    return details.registrationOpensAt();
+  }
+
+  public OffsetDateTime registrationClosesAt() {
+    return details.registrationClosesAt();
+  }
+
+  public boolean published() {
+    return FairDetails.PUBLISHED.equals(details.status());
+  }
+
+  /** Bookings are taken only while published and within the window; an unset bound is no limit. */
+  public boolean registrationOpen(Instant now) {
+    OffsetDateTime opens = registrationOpensAt();
+    OffsetDateTime closes = registrationClosesAt();
+    return published()
+        && (opens == null || !now.isBefore(opens.toInstant()))
+        && (closes == null || now.isBefore(closes.toInstant()));
+  }
+
+  /** The fair day whose opening hours contain the whole period, if any. */
+  public Optional<FairDay> dayContaining(Interval period) {
+    return days().stream().filter(day -> day.contains(period, zone())).findFirst();
+  }
+}

@@ -1,0 +1,27 @@
+package fr.parcours.fair;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/** What an organiser sets on a fair; registration times are instants, days are local to {@code zone}. */
+public record FairDetails(
+    String slug,
+    String name,
+    String city,
+    String description,
+    ZoneId zone,
+    String status,
+    OffsetDateTime registrationOpensAt,
+    OffsetDateTime registrationClosesAt,
+    int changeoverMinutes,
+    List<FairDay> days) {
+
+  public static final String DRAFT = "draft";
+  public static final String PUBLISHED = "published";
+  public static final List<String> STATUSES = List.of(DRAFT, PUBLISHED);
+
+  public FairDetails {
+    days = List.copyOf(days);
+  }
+}

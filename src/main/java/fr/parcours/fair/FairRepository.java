@@ -1,0 +1,100 @@
+package fr.parcours.fair;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+/** SQL for fairs and their days. */
+final class FairRepository {
+
+  private static final String COLUMNS = "id, owner_id, slug, name, city, description, time_zone, status, "
+      + "registration_opens_at, registration_closes_at, changeover_minutes";
+
+  private final Pool pool;
+
+  FairRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  Future<Optional<Fair>> findBySlug(String slug) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM fairs WHERE slug = $1").execute(Tuple.of(slug))
+        .compose(rows -> withDays(rows).map(fairs -> fairs.stream().findFirst()));
+  }
+
+  Future<List<Fair>> published() {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM fairs WHERE status = 'published' ORDER BY slug")
+        .execute().compose(this::withDays);
+  }
+
+  Future<Long> count() {
+    return pool.query("SELECT count(*) AS n FROM fairs").execute().map(rows -> rows.iterator().next().getLong("n"));
+  }
+
+  Future<Long> insert(long ownerId, FairDetails details) {
+    return pool.withTransaction(conn -> conn.preparedQuery("INSERT INTO fairs (owner_id, slug, name, city, "
+            + "description, time_zone, status, registration_opens_at, registration_closes_at, changeover_minutes) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id")
+        .execute(fields(ownerId, details))
+        .map(rows -> rows.iterator().next().getLong("id"))
+        .compose(id -> insertDays(conn, id, details.days()).map(id)));
+  }
+
+  Future<Void> update(long id, FairDetails details) {
+    return pool.withTransaction(conn -> conn.preparedQuery("UPDATE fairs SET slug = $2, name = $3, city = $4, "
+            + "description = $5, time_zone = $6, status = $7, registration_opens_at = $8, "
+            + "registration_closes_at = $9, changeover_minutes = $10, updated_at = now() WHERE id = $1")
+        .execute(fields(id, details))
+        .compose(updated -> conn.preparedQuery("DELETE FROM fair_days WHERE fair_id = $1").execute(Tuple.of(id)))
+        .compose(deleted -> insertDays(conn, id, details.days())));
+  }
+
+  /** The first parameter is the owner on insert and the fair's id on update. */
+  private static Tuple fields(long first, FairDetails details) {
+    return Tuple.from(Arrays.asList(first, details.slug(), details.name(), details.city(),
+        details.description(), details.zone().getId(), details.status(), details.registrationOpensAt(),
+        details.registrationClosesAt(), details.changeoverMinutes()));
+  }
+
+  private static Future<Void> insertDays(SqlConnection conn, long fairId, List<FairDay> days) {
+    List<Tuple> batch = days.stream().map(d -> Tuple.of(fairId, d.day(), d.opensAt(), d.closesAt())).toList();
+    return conn.preparedQuery("INSERT INTO fair_days (fair_id, day, opens_at, closes_at) VALUES ($1, $2, $3, $4)")
+        .executeBatch(batch).mapEmpty();
+  }
+
+  private Future<List<Fair>> withDays(RowSet<Row> fairRows) {
+    List<Row> rows = StreamSupport.stream(fairRows.spliterator(), false).toList();
+    Long[] ids = rows.stream().map(row -> row.getLong("id")).toArray(Long[]::new);
+    return days(pool, ids).map(days -> rows.stream()
+        .map(row -> fair(row, days.getOrDefault(row.getLong("id"), List.of()))).toList());
+  }
+
+  private static Future<Map<Long, List<FairDay>>> days(SqlClient client, Long[] fairIds) {
+    return client.preparedQuery("SELECT fair_id, day, opens_at, closes_at FROM fair_days "
+            + "WHERE fair_id = ANY($1) ORDER BY day")
+        .execute(Tuple.of(fairIds))
+        .map(rows -> StreamSupport.stream(rows.spliterator(), false).collect(Collectors.groupingBy(
+            row -> row.getLong("fair_id"),
+            Collectors.mapping(row -> new FairDay(row.getLocalDate("day"), row.getLocalTime("opens_at"),
+                row.getLocalTime("closes_at")), Collectors.toList()))));
+  }
+
+  private static Fair fair(Row row, List<FairDay> days) {
+    FairDetails details = new FairDetails(row.getString("slug"), row.getString("name"), row.getString("city"),
+        row.getString("description"), ZoneId.of(row.getString("time_zone")), row.getString("status"),
+        row.getOffsetDateTime("registration_opens_at"), row.getOffsetDateTime("registration_closes_at"),
+        row.getInteger("changeover_minutes"), days);
+    return new Fair(row.getLong("id"), row.getLong("owner_id"), details);
+  }
+}

@@ -1,0 +1,67 @@
+package fr.parcours.fair.resource;
+
+import java.util.List;
+
+import static fr.parcours.fair.resource.FieldSpec.choice;
+import static fr.parcours.fair.resource.FieldSpec.dateTime;
+import static fr.parcours.fair.resource.FieldSpec.decimal;
+import static fr.parcours.fair.resource.FieldSpec.optionalSlug;
+import static fr.parcours.fair.resource.FieldSpec.optionalText;
+import static fr.parcours.fair.resource.FieldSpec.reference;
+import static fr.parcours.fair.resource.FieldSpec.slug;
+import static fr.parcours.fair.resource.FieldSpec.text;
+import static fr.parcours.fair.resource.FieldSpec.whole;
+
+/** Every sub-resource of a fair, in the order the programme lists them. */
+public final class ResourceCatalog {
+
+  public static final ResourceSpec VENUES = new ResourceSpec("venues", "venues", "slug", "Venue",
+      List.of(slug("slug"), text("name"), text("address"), text("city")),
+      List.of(), "t.slug", "", ResourceRule.NONE);
+
+  public static final ResourceSpec TRACKS = new ResourceSpec("tracks", "tracks", "slug", "Track",
+      List.of(slug("slug"), text("name"), optionalText("description", ""), optionalText("color", "#1f6feb"),
+          whole("position", 0, false, 0)),
+      List.of(), "t.position, t.slug", "", ResourceRule.NONE);
+
+  public static final ResourceSpec ROOMS = new ResourceSpec("rooms", "rooms", "slug", "Room",
+      List.of(slug("slug"), text("name"), reference("venue", "venues", true),
+          choice("kind", List.of("conference", "workshop", "other"), null), whole("capacity", 1, true, null)),
+      List.of(), "t.slug", "", ResourceRule.NONE);
+
+  public static final ResourceSpec ZONES = new ResourceSpec("zones", "zones", "slug", "Zone",
+      List.of(slug("slug"), text("name"), reference("venue", "venues", true), whole("capacity", 1, false, null)),
+      List.of(), "t.slug", "", ResourceRule.NONE);
+
+  public static final ResourceSpec STAND_SPOTS = new ResourceSpec("stand-spots", "stand_spots", "number",
+      "Stand spot",
+      List.of(text("number"), reference("zone", "zones", true), decimal("x", 0), decimal("y", 0),
+          decimal("width", 0.1), decimal("depth", 0.1)),
+      List.of(), "t.zone_id, t.id", "", new StandSpotRule());
+
+  public static final ResourceSpec SLOTS = new ResourceSpec("slots", "slots", "id", "Slot",
+      List.of(dateTime("starts_at"), dateTime("ends_at")),
+      List.of(), "t.starts_at", "", new SlotRule());
+
+  public static final ResourceSpec ASSOCIATIONS = new ResourceSpec("associations", "associations", "slug",
+      "Association",
+      List.of(slug("slug"), text("name"), reference("track", "tracks", false), optionalText("description", ""),
+          optionalText("website", ""), optionalText("contact_email", "")),
+      List.of(), "t.slug", "", ResourceRule.NONE);
+
+  public static final ResourceSpec SESSIONS = new ResourceSpec("sessions", "sessions", "id", "Session",
+      List.of(optionalSlug("activity"), text("title"), optionalText("description", ""),
+          choice("kind", SessionRule.KINDS, null), reference("track", "tracks", false),
+          reference("room", "rooms", false), reference("zone", "zones", false),
+          reference("association", "associations", false), dateTime("starts_at"), dateTime("ends_at"),
+          whole("capacity", 0, false, null), choice("status", List.of("scheduled", "cancelled"), "scheduled")),
+      List.of("booked", "sequence"), "t.starts_at, t.id",
+      // Calendars publish SEQUENCE: every change to a session must raise it.
+      ", sequence = t.sequence + 1, updated_at = now()", new SessionRule());
+
+  public static final List<ResourceSpec> ALL =
+      List.of(VENUES, TRACKS, ROOMS, ZONES, STAND_SPOTS, SLOTS, ASSOCIATIONS, SESSIONS);
+
+  private ResourceCatalog() {
+  }
+}

@@ -1,0 +1,159 @@
+package fr.parcours.fair.resource;
+
+import fr.parcours.error.AppException;
+import fr.parcours.error.FieldError;
+import fr.parcours.fair.Fair;
+import fr.parcours.fair.UniqueKeys;
+import fr.parcours.web.JsonInput;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Creates, edits and deletes a fair's venues, tracks, rooms, zones, stand spots, slots,
+ * associations and sessions, each described by a {@link ResourceSpec} of {@link ResourceCatalog}.
+ * Every write runs in one transaction holding the fair's lock, with the spec's rule checked
+ * against the row as it will be stored.
+ */
+public final class ResourceService {
+
+  private final Pool pool;
+  private final ResourceRepository repository = new ResourceRepository();
+
+  public ResourceService(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<JsonObject> create(Fair fair, ResourceSpec spec, JsonInput body) {
+    return Future.succeededFuture(body).map(in -> read(spec, in, true))
+        .compose(row -> write(fair, conn -> store(conn, fair, spec, Map.of(), row)));
+  }
+
+  /** Creates rows already validated (the slot generator's), all or none. */
+  Future<JsonArray> createAll(Fair fair, ResourceSpec spec, List<Map<String, Object>> rows) {
+    return write(fair, conn -> {
+      Future<JsonArray> created = Future.succeededFuture(new JsonArray());
+      for (Map<String, Object> row : rows) {
+        created = created.compose(list -> store(conn, fair, spec, Map.of(), row).map(list::add));
+      }
+      return created;
+    });
+  }
+
+  /** Applies the fields present in {@code body} to the resource named {@code key}. */
+  public Future<JsonObject> update(Fair fair, ResourceSpec spec, String key, JsonInput body) {
+    return Future.succeededFuture(body).map(in -> read(spec, in, false))
+        .compose(changes -> write(fair, conn -> stored(conn, fair, spec, key)
+            .compose(row -> store(conn, fair, spec, row, changes))));
+  }
+
+  public Future<Void> delete(Fair fair, ResourceSpec spec, String key) {
+    return write(fair, conn -> stored(conn, fair, spec, key)
+        .compose(row -> spec.rule().beforeDelete(conn, fair, row)
+            .compose(allowed -> repository.delete(conn, spec, (Long) row.get("id")))));
+  }
+
+  /** Every resource of this kind in the fair, as the API shows them. */
+  public Future<JsonArray> list(Fair fair, ResourceSpec spec) {
+    return repository.view(pool, spec, fair.id(), null)
+        .map(rows -> new JsonArray(rows.stream().map(row -> ResourceJson.of(row, spec, fair.zone())).toList()));
+  }
+
+  /** The fair's sub-resources as the programme shows them: one list per kind, named by its JSON name. */
+  public Future<JsonObject> programme(Fair fair) {
+    List<Future<JsonArray>> lists = ResourceCatalog.ALL.stream().map(spec -> list(fair, spec)).toList();
+    return Future.all(lists).map(done -> {
+      JsonObject programme = new JsonObject();
+      for (int i = 0; i < lists.size(); i++) {
+        programme.put(ResourceCatalog.ALL.get(i).jsonName(), lists.get(i).result());
+      }
+      return programme;
+    });
+  }
+
+  private <T> Future<T> write(Fair fair, Function<SqlConnection, Future<T>> work) {
+    return pool.withTransaction(conn -> repository.lockFair(conn, fair.id()).compose(locked -> work.apply(conn)));
+  }
+
+  /** Merges {@code changes} into the {@code stored} row (empty for a new one), checks it and saves it. */
+  private Future<JsonObject> store(SqlConnection conn, Fair fair, ResourceSpec spec,
+                                   Map<String, Object> stored, Map<String, Object> changes) {
+    Long existingId = (Long) stored.get("id");
+    return resolve(conn, fair, spec, changes)
+        .map(resolved -> {
+          Map<String, Object> row = new HashMap<>(stored);
+          row.putAll(resolved);
+          return row;
+        })
+        .compose(row -> spec.rule().beforeWrite(conn, fair, row).map(row))
+        .compose(row -> existingId == null
+            ? repository.insert(conn, spec, fair.id(), row)
+            : repository.update(conn, spec, existingId, row).map(existingId))
+        .recover(UniqueKeys.clashOn(spec.key()))
+        .compose(id -> repository.view(conn, spec, fair.id(), id))
+        .map(rows -> ResourceJson.of(rows.get(0), spec, fair.zone()));
+  }
+
+  private Future<Map<String, Object>> stored(SqlConnection conn, Fair fair, ResourceSpec spec, String key) {
+    return keyValue(spec, key)
+        .compose(value -> repository.findRow(conn, spec, fair.id(), value))
+        .map(found -> found.orElseThrow(() -> AppException.notFound(spec.what() + " " + key)));
+  }
+
+  private static Future<Object> keyValue(ResourceSpec spec, String key) {
+    if (!spec.keyedById()) {
+      return Future.succeededFuture(key);
+    }
+    try {
+      return Future.succeededFuture(Long.parseLong(key));
+    } catch (NumberFormatException e) {
+      return Future.failedFuture(AppException.notFound(spec.what() + " " + key));
+    }
+  }
+
+  /** The body's fields by column: all of them for a creation (with fallbacks), those present for an edit. */
+  private static Map<String, Object> read(ResourceSpec spec, JsonInput in, boolean creating) {
+    Map<String, Object> row = new HashMap<>();
+    for (FieldSpec field : spec.fields()) {
+      if (creating || in.has(field.name())) {
+        Object value = field.read(in);
+        row.put(field.column(), value == null ? field.fallback() : value);
+      }
+    }
+    in.validate();
+    return row;
+  }
+
+  /** Replaces the slugs of reference fields by ids; unknown slugs are a 422 naming every such field. */
+  private Future<Map<String, Object>> resolve(SqlConnection conn, Fair fair, ResourceSpec spec,
+                                              Map<String, Object> changes) {
+    List<FieldSpec> references = spec.fields().stream()
+        .filter(field -> field.type() == FieldSpec.Type.REFERENCE && changes.get(field.column()) instanceof String)
+        .toList();
+    List<Future<Optional<Long>>> lookups = references.stream()
+        .map(field -> repository.idOfSlug(conn, field.refTable(), fair.id(), (String) changes.get(field.column())))
+        .toList();
+    return Future.all(lookups).map(done -> {
+      Map<String, Object> resolved = new HashMap<>(changes);
+      List<FieldError> unknown = new ArrayList<>();
+      for (int i = 0; i < references.size(); i++) {
+        FieldSpec field = references.get(i);
+        lookups.get(i).result().ifPresentOrElse(id -> resolved.put(field.column(), id),
+            () -> unknown.add(new FieldError(field.name(), "names no " + field.name() + " of this fair")));
+      }
+      if (!unknown.isEmpty()) {
+        throw AppException.unprocessable("UNKNOWN_REFERENCE", "Some references name nothing in this fair", unknown);
+      }
+      return resolved;
+    });
+  }
+}

@@ -1,0 +1,26 @@
+package fr.parcours.fair.resource;
+
+import fr.parcours.error.AppException;
+import fr.parcours.fair.Fair;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlConnection;
+
+import java.util.Map;
+
+/** Slots lie within a day's opening hours and never overlap: they are the grid sessions fit in. */
+final class SlotRule implements ResourceRule {
+
+  private final RuleQueries queries = new RuleQueries();
+
+  @Override
+  public Future<Void> beforeWrite(SqlConnection conn, Fair fair, Map<String, Object> row) {
+    return Future.succeededFuture(row).map(r -> Rows.period(fair, r))
+        .compose(period -> queries.slotOverlaps(conn, fair.id(), period, Rows.selfId(row)))
+        .map(overlaps -> {
+          if (overlaps) {
+            throw AppException.conflict("SLOTS_OVERLAP", "starts_at", "overlaps another slot of the fair");
+          }
+          return null;
+        });
+  }
+}

@@ -1,0 +1,27 @@
+package fr.parcours.fair.resource;
+
+import fr.parcours.error.AppException;
+import fr.parcours.fair.Fair;
+import fr.parcours.fair.Rectangle;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlConnection;
+
+import java.util.Map;
+
+/** Stand spots of one zone may not overlap on the floor plan: two stands cannot share floor. */
+final class StandSpotRule implements ResourceRule {
+
+  private final RuleQueries queries = new RuleQueries();
+
+  @Override
+  public Future<Void> beforeWrite(SqlConnection conn, Fair fair, Map<String, Object> row) {
+    Rectangle area = new Rectangle(Rows.decimal(row, "x"), Rows.decimal(row, "y"),
+        Rows.decimal(row, "width"), Rows.decimal(row, "depth"));
+    return queries.otherSpots(conn, (Long) row.get("zone_id"), Rows.selfId(row)).map(others -> {
+      others.stream().filter(other -> other.area().overlaps(area)).findFirst().ifPresent(other -> {
+        throw AppException.conflict("STAND_SPOTS_OVERLAP", "x", "overlaps stand spot " + other.number());
+      });
+      return null;
+    });
+  }
+}

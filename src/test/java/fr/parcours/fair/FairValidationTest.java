@@ -1,0 +1,195 @@
+package fr.parcours.fair;
+
+import fr.parcours.support.ServerTest;
+import fr.parcours.support.TestApp;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.sqlclient.Tuple;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static fr.parcours.fair.FairClient.errorFields;
+import static fr.parcours.fair.FairClient.fairBody;
+import static fr.parcours.fair.FairClient.talk;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Every bad input is a 4xx naming its field, never a 500. */
+class FairValidationTest extends ServerTest {
+
+  private static final AtomicInteger FAIRS = new AtomicInteger();
+  private static FairClient organiser;
+
+  @BeforeAll
+  static void prepare() {
+    organiser = new FairClient(app.client(), app.organiserToken("validation@fair.test"));
+  }
+
+  /** A fresh fair with a room, so that each test starts from the same ground. */
+  private static String fair() {
+    return organiser.fairWithRoom("salon-" + FAIRS.incrementAndGet());
+  }
+
+  private static void assertRefused(int status, List<String> fields, HttpResponse<Buffer> response) {
+    assertEquals(status, response.statusCode(), response.bodyAsString());
+    assertEquals(fields, errorFields(response));
+  }
+
+  @Test
+  void missingFairFieldsAreEachNamed() {
+    assertRefused(400, List.of("slug", "name", "city", "time_zone", "days"),
+        organiser.post("/api/fairs", new JsonObject()));
+  }
+
+  @Test
+  void wrongTypesAreNamed() {
+    assertRefused(400, List.of("name", "changeover_minutes"), organiser.post("/api/fairs",
+        fairBody("salon-types", "Pau").put("name", 42).put("changeover_minutes", "ten")));
+  }
+
+  @Test
+  void unknownTimeZoneIsRefused() {
+    assertRefused(400, List.of("time_zone"), organiser.post("/api/fairs",
+        fairBody("salon-zone", "Pau").put("time_zone", "Europe/Atlantis")));
+  }
+
+  @Test
+  void badDaysAreNamedByPosition() {
+    JsonArray days = new JsonArray()
+        .add(new JsonObject().put("date", "2026-03-12").put("opens_at", "17:00").put("closes_at", "09:00"))
+        .add(new JsonObject().put("date", "12/03/2026").put("opens_at", "09:00").put("closes_at", "17:00"));
+    assertRefused(400, List.of("days[0].closes_at", "days[1].date"), organiser.post("/api/fairs",
+        fairBody("salon-jours", "Pau").put("days", days)));
+  }
+
+  @Test
+  void registrationMustCloseAfterItOpens() {
+    assertRefused(400, List.of("registration_closes_at"), organiser.post("/api/fairs",
+        fairBody("salon-inscriptions", "Pau").put("registration_closes_at", "2026-01-01T09:00:00+01:00")));
+  }
+
+  @Test
+  void duplicateFairSlugIsAConflict() {
+    organiser.create("/api/fairs", fairBody("salon-double", "Pau"));
+    assertRefused(409, List.of("slug"), organiser.post("/api/fairs", fairBody("salon-double", "Pau")));
+  }
+
+  @Test
+  void duplicateRoomSlugIsAConflict() {
+    String base = fair();
+    assertRefused(409, List.of("slug"), organiser.post(base + "/rooms", new JsonObject().put("slug", "amphi")
+        .put("name", "Autre").put("venue", "hotel").put("kind", "workshop").put("capacity", 30)));
+  }
+
+  @Test
+  void roomCapacityMustBePositiveAndVenueKnown() {
+    String base = fair();
+    assertRefused(400, List.of("kind", "capacity"), organiser.post(base + "/rooms", new JsonObject()
+        .put("slug", "salle").put("name", "Salle").put("venue", "hotel").put("kind", "hall").put("capacity", 0)));
+    assertRefused(422, List.of("venue"), organiser.post(base + "/rooms", new JsonObject()
+        .put("slug", "salle").put("name", "Salle").put("venue", "nowhere").put("kind", "workshop").put("capacity", 30)));
+  }
+
+  @Test
+  void overlappingStandSpotsAreRefused() {
+    String base = fair();
+    organiser.create(base + "/stand-spots", new JsonObject().put("number", "1").put("zone", "stands")
+        .put("x", 0).put("y", 0).put("width", 3).put("depth", 2));
+    assertRefused(409, List.of("x"), organiser.post(base + "/stand-spots", new JsonObject().put("number", "2")
+        .put("zone", "stands").put("x", 2.5).put("y", 1).put("width", 3).put("depth", 2)));
+  }
+
+  @Test
+  void standSpotsNeedAKnownZoneAndPositiveSize() {
+    String base = fair();
+    assertRefused(400, List.of("x", "width"), organiser.post(base + "/stand-spots", new JsonObject()
+        .put("number", "1").put("zone", "stands").put("x", -1).put("y", 0).put("width", 0).put("depth", 2)));
+    assertRefused(422, List.of("zone"), organiser.post(base + "/stand-spots", new JsonObject()
+        .put("number", "1").put("zone", "cellar").put("x", 0).put("y", 0).put("width", 1).put("depth", 2)));
+  }
+
+  @Test
+  void slotsMayNotOverlapNorLeaveOpeningHours() {
+    String base = fair();
+    organiser.create(base + "/slots", slot("09:00", "09:30"));
+    assertRefused(409, List.of("starts_at"), organiser.post(base + "/slots", slot("09:15", "09:45")));
+    assertRefused(422, List.of("starts_at"), organiser.post(base + "/slots", slot("17:20", "17:50")));
+    assertRefused(422, List.of("day"), organiser.post(base + "/slots", new JsonObject().put("day", "2026-03-13")
+        .put("from", "09:00").put("to", "12:00").put("duration_minutes", 30)));
+    assertRefused(400, List.of("duration_minutes"), organiser.post(base + "/slots", new JsonObject()
+        .put("day", "2026-03-12").put("from", "09:00").put("to", "12:00").put("duration_minutes", 0)));
+  }
+
+  @Test
+  void sessionMustEndAfterItStarts() {
+    assertRefused(422, List.of("ends_at"), organiser.post(fair() + "/sessions", talk("10:00", "09:30")));
+  }
+
+  @Test
+  void sessionMustLieWithinOpeningHours() {
+    assertRefused(422, List.of("starts_at"), organiser.post(fair() + "/sessions", talk("07:30", "08:00")));
+  }
+
+  @Test
+  void sessionFieldsAreEachNamed() {
+    assertRefused(400, List.of("title", "kind", "starts_at", "ends_at", "capacity"), organiser.post(
+        fair() + "/sessions", new JsonObject().put("kind", "lecture").put("starts_at", "tomorrow")
+            .put("capacity", -1)));
+  }
+
+  @Test
+  void sessionReferencesMustExist() {
+    assertRefused(422, List.of("track", "room"), organiser.post(fair() + "/sessions",
+        talk("09:00", "09:30").put("track", "se-perdre").put("room", "cave")));
+  }
+
+  @Test
+  void talkNeedsATrackAndOnePlace() {
+    JsonObject body = talk("09:00", "09:30").put("zone", "stands");
+    body.remove("track");
+    assertRefused(422, List.of("track", "room"), organiser.post(fair() + "/sessions", body));
+  }
+
+  @Test
+  void sessionCapacityMayNotExceedTheRoom() {
+    assertRefused(422, List.of("capacity"), organiser.post(fair() + "/sessions",
+        talk("09:00", "09:30").put("capacity", 121)));
+  }
+
+  @Test
+  void roomIsNotDoubleBooked() {
+    String base = fair();
+    organiser.create(base + "/sessions", talk("09:00", "09:30"));
+    assertRefused(409, List.of("starts_at", "room"), organiser.post(base + "/sessions", talk("09:20", "09:50")));
+  }
+
+  @Test
+  void bookedPlacesAreKept() {
+    String base = fair();
+    long id = organiser.create(base + "/sessions", talk("09:00", "09:30")).getLong("id");
+    TestApp.await(app.pool().preparedQuery("UPDATE sessions SET booked = 40 WHERE id = $1").execute(Tuple.of(id)));
+    String session = base + "/sessions/" + id;
+    assertRefused(409, List.of("capacity"), organiser.patch(session, new JsonObject().put("capacity", 30)));
+    assertEquals(409, organiser.delete(session).statusCode());
+    JsonObject cancelled = organiser.patch(session, new JsonObject().put("status", "cancelled")).bodyAsJsonObject();
+    assertEquals("cancelled", cancelled.getString("status"));
+    assertEquals(1, cancelled.getInteger("sequence"));
+  }
+
+  @Test
+  void notJsonIsA400() {
+    HttpResponse<Buffer> response = TestApp.await(TestApp.authorized(app.client().post(fair() + "/tracks"),
+        app.organiserToken("json@fair.test")).sendBuffer(Buffer.buffer("[1, 2")));
+    assertEquals(403, response.statusCode());
+    assertRefused(400, List.of("body"), organiser.post(fair() + "/tracks", null));
+  }
+
+  private static JsonObject slot(String start, String end) {
+    return new JsonObject().put("starts_at", "2026-03-12T" + start + ":00+01:00")
+        .put("ends_at", "2026-03-12T" + end + ":00+01:00");
+  }
+}
