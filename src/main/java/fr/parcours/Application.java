@@ -42,8 +42,7 @@ public final class Application {
 
   /** Starts a server; blocks while the embedded database boots, then runs asynchronously. */
   public static Future<Application> start(AppConfig config, boolean loadDemo) {
-    EmbeddedDatabase embedded = config.embeddedDatabase() ? EmbeddedDatabase.start(config.dataDir()) : null;
-    Application app = new Application(config, embedded);
+    Application app = create(config);
     return app.prepare(loadDemo)
         .compose(ready -> app.deployHttp())
         .compose(deployed -> app.outbox.start(app.dbUrl, config.mail().pollSeconds()))
@@ -56,11 +55,15 @@ public final class Application {
 
   /** Runs {@code work} against a migrated database without serving HTTP (one-time commands). */
   public static <T> Future<T> runOnce(AppConfig config, java.util.function.Function<Services, Future<T>> work) {
-    EmbeddedDatabase embedded = config.embeddedDatabase() ? EmbeddedDatabase.start(config.dataDir()) : null;
-    Application app = new Application(config, embedded);
+    Application app = create(config);
     return Migrations.apply(app.pool)
         .compose(migrated -> work.apply(app.services))
         .eventually(app::stop);
+  }
+
+  private static Application create(AppConfig config) {
+    EmbeddedDatabase embedded = config.embeddedDatabase() ? EmbeddedDatabase.start(config.dataDir(), true) : null;
+    return new Application(config, embedded);
   }
 
   private Future<Void> prepare(boolean loadDemo) {

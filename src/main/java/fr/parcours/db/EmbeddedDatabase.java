@@ -28,16 +28,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
     this.postgres = postgres;
   }
 
-  /** Starts (or restarts) the cluster under {@code dataDir/postgres}; blocks until it accepts connections. */
-  public static EmbeddedDatabase start(Path dataDir) {
+  /**
+   * Starts (or restarts) the cluster under {@code dataDir/postgres}; blocks until it accepts
+   * connections. {@code durable} restores fsync and synchronous commit, which the library turns
+   * off for speed: a confirmed booking must survive a power cut. Only throwaway test clusters
+   * run without.
+   */
+  public static EmbeddedDatabase start(Path dataDir, boolean durable) {
     Path clusterDir = dataDir.resolve("postgres").toAbsolutePath();
     try {
       Files.createDirectories(clusterDir.getParent());
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
           .setDataDirectory(clusterDir)
           .setCleanDataDirectory(false)
-          .setServerConfig("max_connections", "300")
-          .start();
+          .setServerConfig("max_connections", "300");
+      if (durable) {
+        builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+      }
+      EmbeddedPostgres postgres = builder.start();
       EmbeddedDatabase database = new EmbeddedDatabase(postgres);
       database.createDatabaseIfMissing(DATABASE);
       LOG.info("Embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), clusterDir);

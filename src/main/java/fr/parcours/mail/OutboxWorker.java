@@ -46,6 +46,8 @@ public final class OutboxWorker {
     return PgConnection.connect(vertx, PgConnectOptions.fromUri(connectUrl))
         .compose(connection -> {
           listener = connection;
+          // Losing this connection only delays delivery until the next poll.
+          connection.exceptionHandler(error -> LOG.debug("Outbox listener: {}", error.getMessage()));
           connection.notificationHandler(notification -> drain());
           return connection.query("LISTEN " + Outbox.CHANNEL).execute();
         })

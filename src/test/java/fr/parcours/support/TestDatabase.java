@@ -37,7 +37,7 @@ public final class TestDatabase {
 
   private static synchronized EmbeddedDatabase server() {
     if (embedded == null) {
-      embedded = EmbeddedDatabase.start(temporaryDirectory());
+      embedded = EmbeddedDatabase.start(temporaryDirectory(), false);
       embedded.executeAdmin("CREATE DATABASE " + TEMPLATE);
       migrate(embedded.url(TEMPLATE));
       Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "test-postgres-stop"));
