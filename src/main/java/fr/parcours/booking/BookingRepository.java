@@ -3,6 +3,7 @@ package fr.parcours.booking;
 import fr.parcours.booking.BookingRequest.ClassGroup;
 import fr.parcours.booking.BookingRequest.School;
 import fr.parcours.booking.BookingRequest.Teacher;
+import fr.parcours.db.Results;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -37,12 +38,12 @@ final class BookingRepository {
   Future<Optional<TrackRef>> findTrack(SqlClient db, long fairId, String slug) {
     return db.preparedQuery("SELECT id, slug, name FROM tracks WHERE fair_id = $1 AND slug = $2")
         .execute(Tuple.of(fairId, slug))
-        .map(rows -> first(rows).map(row -> new TrackRef(row.getLong("id"), row.getString("slug"), row.getString("name"))));
+        .map(rows -> Results.first(rows).map(row -> new TrackRef(row.getLong("id"), row.getString("slug"), row.getString("name"))));
   }
 
   Future<BookingRules> rules(SqlClient db, long fairId) {
     return db.preparedQuery("SELECT * FROM booking_rules WHERE fair_id = $1").execute(Tuple.of(fairId))
-        .map(rows -> first(rows).map(row -> new BookingRules(row.getInteger("pupils_per_adult"),
+        .map(rows -> Results.first(rows).map(row -> new BookingRules(row.getInteger("pupils_per_adult"),
             row.getInteger("max_pupils_per_school"), row.getInteger("max_classes_per_school"),
             row.getInteger("max_pupils_per_school_per_track"), row.getInteger("max_classes_per_school_per_track")))
             .orElse(BookingRules.NONE));
@@ -278,9 +279,5 @@ final class BookingRepository {
 
   private static <T> Optional<T> single(List<T> items) {
     return items.isEmpty() ? Optional.empty() : Optional.of(items.get(0));
-  }
-
-  private static Optional<Row> first(RowSet<Row> rows) {
-    return rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next());
   }
 }
