@@ -38,7 +38,7 @@ final class BookingRepository {
   Future<Optional<TrackRef>> findTrack(SqlClient db, long fairId, String slug) {
     return db.preparedQuery("SELECT id, slug, name FROM tracks WHERE fair_id = $1 AND slug = $2")
         .execute(Tuple.of(fairId, slug))
-        .map(rows -> Results.first(rows).map(row -> new TrackRef(row.getLong("id"), row.getString("slug"), row.getString("name"))));
+        .map(rows -> Results.first(rows).map(BookingRepository::track));
   }
 
   Future<BookingRules> rules(SqlClient db, long fairId) {
@@ -136,7 +136,7 @@ final class BookingRepository {
         .execute(Tuple.of(fairId))
         .map(rows -> {
           List<TrackRef> tracks = new ArrayList<>();
-          rows.forEach(row -> tracks.add(new TrackRef(row.getLong("id"), row.getString("slug"), row.getString("name"))));
+          rows.forEach(row -> tracks.add(track(row)));
           return tracks;
         });
   }
@@ -250,6 +250,10 @@ final class BookingRepository {
           rows.forEach(row -> routes.computeIfAbsent(row.getLong("booking_id"), id -> new ArrayList<>()).add(slot(row)));
           return found.stream().map(b -> b.withRoute(new Route(routes.getOrDefault(b.id(), List.of())))).toList();
         });
+  }
+
+  private static TrackRef track(Row row) {
+    return new TrackRef(row.getLong("id"), row.getString("slug"), row.getString("name"));
   }
 
   private static Booking booking(Row row) {
