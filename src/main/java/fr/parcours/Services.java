@@ -30,8 +30,8 @@ public final class Services {
     this.fairs = new FairService(pool);
     this.resources = new ResourceService(pool);
     BookingLinks links = new BookingLinks(config.publicUrl());
-    this.bookings = new BookingService(pool, links);
-    this.bookingDesk = new BookingDesk(pool, links);
+    this.bookings = new BookingService(pool, fairs, links);
+    this.bookingDesk = new BookingDesk(pool, fairs, links);
   }
 
   public FairService fairs() {

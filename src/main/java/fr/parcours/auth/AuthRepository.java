@@ -1,10 +1,10 @@
 package fr.parcours.auth;
 
+import fr.parcours.db.Results;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.OffsetDateTime;
@@ -33,7 +33,7 @@ final class AuthRepository {
   Future<Optional<Credentials>> findByEmail(String email) {
     return pool.preparedQuery("SELECT id, email, name, password_hash FROM organisers WHERE lower(email) = lower($1)")
         .execute(Tuple.of(email))
-        .map(rows -> first(rows).map(row -> new Credentials(organiser(row), row.getString("password_hash"))));
+        .map(rows -> Results.first(rows).map(row -> new Credentials(organiser(row), row.getString("password_hash"))));
   }
 
   Future<Void> insertToken(byte[] tokenHash, long organiserId, OffsetDateTime expiresAt) {
@@ -46,17 +46,13 @@ final class AuthRepository {
     return pool.preparedQuery("SELECT o.id, o.email, o.name FROM organiser_tokens t "
             + "JOIN organisers o ON o.id = t.organiser_id WHERE t.token_hash = $1 AND t.expires_at > now()")
         .execute(Tuple.of(Buffer.buffer(tokenHash)))
-        .map(rows -> first(rows).map(AuthRepository::organiser));
+        .map(rows -> Results.first(rows).map(AuthRepository::organiser));
   }
 
   Future<Void> deleteToken(byte[] tokenHash) {
     return pool.preparedQuery("DELETE FROM organiser_tokens WHERE token_hash = $1 OR expires_at < now()")
         .execute(Tuple.of(Buffer.buffer(tokenHash)))
         .mapEmpty();
-  }
-
-  private static Optional<Row> first(RowSet<Row> rows) {
-    return rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next());
   }
 
   private static Organiser organiser(Row row) {

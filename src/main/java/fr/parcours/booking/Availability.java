@@ -1,6 +1,7 @@
 package fr.parcours.booking;
 
 import fr.parcours.booking.BookingRepository.TrackRef;
+import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairTimes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,7 +15,7 @@ final class Availability {
   private Availability() {
   }
 
-  static JsonObject json(FairRef fair, List<TrackRef> tracks, Map<Long, Timetable> timetables,
+  static JsonObject json(Fair fair, List<TrackRef> tracks, Map<Long, Timetable> timetables,
                          Map<Long, Integer> waitlists) {
     JsonArray sessions = new JsonArray();
     JsonArray trackList = new JsonArray();
@@ -27,7 +28,7 @@ final class Availability {
     return new JsonObject().put("fair", fair.slug()).put("sessions", sessions).put("tracks", trackList);
   }
 
-  private static JsonObject session(FairRef fair, TrackRef track, SessionSlot s) {
+  private static JsonObject session(Fair fair, TrackRef track, SessionSlot s) {
     return new JsonObject()
         .put("id", s.id())
         .put("track", track.slug())

@@ -1,14 +1,13 @@
 package fr.parcours.booking;
 
+import fr.parcours.fair.FairTimes;
+
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** The lists organisers print on the day: bookings by school, and who sits in one session. */
 final class BookingCsv {
-
-  private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
 
   private BookingCsv() {
   }
@@ -42,8 +41,7 @@ final class BookingCsv {
 
   private static String route(Route route, ZoneId zone) {
     return route.sessions().stream()
-        .map(s -> HOUR.format(s.startsAt().atZoneSameInstant(zone)) + " " + s.title()
-            + (s.room().isEmpty() ? "" : " (" + s.room() + ")"))
+        .map(s -> FairTimes.clock(s.startsAt(), zone) + " " + s.titleAndRoom())
         .collect(Collectors.joining(" | "));
   }
 }

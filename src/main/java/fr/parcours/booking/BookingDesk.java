@@ -2,6 +2,7 @@ package fr.parcours.booking;
 
 import fr.parcours.auth.Organiser;
 import fr.parcours.error.AppException;
+import fr.parcours.fair.FairService;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -10,39 +11,41 @@ import io.vertx.sqlclient.Pool;
 public final class BookingDesk {
 
   private final Pool pool;
+  private final FairService fairs;
   private final BookingRepository repository = new BookingRepository();
   private final BookingLinks links;
 
-  public BookingDesk(Pool pool, BookingLinks links) {
+  public BookingDesk(Pool pool, FairService fairs, BookingLinks links) {
     this.pool = pool;
+    this.fairs = fairs;
     this.links = links;
   }
 
   public Future<JsonObject> rules(String fairSlug, Organiser organiser) {
-    return ownedFair(fairSlug, organiser)
+    return fairs.requireOwned(fairSlug, organiser)
         .compose(fair -> repository.rules(pool, fair.id()))
         .map(BookingRules::toJson);
   }
 
   public Future<JsonObject> saveRules(String fairSlug, Organiser organiser, BookingRules rules) {
-    return ownedFair(fairSlug, organiser)
+    return fairs.requireOwned(fairSlug, organiser)
         .compose(fair -> repository.saveRules(pool, fair.id(), rules))
         .map(saved -> rules.toJson());
   }
 
   public Future<JsonObject> list(String fairSlug, Organiser organiser, BookingFilter filter) {
-    return ownedFair(fairSlug, organiser).compose(fair -> repository
+    return fairs.requireOwned(fairSlug, organiser).compose(fair -> repository
         .list(pool, fair.id(), filter.status(), filter.track(), filter.school())
         .map(bookings -> new JsonObject().put("bookings", BookingJson.list(bookings, links, fair))));
   }
 
   public Future<String> schoolsCsv(String fairSlug, Organiser organiser) {
-    return ownedFair(fairSlug, organiser).compose(fair -> repository.list(pool, fair.id(), null, null, null)
+    return fairs.requireOwned(fairSlug, organiser).compose(fair -> repository.list(pool, fair.id(), null, null, null)
         .map(bookings -> BookingCsv.bySchool(bookings, fair.zone())));
   }
 
   public Future<String> attendeesCsv(String fairSlug, Organiser organiser, long sessionId) {
-    return ownedFair(fairSlug, organiser).compose(fair -> repository.sessionExists(pool, fair.id(), sessionId)
+    return fairs.requireOwned(fairSlug, organiser).compose(fair -> repository.sessionExists(pool, fair.id(), sessionId)
         .compose(exists -> {
           if (!exists) {
             throw AppException.notFound("Session " + sessionId);
@@ -50,14 +53,5 @@ public final class BookingDesk {
           return repository.attendees(pool, fair.id(), sessionId);
         })
         .map(BookingCsv::attendees));
-  }
-
-  /** The fair, if this organiser owns it (drafts included): 404 when unknown, 403 when not theirs. */
-  private Future<FairRef> ownedFair(String slug, Organiser organiser) {
-    return repository.findFair(pool, slug).map(found -> {
-      FairRef fair = found.orElseThrow(() -> AppException.notFound("Fair " + slug));
-      fair.requireOwner(organiser);
-      return fair;
-    });
   }
 }

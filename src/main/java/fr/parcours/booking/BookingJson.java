@@ -1,5 +1,6 @@
 package fr.parcours.booking;
 
+import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairTimes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -13,14 +14,14 @@ final class BookingJson {
   private BookingJson() {
   }
 
-  static JsonObject of(Booking booking, BookingLinks links, FairRef fair) {
+  static JsonObject of(Booking booking, BookingLinks links, Fair fair) {
     BookingRequest r = booking.request();
     JsonObject json = new JsonObject()
         .put("id", booking.id())
         .put("status", booking.status())
         .put("manage_url", links.manage(booking.token()))
         .put("calendar_url", links.calendar(booking.token()))
-        .put("fair", new JsonObject().put("slug", fair.slug()).put("name", fair.name()))
+        .put("fair", new JsonObject().put("slug", fair.slug()).put("name", fair.details().name()))
         .put("track", r.track())
         .put("track_name", booking.trackName())
         .put("day", r.day().toString())
@@ -39,7 +40,7 @@ final class BookingJson {
     return json;
   }
 
-  static JsonArray list(List<Booking> bookings, BookingLinks links, FairRef fair) {
+  static JsonArray list(List<Booking> bookings, BookingLinks links, Fair fair) {
     return new JsonArray(bookings.stream().map(b -> (Object) of(b, links, fair)).toList());
   }
 

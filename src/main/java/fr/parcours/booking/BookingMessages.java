@@ -1,5 +1,6 @@
 package fr.parcours.booking;
 
+import fr.parcours.fair.FairTimes;
 import fr.parcours.mail.Message;
 
 import java.time.ZoneId;
@@ -41,8 +42,6 @@ final class BookingMessages {
     }
   }
 
-  private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
-
   private BookingMessages() {
   }
 
@@ -75,9 +74,9 @@ final class BookingMessages {
     if (!booking.route().sessions().isEmpty()) {
       text.append(fr ? "\nVotre parcours :\n" : "\nYour route:\n");
       booking.route().sessions().forEach(s -> text.append("  ")
-          .append(HOUR.format(s.startsAt().atZoneSameInstant(zone))).append("–")
-          .append(HOUR.format(s.endsAt().atZoneSameInstant(zone))).append("  ")
-          .append(s.title()).append(s.room().isEmpty() ? "" : " (" + s.room() + ")").append("\n"));
+          .append(FairTimes.clock(s.startsAt(), zone)).append("–")
+          .append(FairTimes.clock(s.endsAt(), zone)).append("  ")
+          .append(s.titleAndRoom()).append("\n"));
       text.append(fr ? "Puis temps libre sur les stands.\n" : "Then free time among the stands.\n");
     }
     return text.toString();

@@ -3,16 +3,14 @@ package fr.parcours.booking;
 import fr.parcours.booking.BookingRequest.ClassGroup;
 import fr.parcours.booking.BookingRequest.School;
 import fr.parcours.booking.BookingRequest.Teacher;
+import fr.parcours.db.Results;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,37 +35,15 @@ final class BookingRepository {
   private static final String SESSION_COLUMNS = "SELECT s.id, s.activity, s.title, coalesce(r.name, '') AS room, "
       + "s.starts_at, s.ends_at, s.capacity, s.booked, s.track_id FROM sessions s LEFT JOIN rooms r ON r.id = s.room_id ";
 
-  /** The fair lookup bookings depend on, by slug or id: the one place to swap for the fair service. */
-  Future<Optional<FairRef>> findFair(SqlClient db, String slug) {
-    return fair(db, "f.slug = $1", slug);
-  }
-
-  Future<FairRef> findFairById(SqlClient db, long id) {
-    return fair(db, "f.id = $1", id).map(Optional::orElseThrow);
-  }
-
-  private Future<Optional<FairRef>> fair(SqlClient db, String condition, Object value) {
-    return db.preparedQuery("SELECT f.id, f.slug, f.name, f.status, f.owner_id, f.time_zone, "
-            + "f.registration_opens_at, f.registration_closes_at, f.changeover_minutes, "
-            + "array_remove(array_agg(d.day ORDER BY d.day), NULL) AS days "
-            + "FROM fairs f LEFT JOIN fair_days d ON d.fair_id = f.id WHERE " + condition + " GROUP BY f.id")
-        .execute(Tuple.of(value))
-        .map(rows -> first(rows).map(row -> new FairRef(row.getLong("id"), row.getString("slug"),
-            row.getString("name"), "published".equals(row.getString("status")), row.getLong("owner_id"),
-            ZoneId.of(row.getString("time_zone")), row.getOffsetDateTime("registration_opens_at"),
-            row.getOffsetDateTime("registration_closes_at"), row.getInteger("changeover_minutes"),
-            Arrays.asList(row.getArrayOfLocalDates("days")))));
-  }
-
   Future<Optional<TrackRef>> findTrack(SqlClient db, long fairId, String slug) {
     return db.preparedQuery("SELECT id, slug, name FROM tracks WHERE fair_id = $1 AND slug = $2")
         .execute(Tuple.of(fairId, slug))
-        .map(rows -> first(rows).map(row -> new TrackRef(row.getLong("id"), row.getString("slug"), row.getString("name"))));
+        .map(rows -> Results.first(rows).map(BookingRepository::track));
   }
 
   Future<BookingRules> rules(SqlClient db, long fairId) {
     return db.preparedQuery("SELECT * FROM booking_rules WHERE fair_id = $1").execute(Tuple.of(fairId))
-        .map(rows -> first(rows).map(row -> new BookingRules(row.getInteger("pupils_per_adult"),
+        .map(rows -> Results.first(rows).map(row -> new BookingRules(row.getInteger("pupils_per_adult"),
             row.getInteger("max_pupils_per_school"), row.getInteger("max_classes_per_school"),
             row.getInteger("max_pupils_per_school_per_track"), row.getInteger("max_classes_per_school_per_track")))
             .orElse(BookingRules.NONE));
@@ -160,7 +136,7 @@ final class BookingRepository {
         .execute(Tuple.of(fairId))
         .map(rows -> {
           List<TrackRef> tracks = new ArrayList<>();
-          rows.forEach(row -> tracks.add(new TrackRef(row.getLong("id"), row.getString("slug"), row.getString("name"))));
+          rows.forEach(row -> tracks.add(track(row)));
           return tracks;
         });
   }
@@ -276,6 +252,10 @@ final class BookingRepository {
         });
   }
 
+  private static TrackRef track(Row row) {
+    return new TrackRef(row.getLong("id"), row.getString("slug"), row.getString("name"));
+  }
+
   private static Booking booking(Row row) {
     BookingRequest request = new BookingRequest(
         new School(row.getString("school_name"), row.getString("school_uai"), row.getString("school_city")),
@@ -303,9 +283,5 @@ final class BookingRepository {
 
   private static <T> Optional<T> single(List<T> items) {
     return items.isEmpty() ? Optional.empty() : Optional.of(items.get(0));
-  }
-
-  private static Optional<Row> first(RowSet<Row> rows) {
-    return rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next());
   }
 }

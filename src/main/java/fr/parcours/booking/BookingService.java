@@ -6,6 +6,8 @@ import fr.parcours.booking.BookingRepository.TrackRef;
 import fr.parcours.db.Retries;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
+import fr.parcours.fair.Fair;
+import fr.parcours.fair.FairService;
 import fr.parcours.mail.Outbox;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -28,15 +30,17 @@ public final class BookingService {
   }
 
   /** Where a booking goes: its fair, its track and the fair's rules. */
-  private record Target(FairRef fair, TrackRef track, BookingRules rules) {
+  private record Target(Fair fair, TrackRef track, BookingRules rules) {
   }
 
   private final Pool pool;
+  private final FairService fairs;
   private final BookingRepository repository = new BookingRepository();
   private final BookingLinks links;
 
-  public BookingService(Pool pool, BookingLinks links) {
+  public BookingService(Pool pool, FairService fairs, BookingLinks links) {
     this.pool = pool;
+    this.fairs = fairs;
     this.links = links;
   }
 
@@ -61,7 +65,7 @@ public final class BookingService {
         .map(booking -> json(booking, fair))));
   }
 
-  private Future<Booking> changeInTransaction(SqlConnection conn, FairRef fair, BookingRules rules, Booking found,
+  private Future<Booking> changeInTransaction(SqlConnection conn, Fair fair, BookingRules rules, Booking found,
                                               BookingChange change) {
     return repository.lockSchool(conn, fair.id(), found.request().school().uai())
         .compose(locked -> lockedBooking(conn, found))
@@ -96,15 +100,15 @@ public final class BookingService {
         .compose(track -> repository.rules(pool, fair.id()).map(rules -> new Target(fair, track, rules))));
   }
 
-  private Future<FairRef> publishedFair(String slug) {
-    return repository.findFair(pool, slug).map(found -> found.filter(FairRef::published)
-        .orElseThrow(() -> AppException.notFound("Fair " + slug)));
+  /** Teachers book anonymously: a draft fair is as unknown to them as a missing one. */
+  private Future<Fair> publishedFair(String slug) {
+    return fairs.readable(slug, null);
   }
 
   private Future<Booking> place(SqlConnection conn, Target target, String key, BookingRequest asked) {
-    FairRef fair = target.fair();
-    BookingRequest request = asked.on(fair.resolveDay(asked.day()));
-    fair.requireRegistrationOpen(Instant.now());
+    Fair fair = target.fair();
+    BookingRequest request = asked.on(BookingTerms.resolveDay(fair, asked.day()));
+    BookingTerms.requireRegistrationOpen(fair, Instant.now());
     target.rules().requireSupervision(request.pupils(), request.adults());
     long trackId = target.track().id();
     return repository.lockSchool(conn, fair.id(), request.school().uai())
@@ -122,7 +126,7 @@ public final class BookingService {
   }
 
   private Future<Long> insertWithRoute(SqlConnection conn, Target target, BookingRequest request, Timetable timetable) {
-    Need need = target.fair().need(request);
+    Need need = Need.of(target.fair(), request);
     RouteFinder.requirePossible(timetable, need);
     Optional<Route> route = RouteFinder.find(timetable, need);
     String status = route.isPresent() ? Booking.CONFIRMED : Booking.WAITLISTED;
@@ -131,7 +135,7 @@ public final class BookingService {
             .map(id));
   }
 
-  private Future<Booking> replay(SqlConnection conn, FairRef fair, String key, BookingRequest request) {
+  private Future<Booking> replay(SqlConnection conn, Fair fair, String key, BookingRequest request) {
     return repository.storedRequest(conn, fair.id(), key).compose(stored -> {
       if (!stored.bodyHash().equals(request.fingerprint())) {
         throw AppException.unprocessable("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used with another body",
@@ -142,12 +146,12 @@ public final class BookingService {
   }
 
   /** Applies a change under the school and track locks; returns the booking's id. */
-  private Future<Long> changeLocked(SqlConnection conn, FairRef fair, BookingRules rules, Booking current,
+  private Future<Long> changeLocked(SqlConnection conn, Fair fair, BookingRules rules, Booking current,
                                     BookingChange change) {
     if (current.is(Booking.CANCELLED)) {
       throw AppException.conflict("BOOKING_CANCELLED", "The booking is cancelled");
     }
-    fair.requireRegistrationOpen(Instant.now());
+    BookingTerms.requireRegistrationOpen(fair, Instant.now());
     BookingRequest changed = change.applyTo(current.request());
     rules.requireSupervision(changed.pupils(), changed.adults());
     return repository.schoolUsage(conn, current.fairId(), changed.school().uai(), current.id())
@@ -162,9 +166,9 @@ public final class BookingService {
   }
 
   /** Swaps the route for one that suits the change, or fails leaving the old route as it was. */
-  private Future<Void> moveRoute(SqlConnection conn, FairRef fair, Booking current, BookingRequest changed,
+  private Future<Void> moveRoute(SqlConnection conn, Fair fair, Booking current, BookingRequest changed,
                                  Timetable timetable) {
-    Need need = fair.need(changed);
+    Need need = Need.of(fair, changed);
     RouteFinder.requirePossible(timetable, need);
     Timetable withoutOwn = timetable.release(current.route().sessionIds(), current.request().people());
     Route route = RouteFinder.find(withoutOwn, need).orElseThrow(() -> AppException.conflict("ROUTE_UNAVAILABLE",
@@ -175,11 +179,11 @@ public final class BookingService {
   }
 
   /** Gives freed places to waiting bookings, in request order, and tells each promoted teacher. */
-  private Future<Void> promote(SqlConnection conn, FairRef fair, long trackId) {
+  private Future<Void> promote(SqlConnection conn, Fair fair, long trackId) {
     return repository.timetable(conn, trackId).compose(timetable -> repository.waiting(conn, trackId)
         .compose(queue -> {
           List<Waitlist.Entry> entries = queue.stream()
-              .map(b -> new Waitlist.Entry(b.id(), fair.need(b.request()))).toList();
+              .map(b -> new Waitlist.Entry(b.id(), Need.of(fair, b.request()))).toList();
           Future<Void> chain = Future.succeededFuture();
           for (Waitlist.Promotion promotion : Waitlist.promote(timetable, entries)) {
             Booking booking = queue.stream().filter(b -> b.id() == promotion.bookingId()).findFirst().orElseThrow();
@@ -189,7 +193,7 @@ public final class BookingService {
         }));
   }
 
-  private Future<Void> confirm(SqlConnection conn, FairRef fair, Booking booking, Route route) {
+  private Future<Void> confirm(SqlConnection conn, Fair fair, Booking booking, Route route) {
     return repository.reserve(conn, booking.id(), route, booking.request().people())
         .compose(reserved -> repository.update(conn, booking.id(), booking.request(), Booking.CONFIRMED))
         .compose(updated -> notify(conn, booking.id(), Notice.PROMOTED, fair))
@@ -203,9 +207,9 @@ public final class BookingService {
         .map(Optional::orElseThrow);
   }
 
-  private Future<Booking> notify(SqlConnection conn, long bookingId, Notice notice, FairRef fair) {
+  private Future<Booking> notify(SqlConnection conn, long bookingId, Notice notice, Fair fair) {
     return repository.byId(conn, bookingId).map(Optional::orElseThrow)
-        .compose(booking -> Outbox.enqueue(conn, BookingMessages.of(notice, booking, fair.name(), links, fair.zone()))
+        .compose(booking -> Outbox.enqueue(conn, BookingMessages.of(notice, booking, fair.details().name(), links, fair.zone()))
             .map(booking));
   }
 
@@ -213,11 +217,11 @@ public final class BookingService {
     return repository.byToken(pool, token).map(found -> found.orElseThrow(() -> AppException.notFound("Booking")));
   }
 
-  private Future<FairRef> fairOf(Booking booking) {
-    return repository.findFairById(pool, booking.fairId());
+  private Future<Fair> fairOf(Booking booking) {
+    return fairs.findById(booking.fairId());
   }
 
-  private JsonObject json(Booking booking, FairRef fair) {
+  private JsonObject json(Booking booking, Fair fair) {
     return BookingJson.of(booking, links, fair);
   }
 }

@@ -10,6 +10,11 @@ public record SessionSlot(long id, String activity, String title, String room,
     return capacity - booked;
   }
 
+  /** "Title (Room)", or the title alone for a session placed in no room. */
+  String titleAndRoom() {
+    return room.isEmpty() ? title : title + " (" + room + ")";
+  }
+
   SessionSlot plus(int people) {
     return new SessionSlot(id, activity, title, room, startsAt, endsAt, capacity, booked + people);
   }

@@ -29,7 +29,15 @@ final class FairRepository {
   }
 
   Future<Optional<Fair>> findBySlug(String slug) {
-    return pool.preparedQuery("SELECT " + COLUMNS + " FROM fairs WHERE slug = $1").execute(Tuple.of(slug))
+    return findOne("slug = $1", slug);
+  }
+
+  Future<Optional<Fair>> findById(long id) {
+    return findOne("id = $1", id);
+  }
+
+  private Future<Optional<Fair>> findOne(String condition, Object value) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM fairs WHERE " + condition).execute(Tuple.of(value))
         .compose(rows -> withDays(rows).map(fairs -> fairs.stream().findFirst()));
   }
 

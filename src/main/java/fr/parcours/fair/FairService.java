@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Fairs: creation and edits by their owner, and the read API other features use
- * ({@link #findBySlug}, {@link #requireOwned}, {@link #readable}).
+ * ({@link #findBySlug}, {@link #findById}, {@link #requireOwned}, {@link #readable}).
  */
 public final class FairService {
 
@@ -23,6 +23,11 @@ public final class FairService {
   /** The fair, whatever its status, or NOT_FOUND. */
   public Future<Fair> findBySlug(String slug) {
     return repository.findBySlug(slug).map(found -> found.orElseThrow(() -> AppException.notFound("Fair " + slug)));
+  }
+
+  /** The fair, whatever its status, or NOT_FOUND: for records that point at their fair by id. */
+  public Future<Fair> findById(long id) {
+    return repository.findById(id).map(found -> found.orElseThrow(() -> AppException.notFound("Fair " + id)));
   }
 
   /** The fair if {@code organiser} owns it: NOT_FOUND for an unknown slug, FORBIDDEN for someone else's. */

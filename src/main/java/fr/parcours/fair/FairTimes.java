@@ -13,12 +13,19 @@ import java.time.temporal.ChronoUnit;
  */
 public final class FairTimes {
 
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+
   private FairTimes() {
   }
 
   /** The instant as the fair's local time with offset, e.g. {@code 2026-03-12T09:00:00+01:00}. */
   public static String format(OffsetDateTime instant, ZoneId zone) {
     return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(local(instant, zone).truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  /** The fair's wall clock at that instant, like {@code 09:40}: what printed lists and mails show. */
+  public static String clock(OffsetDateTime instant, ZoneId zone) {
+    return CLOCK.format(local(instant, zone));
   }
 
   public static OffsetDateTime local(OffsetDateTime instant, ZoneId zone) {

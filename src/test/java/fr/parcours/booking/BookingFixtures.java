@@ -11,7 +11,8 @@ import java.util.List;
 import static fr.parcours.support.TestApp.await;
 
 /**
- * Fair data for booking tests, written with SQL until the organiser API exists: a published
+ * Fair data for booking tests, written with SQL to set up exactly what each test needs
+ * (BookingEndToEndTest builds its fair through the organiser API instead): a published
  * fair in Europe/Paris on one winter day (+01:00), registration open, 10-minute changeover,
  * and a track "s-orienter" whose three activities are each given five times, 30 minutes long,
  * every 40 minutes from 09:00 (09:00, 09:40, 10:20, 11:00, 11:40), each in its own room.

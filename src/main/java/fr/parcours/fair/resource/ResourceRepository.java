@@ -1,8 +1,8 @@
 package fr.parcours.fair.resource;
 
+import fr.parcours.db.Results;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -30,7 +30,7 @@ final class ResourceRepository {
   Future<Optional<Long>> idOfSlug(SqlClient client, String table, long fairId, String slug) {
     return client.preparedQuery("SELECT id FROM " + table + " WHERE fair_id = $1 AND slug = $2")
         .execute(Tuple.of(fairId, slug))
-        .map(rows -> first(rows).map(row -> row.getLong("id")));
+        .map(rows -> Results.first(rows).map(row -> row.getLong("id")));
   }
 
   /**
@@ -41,7 +41,7 @@ final class ResourceRepository {
     return conn.preparedQuery("SELECT * FROM " + spec.table() + " WHERE fair_id = $1 AND " + spec.key() + " = $2 "
             + "FOR UPDATE")
         .execute(Tuple.of(fairId, key))
-        .map(rows -> first(rows).map(ResourceRepository::columns));
+        .map(rows -> Results.first(rows).map(ResourceRepository::columns));
   }
 
   Future<Long> insert(SqlConnection conn, ResourceSpec spec, long fairId, Map<String, Object> row) {
@@ -108,9 +108,5 @@ final class ResourceRepository {
       columns.put(row.getColumnName(i), row.getValue(i));
     }
     return columns;
-  }
-
-  private static Optional<Row> first(RowSet<Row> rows) {
-    return rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next());
   }
 }

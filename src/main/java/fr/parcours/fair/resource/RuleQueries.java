@@ -1,5 +1,6 @@
 package fr.parcours.fair.resource;
 
+import fr.parcours.db.Results;
 import fr.parcours.fair.Interval;
 import fr.parcours.fair.Rectangle;
 import io.vertx.core.Future;
@@ -34,7 +35,7 @@ final class RuleQueries {
     return conn.preparedQuery("SELECT title FROM sessions WHERE room_id = $1 AND id <> $2 AND status = 'scheduled' "
             + "AND starts_at < $4 AND ends_at > $3 LIMIT 1")
         .execute(Tuple.of(roomId, selfId, period.start(), period.end()))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString("title")));
+        .map(rows -> Results.first(rows).map(row -> row.getString("title")));
   }
 
   /** The capacity of the room or zone with that id (null for a zone that sets none). */
