@@ -28,10 +28,10 @@ public final class Services {
     this.config = config;
     this.auth = new AuthService(vertx, pool);
     this.fairs = new FairService(pool);
-    this.resources = new ResourceService(pool);
     BookingLinks links = new BookingLinks(config.publicUrl());
     this.bookings = new BookingService(pool, fairs, links);
     this.bookingDesk = new BookingDesk(pool, fairs, links);
+    this.resources = new ResourceService(pool, bookings::offerNewPlaces);
   }
 
   public FairService fairs() {

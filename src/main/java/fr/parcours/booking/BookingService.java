@@ -86,6 +86,14 @@ public final class BookingService {
         .map(booking -> json(booking, fair))));
   }
 
+  /** After the organiser adds or enlarges a session, classes waiting for its track may now fit. */
+  public Future<Void> offerNewPlaces(Fair fair, String trackSlug) {
+    return repository.findTrack(pool, fair.id(), trackSlug).compose(track -> track
+        .map(found -> Retries.onRace(() -> pool.withTransaction(conn -> repository.lockTrack(conn, found.id())
+            .compose(locked -> promote(conn, fair, found.id())))))
+        .orElse(Future.succeededFuture()));
+  }
+
   /** Places per session and per track, and each track's waiting list: what a teacher checks first. */
   public Future<JsonObject> availability(String fairSlug) {
     return publishedFair(fairSlug).compose(fair -> Future.all(repository.tracks(pool, fair.id()),

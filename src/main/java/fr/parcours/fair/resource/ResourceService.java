@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Creates, edits and deletes a fair's venues, tracks, rooms, zones, stand spots, slots,
  * associations and sessions, each described by a {@link ResourceSpec} of {@link ResourceCatalog}.
@@ -26,16 +29,21 @@ import java.util.function.Function;
  */
 public final class ResourceService {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ResourceService.class);
+
   private final Pool pool;
+  private final SessionChanges sessionChanges;
   private final ResourceRepository repository = new ResourceRepository();
 
-  public ResourceService(Pool pool) {
+  public ResourceService(Pool pool, SessionChanges sessionChanges) {
     this.pool = pool;
+    this.sessionChanges = sessionChanges;
   }
 
   public Future<JsonObject> create(Fair fair, ResourceSpec spec, JsonInput body) {
     return Future.succeededFuture(body).map(in -> read(spec, in, true))
-        .compose(row -> write(fair, conn -> store(conn, fair, spec, Map.of(), row)));
+        .compose(row -> write(fair, conn -> store(conn, fair, spec, Map.of(), row)))
+        .compose(created -> afterWrite(fair, spec, created));
   }
 
   /** Creates rows already validated (the slot generator's), all or none. */
@@ -53,7 +61,25 @@ public final class ResourceService {
   public Future<JsonObject> update(Fair fair, ResourceSpec spec, String key, JsonInput body) {
     return Future.succeededFuture(body).map(in -> read(spec, in, false))
         .compose(changes -> write(fair, conn -> stored(conn, fair, spec, key)
-            .compose(row -> store(conn, fair, spec, row, changes))));
+            .compose(row -> store(conn, fair, spec, row, changes))))
+        .compose(updated -> afterWrite(fair, spec, updated));
+  }
+
+  /**
+   * Once a session write has committed, lets waiting classes of its track take the places it may
+   * have opened. The write stands whatever happens there: a failure is logged, not reported.
+   */
+  private Future<JsonObject> afterWrite(Fair fair, ResourceSpec spec, JsonObject written) {
+    String track = written.getString("track");
+    if (spec != ResourceCatalog.SESSIONS || track == null) {
+      return Future.succeededFuture(written);
+    }
+    return sessionChanges.placesMayHaveOpened(fair, track)
+        .recover(error -> {
+          LOG.error("Waiting list of track {} not offered the new places", track, error);
+          return Future.succeededFuture();
+        })
+        .map(written);
   }
 
   public Future<Void> delete(Fair fair, ResourceSpec spec, String key) {
