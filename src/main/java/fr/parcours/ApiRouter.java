@@ -1,9 +1,11 @@
 package fr.parcours;
 
 import fr.parcours.auth.AuthRoutes;
+import fr.parcours.booking.BookingFormRoutes;
 import fr.parcours.booking.BookingPageRoutes;
 import fr.parcours.booking.BookingRoutes;
 import fr.parcours.calendar.CalendarRoutes;
+import fr.parcours.fair.FairPageRoutes;
 import fr.parcours.fair.FairRoutes;
 import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.HealthRoutes;
@@ -33,6 +35,8 @@ final class ApiRouter {
     new BookingRoutes(services.bookings, services.bookingDesk, auth.requireOrganiser()).mount(router);
     Pages pages = new Pages(services.vertx);
     new BookingPageRoutes(services.bookings, pages).mount(router);
+    new BookingFormRoutes(services.fairs, services.bookings, pages).mount(router);
+    new FairPageRoutes(services.fairs, pages).mount(router);
     new CalendarRoutes(services.pool).mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
     ErrorHandler errors = new ErrorHandler();

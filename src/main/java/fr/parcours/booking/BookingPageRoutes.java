@@ -3,6 +3,8 @@ package fr.parcours.booking;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.web.ErrorHandler;
+import fr.parcours.web.Forms;
+import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
 import fr.parcours.web.JsonInput;
 import fr.parcours.web.Pages;
@@ -14,6 +16,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The teacher's manage page, reached from the link in every message: see the booking and its
@@ -23,6 +26,8 @@ import java.util.List;
 public final class BookingPageRoutes {
 
   private static final List<String> FORM_FIELDS = List.of("pupils", "adults", "arrival", "departure");
+  private static final Set<String> WHOLE_NUMBERS = Set.of("pupils", "adults");
+  private static final Set<String> NOTICES = Set.of("booked", "updated", "cancelled");
 
   private final BookingService bookings;
   private final Pages pages;
@@ -40,7 +45,7 @@ public final class BookingPageRoutes {
   private void show(RoutingContext ctx) {
     bookings.show(ctx.pathParam("token"))
         .onSuccess(booking -> render(ctx, 200, booking, formOf(booking), List.of()))
-        .onFailure(error -> refuse(ctx, error));
+        .onFailure(error -> refuse(pages, ctx, error));
   }
 
   private void submit(RoutingContext ctx) {
@@ -48,20 +53,18 @@ public final class BookingPageRoutes {
     MultiMap form = ctx.request().formAttributes();
     boolean cancelling = "cancel".equals(form.get("action"));
     Future<JsonObject> result = cancelling ? cancel(token, form) : change(token, form);
-    result.onSuccess(done -> ctx.redirect(ctx.request().path() + "?done=" + (cancelling ? "cancelled" : "updated")))
+    result.onSuccess(done -> Http.seeOther(ctx, ctx.request().path() + "?done=" + (cancelling ? "cancelled" : "updated")))
         .onFailure(error -> {
           if (error instanceof AppException app && app.kind() != AppException.Kind.NOT_FOUND) {
             showRefusal(ctx, token, form, app);
           } else {
-            refuse(ctx, error);
+            refuse(pages, ctx, error);
           }
         });
   }
 
   private Future<JsonObject> change(String token, MultiMap form) {
-    JsonObject body = new JsonObject();
-    FORM_FIELDS.forEach(field -> body.put(field, formValue(field, form.get(field))));
-    return Future.succeededFuture(body)
+    return Future.succeededFuture(Forms.json(form, FORM_FIELDS, WHOLE_NUMBERS))
         .map(json -> BookingChange.parse(JsonInput.of(json)))
         .compose(change -> bookings.change(token, change));
   }
@@ -74,14 +77,10 @@ public final class BookingPageRoutes {
   }
 
   private void showRefusal(RoutingContext ctx, String token, MultiMap form, AppException refusal) {
-    JsonObject typed = new JsonObject();
-    FORM_FIELDS.forEach(field -> typed.put(field, form.get(field)));
-    List<FieldError> errors = refusal.details().isEmpty()
-        ? List.of(new FieldError("", refusal.getMessage()))
-        : refusal.details();
+    JsonObject typed = Forms.json(form, FORM_FIELDS, Set.of());
     bookings.show(token)
-        .onSuccess(booking -> render(ctx, ErrorHandler.status(refusal.kind()), booking, typed, errors))
-        .onFailure(error -> refuse(ctx, error));
+        .onSuccess(booking -> render(ctx, ErrorHandler.status(refusal.kind()), booking, typed, fieldErrors(refusal)))
+        .onFailure(error -> refuse(pages, ctx, error));
   }
 
   private void render(RoutingContext ctx, int status, JsonObject booking, JsonObject form, List<FieldError> errors) {
@@ -97,20 +96,30 @@ public final class BookingPageRoutes {
         .put("route", routeRows(booking.getJsonArray("route")))
         .put("webcal_url", booking.getString("calendar_url").replaceFirst("^https?://", "webcal://"))
         .put("form", form)
-        .put("errors", new JsonArray(errors.stream()
-            .map(e -> (Object) new JsonObject().put("field", e.field()).put("message", e.message())).toList()));
-    if (errors.isEmpty() && ("updated".equals(done) || "cancelled".equals(done))) {
+        .put("errors", errorList(errors));
+    if (errors.isEmpty() && done != null && NOTICES.contains(done)) {
       model.put("notice", I18n.message(language, "notice_" + done));
     }
     pages.render(ctx, status, "booking", model);
   }
 
-  private void refuse(RoutingContext ctx, Throwable error) {
+  /** A 404 page for unknown links; anything else goes to the error handler. */
+  static void refuse(Pages pages, RoutingContext ctx, Throwable error) {
     if (error instanceof AppException app && app.kind() == AppException.Kind.NOT_FOUND) {
       pages.render(ctx, 404, "not-found", new JsonObject().put("title", "404"));
     } else {
       ctx.fail(error);
     }
+  }
+
+  /** What a page lists of a refusal: each field's problem, or the refusal itself when it names none. */
+  static List<FieldError> fieldErrors(AppException refusal) {
+    return refusal.details().isEmpty() ? List.of(new FieldError("", refusal.getMessage())) : refusal.details();
+  }
+
+  static JsonArray errorList(List<FieldError> errors) {
+    return new JsonArray(errors.stream()
+        .map(e -> (Object) new JsonObject().put("field", e.field()).put("message", e.message())).toList());
   }
 
   /** "09:00 – 09:30" rows: the page shows the fair's local clock, not offsets. */
@@ -132,20 +141,5 @@ public final class BookingPageRoutes {
     JsonObject form = new JsonObject();
     FORM_FIELDS.forEach(field -> form.put(field, booking.getValue(field)));
     return form;
-  }
-
-  /** A form field as the JSON API would receive it: numbers as numbers, the rest as typed. */
-  private static Object formValue(String field, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    if (field.equals("pupils") || field.equals("adults")) {
-      try {
-        return Integer.parseInt(value.trim());
-      } catch (NumberFormatException e) {
-        return value;
-      }
-    }
-    return value;
   }
 }

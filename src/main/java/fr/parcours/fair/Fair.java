@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** A stored fair: its id, its owning organiser and the details they set. */
@@ -44,6 +45,11 @@ public record Fair(long id, long ownerId, FairDetails details) {
     return published()
         && (opens == null || !now.isBefore(opens.toInstant()))
         && (closes == null || now.isBefore(closes.toInstant()));
+  }
+
+  /** Its days as people read them, e.g. "jeudi 18 mars 2027, vendredi 19 mars 2027". */
+  public String dateLabels(Locale locale) {
+    return String.join(", ", days().stream().map(day -> day.label(locale)).toList());
   }
 
   /** The fair day whose opening hours contain the whole period, if any. */

@@ -54,6 +54,11 @@ public final class Http {
         .end(encoded);
   }
 
+  /** After a form is posted: 303 sends the browser to {@code location} with a GET, so reloading never re-posts. */
+  public static void seeOther(RoutingContext ctx, String location) {
+    ctx.response().setStatusCode(303).putHeader("Location", location).end();
+  }
+
   /** Answers {@code status} with the future's JSON value, or routes its failure to the error handler. */
   public static void respond(RoutingContext ctx, int status, Future<?> result) {
     result.onSuccess(body -> json(ctx, status, body)).onFailure(ctx::fail);

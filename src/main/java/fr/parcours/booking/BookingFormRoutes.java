@@ -1,0 +1,109 @@
+package fr.parcours.booking;
+
+import fr.parcours.error.AppException;
+import fr.parcours.error.FieldError;
+import fr.parcours.fair.Fair;
+import fr.parcours.fair.FairService;
+import fr.parcours.web.ErrorHandler;
+import fr.parcours.web.Forms;
+import fr.parcours.web.Http;
+import fr.parcours.web.I18n;
+import fr.parcours.web.JsonInput;
+import fr.parcours.web.Pages;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The teacher's booking form: the same request as {@code POST /api/fairs/{slug}/bookings},
+ * as a plain HTML form. The page carries its own Idempotency-Key, so a double click or a
+ * resubmitted form books once; a refusal shows the API's messages next to what was typed.
+ */
+public final class BookingFormRoutes {
+
+  private static final List<String> FIELDS = List.of("school.name", "school.uai", "school.city", "teacher.name",
+      "teacher.email", "class.name", "class.level", "pupils", "adults", "track", "day", "arrival", "departure");
+  private static final Set<String> WHOLE_NUMBERS = Set.of("pupils", "adults");
+
+  private final FairService fairs;
+  private final BookingService bookings;
+  private final Pages pages;
+
+  public BookingFormRoutes(FairService fairs, BookingService bookings, Pages pages) {
+    this.fairs = fairs;
+    this.bookings = bookings;
+    this.pages = pages;
+  }
+
+  public void mount(Router router) {
+    router.get("/fairs/:fairSlug/book").handler(ctx -> render(ctx, 200, new JsonObject(), newKey(), List.of()));
+    router.post("/fairs/:fairSlug/book").handler(this::submit);
+  }
+
+  private void submit(RoutingContext ctx) {
+    MultiMap form = ctx.request().formAttributes();
+    String key = form.get("idempotency_key") == null || form.get("idempotency_key").isBlank()
+        ? newKey() : form.get("idempotency_key");
+    Future.succeededFuture(Forms.json(form, FIELDS, WHOLE_NUMBERS))
+        .map(json -> BookingRequest.parse(JsonInput.of(json)))
+        .compose(request -> bookings.book(ctx.pathParam("fairSlug"), key, request))
+        .onSuccess(outcome -> Http.seeOther(ctx, managePath(outcome.booking()) + "?done=booked"))
+        .onFailure(error -> {
+          if (error instanceof AppException refusal && refusal.kind() != AppException.Kind.NOT_FOUND) {
+            render(ctx, ErrorHandler.status(refusal.kind()), Forms.json(form, FIELDS, Set.of()), key,
+                BookingPageRoutes.fieldErrors(refusal));
+          } else {
+            BookingPageRoutes.refuse(pages, ctx, error);
+          }
+        });
+  }
+
+  private void render(RoutingContext ctx, int status, JsonObject typed, String key, List<FieldError> errors) {
+    String slug = ctx.pathParam("fairSlug");
+    fairs.readable(slug, null)
+        .compose(fair -> bookings.availability(slug).map(availability -> model(ctx, fair, availability, typed)))
+        .onSuccess(model -> pages.render(ctx, status, "book", model
+            .put("idempotency_key", key)
+            .put("errors", BookingPageRoutes.errorList(errors))))
+        .onFailure(error -> BookingPageRoutes.refuse(pages, ctx, error));
+  }
+
+  private static JsonObject model(RoutingContext ctx, Fair fair, JsonObject availability, JsonObject typed) {
+    Locale locale = Locale.forLanguageTag(I18n.language(ctx));
+    JsonArray tracks = new JsonArray();
+    availability.getJsonArray("tracks").forEach(track -> {
+      JsonObject t = ((JsonObject) track).copy();
+      tracks.add(t.put("checked", t.getString("slug").equals(typed.getString("track"))));
+    });
+    JsonArray days = new JsonArray();
+    fair.days().forEach(day -> days.add(new JsonObject().put("date", day.day().toString())
+        .put("label", day.label(locale)).put("selected", day.day().toString().equals(typed.getString("day")))));
+    return new JsonObject()
+        .put("title", fair.details().name())
+        .put("fair", new JsonObject().put("name", fair.details().name()).put("city", fair.details().city())
+            .put("dates", fair.dateLabels(locale)))
+        .put("registration_open", fair.registrationOpen(Instant.now()))
+        .put("several_days", fair.days().size() > 1)
+        .put("days", days)
+        .put("tracks", tracks)
+        .put("form", typed);
+  }
+
+  private static String managePath(JsonObject booking) {
+    String url = booking.getString("manage_url");
+    return url.substring(url.indexOf("/bookings/"));
+  }
+
+  private static String newKey() {
+    return UUID.randomUUID().toString();
+  }
+}

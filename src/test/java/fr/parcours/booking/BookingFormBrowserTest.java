@@ -1,0 +1,110 @@
+package fr.parcours.booking;
+
+import fr.parcours.booking.BookingFixtures.Fair;
+import fr.parcours.support.Browser;
+import fr.parcours.support.TestApp;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A teacher finds the fair on the home page and books a class through the form. */
+class BookingFormBrowserTest extends BookingTestServer {
+
+  private WebDriver browser;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = Browser.start();
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    browser.quit();
+  }
+
+  @Test
+  void fromTheHomePageToAConfirmedRoute() {
+    Fair fair = BookingFixtures.fair(app, "form-happy", 60);
+    browser.get(app.config().publicUrl() + "/");
+    WebElement card = browser.findElement(By.id("fair-" + fair.slug()));
+    assertTrue(card.getText().contains("Inscriptions ouvertes"), card.getText());
+    card.findElement(By.linkText("Inscrire une classe")).click();
+
+    fillClass("3e B", "25", "2", "09:00", "12:30");
+    browser.findElement(By.id("book-submit")).click();
+
+    assertTrue(browser.findElement(By.id("notice")).getText().startsWith("Inscription enregistrée"));
+    assertEquals("Confirmée", browser.findElement(By.id("status")).getText());
+    assertEquals(3, browser.findElements(By.cssSelector("#route tbody tr")).size());
+  }
+
+  @Test
+  void aRefusedFormKeepsWhatWasTypedAndSaysWhy() {
+    Fair fair = BookingFixtures.fair(app, "form-refused", 60);
+    browser.get(app.config().publicUrl() + "/fairs/" + fair.slug() + "/book");
+
+    fillClass("3e C", "25", "2", "12:00", "11:00");
+    browser.findElement(By.id("book-submit")).click();
+
+    WebElement errors = browser.findElement(By.id("errors"));
+    assertTrue(errors.getText().contains("departure"), errors.getText());
+    assertEquals("3e C", browser.findElement(By.name("class.name")).getAttribute("value"));
+    assertTrue(browser.findElement(By.cssSelector("input[name=track][value=s-orienter]")).isSelected());
+  }
+
+  @Test
+  void theSameFormSentTwiceBooksOnce() {
+    Fair fair = BookingFixtures.fair(app, "form-twice", 60);
+    MultiMap form = MultiMap.caseInsensitiveMultiMap()
+        .add("idempotency_key", "double-click-1")
+        .add("school.name", "Collège Jean Moulin").add("school.uai", "0330023A").add("school.city", "Bordeaux")
+        .add("teacher.name", "Mme Durand").add("teacher.email", "durand@ac-bordeaux.fr")
+        .add("class.name", "3e D").add("class.level", "3e").add("pupils", "25").add("adults", "2")
+        .add("track", BookingFixtures.TRACK).add("arrival", "09:00").add("departure", "12:30");
+
+    HttpResponse<Buffer> first = TestApp.await(app.client().post("/fairs/" + fair.slug() + "/book").followRedirects(false).sendForm(form));
+    HttpResponse<Buffer> second = TestApp.await(app.client().post("/fairs/" + fair.slug() + "/book").followRedirects(false).sendForm(form));
+
+    assertEquals(303, first.statusCode());
+    assertEquals(first.getHeader("Location"), second.getHeader("Location"));
+    assertEquals(1L, BookingFixtures.single(app, "SELECT count(*) FROM bookings WHERE fair_id = $1",
+        io.vertx.sqlclient.Tuple.of(fair.id())));
+  }
+
+  private void fillClass(String className, String pupils, String adults, String arrival, String departure) {
+    type("school.name", "Collège Jean Moulin");
+    type("school.uai", "0330023A");
+    type("school.city", "Bordeaux");
+    type("teacher.name", "Mme Durand");
+    type("teacher.email", "durand@ac-bordeaux.fr");
+    type("class.name", className);
+    type("class.level", "3e");
+    type("pupils", pupils);
+    type("adults", adults);
+    browser.findElement(By.cssSelector("input[name=track][value=s-orienter]")).click();
+    setValue("arrival", arrival);
+    setValue("departure", departure);
+  }
+
+  private void type(String name, String value) {
+    WebElement input = browser.findElement(By.name(name));
+    input.clear();
+    input.sendKeys(value);
+  }
+
+  /** Time inputs take their value directly: typing into them depends on the browser's locale. */
+  private void setValue(String name, String value) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+        browser.findElement(By.name(name)), value);
+  }
+}
