@@ -1,36 +1,20 @@
 package fr.parcours.booking;
 
 import fr.parcours.booking.BookingFixtures.Fair;
-import fr.parcours.support.Browser;
 import fr.parcours.support.TestApp;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A teacher finds the fair on the home page and books a class through the form. */
-class BookingFormBrowserTest extends BookingTestServer {
-
-  private WebDriver browser;
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.start();
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.quit();
-  }
+class BookingFormBrowserTest extends BookingBrowserTest {
 
   @Test
   void fromTheHomePageToAConfirmedRoute() {

@@ -1,14 +1,10 @@
 package fr.parcours.booking;
 
 import fr.parcours.booking.BookingFixtures.Fair;
-import fr.parcours.support.Browser;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import java.util.List;
@@ -19,19 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The teacher's manage page in a real browser: read, change, refuse in place, cancel. */
-class BookingPageBrowserTest extends BookingTestServer {
-
-  private WebDriver browser;
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.start();
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.quit();
-  }
+class BookingPageBrowserTest extends BookingBrowserTest {
 
   @Test
   void theTeacherSeesTheRouteInFrenchAndCanReadItInEnglish() {

@@ -1,14 +1,9 @@
 package fr.parcours.mail;
 
-import fr.parcours.support.TestApp;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
+import fr.parcours.support.ServerTest;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,20 +16,7 @@ import static fr.parcours.support.TestApp.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-@ExtendWith(VertxExtension.class)
-class OutboxWorkerTest {
-
-  private static TestApp app;
-
-  @BeforeAll
-  static void start(Vertx vertx) {
-    app = TestApp.start(vertx);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+class OutboxWorkerTest extends ServerTest {
 
   @Test
   void committedMessagesBecomeEmlFilesOnce() throws Exception {

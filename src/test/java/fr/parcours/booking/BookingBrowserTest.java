@@ -1,0 +1,22 @@
+package fr.parcours.booking;
+
+import fr.parcours.support.Browser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.WebDriver;
+
+/** Booking pages driven in a fresh headless Chromium per test. */
+abstract class BookingBrowserTest extends BookingTestServer {
+
+  WebDriver browser;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = Browser.start();
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    browser.quit();
+  }
+}
