@@ -26,13 +26,15 @@ public final class OutboxWorker {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
   private static final int BATCH = 20;
   private static final int MAX_ATTEMPTS = 10;
+  private static final long RELISTEN_DELAY_MS = 2000;
 
   private final Vertx vertx;
   private final Pool pool;
   private final MailSender sender;
   private final AtomicBoolean running = new AtomicBoolean();
   private long timerId = -1;
-  private PgConnection listener;
+  private volatile PgConnection listener;
+  private volatile boolean stopped;
 
   public OutboxWorker(Vertx vertx, Pool pool, AppConfig config) {
     this.vertx = vertx;
@@ -43,21 +45,39 @@ public final class OutboxWorker {
   /** Starts polling and listening; {@code connectUrl} is the database the pool uses. */
   public Future<Void> start(String connectUrl, int pollSeconds) {
     timerId = vertx.setPeriodic(pollSeconds * 1000L, tick -> drain());
-    return PgConnection.connect(vertx, PgConnectOptions.fromUri(connectUrl))
-        .compose(connection -> {
-          listener = connection;
-          // Losing this connection only delays delivery until the next poll.
-          connection.exceptionHandler(error -> LOG.debug("Outbox listener: {}", error.getMessage()));
-          connection.notificationHandler(notification -> drain());
-          return connection.query("LISTEN " + Outbox.CHANNEL).execute();
-        })
-        .onSuccess(listening -> drain())
-        .mapEmpty();
+    return listen(PgConnectOptions.fromUri(connectUrl)).onComplete(first -> drain());
   }
 
   public Future<Void> stop() {
+    stopped = true;
     vertx.cancelTimer(timerId);
     return listener == null ? Future.succeededFuture() : listener.close();
+  }
+
+  /**
+   * Keeps one connection LISTENing, reconnecting after a drop (a database restart…). Without it
+   * delivery only waits for the next poll, so a failure here never stops the server.
+   */
+  private Future<Void> listen(PgConnectOptions options) {
+    return PgConnection.connect(vertx, options)
+        .compose(connection -> {
+          listener = connection;
+          connection.exceptionHandler(error -> LOG.debug("Outbox listener: {}", error.getMessage()));
+          connection.closeHandler(closed -> relisten(options));
+          connection.notificationHandler(notification -> drain());
+          return connection.query("LISTEN " + Outbox.CHANNEL).execute().<Void>mapEmpty();
+        })
+        .recover(error -> {
+          LOG.warn("Outbox cannot listen for now ({}); polling meanwhile", error.getMessage());
+          relisten(options);
+          return Future.succeededFuture();
+        });
+  }
+
+  private void relisten(PgConnectOptions options) {
+    if (!stopped) {
+      vertx.setTimer(RELISTEN_DELAY_MS, retry -> listen(options));
+    }
   }
 
   /** Sends batches until the queue holds nothing due; one drain at a time per instance. */

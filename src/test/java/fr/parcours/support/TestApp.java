@@ -113,7 +113,7 @@ public final class TestApp implements AutoCloseable {
     await(app.stop());
   }
 
-  private static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -35,6 +35,11 @@ public final class TestDatabase {
     return server.url(name);
   }
 
+  /** Runs a statement on the maintenance database, as a DBA would (to take a database away…). */
+  public static void admin(String sql) {
+    server().executeAdmin(sql);
+  }
+
   private static synchronized EmbeddedDatabase server() {
     if (embedded == null) {
       embedded = EmbeddedDatabase.start(temporaryDirectory(), false);

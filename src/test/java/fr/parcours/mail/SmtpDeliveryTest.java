@@ -1,0 +1,57 @@
+package fr.parcours.mail;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import fr.parcours.support.TestApp;
+import fr.parcours.support.TestDatabase;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static fr.parcours.support.TestApp.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** With an SMTP host configured, queued messages go out over SMTP (to a real SMTP server here). */
+@ExtendWith(VertxExtension.class)
+class SmtpDeliveryTest {
+
+  private static final int SMTP_PORT = TestApp.freePort();
+
+  @RegisterExtension
+  static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+
+  @Test
+  void messagesAreSentToTheConfiguredServer(Vertx vertx) throws Exception {
+    JsonObject mail = new JsonObject().put("smtp_host", "127.0.0.1").put("smtp_port", SMTP_PORT)
+        .put("smtp_starttls", false).put("from", "Teen's Up <contact@teensup.example>");
+    try (TestApp app = TestApp.start(vertx, TestDatabase.freshDatabaseUrl(), new JsonObject().put("mail", mail))) {
+      Message message = new Message("booking_promoted", "prof@college.example", "Bonne nouvelle : place libérée",
+          "Votre classe quitte la liste d'attente.");
+      await(app.pool().withTransaction(conn -> Outbox.enqueue(conn, message)));
+      await(app.application().deliverMessages());
+
+      assertTrue(SMTP.waitForIncomingEmail(10_000, 1));
+      MimeMessage received = SMTP.getReceivedMessages()[0];
+      assertEquals("Bonne nouvelle : place libérée", received.getSubject());
+      assertEquals("prof@college.example", received.getAllRecipients()[0].toString());
+      assertTrue(received.getFrom()[0].toString().contains("contact@teensup.example"));
+      assertEquals(1L, sentCount(app), "marked sent once delivered");
+    }
+  }
+
+  /** Delivery is marked in the database just after the server accepted it: wait for that commit. */
+  private static long sentCount(TestApp app) throws InterruptedException {
+    long sent = 0;
+    for (int i = 0; i < 100 && sent == 0; i++) {
+      Thread.sleep(i == 0 ? 0 : 100);
+      sent = await(app.pool().query("SELECT count(*) FROM outbox WHERE sent_at IS NOT NULL").execute())
+          .iterator().next().getLong(0);
+    }
+    return sent;
+  }
+}
