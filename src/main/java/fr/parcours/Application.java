@@ -13,6 +13,9 @@ import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
 /**
  * One running server: the embedded database (unless an external one is configured), the pool,
  * the schema brought up to date, and the HTTP verticles. {@link #stop()} takes it down in the
@@ -53,12 +56,19 @@ public final class Application {
         .recover(failure -> app.stop().transform(stopped -> Future.failedFuture(failure)));
   }
 
-  /** Runs {@code work} against a migrated database without serving HTTP (one-time commands). */
-  public static <T> Future<T> runOnce(AppConfig config, java.util.function.Function<Services, Future<T>> work) {
+  /**
+   * Runs {@code work} against a migrated database without serving HTTP, for one-time commands;
+   * blocks the calling (main) thread. Stopping from here, not from a Vert.x callback, lets the
+   * stop complete after the event loops are gone.
+   */
+  public static <T> T runOnce(AppConfig config, Function<Services, Future<T>> work) throws Exception {
     Application app = create(config);
-    return Migrations.apply(app.pool)
-        .compose(migrated -> work.apply(app.services))
-        .eventually(app::stop);
+    try {
+      return Migrations.apply(app.pool).compose(migrated -> work.apply(app.services))
+          .toCompletionStage().toCompletableFuture().get();
+    } finally {
+      app.stop().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
   }
 
   private static Application create(AppConfig config) {

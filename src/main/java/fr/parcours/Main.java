@@ -3,12 +3,16 @@ package fr.parcours;
 import fr.parcours.auth.Tokens;
 import fr.parcours.config.AppConfig;
 import fr.parcours.config.ConfigLoader;
+import fr.parcours.error.AppException;
+import io.vertx.pgclient.PgException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Entry point of {@code parcours.jar}.
@@ -59,9 +63,23 @@ public final class Main {
     }
     String given = System.getenv("PARCOURS_NEW_ORGANISER_PASSWORD");
     String password = given == null || given.isBlank() ? Tokens.newToken().substring(0, 16) : given;
-    Application.runOnce(config, services -> services.auth.createOrganiser(email, name, password))
-        .toCompletionStage().toCompletableFuture().get();
-    System.out.println("Organiser " + email + " created" + (given == null ? " with password " + password : ""));
+    try {
+      Application.runOnce(config, services -> services.auth.createOrganiser(email, name, password));
+      System.out.println("Organiser " + email + " created" + (given == null ? " with password " + password : ""));
+    } catch (ExecutionException e) {
+      System.err.println("Organiser not created: " + reason(e.getCause()));
+      System.exit(1);
+    }
+  }
+
+  private static String reason(Throwable failure) {
+    if (failure instanceof AppException app && !app.details().isEmpty()) {
+      return app.details().stream().map(d -> d.field() + " " + d.message()).collect(Collectors.joining("; "));
+    }
+    if (failure instanceof PgException pg && "23505".equals(pg.getSqlState())) {
+      return "an organiser with this email already exists";
+    }
+    return failure.getMessage();
   }
 
   private static String option(List<String> arguments, String name) {

@@ -1,9 +1,13 @@
 package fr.parcours;
 
+import fr.parcours.auth.Organiser;
+import fr.parcours.config.AppConfig;
 import fr.parcours.support.TestApp;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,6 +38,21 @@ class RestartTest {
       JsonObject read = send(second.client().get("/api/fairs/salon-durable"), null).bodyAsJsonObject();
       assertEquals("Limoges", read.getString("city"));
       assertEquals("09:00", read.getJsonArray("days").getJsonObject(0).getString("opens_at"));
+    }
+  }
+
+  @Test
+  void anOrganiserCreatedByTheOneTimeCommandCanLogInLater(Vertx vertx, @TempDir Path dataDir) throws Exception {
+    JsonObject embedded = new JsonObject().put("data", new JsonObject().put("dir", dataDir.toString()));
+    AppConfig config = AppConfig.fromJson(embedded);
+    Organiser created = Application.runOnce(config,
+        services -> services.auth().createOrganiser("anne@teensup.example", "Anne Martin", "une phrase de passe"));
+    assertEquals("Anne Martin", created.name());
+
+    try (TestApp server = TestApp.start(vertx, "", embedded)) {
+      HttpResponse<Buffer> login = send(server.client().post("/api/auth/login"),
+          new JsonObject().put("email", "anne@teensup.example").put("password", "une phrase de passe"));
+      assertEquals(200, login.statusCode());
     }
   }
 }
