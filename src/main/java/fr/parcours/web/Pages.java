@@ -1,6 +1,7 @@
 package fr.parcours.web;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.templ.handlebars.HandlebarsTemplateEngine;
@@ -20,9 +21,11 @@ public final class Pages {
 
   public void render(RoutingContext ctx, int status, String template, JsonObject model) {
     String language = I18n.language(ctx);
+    JsonObject messages = I18n.messages(language);
     model.put("lang", language)
-        .put("t", I18n.messages(language))
+        .put("t", messages)
         .put("path", ctx.request().path());
+    labelErrors(model.getJsonArray("errors"), messages);
     engine.render(model, "templates/" + template + ".hbs")
         .onSuccess(html -> ctx.response()
             .setStatusCode(status)
@@ -30,5 +33,17 @@ public final class Pages {
             .putHeader("Cache-Control", "no-store")
             .end(html))
         .onFailure(ctx::fail);
+  }
+
+  /** Names each refused field as the form's label does ("Code UAI", not school.uai). */
+  private static void labelErrors(JsonArray errors, JsonObject messages) {
+    if (errors == null) {
+      return;
+    }
+    errors.forEach(error -> {
+      JsonObject e = (JsonObject) error;
+      String field = e.getString("field", "");
+      e.put("label", messages.getString("field_" + field.replace('.', '_'), field));
+    });
   }
 }

@@ -3,7 +3,13 @@ package fr.parcours.booking;
 import fr.parcours.support.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
 
 /** Booking pages driven in a fresh headless Chromium per test. */
 abstract class BookingBrowserTest extends BookingTestServer {
@@ -18,5 +24,12 @@ abstract class BookingBrowserTest extends BookingTestServer {
   @AfterEach
   void closeBrowser() {
     browser.quit();
+  }
+
+  /** Clicks what leads to another page and waits until that page replaced this one. */
+  void clickAndWaitForPage(By target) {
+    WebElement page = browser.findElement(By.tagName("html"));
+    browser.findElement(target).click();
+    new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
   }
 }

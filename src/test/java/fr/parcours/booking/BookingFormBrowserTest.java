@@ -22,10 +22,10 @@ class BookingFormBrowserTest extends BookingBrowserTest {
     browser.get(app.config().publicUrl() + "/");
     WebElement card = browser.findElement(By.id("fair-" + fair.slug()));
     assertTrue(card.getText().contains("Inscriptions ouvertes"), card.getText());
-    card.findElement(By.linkText("Inscrire une classe")).click();
+    clickAndWaitForPage(By.linkText("Inscrire une classe"));
 
     fillClass("3e B", "25", "2", "09:00", "12:30");
-    browser.findElement(By.id("book-submit")).click();
+    clickAndWaitForPage(By.id("book-submit"));
 
     assertTrue(browser.findElement(By.id("notice")).getText().startsWith("Inscription enregistrée"));
     assertEquals("Confirmée", browser.findElement(By.id("status")).getText());
@@ -38,10 +38,11 @@ class BookingFormBrowserTest extends BookingBrowserTest {
     browser.get(app.config().publicUrl() + "/fairs/" + fair.slug() + "/book");
 
     fillClass("3e C", "25", "2", "12:00", "11:00");
-    browser.findElement(By.id("book-submit")).click();
+    clickAndWaitForPage(By.id("book-submit"));
 
     WebElement errors = browser.findElement(By.id("errors"));
-    assertTrue(errors.getText().contains("departure"), errors.getText());
+    assertEquals("departure", errors.findElement(By.cssSelector("li")).getAttribute("data-field"));
+    assertTrue(errors.getText().contains("Départ du car"), "named as the form names it: " + errors.getText());
     assertEquals("3e C", browser.findElement(By.name("class.name")).getAttribute("value"));
     assertTrue(browser.findElement(By.cssSelector("input[name=track][value=s-orienter]")).isSelected());
   }

@@ -29,7 +29,7 @@ class BookingPageBrowserTest extends BookingBrowserTest {
     assertTrue(steps.get(0).getText().startsWith("09:00 – 09:30"), steps.get(0).getText());
     assertTrue(browser.findElement(By.id("calendar")).getAttribute("href").startsWith("webcal://"));
 
-    browser.findElement(By.linkText("English")).click();
+    clickAndWaitForPage(By.linkText("English"));
     assertEquals("Confirmed", text("status"));
     assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
   }
@@ -40,15 +40,16 @@ class BookingPageBrowserTest extends BookingBrowserTest {
     browser.get(booking.getString("manage_url") + "?lang=fr");
 
     fill("pupils", "20");
-    browser.findElement(By.id("change-submit")).click();
+    clickAndWaitForPage(By.id("change-submit"));
     assertEquals("Inscription mise à jour.", text("notice"));
     assertEquals("20", text("pupils"));
 
     fill("arrival", "12:00");
     fill("departure", "11:00");
-    browser.findElement(By.id("change-submit")).click();
+    clickAndWaitForPage(By.id("change-submit"));
     WebElement errors = browser.findElement(By.id("errors"));
-    assertTrue(errors.getText().contains("departure"), errors.getText());
+    assertEquals("departure", errors.findElement(By.cssSelector("li")).getAttribute("data-field"));
+    assertTrue(errors.getText().contains("Départ du car"), "named as the form names it: " + errors.getText());
     assertEquals(3, browser.findElements(By.cssSelector("#route tbody tr")).size(), "the old route is kept");
     assertEquals("12:00", browser.findElement(By.name("arrival")).getAttribute("value"), "what was typed stays");
   }
@@ -59,7 +60,7 @@ class BookingPageBrowserTest extends BookingBrowserTest {
     browser.get(booking.getString("manage_url") + "?lang=fr");
 
     browser.findElement(By.name("confirm")).click();
-    browser.findElement(By.id("cancel-submit")).click();
+    clickAndWaitForPage(By.id("cancel-submit"));
 
     assertEquals("Annulée", text("status"));
     assertEquals("Inscription annulée.", text("notice"));
