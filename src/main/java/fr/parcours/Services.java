@@ -31,7 +31,7 @@ public final class Services {
     BookingLinks links = new BookingLinks(config.publicUrl());
     this.bookings = new BookingService(pool, fairs, links);
     this.bookingDesk = new BookingDesk(pool, fairs, links);
-    this.resources = new ResourceService(pool, bookings::offerNewPlaces);
+    this.resources = new ResourceService(pool, bookings::sessionChanged);
   }
 
   public FairService fairs() {

@@ -4,7 +4,6 @@ import fr.parcours.fair.FairTimes;
 import fr.parcours.mail.Message;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** The emails a teacher receives about a booking: French first, then English. */
@@ -25,7 +24,15 @@ final class BookingMessages {
     CHANGED("booking_changed", "Inscription modifiée", "Booking changed",
         "Votre inscription a été modifiée.", "Your booking has been changed."),
     CANCELLED("booking_cancelled", "Inscription annulée", "Booking cancelled",
-        "Votre inscription est annulée.", "Your booking is cancelled.");
+        "Votre inscription est annulée.", "Your booking is cancelled."),
+    REROUTED("booking_rerouted", "Parcours modifié", "Route changed",
+        "L'organisation a annulé une séance de votre parcours : voici le nouveau parcours de votre classe.",
+        "The organisers cancelled a session of your route: here is your class's new route."),
+    BUMPED("booking_bumped", "Séance annulée : liste d'attente", "Session cancelled: waiting list",
+        "L'organisation a annulé une séance de votre parcours et aucune autre séance n'a de place : votre classe "
+            + "passe en liste d'attente. Nous vous écrirons dès qu'une place se libère.",
+        "The organisers cancelled a session of your route and no other showing has room: your class is on the "
+            + "waiting list. We will write as soon as a place frees up.");
 
     final String kind;
     final String subjectFr;
@@ -63,7 +70,7 @@ final class BookingMessages {
         .append(fr ? "Bonjour " : "Hello ").append(r.teacher().name()).append(",\n\n")
         .append(opening).append("\n\n")
         .append(fairName).append(" — ").append(fr ? "parcours « " : "track “").append(booking.trackName())
-        .append(fr ? " », " : "”, ").append(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale).format(r.day()))
+        .append(fr ? " », " : "”, ").append(FairTimes.dayLabel(r.day(), locale))
         .append("\n").append(r.school().name()).append(", ").append(r.group().name()).append(" : ")
         .append(r.pupils()).append(fr ? " élèves, " : " pupils, ")
         .append(r.adults()).append(fr ? " accompagnateurs\n" : " adults\n");

@@ -86,12 +86,45 @@ public final class BookingService {
         .map(booking -> json(booking, fair))));
   }
 
-  /** After the organiser adds or enlarges a session, classes waiting for its track may now fit. */
-  public Future<Void> offerNewPlaces(Fair fair, String trackSlug) {
+  /**
+   * After the organiser wrote a session of a track: classes holding it, if it is now cancelled,
+   * get another route (or the waiting list); then classes waiting for the track take whatever
+   * places opened (a new showing, a larger capacity, the places just moved).
+   */
+  public Future<Void> sessionChanged(Fair fair, JsonObject session) {
+    String trackSlug = session.getString("track");
+    boolean cancelled = "cancelled".equals(session.getString("status"));
+    long sessionId = session.getLong("id");
     return repository.findTrack(pool, fair.id(), trackSlug).compose(track -> track
         .map(found -> Retries.onRace(() -> pool.withTransaction(conn -> repository.lockTrack(conn, found.id())
-            .compose(locked -> promote(conn, fair, found.id())))))
+            .compose(locked -> cancelled ? rerouteHolders(conn, fair, found.id(), sessionId) : Future.succeededFuture())
+            .compose(done -> promote(conn, fair, found.id())))))
         .orElse(Future.succeededFuture()));
+  }
+
+  private Future<Void> rerouteHolders(SqlConnection conn, Fair fair, long trackId, long cancelledId) {
+    return repository.attendees(conn, fair.id(), cancelledId).compose(holders -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (Booking holder : holders) {
+        chain = chain.compose(done -> reroute(conn, fair, trackId, holder, cancelledId));
+      }
+      return chain;
+    });
+  }
+
+  /** Gives up the route and takes the closest one that fits now: keeping its other sessions if it can. */
+  private Future<Void> reroute(SqlConnection conn, Fair fair, long trackId, Booking holder, long cancelledId) {
+    Need need = Need.of(fair, holder.request());
+    return repository.release(conn, holder.id())
+        .compose(released -> repository.timetable(conn, trackId))
+        .compose(timetable -> RouteFinder.find(timetable.keeping(holder.route(), cancelledId), need)
+            .or(() -> RouteFinder.find(timetable, need))
+            .map(route -> repository.reserve(conn, holder.id(), route, holder.request().people())
+                .compose(reserved -> repository.update(conn, holder.id(), holder.request(), Booking.CONFIRMED))
+                .compose(updated -> notify(conn, holder.id(), Notice.REROUTED, fair)))
+            .orElseGet(() -> repository.update(conn, holder.id(), holder.request(), Booking.WAITLISTED)
+                .compose(updated -> notify(conn, holder.id(), Notice.BUMPED, fair))))
+        .mapEmpty();
   }
 
   /** Places per session and per track, and each track's waiting list: what a teacher checks first. */

@@ -3,6 +3,7 @@ package fr.parcours.booking;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The sessions of one track with their current bookings: what routes are chosen from. */
 public record Timetable(List<SessionSlot> sessions) {
@@ -27,6 +28,17 @@ public record Timetable(List<SessionSlot> sessions) {
   /** The same timetable with {@code people} fewer in each of the sessions. */
   public Timetable release(Collection<Long> sessionIds, int people) {
     return plus(sessionIds, -people);
+  }
+
+  /**
+   * Only the route's sessions, except that the activity of {@code replacedId} may take any of its
+   * showings: finding a route here moves a class as little as possible.
+   */
+  public Timetable keeping(Route route, long replacedId) {
+    Set<Long> kept = Set.copyOf(route.sessionIds());
+    Set<String> reopened = route.sessions().stream().filter(s -> s.id() == replacedId)
+        .map(SessionSlot::activity).collect(Collectors.toSet());
+    return new Timetable(sessions.stream().filter(s -> kept.contains(s.id()) || reopened.contains(s.activity())).toList());
   }
 
   /** The timetable as if nobody had booked: tells whether a request could ever fit. */

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** One day of a fair with its opening hours, as wall-clock times of the fair's zone. */
@@ -20,7 +19,7 @@ public record FairDay(LocalDate day, LocalTime opensAt, LocalTime closesAt) {
 
   /** "jeudi 18 mars 2027", as people read a date in {@code locale}. */
   public String label(Locale locale) {
-    return day.format(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale));
+    return FairTimes.dayLabel(day, locale);
   }
 
   /** Whether the period lies entirely within this day's opening hours. */

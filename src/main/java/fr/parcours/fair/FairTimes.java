@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 /**
  * Times are stored as instants (timestamptz) and always published in the fair's own zone,
@@ -35,5 +36,10 @@ public final class FairTimes {
   /** The instant of a wall-clock time on a day of the fair. */
   public static OffsetDateTime at(LocalDate day, LocalTime time, ZoneId zone) {
     return day.atTime(time).atZone(zone).toOffsetDateTime();
+  }
+
+  /** "jeudi 18 mars 2027", as people read a date in {@code locale}. */
+  public static String dayLabel(LocalDate day, Locale locale) {
+    return day.format(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale));
   }
 }

@@ -42,6 +42,21 @@ class RouteFinderTest {
   }
 
   @Test
+  void aReplacedShowingMovesOnlyItsOwnActivityWhenTheRestStillFits() {
+    SessionSlot a = slot("a", 0, 30, 0);
+    SessionSlot cancelled = slot("b", 40, 30, 0);
+    SessionSlot c = slot("c", 80, 30, 0);
+    SessionSlot earlyB = slot("b", 120, 30, 0);
+    SessionSlot earlierC = slot("c", 40, 30, 0);
+    Route held = new Route(List.of(a, cancelled, c));
+    Timetable now = new Timetable(List.of(a, c, earlyB, earlierC));
+
+    Route moved = RouteFinder.find(now.keeping(held, cancelled.id()), need(0, 200, 20, 10)).orElseThrow();
+
+    assertEquals(List.of(a.id(), c.id(), earlyB.id()), moved.sessionIds(), "a and c kept, only b moves");
+  }
+
+  @Test
   void spreadsTheLoadBetweenParallelShowings() {
     SessionSlot busy = slot("a", 0, 30, 40);
     SessionSlot quiet = slot("a", 0, 30, 10);

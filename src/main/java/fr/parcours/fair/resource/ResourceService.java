@@ -66,17 +66,17 @@ public final class ResourceService {
   }
 
   /**
-   * Once a session write has committed, lets waiting classes of its track take the places it may
-   * have opened. The write stands whatever happens there: a failure is logged, not reported.
+   * Once a session write has committed, lets bookings of its track follow (new places, a
+   * cancelled showing). The write stands whatever happens there: a failure is logged, not reported.
    */
   private Future<JsonObject> afterWrite(Fair fair, ResourceSpec spec, JsonObject written) {
-    String track = written.getString("track");
-    if (spec != ResourceCatalog.SESSIONS || track == null) {
+    if (spec != ResourceCatalog.SESSIONS || written.getString("track") == null) {
       return Future.succeededFuture(written);
     }
-    return sessionChanges.placesMayHaveOpened(fair, track)
+    return sessionChanges.sessionWritten(fair, written)
         .recover(error -> {
-          LOG.error("Waiting list of track {} not offered the new places", track, error);
+          LOG.error("Bookings of track {} did not follow session {}", written.getString("track"),
+              written.getValue("id"), error);
           return Future.succeededFuture();
         })
         .map(written);
