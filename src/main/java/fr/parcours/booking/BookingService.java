@@ -87,39 +87,42 @@ public final class BookingService {
   }
 
   /**
-   * After the organiser wrote a session of a track: classes holding it, if it is now cancelled,
-   * get another route (or the waiting list); then classes waiting for the track take whatever
-   * places opened (a new showing, a larger capacity, the places just moved).
+   * After the organiser wrote a session of a track: classes whose route it broke (cancelled,
+   * moved out of their window or onto another of their sessions) get another route, or the
+   * waiting list; then classes waiting for the track take whatever places opened.
    */
   public Future<Void> sessionChanged(Fair fair, JsonObject session) {
-    String trackSlug = session.getString("track");
-    boolean cancelled = "cancelled".equals(session.getString("status"));
     long sessionId = session.getLong("id");
-    return repository.findTrack(pool, fair.id(), trackSlug).compose(track -> track
+    return repository.findTrack(pool, fair.id(), session.getString("track")).compose(track -> track
         .map(found -> Retries.onRace(() -> pool.withTransaction(conn -> repository.lockTrack(conn, found.id())
-            .compose(locked -> cancelled ? rerouteHolders(conn, fair, found.id(), sessionId) : Future.succeededFuture())
+            .compose(locked -> followSession(conn, fair, found.id(), sessionId))
             .compose(done -> promote(conn, fair, found.id())))))
         .orElse(Future.succeededFuture()));
   }
 
-  private Future<Void> rerouteHolders(SqlConnection conn, Fair fair, long trackId, long cancelledId) {
-    return repository.attendees(conn, fair.id(), cancelledId).compose(holders -> {
+  private Future<Void> followSession(SqlConnection conn, Fair fair, long trackId, long sessionId) {
+    return repository.attendees(conn, fair.id(), sessionId).compose(holders -> {
       Future<Void> chain = Future.succeededFuture();
       for (Booking holder : holders) {
-        chain = chain.compose(done -> reroute(conn, fair, trackId, holder, cancelledId));
+        chain = chain.compose(done -> repository.timetable(conn, trackId)
+            .compose(timetable -> keepOrReroute(conn, fair, timetable, holder, sessionId)));
       }
       return chain;
     });
   }
 
-  /** Gives up the route and takes the closest one that fits now: keeping its other sessions if it can. */
-  private Future<Void> reroute(SqlConnection conn, Fair fair, long trackId, Booking holder, long cancelledId) {
+  /** Leaves a route that still holds alone; otherwise moves the class as little as possible. */
+  private Future<Void> keepOrReroute(SqlConnection conn, Fair fair, Timetable timetable, Booking holder, long sessionId) {
     Need need = Need.of(fair, holder.request());
+    Timetable withoutOwn = timetable.release(holder.route().sessionIds(), holder.request().people());
+    if (RouteFinder.holds(withoutOwn, holder.route(), need)) {
+      return Future.succeededFuture();
+    }
+    Optional<Route> route = RouteFinder.find(withoutOwn.keeping(holder.route(), sessionId), need)
+        .or(() -> RouteFinder.find(withoutOwn, need));
     return repository.release(conn, holder.id())
-        .compose(released -> repository.timetable(conn, trackId))
-        .compose(timetable -> RouteFinder.find(timetable.keeping(holder.route(), cancelledId), need)
-            .or(() -> RouteFinder.find(timetable, need))
-            .map(route -> repository.reserve(conn, holder.id(), route, holder.request().people())
+        .compose(released -> route
+            .map(found -> repository.reserve(conn, holder.id(), found, holder.request().people())
                 .compose(reserved -> repository.update(conn, holder.id(), holder.request(), Booking.CONFIRMED))
                 .compose(updated -> notify(conn, holder.id(), Notice.REROUTED, fair)))
             .orElseGet(() -> repository.update(conn, holder.id(), holder.request(), Booking.WAITLISTED)

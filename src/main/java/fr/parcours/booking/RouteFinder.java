@@ -30,6 +30,17 @@ public final class RouteFinder {
   }
 
   /**
+   * Whether a class may keep its route as the timetable now stands: every session still
+   * scheduled, one per current activity, apart, inside the window, with room for the class.
+   */
+  public static boolean holds(Timetable timetable, Route route, Need need) {
+    Timetable only = timetable.only(route.sessionIds());
+    return only.sessions().size() == route.sessions().size()
+        && only.activities().equals(timetable.activities())
+        && find(only, need).isPresent();
+  }
+
+  /**
    * Refuses a request no route could ever satisfy, even on an empty track: such a booking
    * must not wait for places that will never suit it.
    */

@@ -30,6 +30,12 @@ public record Timetable(List<SessionSlot> sessions) {
     return plus(sessionIds, -people);
   }
 
+  /** The sessions among {@code sessionIds} that the timetable still has (scheduled ones). */
+  public Timetable only(Collection<Long> sessionIds) {
+    Set<Long> ids = Set.copyOf(sessionIds);
+    return new Timetable(sessions.stream().filter(s -> ids.contains(s.id())).toList());
+  }
+
   /**
    * Only the route's sessions, except that the activity of {@code replacedId} may take any of its
    * showings: finding a route here moves a class as little as possible.

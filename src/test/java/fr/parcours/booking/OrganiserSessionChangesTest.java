@@ -85,6 +85,30 @@ class OrganiserSessionChangesTest extends BookingTestServer {
     assertEquals(1L, BookingFixtures.single(app, "SELECT count(*) FROM outbox WHERE kind = 'booking_bumped'", Tuple.tuple()));
   }
 
+  @Test
+  void aMovedShowingMovesOnlyTheClassesItNoLongerSuitsAndARetitleMovesNobody() {
+    Fair fair = BookingFixtures.fair(app, "moved", 60);
+    JsonObject booked = api.book(fair.slug(), shortWindow(request("0330023A", "3e M", 23, 2))).bodyAsJsonObject();
+    long first = booked.getJsonArray("route").getJsonObject(0).getLong("session");
+    Tuple teacher = Tuple.of(booked.getJsonObject("teacher").getString("email"));
+
+    assertEquals(200, organiser(fair, "/sessions/" + first, new JsonObject().put("title", "Nouveau titre")).statusCode());
+    assertEquals(booked.getJsonArray("route").getJsonObject(0).getLong("session"),
+        sessions(api.show(booked).bodyAsJsonObject()).get(0), "a new title moves nobody");
+    assertEquals(0L, BookingFixtures.single(app, "SELECT count(*) FROM outbox WHERE kind = 'booking_rerouted' "
+        + "AND recipient = $1", teacher));
+
+    HttpResponse<Buffer> moved = organiser(fair, "/sessions/" + first, new JsonObject()
+        .put("starts_at", "2027-01-14T15:00:00+01:00").put("ends_at", "2027-01-14T15:30:00+01:00"));
+    assertEquals(200, moved.statusCode(), moved.bodyAsString());
+
+    JsonObject after = api.show(booked).bodyAsJsonObject();
+    assertEquals("confirmed", after.getString("status"));
+    assertFalse(sessions(after).contains(first), "15:00 is after the bus leaves at 10:50");
+    assertEquals(1L, BookingFixtures.single(app, "SELECT count(*) FROM outbox WHERE kind = 'booking_rerouted' "
+        + "AND recipient = $1", teacher));
+  }
+
   private static List<Long> sessions(JsonObject booking) {
     return booking.getJsonArray("route").stream().map(step -> ((JsonObject) step).getLong("session")).toList();
   }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,6 +55,20 @@ class RouteFinderTest {
     Route moved = RouteFinder.find(now.keeping(held, cancelled.id()), need(0, 200, 20, 10)).orElseThrow();
 
     assertEquals(List.of(a.id(), c.id(), earlyB.id()), moved.sessionIds(), "a and c kept, only b moves");
+  }
+
+  @Test
+  void aRouteHoldsUntilOneOfItsSessionsIsGoneOrNoLongerFits() {
+    SessionSlot a = slot("a", 0, 30, 0);
+    SessionSlot b = slot("b", 40, 30, 0);
+    Route route = new Route(List.of(a, b));
+    Need need = need(0, 100, 20, 10);
+    assertTrue(RouteFinder.holds(new Timetable(List.of(a, b, slot("b", 80, 30, 0))), route, need));
+    assertFalse(RouteFinder.holds(new Timetable(List.of(a, slot("b", 80, 30, 0))), route, need), "b cancelled");
+    assertFalse(RouteFinder.holds(new Timetable(List.of(a, b, slot("c", 0, 30, 0))), route, need), "a new activity");
+    SessionSlot bMovedLate = new SessionSlot(b.id(), "b", b.title(), b.room(), NINE.plusMinutes(90), NINE.plusMinutes(120),
+        b.capacity(), b.booked());
+    assertFalse(RouteFinder.holds(new Timetable(List.of(a, bMovedLate)), route, need), "b now ends after departure");
   }
 
   @Test
