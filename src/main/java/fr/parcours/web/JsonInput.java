@@ -96,17 +96,6 @@ public final class JsonInput {
     return number.doubleValue();
   }
 
-  public Boolean optionalBoolean(String field) {
-    Object raw = json.getValue(field);
-    if (raw == null) {
-      return null;
-    }
-    if (!(raw instanceof Boolean value)) {
-      return error(field, "must be true or false");
-    }
-    return value;
-  }
-
   /** A text among {@code allowed}. */
   public String requiredChoice(String field, List<String> allowed) {
     String value = requiredText(field);
