@@ -28,9 +28,9 @@ public final class AuthService {
   }
 
   public Future<Organiser> createOrganiser(String email, String name, String password) {
-    if (password == null || password.length() < Passwords.MIN_LENGTH) {
-      return Future.failedFuture(AppException.invalid("password",
-          "must be at least " + Passwords.MIN_LENGTH + " characters"));
+    if (password == null || !Passwords.acceptable(password)) {
+      return Future.failedFuture(AppException.invalid("password", "must be at least " + Passwords.MIN_LENGTH
+          + " characters and at most " + Passwords.MAX_BYTES + " bytes"));
     }
     // bcrypt is deliberately slow: keep it off the event loop.
     return vertx.executeBlocking(() -> Passwords.hash(password))
@@ -58,10 +58,15 @@ public final class AuthService {
 
   public Future<Login> login(String email, String password) {
     return repository.findByEmail(email)
-        .compose(found -> vertx.executeBlocking(() -> found
-            .filter(credentials -> Passwords.matches(password, credentials.passwordHash()))
-            .orElseThrow(() -> AppException.unauthenticated("Unknown email or wrong password"))))
+        .compose(found -> vertx.executeBlocking(() -> Passwords.matches(password,
+                found.map(AuthRepository.Credentials::passwordHash).orElse(null))
+            ? found.get()
+            : failLogin()))
         .compose(credentials -> issueToken(credentials.organiser()));
+  }
+
+  private static AuthRepository.Credentials failLogin() {
+    throw AppException.unauthenticated("Unknown email or wrong password");
   }
 
   public Future<Organiser> authenticate(String token) {

@@ -2,20 +2,38 @@ package fr.parcours.auth;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 
+import java.nio.charset.StandardCharsets;
+
 /** bcrypt through a vetted library; cost 11 keeps a login near 100 ms on a small server. */
 final class Passwords {
 
   private static final int COST = 11;
   static final int MIN_LENGTH = 10;
+  /** bcrypt reads at most 72 bytes: a longer password would be cut without a word. */
+  static final int MAX_BYTES = 72;
+  /** Checked against when the email is unknown, so that the answer takes as long either way. */
+  private static final String NOBODY = BCrypt.withDefaults().hashToString(COST, "no such organiser".toCharArray());
 
   private Passwords() {
+  }
+
+  static boolean acceptable(String password) {
+    return password.length() >= MIN_LENGTH && !tooLong(password);
   }
 
   static String hash(String password) {
     return BCrypt.withDefaults().hashToString(COST, password.toCharArray());
   }
 
+  /** Whether {@code password} matches {@code hash}; a null hash (unknown email) never matches. */
   static boolean matches(String password, String hash) {
-    return BCrypt.verifyer().verify(password.toCharArray(), hash).verified;
+    boolean usable = hash != null && !tooLong(password);
+    String checked = usable ? password : "no such password";
+    boolean verified = BCrypt.verifyer().verify(checked.toCharArray(), usable ? hash : NOBODY).verified;
+    return usable && verified;
+  }
+
+  private static boolean tooLong(String password) {
+    return password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES;
   }
 }

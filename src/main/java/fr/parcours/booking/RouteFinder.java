@@ -21,6 +21,9 @@ public final class RouteFinder {
   }
 
   public static Optional<Route> find(Timetable timetable, Need need) {
+    if (timetable.activities().isEmpty()) {
+      return Optional.empty();
+    }
     List<List<SessionSlot>> choices = timetable.activities().stream()
         .map(activity -> candidates(timetable, activity, need))
         .toList();
@@ -45,6 +48,10 @@ public final class RouteFinder {
    * must not wait for places that will never suit it.
    */
   public static void requirePossible(Timetable timetable, Need need) {
+    if (timetable.activities().isEmpty()) {
+      throw AppException.conflict("TRACK_NOT_PLANNED", "track",
+          "The track has no sessions yet: bookings open once its programme is placed");
+    }
     Timetable empty = timetable.empty();
     if (find(empty, need.withPeople(0)).isEmpty()) {
       String message = "The track's " + timetable.activities().size()

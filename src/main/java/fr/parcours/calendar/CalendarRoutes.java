@@ -21,7 +21,8 @@ public final class CalendarRoutes {
   private void bookingFeed(RoutingContext ctx) {
     repository.bookingFeed(ctx.pathParam("token"))
         .map(found -> found.orElseThrow(() -> AppException.notFound("Booking")))
-        .onSuccess(feed -> send(ctx, CalendarFeed.render(feed.name(), feed.zone(), feed.events())))
+        .map(feed -> CalendarFeed.render(feed.name(), feed.zone(), feed.events()))
+        .onSuccess(ics -> send(ctx, ics))
         .onFailure(ctx::fail);
   }
 

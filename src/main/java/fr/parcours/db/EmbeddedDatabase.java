@@ -41,6 +41,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
           .setDataDirectory(clusterDir)
           .setCleanDataDirectory(false)
+          // The server stops it last, after requests in flight: the library's own hook would
+          // stop it at once, in parallel with the graceful shutdown.
+          .setRegisterShutdownHook(false)
           .setServerConfig("max_connections", "300");
       if (durable) {
         builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");

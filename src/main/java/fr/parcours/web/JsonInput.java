@@ -150,8 +150,16 @@ public final class JsonInput {
     return required(field, optionalZone(field));
   }
 
+  /** A region of the tz database (Europe/Paris): fixed offsets know no summer time, and calendars need the region. */
   public ZoneId optionalZone(String field) {
-    return parsed(field, ZoneId::of, "must be a time zone like Europe/Paris");
+    return parsed(field, JsonInput::region, "must be a time zone like Europe/Paris");
+  }
+
+  private static ZoneId region(String id) {
+    if (!ZoneId.getAvailableZoneIds().contains(id)) {
+      throw new DateTimeException("not a tz database region: " + id);
+    }
+    return ZoneId.of(id);
   }
 
   /** A nested object; problems inside are reported as {@code field.inner}. */

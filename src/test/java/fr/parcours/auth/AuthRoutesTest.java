@@ -70,4 +70,16 @@ class AuthRoutesTest extends ServerTest {
     assertEquals(204, send(authorized(app.client().post("/api/auth/logout"), token), null).statusCode());
     assertEquals(401, send(authorized(app.client().get("/api/auth/me"), token), null).statusCode());
   }
+
+  @Test
+  void passwordsBeyondWhatBcryptReadsAreRefusedNotCrashed() {
+    app.organiserToken("long@example.org");
+    String eightyChars = "x".repeat(80);
+    HttpResponse<Buffer> login = send(app.client().post("/api/auth/login"),
+        new JsonObject().put("email", "long@example.org").put("password", eightyChars));
+    assertEquals(401, login.statusCode());
+    HttpResponse<Buffer> unknown = send(app.client().post("/api/auth/login"),
+        new JsonObject().put("email", "nobody@example.org").put("password", eightyChars));
+    assertEquals(401, unknown.statusCode());
+  }
 }

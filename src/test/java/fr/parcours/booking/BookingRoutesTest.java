@@ -74,6 +74,10 @@ class BookingRoutesTest extends BookingTestServer {
     assertError(api.book(fair.slug(), request("0330023A", "3e B", 70, 2)), 422, "CLASS_TOO_LARGE", "pupils");
     assertError(api.book(fair.slug(), request("0330023A", "3e B", 25, 2).put("track", "s-engager")),
         422, "UNKNOWN_TRACK", "track");
+    BookingFixtures.exec(app, "INSERT INTO tracks (fair_id, slug, name) VALUES ($1, 'se-connaitre', 'Se connaître')",
+        io.vertx.sqlclient.Tuple.of(fair.id()));
+    assertError(api.book(fair.slug(), request("0330023A", "3e B", 25, 2).put("track", "se-connaitre")),
+        409, "TRACK_NOT_PLANNED", "track");
     BookingFixtures.closeRegistration(app, fair);
     HttpResponse<Buffer> closed = api.book(fair.slug(), request("0330023A", "3e B", 25, 2));
     assertEquals(409, closed.statusCode());
