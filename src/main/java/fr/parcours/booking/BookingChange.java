@@ -9,7 +9,8 @@ import java.time.LocalTime;
 public record BookingChange(Integer pupils, Integer adults, LocalTime arrival, LocalTime departure) {
 
   public static BookingChange parse(JsonInput in) {
-    BookingChange change = new BookingChange(in.optionalInt("pupils", 1), in.optionalInt("adults", 0),
+    BookingChange change = new BookingChange(in.optionalInt("pupils", 1, BookingRequest.MAX_PUPILS),
+        in.optionalInt("adults", 0, BookingRequest.MAX_ADULTS),
         in.optionalTime("arrival"), in.optionalTime("departure"));
     in.validate();
     return change;

@@ -4,6 +4,7 @@ import fr.parcours.booking.BookingRequest.ClassGroup;
 import fr.parcours.booking.BookingRequest.School;
 import fr.parcours.booking.BookingRequest.Teacher;
 import fr.parcours.db.Results;
+import fr.parcours.fair.TrackLocks;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -94,7 +95,7 @@ final class BookingRepository {
 
   /** The track row is the mutex of its sessions' places and of its waiting list. */
   Future<Void> lockTrack(SqlClient db, long trackId) {
-    return db.preparedQuery("SELECT id FROM tracks WHERE id = $1 FOR UPDATE").execute(Tuple.of(trackId)).mapEmpty();
+    return TrackLocks.lock(db, trackId);
   }
 
   Future<Map<Long, SchoolCaps.Usage>> schoolUsage(SqlClient db, long fairId, String uai, long exceptBookingId) {

@@ -1,6 +1,7 @@
 package fr.parcours.booking;
 
 import fr.parcours.auth.Tokens;
+import fr.parcours.mail.Addresses;
 import fr.parcours.web.JsonInput;
 import io.vertx.core.json.JsonObject;
 
@@ -23,13 +24,17 @@ public record BookingRequest(School school, Teacher teacher, ClassGroup group, i
   public record ClassGroup(String name, String level) {
   }
 
+  /** Far above any class: only there to refuse typing slips before they reach capacity sums. */
+  static final int MAX_PUPILS = 200;
+  static final int MAX_ADULTS = 50;
+
   public static BookingRequest parse(JsonInput in) {
     School school = school(in.requiredObject("school"));
     Teacher teacher = teacher(in.requiredObject("teacher"));
     JsonInput group = in.requiredObject("class");
     ClassGroup classGroup = new ClassGroup(group.requiredText("name"), group.requiredText("level"));
-    Integer pupils = in.requiredInt("pupils", 1);
-    Integer adults = in.requiredInt("adults", 0);
+    Integer pupils = in.requiredInt("pupils", 1, MAX_PUPILS);
+    Integer adults = in.requiredInt("adults", 0, MAX_ADULTS);
     String track = in.requiredSlug("track");
     LocalDate day = in.optionalDate("day");
     LocalTime arrival = in.requiredTime("arrival");
@@ -53,7 +58,7 @@ public record BookingRequest(School school, Teacher teacher, ClassGroup group, i
   private static Teacher teacher(JsonInput in) {
     String name = in.requiredText("name");
     String email = in.requiredText("email");
-    in.check(email == null || email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "email", "must be an email address");
+    in.check(email == null || Addresses.valid(email), "email", "must be an email address");
     return new Teacher(name, email);
   }
 

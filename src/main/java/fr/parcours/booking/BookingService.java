@@ -15,6 +15,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -87,23 +88,23 @@ public final class BookingService {
   }
 
   /**
-   * After the organiser wrote a session of a track: classes whose route it broke (cancelled,
-   * moved out of their window or onto another of their sessions) get another route, or the
-   * waiting list; then classes waiting for the track take whatever places opened.
+   * Inside the organiser's write of a session, its track locked: classes whose route it broke
+   * (cancelled, moved out of their window or onto another of their sessions) get another route,
+   * or the waiting list; then classes waiting for the track take whatever places opened.
    */
-  public Future<Void> sessionChanged(Fair fair, JsonObject session) {
+  public Future<Void> sessionChanged(SqlConnection conn, Fair fair, JsonObject session) {
     long sessionId = session.getLong("id");
-    return repository.findTrack(pool, fair.id(), session.getString("track")).compose(track -> track
-        .map(found -> Retries.onRace(() -> pool.withTransaction(conn -> repository.lockTrack(conn, found.id())
-            .compose(locked -> followSession(conn, fair, found.id(), sessionId))
-            .compose(done -> promote(conn, fair, found.id())))))
+    return repository.findTrack(conn, fair.id(), session.getString("track")).compose(track -> track
+        .map(found -> followSession(conn, fair, found.id(), sessionId)
+            .compose(done -> promote(conn, fair, found.id())))
         .orElse(Future.succeededFuture()));
   }
 
   private Future<Void> followSession(SqlConnection conn, Fair fair, long trackId, long sessionId) {
     return repository.attendees(conn, fair.id(), sessionId).compose(holders -> {
       Future<Void> chain = Future.succeededFuture();
-      for (Booking holder : holders) {
+      // First booked, first served with the places left elsewhere.
+      for (Booking holder : holders.stream().sorted(Comparator.comparingLong(Booking::id)).toList()) {
         chain = chain.compose(done -> repository.timetable(conn, trackId)
             .compose(timetable -> keepOrReroute(conn, fair, timetable, holder, sessionId)));
       }
@@ -203,9 +204,13 @@ public final class BookingService {
           SchoolCaps.check(rules, usage, current.trackId(), changed.pupils());
           return repository.timetable(conn, current.trackId());
         })
-        .compose(timetable -> current.is(Booking.CONFIRMED)
-            ? moveRoute(conn, fair, current, changed, timetable)
-            : repository.update(conn, current.id(), changed, Booking.WAITLISTED))
+        .compose(timetable -> {
+          // A waiting class too must not wait for a route its new window can never hold.
+          RouteFinder.requirePossible(timetable, Need.of(fair, changed));
+          return current.is(Booking.CONFIRMED)
+              ? moveRoute(conn, fair, current, changed, timetable)
+              : repository.update(conn, current.id(), changed, Booking.WAITLISTED);
+        })
         .map(current.id());
   }
 
@@ -213,10 +218,12 @@ public final class BookingService {
   private Future<Void> moveRoute(SqlConnection conn, Fair fair, Booking current, BookingRequest changed,
                                  Timetable timetable) {
     Need need = Need.of(fair, changed);
-    RouteFinder.requirePossible(timetable, need);
     Timetable withoutOwn = timetable.release(current.route().sessionIds(), current.request().people());
-    Route route = RouteFinder.find(withoutOwn, need).orElseThrow(() -> AppException.conflict("ROUTE_UNAVAILABLE",
-        "No route of the track has room for this change; the booking keeps its route"));
+    // A change the current route still suits (one more adult, a later bus) keeps it.
+    Route route = Optional.of(current.route()).filter(held -> RouteFinder.holds(withoutOwn, held, need))
+        .or(() -> RouteFinder.find(withoutOwn, need))
+        .orElseThrow(() -> AppException.conflict("ROUTE_UNAVAILABLE",
+            "No route of the track has room for this change; the booking keeps its route"));
     return repository.release(conn, current.id())
         .compose(released -> repository.reserve(conn, current.id(), route, changed.people()))
         .compose(reserved -> repository.update(conn, current.id(), changed, Booking.CONFIRMED));

@@ -64,10 +64,18 @@ public final class JsonInput {
   }
 
   public Integer requiredInt(String field, int min) {
-    return required(field, optionalInt(field, min));
+    return requiredInt(field, min, Integer.MAX_VALUE);
+  }
+
+  public Integer requiredInt(String field, int min, int max) {
+    return required(field, optionalInt(field, min, max));
   }
 
   public Integer optionalInt(String field, int min) {
+    return optionalInt(field, min, Integer.MAX_VALUE);
+  }
+
+  public Integer optionalInt(String field, int min, int max) {
     Object raw = json.getValue(field);
     if (raw == null) {
       return null;
@@ -78,6 +86,9 @@ public final class JsonInput {
     int value = ((Number) raw).intValue();
     if (value < min) {
       return error(field, "must be at least " + min);
+    }
+    if (value > max) {
+      return error(field, "must be at most " + max);
     }
     return value;
   }

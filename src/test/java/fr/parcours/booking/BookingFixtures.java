@@ -77,8 +77,8 @@ final class BookingFixtures {
   static JsonObject request(String uai, String className, int pupils, int adults) {
     return new JsonObject()
         .put("school", new JsonObject().put("name", "Collège Jean Moulin").put("uai", uai).put("city", "Bordeaux"))
-        .put("teacher", new JsonObject().put("name", "Mme Durand").put("email", "durand." + className.replace(' ', '-')
-            .toLowerCase() + "@ac-bordeaux.fr"))
+        .put("teacher", new JsonObject().put("name", "Mme Durand").put("email", "durand."
+            + className.replaceAll("[^A-Za-z0-9]+", "-").toLowerCase() + "@ac-bordeaux.fr"))
         .put("class", new JsonObject().put("name", className).put("level", "3e"))
         .put("pupils", pupils)
         .put("adults", adults)

@@ -1,8 +1,10 @@
 package fr.parcours.fair.resource;
 
+import fr.parcours.db.Retries;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
+import fr.parcours.fair.TrackLocks;
 import fr.parcours.fair.UniqueKeys;
 import fr.parcours.web.JsonInput;
 import io.vertx.core.Future;
@@ -18,9 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * Creates, edits and deletes a fair's venues, tracks, rooms, zones, stand spots, slots,
  * associations and sessions, each described by a {@link ResourceSpec} of {@link ResourceCatalog}.
@@ -28,8 +27,6 @@ import org.slf4j.LoggerFactory;
  * against the row as it will be stored.
  */
 public final class ResourceService {
-
-  private static final Logger LOG = LoggerFactory.getLogger(ResourceService.class);
 
   private final Pool pool;
   private final SessionChanges sessionChanges;
@@ -42,8 +39,8 @@ public final class ResourceService {
 
   public Future<JsonObject> create(Fair fair, ResourceSpec spec, JsonInput body) {
     return Future.succeededFuture(body).map(in -> read(spec, in, true))
-        .compose(row -> write(fair, conn -> store(conn, fair, spec, Map.of(), row)))
-        .compose(created -> afterWrite(fair, spec, created));
+        .compose(row -> write(fair, conn -> store(conn, fair, spec, Map.of(), row)
+            .compose(created -> afterWrite(conn, fair, spec, created))));
   }
 
   /** Creates rows already validated (the slot generator's), all or none. */
@@ -60,26 +57,34 @@ public final class ResourceService {
   /** Applies the fields present in {@code body} to the resource named {@code key}. */
   public Future<JsonObject> update(Fair fair, ResourceSpec spec, String key, JsonInput body) {
     return Future.succeededFuture(body).map(in -> read(spec, in, false))
-        .compose(changes -> write(fair, conn -> stored(conn, fair, spec, key)
-            .compose(row -> store(conn, fair, spec, row, changes))))
-        .compose(updated -> afterWrite(fair, spec, updated));
+        .compose(changes -> write(fair, conn -> lockTrackOf(conn, fair, spec, key)
+            .compose(locked -> stored(conn, fair, spec, key))
+            .compose(row -> store(conn, fair, spec, row, changes))
+            .compose(updated -> afterWrite(conn, fair, spec, updated))));
   }
 
-  /**
-   * Once a session write has committed, lets bookings of its track follow (new places, a
-   * cancelled showing). The write stands whatever happens there: a failure is logged, not reported.
-   */
-  private Future<JsonObject> afterWrite(Fair fair, ResourceSpec spec, JsonObject written) {
+  /** Lets the bookings of a written session's track follow, in the same transaction. */
+  private Future<JsonObject> afterWrite(SqlConnection conn, Fair fair, ResourceSpec spec, JsonObject written) {
     if (spec != ResourceCatalog.SESSIONS || written.getString("track") == null) {
       return Future.succeededFuture(written);
     }
-    return sessionChanges.sessionWritten(fair, written)
-        .recover(error -> {
-          LOG.error("Bookings of track {} did not follow session {}", written.getString("track"),
-              written.getValue("id"), error);
-          return Future.succeededFuture();
-        })
-        .map(written);
+    return sessionChanges.sessionWritten(conn, fair, written).map(written);
+  }
+
+  /** A session's track is locked before the session's row: the order bookings take them in. */
+  private static Future<Void> lockTrackOf(SqlConnection conn, Fair fair, ResourceSpec spec, String key) {
+    if (spec != ResourceCatalog.SESSIONS) {
+      return Future.succeededFuture();
+    }
+    return keyValue(spec, key).compose(id -> TrackLocks.lockOfSession(conn, fair.id(), (Long) id));
+  }
+
+  /** The track a session is being written into, locked before the row is (a no-op when it did not change). */
+  private static Future<Void> lockNewTrack(SqlConnection conn, ResourceSpec spec, Map<String, Object> row) {
+    Object trackId = row.get("track_id");
+    return spec == ResourceCatalog.SESSIONS && trackId instanceof Long id
+        ? TrackLocks.lock(conn, id)
+        : Future.succeededFuture();
   }
 
   public Future<Void> delete(Fair fair, ResourceSpec spec, String key) {
@@ -106,8 +111,10 @@ public final class ResourceService {
     });
   }
 
+  /** One transaction holding the fair's lock; run again if PostgreSQL aborts it to settle a race. */
   private <T> Future<T> write(Fair fair, Function<SqlConnection, Future<T>> work) {
-    return pool.withTransaction(conn -> repository.lockFair(conn, fair.id()).compose(locked -> work.apply(conn)));
+    return Retries.onRace(() -> pool.withTransaction(conn -> repository.lockFair(conn, fair.id())
+        .compose(locked -> work.apply(conn))));
   }
 
   /** Merges {@code changes} into the {@code stored} row (empty for a new one), checks it and saves it. */
@@ -120,6 +127,7 @@ public final class ResourceService {
           row.putAll(resolved);
           return row;
         })
+        .compose(row -> lockNewTrack(conn, spec, row).map(row))
         .compose(row -> spec.rule().beforeWrite(conn, fair, row).map(row))
         .compose(row -> existingId == null
             ? repository.insert(conn, spec, fair.id(), row)
