@@ -4,6 +4,7 @@ import fr.parcours.config.AppConfig.MailConfig;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
@@ -20,6 +21,17 @@ import java.util.Properties;
  * {@code .eml} file under {@code data/mail/} (openable in any mail client), so a demo shows them.
  */
 final class MailSender {
+
+  /**
+   * The message's own recipient is not an address: every attempt would fail the same way. Kept
+   * apart from other address errors, so a mistyped sender in the settings fails as a transient
+   * error (retried once the setting is fixed) rather than condemning every message.
+   */
+  static final class InvalidRecipientException extends MessagingException {
+    InvalidRecipientException(String recipient, AddressException cause) {
+      super("Recipient '" + recipient + "' is not an address: " + cause.getMessage(), cause);
+    }
+  }
 
   private final MailConfig config;
   private final Path mailDir;
@@ -44,12 +56,20 @@ final class MailSender {
   private MimeMessage mime(Message message) throws MessagingException {
     MimeMessage mime = new MimeMessage(session);
     mime.setFrom(new InternetAddress(config.from()));
-    mime.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(message.recipient()));
+    mime.setRecipients(jakarta.mail.Message.RecipientType.TO, recipients(message.recipient()));
     mime.setSubject(message.subject(), "UTF-8");
     mime.setText(message.body(), "UTF-8");
     mime.setSentDate(new Date());
     mime.saveChanges();
     return mime;
+  }
+
+  private static InternetAddress[] recipients(String recipient) throws InvalidRecipientException {
+    try {
+      return InternetAddress.parse(recipient);
+    } catch (AddressException e) {
+      throw new InvalidRecipientException(recipient, e);
+    }
   }
 
   private void writeFile(long id, String kind, MimeMessage mime) throws IOException, MessagingException {

@@ -2,7 +2,6 @@ package fr.parcours.mail;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 
 /**
  * Queues messages in the caller's transaction: a message exists if and only if the change it
@@ -10,15 +9,12 @@ import io.vertx.sqlclient.Tuple;
  */
 public final class Outbox {
 
-  static final String CHANNEL = "parcours_outbox";
+  private static final OutboxRepository REPOSITORY = new OutboxRepository();
 
   private Outbox() {
   }
 
   public static Future<Void> enqueue(SqlClient conn, Message message) {
-    return conn.preparedQuery("INSERT INTO outbox (kind, recipient, subject, body) VALUES ($1, $2, $3, $4)")
-        .execute(Tuple.of(message.kind(), message.recipient(), message.subject(), message.body()))
-        .compose(inserted -> conn.query("NOTIFY " + CHANNEL).execute())
-        .mapEmpty();
+    return REPOSITORY.insert(conn, message);
   }
 }

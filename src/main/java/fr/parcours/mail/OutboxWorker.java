@@ -2,35 +2,30 @@ package fr.parcours.mail;
 
 import fr.parcours.config.AppConfig;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Delivers queued messages. Every instance runs one; {@code FOR UPDATE SKIP LOCKED} lets them
- * share the queue without sending a message twice. Wakes on NOTIFY, and polls anyway so that a
- * lost notification or a failed attempt (retried with back-off) is only delayed.
+ * Wakes delivery of queued messages. Every instance runs one; {@code FOR UPDATE SKIP LOCKED} lets
+ * them share the queue without sending a message twice. Wakes on NOTIFY, and polls anyway so that
+ * a lost notification or a failed attempt (retried with back-off, see {@link RetryPolicy}) is only
+ * delayed.
  */
 public final class OutboxWorker {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
-  private static final int BATCH = 20;
-  private static final int MAX_ATTEMPTS = 10;
   private static final long RELISTEN_DELAY_MS = 2000;
 
   private final Vertx vertx;
-  private final Pool pool;
-  private final MailSender sender;
+  private final OutboxDelivery delivery;
+  private final OutboxRepository repository = new OutboxRepository();
   private final AtomicBoolean running = new AtomicBoolean();
   private long timerId = -1;
   private volatile PgConnection listener;
@@ -38,8 +33,7 @@ public final class OutboxWorker {
 
   public OutboxWorker(Vertx vertx, Pool pool, AppConfig config) {
     this.vertx = vertx;
-    this.pool = pool;
-    this.sender = new MailSender(config.mail(), config.dataDir());
+    this.delivery = new OutboxDelivery(vertx, pool, new MailSender(config.mail(), config.dataDir()));
   }
 
   /** Starts polling and listening; {@code connectUrl} is the database the pool uses. */
@@ -65,7 +59,7 @@ public final class OutboxWorker {
           connection.exceptionHandler(error -> LOG.debug("Outbox listener: {}", error.getMessage()));
           connection.closeHandler(closed -> relisten(options));
           connection.notificationHandler(notification -> drain());
-          return connection.query("LISTEN " + Outbox.CHANNEL).execute().<Void>mapEmpty();
+          return repository.listen(connection);
         })
         .recover(error -> {
           LOG.warn("Outbox cannot listen for now ({}); polling meanwhile", error.getMessage());
@@ -80,48 +74,29 @@ public final class OutboxWorker {
     }
   }
 
-  /** Sends batches until the queue holds nothing due; one drain at a time per instance. */
+  /** Delivers messages until none is due; one drain at a time per instance. */
   public Future<Void> drain() {
     if (!running.compareAndSet(false, true)) {
       return Future.succeededFuture();
     }
-    return deliverBatch()
-        .eventually(() -> {
-          running.set(false);
-          return Future.succeededFuture();
-        })
-        .compose(delivered -> delivered == BATCH ? drain() : Future.succeededFuture())
+    Promise<Void> drained = Promise.promise();
+    deliverUntilNoneDue(drained);
+    return drained.future()
+        .onComplete(done -> running.set(false))
         .onFailure(error -> LOG.warn("Outbox delivery failed: {}", error.getMessage()));
   }
 
-  private Future<Integer> deliverBatch() {
-    return pool.withTransaction(conn -> conn
-        .preparedQuery("SELECT id, kind, recipient, subject, body, attempts FROM outbox "
-            + "WHERE sent_at IS NULL AND next_attempt_at <= now() AND attempts < $1 "
-            + "ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED")
-        .execute(Tuple.of(MAX_ATTEMPTS, BATCH))
-        .compose(rows -> {
-          List<Future<Void>> sent = new ArrayList<>();
-          rows.forEach(row -> sent.add(deliver(conn, row)));
-          return Future.join(sent).map(rows.size());
-        }));
-  }
-
-  private Future<Void> deliver(SqlConnection conn, Row row) {
-    long id = row.getLong("id");
-    Message message = new Message(row.getString("kind"), row.getString("recipient"),
-        row.getString("subject"), row.getString("body"));
-    return vertx.<Void>executeBlocking(() -> {
-      sender.send(id, message);
-      return null;
-    }, false)
-        .compose(done -> conn.preparedQuery("UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = $1")
-            .execute(Tuple.of(id)).<Void>mapEmpty())
-        .recover(error -> {
-          LOG.warn("Message {} to {} not sent: {}", id, message.recipient(), error.getMessage());
-          return conn.preparedQuery("UPDATE outbox SET attempts = attempts + 1, last_error = $2, "
-                  + "next_attempt_at = now() + make_interval(secs => 30 * power(2, attempts)) WHERE id = $1")
-              .execute(Tuple.of(id, String.valueOf(error.getMessage()))).mapEmpty();
-        });
+  /**
+   * A loop of callbacks rather than futures composed one inside the next, so that a long queue
+   * does not build a chain as long as itself. Claims no more once stopped: the pool closes next.
+   */
+  private void deliverUntilNoneDue(Promise<Void> drained) {
+    delivery.deliverNext().onComplete(delivered -> {
+      if (delivered && !stopped) {
+        deliverUntilNoneDue(drained);
+      } else {
+        drained.complete();
+      }
+    }, drained::fail);
   }
 }

@@ -1,6 +1,9 @@
 package fr.parcours.mail;
 
 import fr.parcours.support.ServerTest;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,7 @@ import java.util.stream.Stream;
 import static fr.parcours.support.TestApp.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OutboxWorkerTest extends ServerTest {
 
@@ -26,7 +30,7 @@ class OutboxWorkerTest extends ServerTest {
     await(app.pool().withTransaction(conn -> Outbox.enqueue(conn, message)
         .compose(queued -> io.vertx.core.Future.failedFuture("rolled back"))).recover(e -> io.vertx.core.Future.succeededFuture()));
 
-    List<Path> files = waitForMail(1);
+    List<Path> files = waitForMail("booking_confirmed", 1);
     MimeMessage parsed = parse(files.get(0));
     assertEquals("Inscription confirmée : 3e B", parsed.getSubject());
     assertEquals("prof@college.fr", parsed.getAllRecipients()[0].toString());
@@ -35,13 +39,43 @@ class OutboxWorkerTest extends ServerTest {
     assertEquals(message.body(), body.replace("\r\n", "\n").strip());
 
     await(app.application().deliverMessages());
-    assertEquals(1, mailFiles().size(), "a rolled-back message is never sent, a sent one never twice");
+    assertEquals(1, mailFiles("booking_confirmed").size(), "a rolled-back message is never sent, a sent one never twice");
   }
 
-  private List<Path> waitForMail(int expected) throws Exception {
+  @Test
+  void anUnparsableRecipientFailsForGoodWithoutHoldingBackTheQueue() throws Exception {
+    Message invalid = new Message("booking_bumped", "not an address(@", "Changement", "Votre parcours change.");
+    Message valid = new Message("booking_promoted", "prof@college.fr", "Place libérée", "Votre classe est inscrite.");
+    await(app.pool().withTransaction(conn -> Outbox.enqueue(conn, invalid).compose(queued -> Outbox.enqueue(conn, valid))));
+
+    assertEquals(1, waitForMail("booking_promoted", 1).size());
+    Row failed = waitForFailure(invalid.recipient());
+    assertEquals(1, failed.getInteger("attempts"));
+    assertTrue(failed.getString("last_error").contains("not an address"));
+
+    await(app.application().deliverMessages());
+    assertEquals(1, waitForFailure(invalid.recipient()).getInteger("attempts"), "never retried");
+    assertEquals(List.of(), mailFiles("booking_bumped"));
+  }
+
+  /** The failure is recorded just after the attempt, maybe by the drain NOTIFY started: wait for it. */
+  private Row waitForFailure(String recipient) throws Exception {
+    for (int i = 0; i < 100; i++) {
+      RowSet<Row> rows = await(app.pool().preparedQuery("SELECT attempts, last_error FROM outbox "
+          + "WHERE recipient = $1 AND failed_at IS NOT NULL AND sent_at IS NULL").execute(Tuple.of(recipient)));
+      if (rows.size() == 1) {
+        return rows.iterator().next();
+      }
+      await(app.application().deliverMessages());
+      Thread.sleep(100);
+    }
+    throw new AssertionError("message to " + recipient + " not marked failed");
+  }
+
+  private List<Path> waitForMail(String kind, int expected) throws Exception {
     for (int i = 0; i < 100; i++) {
       await(app.application().deliverMessages());
-      List<Path> files = mailFiles();
+      List<Path> files = mailFiles(kind);
       if (files.size() >= expected) {
         return files;
       }
@@ -50,13 +84,14 @@ class OutboxWorkerTest extends ServerTest {
     throw new AssertionError("no .eml file written");
   }
 
-  private List<Path> mailFiles() throws Exception {
+  /** This test class's server is shared by its tests: each counts the files of its own kind. */
+  private List<Path> mailFiles(String kind) throws Exception {
     Path dir = app.config().dataDir().resolve("mail");
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> f.toString().endsWith(".eml")).sorted().toList();
+      return files.filter(f -> f.toString().endsWith("-" + kind + ".eml")).sorted().toList();
     }
   }
 

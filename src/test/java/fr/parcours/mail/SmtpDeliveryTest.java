@@ -7,6 +7,7 @@ import fr.parcours.support.TestDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import io.vertx.sqlclient.Row;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static fr.parcours.support.TestApp.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** With an SMTP host configured, queued messages go out over SMTP (to a real SMTP server here). */
@@ -42,6 +45,36 @@ class SmtpDeliveryTest {
       assertTrue(received.getFrom()[0].toString().contains("contact@teensup.example"));
       assertEquals(1L, sentCount(app), "marked sent once delivered");
     }
+  }
+
+  @Test
+  void anUnreachableServerIsRetriedLaterWithBackOff(Vertx vertx) throws Exception {
+    JsonObject mail = new JsonObject().put("smtp_host", "127.0.0.1").put("smtp_port", TestApp.freePort())
+        .put("smtp_starttls", false);
+    try (TestApp app = TestApp.start(vertx, TestDatabase.freshDatabaseUrl(), new JsonObject().put("mail", mail))) {
+      await(app.pool().withTransaction(conn -> Outbox.enqueue(conn,
+          new Message("booking_confirmed", "prof@college.example", "Inscription", "Bonjour"))));
+      await(app.application().deliverMessages());
+
+      Row row = waitForAttempt(app);
+      assertNull(row.getValue("sent_at"));
+      assertNull(row.getValue("failed_at"), "a refused connection is transient, never final");
+      assertNotNull(row.getString("last_error"));
+      assertTrue(row.getLong("delay") > 0 && row.getLong("delay") <= 30, "retried later, first after 30 s");
+    }
+  }
+
+  /** The NOTIFY may have started a drain that our call skipped: wait for its attempt to commit. */
+  private static Row waitForAttempt(TestApp app) throws InterruptedException {
+    for (int i = 0; i < 100; i++) {
+      Thread.sleep(i == 0 ? 0 : 100);
+      Row row = await(app.pool().query("SELECT sent_at, failed_at, last_error, attempts, "
+          + "extract(epoch FROM next_attempt_at - now())::bigint AS delay FROM outbox").execute()).iterator().next();
+      if (row.getInteger("attempts") > 0) {
+        return row;
+      }
+    }
+    throw new AssertionError("no delivery attempted");
   }
 
   /** Delivery is marked in the database just after the server accepted it: wait for that commit. */
