@@ -31,12 +31,13 @@ final class Bootstrap {
         .mapEmpty();
   }
 
-  /** Ensures the demo organiser and loads the demo fair when the database holds no fair yet. */
+  /** Ensures the demo organiser and loads the demo fair unless it is already published. */
   static Future<Void> demo(Services services) {
     AppConfig config = services.config;
     return services.auth.ensureOrganiser(config.demoOrganiserEmail(), "Demo organiser", config.demoOrganiserPassword())
         .compose(created -> services.auth.findOrganiser(config.demoOrganiserEmail()))
-        .compose(organiser -> new DemoFair(services.fairs, services.resources).loadIfEmpty(organiser, Instant.now()))
+        .compose(organiser -> new DemoFair(services.fairs, services.resources, services.pool)
+            .loadIfMissing(organiser, Instant.now()))
         .onSuccess(organiser -> printDemoCredentials(config))
         .mapEmpty();
   }

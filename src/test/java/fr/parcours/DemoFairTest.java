@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -50,6 +51,27 @@ class DemoFairTest extends ServerTest {
     assertEquals(1, fairs.size());
     assertEquals(DemoFair.SLUG, fairs.getJsonObject(0).getString("slug"));
     assertTrue(fairs.getJsonObject(0).getBoolean("registration_open"));
+  }
+
+  @Test
+  void registrationIsOpenUntilTheFairDayBegins() {
+    assertEquals(OffsetDateTime.parse("2027-03-18T00:00:00+01:00").toInstant(),
+        OffsetDateTime.parse(programme.getString("registration_closes_at")).toInstant());
+  }
+
+  @Test
+  void aDemoLoadCutShortIsLoadedAgain(Vertx vertx) {
+    try (TestApp fresh = TestApp.start(vertx, TestDatabase.freshDatabaseUrl(), new JsonObject())) {
+      Services services = fresh.application().services();
+      await(Bootstrap.demo(services));
+      // As a load stopped before the stand times and the publication.
+      await(fresh.pool().query("DELETE FROM sessions WHERE kind = 'stand_time'").execute());
+      await(fresh.pool().query("UPDATE fairs SET status = 'draft'").execute());
+      await(Bootstrap.demo(services));
+      JsonObject reloaded = send(fresh.client().get("/api/fairs/" + DemoFair.SLUG), null).bodyAsJsonObject();
+      assertEquals(programme.getJsonArray("sessions").size(), reloaded.getJsonArray("sessions").size());
+      assertEquals(1, send(fresh.client().get("/api/fairs"), null).bodyAsJsonArray().size());
+    }
   }
 
   @Test

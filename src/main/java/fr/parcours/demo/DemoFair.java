@@ -1,7 +1,7 @@
 package fr.parcours.demo;
 
 import fr.parcours.auth.Organiser;
-import fr.parcours.error.AppException;
+import fr.parcours.db.NamedLock;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.FairTimes;
@@ -15,6 +15,7 @@ import fr.parcours.web.JsonInput;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -43,7 +46,10 @@ public final class DemoFair {
   private static final LocalTime GRID_TO = LocalTime.of(16, 30);
   private static final int SLOT_MINUTES = 30;
   private static final int CHANGEOVER_MINUTES = 10;
-  /** The registration window is set around the load date, so that the demo always takes bookings. */
+  /** Taken by the instance loading the demo; see {@link #loadIfMissing}. */
+  private static final String LOCK = "demo-fair:" + SLUG;
+  private static final Duration OPENS_BEFORE_LOAD = Duration.ofDays(1);
+  /** The window around the load date when the fair's day has passed. */
   private static final Duration REGISTRATION_MARGIN = Duration.ofDays(30);
   /**
    * The grid has 11 slots (9:00 to 16:10); every activity runs in the first four and the last
@@ -56,35 +62,41 @@ public final class DemoFair {
   private final FairService fairs;
   private final ResourceService resources;
   private final SlotService slots;
+  private final Pool pool;
 
-  public DemoFair(FairService fairs, ResourceService resources) {
+  public DemoFair(FairService fairs, ResourceService resources, Pool pool) {
+    this.pool = pool;
     this.fairs = fairs;
     this.resources = resources;
     this.slots = new SlotService(resources);
   }
 
   /**
-   * Loads the demo when the database holds no fair; answers whether it did. Two instances
-   * starting together may both find none: the fair's unique slug lets only one create it.
+   * Loads the demo unless it is already published; answers whether it did. A draft left by a
+   * load cut short (the demo is published last) is deleted and loaded again. Instances starting
+   * together take turns on a database-wide lock, so the demo is never loaded twice nor deleted
+   * while another instance is still filling it.
    */
-  public Future<Boolean> loadIfEmpty(Organiser owner, Instant now) {
-    return fairs.anyFair().compose(any -> any ? Future.succeededFuture(false) : load(owner, now));
+  public Future<Boolean> loadIfMissing(Organiser owner, Instant now) {
+    return NamedLock.holding(pool, LOCK, () -> fairs.find(SLUG).compose(found -> {
+      if (found.isEmpty()) {
+        return load(owner, now);
+      }
+      Fair fair = found.get();
+      // A fair of that slug published, or someone else's draft, is not ours to replace.
+      if (fair.published() || fair.ownerId() != owner.id()) {
+        return Future.succeededFuture(false);
+      }
+      return fairs.deleteDraft(fair).compose(deleted -> load(owner, now));
+    }));
   }
 
   /** Created as a draft and published last, so that a load cut short never shows half a fair. */
   private Future<Boolean> load(Organiser owner, Instant now) {
     JsonObject data = read();
     return fairs.create(owner, JsonInput.of(fairBody(data.getJsonObject("fair"), now)))
-        .transform(created -> created.succeeded()
-            ? fill(created.result(), data).map(true)
-            : lostRace(created.cause()));
-  }
-
-  /** Another instance created the demo fair first (its slug is unique): nothing left to do. */
-  private static Future<Boolean> lostRace(Throwable failure) {
-    return failure instanceof AppException app && app.kind() == AppException.Kind.CONFLICT
-        ? Future.succeededFuture(false)
-        : Future.failedFuture(failure);
+        .compose(created -> fill(created, data))
+        .map(true);
   }
 
   private Future<Fair> fill(Fair fair, JsonObject data) {
@@ -107,11 +119,25 @@ public final class DemoFair {
     return chain;
   }
 
+  /**
+   * Registration opens the day before the load and closes when the fair's day begins. Loaded
+   * after that, the window is set around the load instead, so that the demo still takes bookings.
+   */
   private static JsonObject fairBody(JsonObject fair, Instant now) {
     Instant hour = now.truncatedTo(ChronoUnit.HOURS);
+    Instant fairBegins = firstDayBegins(fair);
+    boolean fairAhead = now.isBefore(fairBegins);
+    Instant opens = fairAhead ? hour.minus(OPENS_BEFORE_LOAD) : hour.minus(REGISTRATION_MARGIN);
+    Instant closes = fairAhead ? fairBegins : hour.plus(REGISTRATION_MARGIN);
     return fair.copy()
-        .put("registration_opens_at", hour.minus(REGISTRATION_MARGIN).atOffset(ZoneOffset.UTC).toString())
-        .put("registration_closes_at", hour.plus(REGISTRATION_MARGIN).atOffset(ZoneOffset.UTC).toString());
+        .put("registration_opens_at", opens.atOffset(ZoneOffset.UTC).toString())
+        .put("registration_closes_at", closes.atOffset(ZoneOffset.UTC).toString());
+  }
+
+  /** Midnight of the fair's first day, in its time zone. */
+  private static Instant firstDayBegins(JsonObject fair) {
+    LocalDate day = LocalDate.parse(fair.getJsonArray("days").getJsonObject(0).getString("date"));
+    return day.atStartOfDay(ZoneId.of(fair.getString("time_zone"))).toInstant();
   }
 
   /** A grid of 3 m × 2 m spots with 1 m and 2 m aisles between them. */

@@ -46,8 +46,16 @@ final class FairRepository {
         .execute().compose(this::withDays);
   }
 
-  Future<Long> count() {
-    return pool.query("SELECT count(*) AS n FROM fairs").execute().map(rows -> rows.iterator().next().getLong("n"));
+  /**
+   * Sessions go first: they restrict the deletion of their tracks, rooms and zones, which the
+   * fair's cascade would otherwise reach before them.
+   */
+  Future<Void> deleteDraft(long id) {
+    return pool.withTransaction(conn -> conn.preparedQuery("DELETE FROM sessions s USING fairs f "
+            + "WHERE s.fair_id = f.id AND f.id = $1 AND f.status = 'draft'").execute(Tuple.of(id))
+        .compose(deleted -> conn.preparedQuery("DELETE FROM fairs WHERE id = $1 AND status = 'draft'")
+            .execute(Tuple.of(id)))
+        .mapEmpty());
   }
 
   Future<Long> insert(long ownerId, FairDetails details) {

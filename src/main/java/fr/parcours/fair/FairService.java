@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Fairs: creation and edits by their owner, and the read API other features use
@@ -22,7 +23,12 @@ public final class FairService {
 
   /** The fair, whatever its status, or NOT_FOUND. */
   public Future<Fair> findBySlug(String slug) {
-    return repository.findBySlug(slug).map(found -> found.orElseThrow(() -> AppException.notFound("Fair " + slug)));
+    return find(slug).map(found -> found.orElseThrow(() -> AppException.notFound("Fair " + slug)));
+  }
+
+  /** The fair, whatever its status, if there is one with that slug. */
+  public Future<Optional<Fair>> find(String slug) {
+    return repository.findBySlug(slug);
   }
 
   /** The fair, whatever its status, or NOT_FOUND: for records that point at their fair by id. */
@@ -54,8 +60,9 @@ public final class FairService {
     return repository.published();
   }
 
-  public Future<Boolean> anyFair() {
-    return repository.count().map(count -> count > 0);
+  /** Deletes the fair with all it holds, if it is still a draft (a published one may have bookings). */
+  public Future<Void> deleteDraft(Fair fair) {
+    return repository.deleteDraft(fair.id());
   }
 
   /** Creates a fair from a request body (see the API's FairInput schema). */

@@ -181,11 +181,66 @@ class FairValidationTest extends ServerTest {
   }
 
   @Test
+  void roomMayNotShrinkBelowItsSessions() {
+    String base = fair();
+    organiser.create(base + "/sessions", talk("09:00", "09:30").put("capacity", 100));
+    HttpResponse<Buffer> refused = organiser.patch(base + "/rooms/amphi", new JsonObject().put("capacity", 80));
+    assertRefused(409, List.of("capacity"), refused);
+    assertEquals("ROOM_TOO_SMALL", refused.bodyAsJsonObject().getString("code"));
+    assertEquals(200, organiser.patch(base + "/rooms/amphi", new JsonObject().put("capacity", 100)).statusCode());
+  }
+
+  @Test
+  void zoneMayNotShrinkBelowItsSessions() {
+    String base = fair();
+    organiser.create(base + "/sessions", standTime("09:00", "10:00", 60));
+    HttpResponse<Buffer> refused = organiser.patch(base + "/zones/stands", new JsonObject().put("capacity", 50));
+    assertRefused(409, List.of("capacity"), refused);
+    assertEquals("ZONE_TOO_SMALL", refused.bodyAsJsonObject().getString("code"));
+  }
+
+  @Test
+  void sessionsAtTheSameTimeShareTheZoneCapacity() {
+    String base = fair();
+    organiser.patch(base + "/zones/stands", new JsonObject().put("capacity", 100));
+    organiser.create(base + "/sessions", standTime("09:00", "10:00", 50));
+    organiser.create(base + "/sessions", standTime("10:00", "11:00", 50));
+    // Overlaps both, but never more than one of them at once: 100 people at most.
+    organiser.create(base + "/sessions", standTime("09:00", "11:00", 50));
+    HttpResponse<Buffer> refused = organiser.post(base + "/sessions", standTime("10:30", "11:00", 1));
+    assertRefused(409, List.of("capacity"), refused);
+    assertEquals("ZONE_FULL", refused.bodyAsJsonObject().getString("code"));
+    organiser.create(base + "/sessions", standTime("10:30", "11:00", 1).put("status", "cancelled"));
+    assertRefused(409, List.of("capacity"), organiser.patch(base + "/zones/stands", new JsonObject().put("capacity", 99)));
+  }
+
+  @Test
+  void bookedSessionKeepsItsTrackAndActivity() {
+    String base = fair();
+    organiser.create(base + "/tracks", new JsonObject().put("slug", "se-connaitre").put("name", "Se connaître"));
+    long id = organiser.create(base + "/sessions", talk("09:00", "09:30")).getLong("id");
+    // Stands for classes that booked a route through this session.
+    TestApp.await(app.pool().preparedQuery("UPDATE sessions SET booked = 40 WHERE id = $1").execute(Tuple.of(id)));
+    String session = base + "/sessions/" + id;
+    HttpResponse<Buffer> refused = organiser.patch(session, new JsonObject().put("track", "se-connaitre"));
+    assertRefused(409, List.of("track"), refused);
+    assertEquals("SESSION_HAS_BOOKINGS", refused.bodyAsJsonObject().getString("code"));
+    assertRefused(409, List.of("activity"), organiser.patch(session, new JsonObject().put("activity", "autre-chose")));
+    assertEquals(200, organiser.patch(session, talk("10:00", "10:30").put("capacity", 40)).statusCode());
+  }
+
+  @Test
   void notJsonIsA400() {
     HttpResponse<Buffer> response = TestApp.await(TestApp.authorized(app.client().post(fair() + "/tracks"),
         app.organiserToken("json@fair.test")).sendBuffer(Buffer.buffer("[1, 2")));
     assertEquals(403, response.statusCode());
     assertRefused(400, List.of("body"), organiser.post(fair() + "/tracks", null));
+  }
+
+  private static JsonObject standTime(String start, String end, int capacity) {
+    return new JsonObject().put("title", "Village").put("kind", "stand_time").put("zone", "stands")
+        .put("starts_at", "2026-03-12T" + start + ":00+01:00").put("ends_at", "2026-03-12T" + end + ":00+01:00")
+        .put("capacity", capacity);
   }
 
   private static JsonObject slot(String start, String end) {

@@ -27,11 +27,11 @@ public final class ResourceCatalog {
   public static final ResourceSpec ROOMS = new ResourceSpec("rooms", "rooms", "slug", "Room",
       List.of(slug("slug"), text("name"), reference("venue", "venues", true),
           choice("kind", List.of("conference", "workshop", "other"), null), whole("capacity", 1, true, null)),
-      List.of(), "t.slug", "", ResourceRule.NONE);
+      List.of(), "t.slug", "", new PlaceRule("room"));
 
   public static final ResourceSpec ZONES = new ResourceSpec("zones", "zones", "slug", "Zone",
       List.of(slug("slug"), text("name"), reference("venue", "venues", true), whole("capacity", 1, false, null)),
-      List.of(), "t.slug", "", ResourceRule.NONE);
+      List.of(), "t.slug", "", new PlaceRule("zone"));
 
   public static final ResourceSpec STAND_SPOTS = new ResourceSpec("stand-spots", "stand_spots", "number",
       "Stand spot",

@@ -8,12 +8,41 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
 
 /** The reads the resource rules need about sibling rows; {@code selfId} -1 when creating. */
 final class RuleQueries {
+
+  /** Every time a session can take place: the whole range PostgreSQL stores. */
+  static final Interval ALWAYS = new Interval(OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
+      OffsetDateTime.of(9999, 12, 31, 0, 0, 0, 0, ZoneOffset.UTC));
+
+  /** What a class's route holds of a session: its track and activity. */
+  record RouteKey(Long trackId, String activity) {
+
+    static RouteKey of(Map<String, Object> row) {
+      return new RouteKey((Long) row.get("track_id"), (String) row.get("activity"));
+    }
+
+    /** The API names of the fields that differ from {@code other}. */
+    List<String> changedFrom(RouteKey other) {
+      List<String> changed = new ArrayList<>();
+      if (!Objects.equals(trackId, other.trackId)) {
+        changed.add("track");
+      }
+      if (!Objects.equals(activity, other.activity)) {
+        changed.add("activity");
+      }
+      return changed;
+    }
+  }
 
   /** A stand spot's number and footprint. */
   record Spot(String number, Rectangle area) {
@@ -42,6 +71,37 @@ final class RuleQueries {
   Future<Integer> capacity(SqlConnection conn, String table, long id) {
     return conn.preparedQuery("SELECT capacity FROM " + table + " WHERE id = $1").execute(Tuple.of(id))
         .map(rows -> rows.iterator().next().getInteger("capacity"));
+  }
+
+  /** The largest capacity among the sessions (whatever their status) in the room or zone; 0 when none. */
+  Future<Integer> largestSession(SqlConnection conn, String placeColumn, long placeId) {
+    return conn.preparedQuery("SELECT coalesce(max(capacity), 0) AS n FROM sessions WHERE " + placeColumn + " = $1")
+        .execute(Tuple.of(placeId))
+        .map(rows -> rows.iterator().next().getInteger("n"));
+  }
+
+  /**
+   * The most people the zone's other scheduled sessions hold at one moment of the period; 0 when
+   * none. The sum only rises when a session starts, so the peak is at one of their starts (or at
+   * the period's start for a session begun before it).
+   */
+  Future<Integer> zonePeak(SqlConnection conn, long zoneId, Interval period, long selfId) {
+    return conn.preparedQuery("WITH others AS (SELECT starts_at, ends_at, capacity FROM sessions "
+            + "WHERE zone_id = $1 AND id <> $2 AND status = 'scheduled' AND starts_at < $4 AND ends_at > $3) "
+            + "SELECT coalesce(max((SELECT sum(o.capacity) FROM others o "
+            + "WHERE o.starts_at <= greatest(p.starts_at, $3) AND o.ends_at > greatest(p.starts_at, $3))), 0) AS n "
+            + "FROM others p")
+        .execute(Tuple.of(zoneId, selfId, period.start(), period.end()))
+        .map(rows -> rows.iterator().next().getInteger("n"));
+  }
+
+  /** The track and activity the session has stored, before the write being checked. */
+  Future<RouteKey> storedRouteKey(SqlConnection conn, long sessionId) {
+    return conn.preparedQuery("SELECT track_id, activity FROM sessions WHERE id = $1").execute(Tuple.of(sessionId))
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          return new RouteKey(row.getLong("track_id"), row.getString("activity"));
+        });
   }
 
   private static Future<Boolean> exists(SqlConnection conn, String sql, Tuple params) {

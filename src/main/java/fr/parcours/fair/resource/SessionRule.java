@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * A session takes place in a room or a zone, within a fair day, never in a room another
- * scheduled session holds at the same time, and never for fewer people than already booked.
+ * scheduled session holds at the same time nor in a zone beyond what it holds at once, and
+ * never for fewer people than already booked.
  */
 final class SessionRule implements ResourceRule {
 
@@ -27,31 +28,60 @@ final class SessionRule implements ResourceRule {
           SessionShape.complete(r);
           return Rows.period(fair, r);
         })
-        .compose(period -> checkCapacity(conn, row).compose(ok -> checkRoomFree(conn, row, period)));
+        .compose(period -> checkRouteKept(conn, row)
+            .compose(ok -> checkCapacity(conn, row))
+            .compose(limit -> checkRoomFree(conn, row, period).map(limit))
+            .compose(limit -> checkZoneHolds(conn, row, period, limit)));
   }
 
   /** Booked people keep their places: a session with bookings is cancelled, not deleted. */
   @Override
   public Future<Void> beforeDelete(SqlConnection conn, Fair fair, Map<String, Object> row) {
-    if ((Integer) row.get("booked") > 0) {
+    if (isBooked(row)) {
       return Future.failedFuture(AppException.conflict("SESSION_HAS_BOOKINGS",
           "The session has bookings: cancel it instead (PATCH status=cancelled)"));
     }
     return Future.succeededFuture();
   }
 
-  private Future<Void> checkCapacity(SqlConnection conn, Map<String, Object> row) {
+  private static boolean isBooked(Map<String, Object> row) {
+    Integer booked = (Integer) row.get("booked");
+    return booked != null && booked > 0;
+  }
+
+  /**
+   * Booked classes hold a route through the session's track and activity: changing either
+   * would leave them on a route they never chose. Times, place and capacity may change: the
+   * booking side re-routes classes after such edits.
+   */
+  private Future<Void> checkRouteKept(SqlConnection conn, Map<String, Object> row) {
+    if (!isBooked(row)) {
+      return Future.succeededFuture();
+    }
+    return queries.storedRouteKey(conn, Rows.selfId(row)).map(stored -> {
+      List<String> changed = RuleQueries.RouteKey.of(row).changedFrom(stored);
+      if (!changed.isEmpty()) {
+        String message = "may not change: classes have booked a route through this session";
+        throw new AppException(AppException.Kind.CONFLICT, "SESSION_HAS_BOOKINGS", String.join(", ", changed)
+            + " " + message, changed.stream().map(field -> new FieldError(field, message)).toList());
+      }
+      return null;
+    });
+  }
+
+  /** Completes and checks the session's capacity; answers its place's (null for a zone that sets none). */
+  private Future<Integer> checkCapacity(SqlConnection conn, Map<String, Object> row) {
     boolean inRoom = row.get("room_id") != null;
     long placeId = (Long) (inRoom ? row.get("room_id") : row.get("zone_id"));
     return queries.capacity(conn, inRoom ? "rooms" : "zones", placeId)
         .map(limit -> {
           SessionShape.fitCapacity(row, limit, inRoom ? "room" : "zone");
-          return null;
+          return limit;
         });
   }
 
   private Future<Void> checkRoomFree(SqlConnection conn, Map<String, Object> row, Interval period) {
-    if (row.get("room_id") == null || !"scheduled".equals(row.get("status"))) {
+    if (row.get("room_id") == null || !isScheduled(row)) {
       return Future.succeededFuture();
     }
     return queries.roomTakenBy(conn, (Long) row.get("room_id"), period, Rows.selfId(row)).map(taken -> {
@@ -62,5 +92,25 @@ final class SessionRule implements ResourceRule {
       });
       return null;
     });
+  }
+
+  /** Sessions sharing a zone at the same time share its capacity (a hall's fire limit, say). */
+  private Future<Void> checkZoneHolds(SqlConnection conn, Map<String, Object> row, Interval period, Integer limit) {
+    Long zoneId = (Long) row.get("zone_id");
+    if (zoneId == null || limit == null || !isScheduled(row)) {
+      return Future.succeededFuture();
+    }
+    return queries.zonePeak(conn, zoneId, period, Rows.selfId(row)).map(others -> {
+      int atOnce = others + (Integer) row.get("capacity");
+      if (atOnce > limit) {
+        throw AppException.conflict("ZONE_FULL", "capacity",
+            "would bring the zone to " + atOnce + " people at once, over its capacity of " + limit);
+      }
+      return null;
+    });
+  }
+
+  private static boolean isScheduled(Map<String, Object> row) {
+    return "scheduled".equals(row.get("status"));
   }
 }
