@@ -27,7 +27,7 @@ final class ApiRouter {
   static Router create(Services services) {
     Router router = Router.router(services.vertx);
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-    new HealthRoutes(services.pool).mount(router);
+    new HealthRoutes(services.vertx, services.databaseUrl).mount(router);
     new OpenApiRoutes().mount(router);
     AuthRoutes auth = new AuthRoutes(services.auth);
     auth.mount(router);

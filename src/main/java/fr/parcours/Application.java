@@ -39,7 +39,7 @@ public final class Application {
     this.vertx = Vertx.vertx();
     this.dbUrl = embedded == null ? config.dbUrl() : embedded.url();
     this.pool = Database.pool(vertx, dbUrl, config.dbPoolSize());
-    this.services = new Services(vertx, pool, config);
+    this.services = new Services(vertx, pool, dbUrl, config);
     this.outbox = new OutboxWorker(vertx, pool, config);
   }
 

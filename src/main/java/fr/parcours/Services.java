@@ -15,6 +15,7 @@ public final class Services {
 
   final Vertx vertx;
   final Pool pool;
+  final String databaseUrl;
   final AppConfig config;
   final AuthService auth;
   final BookingService bookings;
@@ -22,9 +23,10 @@ public final class Services {
   final FairService fairs;
   final ResourceService resources;
 
-  Services(Vertx vertx, Pool pool, AppConfig config) {
+  Services(Vertx vertx, Pool pool, String databaseUrl, AppConfig config) {
     this.vertx = vertx;
     this.pool = pool;
+    this.databaseUrl = databaseUrl;
     this.config = config;
     this.auth = new AuthService(vertx, pool);
     this.fairs = new FairService(pool);

@@ -11,8 +11,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
 /**
- * HTTP for bookings: teachers book with an Idempotency-Key (201 when created, 200 with the
- * same booking when the key is replayed) and manage through the token of their link;
+ * HTTP for bookings: teachers book with an Idempotency-Key (201 with the booking, again when
+ * the key is replayed) and manage through the token of their link;
  * organisers set rules, list and export.
  */
 public final class BookingRoutes {
@@ -59,7 +59,11 @@ public final class BookingRoutes {
     String key = idempotencyKey(ctx);
     BookingRequest request = BookingRequest.parse(Http.body(ctx));
     bookings.book(fair(ctx), key, request)
-        .onSuccess(outcome -> Http.json(ctx, outcome.created() ? 201 : 200, outcome.booking()))
+        .onSuccess(outcome -> {
+          // A retry gets the first answer again, status included; the header tells it was one.
+          ctx.response().putHeader("Idempotent-Replayed", String.valueOf(!outcome.created()));
+          Http.json(ctx, 201, outcome.booking());
+        })
         .onFailure(ctx::fail);
   }
 

@@ -24,7 +24,7 @@ public final class Pages {
     JsonObject messages = I18n.messages(language);
     model.put("lang", language)
         .put("t", messages)
-        .put("path", ctx.request().path());
+        .put("path", ctx.normalizedPath());
     labelErrors(model.getJsonArray("errors"), messages);
     engine.render(model, "templates/" + template + ".hbs")
         .onSuccess(html -> ctx.response()

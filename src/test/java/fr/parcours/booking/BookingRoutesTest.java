@@ -118,7 +118,8 @@ class BookingRoutesTest extends BookingTestServer {
     JsonObject body = request("0330023A", "3e B", 25, 2);
     JsonObject first = api.book(fair.slug(), "key-1", body).bodyAsJsonObject();
     HttpResponse<Buffer> again = api.book(fair.slug(), "key-1", body.copy());
-    assertEquals(200, again.statusCode());
+    assertEquals(201, again.statusCode(), "a retry gets the first answer again");
+    assertEquals("true", again.getHeader("Idempotent-Replayed"));
     assertEquals(first, again.bodyAsJsonObject());
     assertError(api.book(fair.slug(), "key-1", body.copy().put("pupils", 26)), 422, "IDEMPOTENCY_KEY_REUSED",
         "Idempotency-Key");
