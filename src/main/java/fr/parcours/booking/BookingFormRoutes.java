@@ -60,9 +60,9 @@ public final class BookingFormRoutes {
         .onFailure(error -> {
           if (error instanceof AppException refusal && refusal.kind() != AppException.Kind.NOT_FOUND) {
             render(ctx, ErrorHandler.status(refusal.kind()), Forms.json(form, FIELDS, Set.of()), key,
-                BookingPageRoutes.fieldErrors(refusal));
+                Pages.fieldErrors(refusal));
           } else {
-            BookingPageRoutes.refuse(pages, ctx, error);
+            pages.refuse(ctx, error);
           }
         });
   }
@@ -73,8 +73,8 @@ public final class BookingFormRoutes {
         .compose(fair -> bookings.availability(slug).map(availability -> model(ctx, fair, availability, typed)))
         .onSuccess(model -> pages.render(ctx, status, "book", model
             .put("idempotency_key", key)
-            .put("errors", BookingPageRoutes.errorList(errors))))
-        .onFailure(error -> BookingPageRoutes.refuse(pages, ctx, error));
+            .put("errors", Pages.errorList(errors))))
+        .onFailure(error -> pages.refuse(ctx, error));
   }
 
   private static JsonObject model(RoutingContext ctx, Fair fair, JsonObject availability, JsonObject typed) {

@@ -45,7 +45,7 @@ public final class BookingPageRoutes {
   private void show(RoutingContext ctx) {
     bookings.show(ctx.pathParam("token"))
         .onSuccess(booking -> render(ctx, 200, booking, formOf(booking), List.of()))
-        .onFailure(error -> refuse(pages, ctx, error));
+        .onFailure(error -> pages.refuse(ctx, error));
   }
 
   private void submit(RoutingContext ctx) {
@@ -58,7 +58,7 @@ public final class BookingPageRoutes {
           if (error instanceof AppException app && app.kind() != AppException.Kind.NOT_FOUND) {
             showRefusal(ctx, token, form, app);
           } else {
-            refuse(pages, ctx, error);
+            pages.refuse(ctx, error);
           }
         });
   }
@@ -79,8 +79,8 @@ public final class BookingPageRoutes {
   private void showRefusal(RoutingContext ctx, String token, MultiMap form, AppException refusal) {
     JsonObject typed = Forms.json(form, FORM_FIELDS, Set.of());
     bookings.show(token)
-        .onSuccess(booking -> render(ctx, ErrorHandler.status(refusal.kind()), booking, typed, fieldErrors(refusal)))
-        .onFailure(error -> refuse(pages, ctx, error));
+        .onSuccess(booking -> render(ctx, ErrorHandler.status(refusal.kind()), booking, typed, Pages.fieldErrors(refusal)))
+        .onFailure(error -> pages.refuse(ctx, error));
   }
 
   private void render(RoutingContext ctx, int status, JsonObject booking, JsonObject form, List<FieldError> errors) {
@@ -96,30 +96,11 @@ public final class BookingPageRoutes {
         .put("route", routeRows(booking.getJsonArray("route")))
         .put("webcal_url", booking.getString("calendar_url").replaceFirst("^https?://", "webcal://"))
         .put("form", form)
-        .put("errors", errorList(errors));
+        .put("errors", Pages.errorList(errors));
     if (errors.isEmpty() && done != null && NOTICES.contains(done)) {
       model.put("notice", I18n.message(language, "notice_" + done));
     }
     pages.render(ctx, status, "booking", model);
-  }
-
-  /** A 404 page for unknown links; anything else goes to the error handler. */
-  static void refuse(Pages pages, RoutingContext ctx, Throwable error) {
-    if (error instanceof AppException app && app.kind() == AppException.Kind.NOT_FOUND) {
-      pages.render(ctx, 404, "not-found", new JsonObject().put("title", "404"));
-    } else {
-      ctx.fail(error);
-    }
-  }
-
-  /** What a page lists of a refusal: each field's problem, or the refusal itself when it names none. */
-  static List<FieldError> fieldErrors(AppException refusal) {
-    return refusal.details().isEmpty() ? List.of(new FieldError("", refusal.getMessage())) : refusal.details();
-  }
-
-  static JsonArray errorList(List<FieldError> errors) {
-    return new JsonArray(errors.stream()
-        .map(e -> (Object) new JsonObject().put("field", e.field()).put("message", e.message())).toList());
   }
 
   /** "09:00 – 09:30" rows: the page shows the fair's local clock, not offsets. */

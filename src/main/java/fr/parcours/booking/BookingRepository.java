@@ -33,8 +33,9 @@ final class BookingRepository {
       + "AND w.status = 'waitlisted' AND w.waitlist_seq <= b.waitlist_seq) END AS waitlist_position "
       + "FROM bookings b JOIN tracks t ON t.id = b.track_id ";
 
-  private static final String SESSION_COLUMNS = "SELECT s.id, s.activity, s.title, coalesce(r.name, '') AS room, "
+  private static final String SESSION_FIELDS = "s.id, s.activity, s.title, coalesce(r.name, '') AS room, "
       + "s.starts_at, s.ends_at, s.capacity, s.booked, s.track_id FROM sessions s LEFT JOIN rooms r ON r.id = s.room_id ";
+  private static final String SESSION_COLUMNS = "SELECT " + SESSION_FIELDS;
 
   Future<Optional<TrackRef>> findTrack(SqlClient db, long fairId, String slug) {
     return db.preparedQuery("SELECT id, slug, name FROM tracks WHERE fair_id = $1 AND slug = $2")
@@ -243,7 +244,7 @@ final class BookingRepository {
       return Future.succeededFuture(found);
     }
     Long[] ids = found.stream().map(Booking::id).toArray(Long[]::new);
-    return db.preparedQuery(SESSION_COLUMNS.replace("SELECT ", "SELECT bs.booking_id, ")
+    return db.preparedQuery("SELECT bs.booking_id, " + SESSION_FIELDS
             + "JOIN held_places bs ON bs.session_id = s.id WHERE bs.booking_id = ANY($1)")
         .execute(Tuple.of((Object) ids))
         .map(rows -> {

@@ -119,16 +119,12 @@ public final class BookingService {
     if (RouteFinder.holds(withoutOwn, holder.route(), need)) {
       return Future.succeededFuture();
     }
-    Optional<Route> route = RouteFinder.find(withoutOwn.keeping(holder.route(), sessionId), need)
-        .or(() -> RouteFinder.find(withoutOwn, need));
+    Optional<Route> route = RouteFinder.findNear(withoutOwn, holder.route(), sessionId, need);
     return repository.release(conn, holder.id())
         .compose(released -> route
-            .map(found -> repository.reserve(conn, holder.id(), found, holder.request().people())
-                .compose(reserved -> repository.update(conn, holder.id(), holder.request(), Booking.CONFIRMED))
-                .compose(updated -> notify(conn, holder.id(), Notice.REROUTED, fair)))
+            .map(found -> confirm(conn, fair, holder, found, Notice.REROUTED))
             .orElseGet(() -> repository.update(conn, holder.id(), holder.request(), Booking.WAITLISTED)
-                .compose(updated -> notify(conn, holder.id(), Notice.BUMPED, fair))))
-        .mapEmpty();
+                .compose(updated -> notify(conn, holder.id(), Notice.BUMPED, fair)).mapEmpty()));
   }
 
   /** Places per session and per track, and each track's waiting list: what a teacher checks first. */
@@ -238,16 +234,17 @@ public final class BookingService {
           Future<Void> chain = Future.succeededFuture();
           for (Waitlist.Promotion promotion : Waitlist.promote(timetable, entries)) {
             Booking booking = queue.stream().filter(b -> b.id() == promotion.bookingId()).findFirst().orElseThrow();
-            chain = chain.compose(done -> confirm(conn, fair, booking, promotion.route()));
+            chain = chain.compose(done -> confirm(conn, fair, booking, promotion.route(), Notice.PROMOTED));
           }
           return chain;
         }));
   }
 
-  private Future<Void> confirm(SqlConnection conn, Fair fair, Booking booking, Route route) {
+  /** Gives the booking its route and tells the teacher why. */
+  private Future<Void> confirm(SqlConnection conn, Fair fair, Booking booking, Route route, Notice notice) {
     return repository.reserve(conn, booking.id(), route, booking.request().people())
         .compose(reserved -> repository.update(conn, booking.id(), booking.request(), Booking.CONFIRMED))
-        .compose(updated -> notify(conn, booking.id(), Notice.PROMOTED, fair))
+        .compose(updated -> notify(conn, booking.id(), notice, fair))
         .mapEmpty();
   }
 

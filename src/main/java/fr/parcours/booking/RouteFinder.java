@@ -33,6 +33,16 @@ public final class RouteFinder {
   }
 
   /**
+   * The route closest to {@code held} once its session {@code replacedId} changed: its other
+   * sessions kept when a whole route still fits that way, any route otherwise.
+   */
+  public static Optional<Route> findNear(Timetable timetable, Route held, long replacedId, Need need) {
+    return find(timetable.keeping(held, replacedId), need)
+        .filter(route -> route.sessions().size() == timetable.activities().size())
+        .or(() -> find(timetable, need));
+  }
+
+  /**
    * Whether a class may keep its route as the timetable now stands: every session still
    * scheduled, one per current activity, apart, inside the window, with room for the class.
    */

@@ -1,9 +1,7 @@
 package fr.parcours.booking;
 
 import fr.parcours.error.AppException;
-import fr.parcours.error.FieldError;
 
-import java.util.List;
 import java.util.Map;
 
 /**

@@ -27,6 +27,7 @@ public final class OutboxWorker {
   private final OutboxDelivery delivery;
   private final OutboxRepository repository = new OutboxRepository();
   private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicBoolean wokenMeanwhile = new AtomicBoolean();
   private long timerId = -1;
   private volatile PgConnection listener;
   private volatile boolean stopped;
@@ -77,12 +78,19 @@ public final class OutboxWorker {
   /** Delivers messages until none is due; one drain at a time per instance. */
   public Future<Void> drain() {
     if (!running.compareAndSet(false, true)) {
+      // Woken during a drain: the new message may sit behind where it looked, so go round again.
+      wokenMeanwhile.set(true);
       return Future.succeededFuture();
     }
     Promise<Void> drained = Promise.promise();
     deliverUntilNoneDue(drained);
     return drained.future()
-        .onComplete(done -> running.set(false))
+        .onComplete(done -> {
+          running.set(false);
+          if (wokenMeanwhile.getAndSet(false) && !stopped) {
+            drain();
+          }
+        })
         .onFailure(error -> LOG.warn("Outbox delivery failed: {}", error.getMessage()));
   }
 

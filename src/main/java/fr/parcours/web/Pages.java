@@ -1,10 +1,14 @@
 package fr.parcours.web;
 
+import fr.parcours.error.AppException;
+import fr.parcours.error.FieldError;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.templ.handlebars.HandlebarsTemplateEngine;
+
+import java.util.List;
 
 /**
  * Renders server-side pages: the feature builds the model, the template only displays it.
@@ -33,6 +37,25 @@ public final class Pages {
             .putHeader("Cache-Control", "no-store")
             .end(html))
         .onFailure(ctx::fail);
+  }
+
+  /** A 404 page for unknown links; anything else goes to the error handler. */
+  public void refuse(RoutingContext ctx, Throwable error) {
+    if (error instanceof AppException app && app.kind() == AppException.Kind.NOT_FOUND) {
+      render(ctx, 404, "not-found", new JsonObject().put("title", "404"));
+    } else {
+      ctx.fail(error);
+    }
+  }
+
+  /** What a page lists of a refusal: each field's problem, or the refusal itself when it names none. */
+  public static List<FieldError> fieldErrors(AppException refusal) {
+    return refusal.details().isEmpty() ? List.of(new FieldError("", refusal.getMessage())) : refusal.details();
+  }
+
+  public static JsonArray errorList(List<FieldError> errors) {
+    return new JsonArray(errors.stream()
+        .map(e -> (Object) new JsonObject().put("field", e.field()).put("message", e.message())).toList());
   }
 
   /** Names each refused field as the form's label does ("Code UAI", not school.uai). */
