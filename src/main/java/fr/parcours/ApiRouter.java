@@ -39,7 +39,7 @@ final class ApiRouter {
     new FairPageRoutes(services.fairs, pages).mount(router);
     new CalendarRoutes(services.pool).mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
-    ErrorHandler errors = new ErrorHandler();
+    ErrorHandler errors = new ErrorHandler(pages);
     router.route().failureHandler(errors);
     router.errorHandler(404, errors);
     router.errorHandler(405, errors);

@@ -62,7 +62,7 @@ public final class BookingFormRoutes {
             render(ctx, ErrorHandler.status(refusal.kind()), Forms.json(form, FIELDS, Set.of()), key,
                 Pages.fieldErrors(refusal));
           } else {
-            pages.refuse(ctx, error);
+            ctx.fail(error);
           }
         });
   }
@@ -74,7 +74,7 @@ public final class BookingFormRoutes {
         .onSuccess(model -> pages.render(ctx, status, "book", model
             .put("idempotency_key", key)
             .put("errors", Pages.errorList(errors))))
-        .onFailure(error -> pages.refuse(ctx, error));
+        .onFailure(ctx::fail);
   }
 
   private static JsonObject model(RoutingContext ctx, Fair fair, JsonObject availability, JsonObject typed) {

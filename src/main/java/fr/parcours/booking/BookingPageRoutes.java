@@ -45,7 +45,7 @@ public final class BookingPageRoutes {
   private void show(RoutingContext ctx) {
     bookings.show(ctx.pathParam("token"))
         .onSuccess(booking -> render(ctx, 200, booking, formOf(booking), List.of()))
-        .onFailure(error -> pages.refuse(ctx, error));
+        .onFailure(ctx::fail);
   }
 
   private void submit(RoutingContext ctx) {
@@ -58,7 +58,7 @@ public final class BookingPageRoutes {
           if (error instanceof AppException app && app.kind() != AppException.Kind.NOT_FOUND) {
             showRefusal(ctx, token, form, app);
           } else {
-            pages.refuse(ctx, error);
+            ctx.fail(error);
           }
         });
   }
@@ -80,7 +80,7 @@ public final class BookingPageRoutes {
     JsonObject typed = Forms.json(form, FORM_FIELDS, Set.of());
     bookings.show(token)
         .onSuccess(booking -> render(ctx, ErrorHandler.status(refusal.kind()), booking, typed, Pages.fieldErrors(refusal)))
-        .onFailure(error -> pages.refuse(ctx, error));
+        .onFailure(ctx::fail);
   }
 
   private void render(RoutingContext ctx, int status, JsonObject booking, JsonObject form, List<FieldError> errors) {

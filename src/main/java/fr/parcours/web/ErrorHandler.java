@@ -21,6 +21,13 @@ import java.util.List;
 public final class ErrorHandler implements Handler<RoutingContext> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
+  private static final List<String> MACHINE_PATHS = List.of("/api/", "/calendar/", "/health", "/openapi.yaml");
+
+  private final Pages pages;
+
+  public ErrorHandler(Pages pages) {
+    this.pages = pages;
+  }
 
   @Override
   public void handle(RoutingContext ctx) {
@@ -43,7 +50,24 @@ public final class ErrorHandler implements Handler<RoutingContext> {
     }
   }
 
-  static void send(RoutingContext ctx, int status, String code, String message, List<FieldError> details) {
+  /** A browser on a page gets a page; programs (the API, feeds, probes) get the JSON error body. */
+  private void send(RoutingContext ctx, int status, String code, String message, List<FieldError> details) {
+    if (wantsPage(ctx)) {
+      pages.render(ctx, status, status == 404 ? "not-found" : "error", new JsonObject()
+          .put("title", String.valueOf(status)).put("message", message)
+          .put("errors", Pages.errorList(details)));
+    } else {
+      sendJson(ctx, status, code, message, details);
+    }
+  }
+
+  private static boolean wantsPage(RoutingContext ctx) {
+    String path = ctx.normalizedPath();
+    String accept = ctx.request().getHeader("Accept");
+    return accept != null && accept.contains("text/html") && MACHINE_PATHS.stream().noneMatch(path::startsWith);
+  }
+
+  private static void sendJson(RoutingContext ctx, int status, String code, String message, List<FieldError> details) {
     JsonArray list = new JsonArray();
     details.forEach(d -> list.add(new JsonObject().put("field", d.field()).put("message", d.message())));
     JsonObject body = new JsonObject().put("error", message).put("code", code).put("details", list);

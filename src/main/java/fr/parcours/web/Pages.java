@@ -39,15 +39,6 @@ public final class Pages {
         .onFailure(ctx::fail);
   }
 
-  /** A 404 page for unknown links; anything else goes to the error handler. */
-  public void refuse(RoutingContext ctx, Throwable error) {
-    if (error instanceof AppException app && app.kind() == AppException.Kind.NOT_FOUND) {
-      render(ctx, 404, "not-found", new JsonObject().put("title", "404"));
-    } else {
-      ctx.fail(error);
-    }
-  }
-
   /** What a page lists of a refusal: each field's problem, or the refusal itself when it names none. */
   public static List<FieldError> fieldErrors(AppException refusal) {
     return refusal.details().isEmpty() ? List.of(new FieldError("", refusal.getMessage())) : refusal.details();
