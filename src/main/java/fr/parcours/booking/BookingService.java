@@ -162,8 +162,8 @@ public final class BookingService {
         .compose(timetable -> insertWithRoute(conn, target, request, timetable))
         .compose(id -> repository.linkKey(conn, fair.id(), key, id).map(id))
         .compose(id -> repository.byId(conn, id).map(Optional::orElseThrow))
-        .compose(booking -> notify(conn, booking.id(),
-            booking.is(Booking.CONFIRMED) ? Notice.CONFIRMED : Notice.WAITLISTED, fair));
+        .compose(booking -> tell(conn, booking, booking.is(Booking.CONFIRMED) ? Notice.CONFIRMED : Notice.WAITLISTED,
+            fair));
   }
 
   private Future<Long> insertWithRoute(SqlConnection conn, Target target, BookingRequest request, Timetable timetable) {
@@ -255,10 +255,15 @@ public final class BookingService {
         .map(Optional::orElseThrow);
   }
 
+  /** Re-reads the booking as the transaction left it, and tells its teacher. */
   private Future<Booking> notify(SqlConnection conn, long bookingId, Notice notice, Fair fair) {
     return repository.byId(conn, bookingId).map(Optional::orElseThrow)
-        .compose(booking -> Outbox.enqueue(conn, BookingMessages.of(notice, booking, fair.details().name(), links, fair.zone()))
-            .map(booking));
+        .compose(booking -> tell(conn, booking, notice, fair));
+  }
+
+  private Future<Booking> tell(SqlConnection conn, Booking booking, Notice notice, Fair fair) {
+    return Outbox.enqueue(conn, BookingMessages.of(notice, booking, fair.details().name(), links, fair.zone()))
+        .map(booking);
   }
 
   private Future<Booking> byToken(String token) {
