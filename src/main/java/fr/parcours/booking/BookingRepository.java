@@ -28,10 +28,14 @@ final class BookingRepository {
   record StoredRequest(String bodyHash, Long bookingId) {
   }
 
-  private static final String BOOKING_COLUMNS = "SELECT b.*, t.slug AS track_slug, t.name AS track_name, "
+  private static final String BOOKING_FIELDS = "SELECT b.*, t.slug AS track_slug, t.name AS track_name, ";
+  private static final String BOOKING_FROM = "FROM bookings b JOIN tracks t ON t.id = b.track_id ";
+  private static final String BOOKING_COLUMNS = BOOKING_FIELDS
       + "CASE WHEN b.status = 'waitlisted' THEN (SELECT count(*) FROM bookings w WHERE w.track_id = b.track_id "
-      + "AND w.status = 'waitlisted' AND w.waitlist_seq <= b.waitlist_seq) END AS waitlist_position "
-      + "FROM bookings b JOIN tracks t ON t.id = b.track_id ";
+      + "AND w.status = 'waitlisted' AND w.waitlist_seq <= b.waitlist_seq) END AS waitlist_position " + BOOKING_FROM;
+  /** The whole queue at once: positions by numbering it rather than counting ahead of each entry. */
+  private static final String QUEUE_COLUMNS = BOOKING_FIELDS
+      + "row_number() OVER (ORDER BY b.waitlist_seq) AS waitlist_position " + BOOKING_FROM;
 
   private static final String SESSION_FIELDS = "s.id, s.activity, s.title, coalesce(r.name, '') AS room, "
       + "s.starts_at, s.ends_at, s.capacity, s.booked, s.track_id FROM sessions s LEFT JOIN rooms r ON r.id = s.room_id ";
@@ -208,7 +212,8 @@ final class BookingRepository {
 
   /** The track's waiting list, in request order. */
   Future<List<Booking>> waiting(SqlClient db, long trackId) {
-    return bookings(db, "WHERE b.track_id = $1 AND b.status = 'waitlisted' ORDER BY b.waitlist_seq", Tuple.of(trackId));
+    return select(db, QUEUE_COLUMNS + "WHERE b.track_id = $1 AND b.status = 'waitlisted' ORDER BY b.waitlist_seq",
+        Tuple.of(trackId));
   }
 
   /** The organiser's list; a null filter matches everything. */
@@ -232,7 +237,11 @@ final class BookingRepository {
   }
 
   private Future<List<Booking>> bookings(SqlClient db, String where, Tuple args) {
-    return db.preparedQuery(BOOKING_COLUMNS + where).execute(args).compose(rows -> {
+    return select(db, BOOKING_COLUMNS + where, args);
+  }
+
+  private Future<List<Booking>> select(SqlClient db, String sql, Tuple args) {
+    return db.preparedQuery(sql).execute(args).compose(rows -> {
       List<Booking> found = new ArrayList<>();
       rows.forEach(row -> found.add(booking(row)));
       return withRoutes(db, found);

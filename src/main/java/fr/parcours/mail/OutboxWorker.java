@@ -31,6 +31,7 @@ public final class OutboxWorker {
   private long timerId = -1;
   private volatile PgConnection listener;
   private volatile boolean stopped;
+  private volatile Future<Void> inFlight = Future.succeededFuture();
 
   public OutboxWorker(Vertx vertx, Pool pool, AppConfig config) {
     this.vertx = vertx;
@@ -43,10 +44,12 @@ public final class OutboxWorker {
     return listen(PgConnectOptions.fromUri(connectUrl)).onComplete(first -> drain());
   }
 
+  /** Stops taking messages and waits for the one being delivered, so it is marked sent before the pool closes. */
   public Future<Void> stop() {
     stopped = true;
     vertx.cancelTimer(timerId);
-    return listener == null ? Future.succeededFuture() : listener.close();
+    Future<Void> closed = listener == null ? Future.succeededFuture() : listener.close();
+    return Future.join(closed, inFlight.recover(error -> Future.succeededFuture())).mapEmpty();
   }
 
   /**
@@ -83,6 +86,7 @@ public final class OutboxWorker {
       return Future.succeededFuture();
     }
     Promise<Void> drained = Promise.promise();
+    inFlight = drained.future();
     deliverUntilNoneDue(drained);
     return drained.future()
         .onComplete(done -> {
