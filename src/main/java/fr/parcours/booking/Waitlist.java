@@ -26,6 +26,14 @@ public final class Waitlist {
     List<Promotion> promoted = new ArrayList<>();
     Timetable current = timetable;
     for (Entry entry : queue) {
+      int left = current.placesLeft();
+      if (left == 0) {
+        break;
+      }
+      // Runs under the track lock, on the event loop: a cheap count spares most searches.
+      if (left < entry.need().people()) {
+        continue;
+      }
       Optional<Route> route = RouteFinder.find(current, entry.need());
       if (route.isPresent()) {
         current = current.reserve(route.get(), entry.need().people());
