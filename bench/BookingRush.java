@@ -54,8 +54,10 @@ public final class BookingRush {
     try {
       // The warm-up fills the demo fair (about 32 classes fit): the rush then measures the
       // heaviest path too, route search failing and joining the waiting list under the lock.
-      String report = run(client, 100, 20, "warmup") + "\n" + run(client, requests, concurrency, "rush")
-          + "\n" + invariants(app);
+      List<String> confirmed = Collections.synchronizedList(new ArrayList<>());
+      String report = run(client, 100, 20, "warmup", confirmed) + "\n"
+          + run(client, requests, concurrency, "rush", confirmed) + "\n"
+          + cancelAll(client, confirmed, app) + "\n" + invariants(app);
       System.out.println(report);
       Path out = Path.of("bench/results/booking-rush-"
           + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".txt");
@@ -69,7 +71,8 @@ public final class BookingRush {
     }
   }
 
-  private static String run(WebClient client, int requests, int concurrency, String label) throws Exception {
+  private static String run(WebClient client, int requests, int concurrency, String label, List<String> confirmed)
+      throws Exception {
     Random random = new Random(42);
     Semaphore inFlight = new Semaphore(concurrency);
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -85,19 +88,47 @@ public final class BookingRush {
           .sendJsonObject(body)
           .onComplete(done -> {
             latencies.add(System.nanoTime() - sent);
-            outcomes.computeIfAbsent(outcome(done.result(), done.cause()), k -> new AtomicInteger()).incrementAndGet();
+            String outcome = outcome(done.result(), done.cause());
+            outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
+            if (outcome.equals("confirmed")) {
+              confirmed.add(managePath(done.result().bodyAsJsonObject()));
+            }
             inFlight.release();
           }));
     }
     Future.join(new ArrayList<>(all)).await(600, TimeUnit.SECONDS);
     double seconds = (System.nanoTime() - start) / 1e9;
+    return String.format("%s: %d requests, %d in flight, %.1f s, %.0f bookings/s%n  %s%n  outcomes: %s",
+        label, requests, concurrency, seconds, requests / seconds, latencyLine(latencies), new TreeMap<>(outcomes));
+  }
+
+  /** Every confirmed class cancels at once: each cancellation promotes from a long waiting list. */
+  private static String cancelAll(WebClient client, List<String> managePaths, Application app) {
+    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    long start = System.nanoTime();
+    List<Future<?>> all = new ArrayList<>();
+    for (String path : List.copyOf(managePaths)) {
+      long sent = System.nanoTime();
+      all.add(client.delete(path).send().onComplete(done -> latencies.add(System.nanoTime() - sent)));
+    }
+    Future.join(all).await();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long promoted = app.services().pool().query("SELECT count(*) FROM outbox WHERE kind = 'booking_promoted'")
+        .execute().await().iterator().next().getLong(0);
+    return String.format("cancellations: %d at once with the waiting lists full, %.1f s, %d classes promoted%n  %s",
+        managePaths.size(), seconds, promoted, latencyLine(latencies));
+  }
+
+  private static String latencyLine(List<Long> latencies) {
     List<Long> sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
-    return String.format("%s: %d requests, %d in flight, %.1f s, %.0f bookings/s%n"
-            + "  latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n  outcomes: %s",
-        label, requests, concurrency, seconds, requests / seconds,
-        percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), percentile(sorted, 100),
-        new TreeMap<>(outcomes));
+    return String.format("latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f", percentile(sorted, 50),
+        percentile(sorted, 95), percentile(sorted, 99), percentile(sorted, 100));
+  }
+
+  private static String managePath(JsonObject booking) {
+    String url = booking.getString("manage_url");
+    return "/api/bookings/" + url.substring(url.lastIndexOf('/') + 1);
   }
 
   private static String outcome(HttpResponse<Buffer> response, Throwable failure) {
