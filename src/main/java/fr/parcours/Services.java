@@ -4,6 +4,8 @@ import fr.parcours.auth.AuthService;
 import fr.parcours.booking.BookingDesk;
 import fr.parcours.booking.BookingLinks;
 import fr.parcours.booking.BookingService;
+import fr.parcours.booking.Placements;
+import fr.parcours.booking.SessionFollowUp;
 import fr.parcours.config.AppConfig;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
@@ -31,9 +33,10 @@ public final class Services {
     this.auth = new AuthService(vertx, pool);
     this.fairs = new FairService(pool);
     BookingLinks links = new BookingLinks(config.publicUrl());
-    this.bookings = new BookingService(pool, fairs, links);
+    Placements placements = new Placements(links);
+    this.bookings = new BookingService(pool, fairs, links, placements);
     this.bookingDesk = new BookingDesk(pool, fairs, links);
-    this.resources = new ResourceService(pool, bookings::sessionChanged);
+    this.resources = new ResourceService(pool, new SessionFollowUp(placements));
   }
 
   public FairService fairs() {

@@ -8,14 +8,12 @@ import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
-import fr.parcours.mail.Outbox;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,11 +36,13 @@ public final class BookingService {
   private final FairService fairs;
   private final BookingRepository repository = new BookingRepository();
   private final BookingLinks links;
+  private final Placements placements;
 
-  public BookingService(Pool pool, FairService fairs, BookingLinks links) {
+  public BookingService(Pool pool, FairService fairs, BookingLinks links, Placements placements) {
     this.pool = pool;
     this.fairs = fairs;
     this.links = links;
+    this.placements = placements;
   }
 
   /** Books a route, or a place on the waiting list; a repeated key replays the first answer. */
@@ -71,8 +71,8 @@ public final class BookingService {
     return repository.lockSchool(conn, fair.id(), found.request().school().uai())
         .compose(locked -> lockedBooking(conn, found))
         .compose(current -> changeLocked(conn, fair, rules, current, change))
-        .compose(id -> promote(conn, fair, found.trackId()).map(id))
-        .compose(id -> notify(conn, id, Notice.CHANGED, fair));
+        .compose(id -> placements.promote(conn, fair, found.trackId()).map(id))
+        .compose(id -> placements.notify(conn, id, Notice.CHANGED, fair));
   }
 
   /** Cancels (again: no change) and hands the freed places to the waiting list. */
@@ -82,49 +82,9 @@ public final class BookingService {
             ? Future.succeededFuture(current)
             : repository.release(conn, current.id())
                 .compose(released -> repository.update(conn, current.id(), current.request(), Booking.CANCELLED))
-                .compose(updated -> notify(conn, current.id(), Notice.CANCELLED, fair))
-                .compose(cancelled -> promote(conn, fair, current.trackId()).map(cancelled)))))
+                .compose(updated -> placements.notify(conn, current.id(), Notice.CANCELLED, fair))
+                .compose(cancelled -> placements.promote(conn, fair, current.trackId()).map(cancelled)))))
         .map(booking -> json(booking, fair))));
-  }
-
-  /**
-   * Inside the organiser's write of a session, its track locked: classes whose route it broke
-   * (cancelled, moved out of their window or onto another of their sessions) get another route,
-   * or the waiting list; then classes waiting for the track take whatever places opened.
-   */
-  public Future<Void> sessionChanged(SqlConnection conn, Fair fair, JsonObject session) {
-    long sessionId = session.getLong("id");
-    return repository.findTrack(conn, fair.id(), session.getString("track")).compose(track -> track
-        .map(found -> followSession(conn, fair, found.id(), sessionId)
-            .compose(done -> promote(conn, fair, found.id())))
-        .orElse(Future.succeededFuture()));
-  }
-
-  private Future<Void> followSession(SqlConnection conn, Fair fair, long trackId, long sessionId) {
-    return repository.attendees(conn, fair.id(), sessionId).compose(holders -> {
-      Future<Void> chain = Future.succeededFuture();
-      // First booked, first served with the places left elsewhere.
-      for (Booking holder : holders.stream().sorted(Comparator.comparingLong(Booking::id)).toList()) {
-        chain = chain.compose(done -> repository.timetable(conn, trackId)
-            .compose(timetable -> keepOrReroute(conn, fair, timetable, holder, sessionId)));
-      }
-      return chain;
-    });
-  }
-
-  /** Leaves a route that still holds alone; otherwise moves the class as little as possible. */
-  private Future<Void> keepOrReroute(SqlConnection conn, Fair fair, Timetable timetable, Booking holder, long sessionId) {
-    Need need = Need.of(fair, holder.request());
-    Timetable withoutOwn = timetable.release(holder.route().sessionIds(), holder.request().people());
-    if (RouteFinder.holds(withoutOwn, holder.route(), need)) {
-      return Future.succeededFuture();
-    }
-    Optional<Route> route = RouteFinder.findNear(withoutOwn, holder.route(), sessionId, need);
-    return repository.release(conn, holder.id())
-        .compose(released -> route
-            .map(found -> confirm(conn, fair, holder, found, Notice.REROUTED))
-            .orElseGet(() -> repository.update(conn, holder.id(), holder.request(), Booking.WAITLISTED)
-                .compose(updated -> notify(conn, holder.id(), Notice.BUMPED, fair)).mapEmpty()));
   }
 
   /** Places per session and per track, and each track's waiting list: what a teacher checks first. */
@@ -162,7 +122,7 @@ public final class BookingService {
         .compose(timetable -> insertWithRoute(conn, target, request, timetable))
         .compose(id -> repository.linkKey(conn, fair.id(), key, id).map(id))
         .compose(id -> repository.byId(conn, id).map(Optional::orElseThrow))
-        .compose(booking -> tell(conn, booking, booking.is(Booking.CONFIRMED) ? Notice.CONFIRMED : Notice.WAITLISTED,
+        .compose(booking -> placements.tell(conn, booking, booking.is(Booking.CONFIRMED) ? Notice.CONFIRMED : Notice.WAITLISTED,
             fair));
   }
 
@@ -225,45 +185,11 @@ public final class BookingService {
         .compose(reserved -> repository.update(conn, current.id(), changed, Booking.CONFIRMED));
   }
 
-  /** Gives freed places to waiting bookings, in request order, and tells each promoted teacher. */
-  private Future<Void> promote(SqlConnection conn, Fair fair, long trackId) {
-    return repository.timetable(conn, trackId).compose(timetable -> repository.waiting(conn, trackId)
-        .compose(queue -> {
-          List<Waitlist.Entry> entries = queue.stream()
-              .map(b -> new Waitlist.Entry(b.id(), Need.of(fair, b.request()))).toList();
-          Future<Void> chain = Future.succeededFuture();
-          for (Waitlist.Promotion promotion : Waitlist.promote(timetable, entries)) {
-            Booking booking = queue.stream().filter(b -> b.id() == promotion.bookingId()).findFirst().orElseThrow();
-            chain = chain.compose(done -> confirm(conn, fair, booking, promotion.route(), Notice.PROMOTED));
-          }
-          return chain;
-        }));
-  }
-
-  /** Gives the booking its route and tells the teacher why. */
-  private Future<Void> confirm(SqlConnection conn, Fair fair, Booking booking, Route route, Notice notice) {
-    return repository.reserve(conn, booking.id(), route, booking.request().people())
-        .compose(reserved -> repository.update(conn, booking.id(), booking.request(), Booking.CONFIRMED))
-        .compose(updated -> notify(conn, booking.id(), notice, fair))
-        .mapEmpty();
-  }
-
   /** Re-reads the booking once its track is locked: what it was before the lock may be stale. */
   private Future<Booking> lockedBooking(SqlConnection conn, Booking found) {
     return repository.lockTrack(conn, found.trackId())
         .compose(locked -> repository.byId(conn, found.id()))
         .map(Optional::orElseThrow);
-  }
-
-  /** Re-reads the booking as the transaction left it, and tells its teacher. */
-  private Future<Booking> notify(SqlConnection conn, long bookingId, Notice notice, Fair fair) {
-    return repository.byId(conn, bookingId).map(Optional::orElseThrow)
-        .compose(booking -> tell(conn, booking, notice, fair));
-  }
-
-  private Future<Booking> tell(SqlConnection conn, Booking booking, Notice notice, Fair fair) {
-    return Outbox.enqueue(conn, BookingMessages.of(notice, booking, fair.details().name(), links, fair.zone()))
-        .map(booking);
   }
 
   private Future<Booking> byToken(String token) {

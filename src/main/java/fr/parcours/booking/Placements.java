@@ -1,0 +1,58 @@
+package fr.parcours.booking;
+
+import fr.parcours.booking.BookingMessages.Notice;
+import fr.parcours.fair.Fair;
+import fr.parcours.mail.Outbox;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlConnection;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What happens to places inside a transaction that holds a track's lock: a class is given its
+ * route, the waiting list moves in order, and each teacher concerned is told.
+ */
+public final class Placements {
+
+  private final BookingRepository repository = new BookingRepository();
+  private final BookingLinks links;
+
+  public Placements(BookingLinks links) {
+    this.links = links;
+  }
+
+  /** Gives freed places to waiting bookings, in request order, and tells each promoted teacher. */
+  Future<Void> promote(SqlConnection conn, Fair fair, long trackId) {
+    return repository.timetable(conn, trackId).compose(timetable -> repository.waiting(conn, trackId)
+        .compose(queue -> {
+          List<Waitlist.Entry> entries = queue.stream()
+              .map(b -> new Waitlist.Entry(b.id(), Need.of(fair, b.request()))).toList();
+          Future<Void> chain = Future.succeededFuture();
+          for (Waitlist.Promotion promotion : Waitlist.promote(timetable, entries)) {
+            Booking booking = queue.stream().filter(b -> b.id() == promotion.bookingId()).findFirst().orElseThrow();
+            chain = chain.compose(done -> confirm(conn, fair, booking, promotion.route(), Notice.PROMOTED));
+          }
+          return chain;
+        }));
+  }
+
+  /** Gives the booking its route and tells the teacher why. */
+  Future<Void> confirm(SqlConnection conn, Fair fair, Booking booking, Route route, Notice notice) {
+    return repository.reserve(conn, booking.id(), route, booking.request().people())
+        .compose(reserved -> repository.update(conn, booking.id(), booking.request(), Booking.CONFIRMED))
+        .compose(updated -> notify(conn, booking.id(), notice, fair))
+        .mapEmpty();
+  }
+
+  /** Re-reads the booking as the transaction left it, and tells its teacher. */
+  Future<Booking> notify(SqlConnection conn, long bookingId, Notice notice, Fair fair) {
+    return repository.byId(conn, bookingId).map(Optional::orElseThrow)
+        .compose(booking -> tell(conn, booking, notice, fair));
+  }
+
+  Future<Booking> tell(SqlConnection conn, Booking booking, Notice notice, Fair fair) {
+    return Outbox.enqueue(conn, BookingMessages.of(notice, booking, fair.details().name(), links, fair.zone()))
+        .map(booking);
+  }
+}
