@@ -23,7 +23,8 @@ final class PlaceRule implements ResourceRule {
   }
 
   @Override
-  public Future<Void> beforeWrite(SqlConnection conn, Fair fair, Map<String, Object> row) {
+  public Future<Void> beforeWrite(SqlConnection conn, Fair fair, Map<String, Object> stored,
+                                  Map<String, Object> row) {
     Integer capacity = (Integer) row.get("capacity");
     if (row.get("id") == null || capacity == null) {
       return Future.succeededFuture();

@@ -17,9 +17,10 @@ interface ResourceRule {
 
   /**
    * Checks the row about to be stored (columns to values; "id" present on an update), and may
-   * complete it (defaults that depend on other rows). Fails with an AppException to refuse.
+   * complete it (defaults that depend on other rows). {@code stored} is the row as it was before
+   * this write (empty for a creation). Fails with an AppException to refuse.
    */
-  default Future<Void> beforeWrite(SqlConnection conn, Fair fair, Map<String, Object> row) {
+  default Future<Void> beforeWrite(SqlConnection conn, Fair fair, Map<String, Object> stored, Map<String, Object> row) {
     return Future.succeededFuture();
   }
 

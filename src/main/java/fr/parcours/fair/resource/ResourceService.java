@@ -128,7 +128,7 @@ public final class ResourceService {
           return row;
         })
         .compose(row -> lockNewTrack(conn, spec, row).map(row))
-        .compose(row -> spec.rule().beforeWrite(conn, fair, row).map(row))
+        .compose(row -> spec.rule().beforeWrite(conn, fair, stored, row).map(row))
         .compose(row -> existingId == null
             ? repository.insert(conn, spec, fair.id(), row)
             : repository.update(conn, spec, existingId, row).map(existingId))

@@ -95,15 +95,6 @@ final class RuleQueries {
         .map(rows -> rows.iterator().next().getInteger("n"));
   }
 
-  /** The track and activity the session has stored, before the write being checked. */
-  Future<RouteKey> storedRouteKey(SqlConnection conn, long sessionId) {
-    return conn.preparedQuery("SELECT track_id, activity FROM sessions WHERE id = $1").execute(Tuple.of(sessionId))
-        .map(rows -> {
-          Row row = rows.iterator().next();
-          return new RouteKey(row.getLong("track_id"), row.getString("activity"));
-        });
-  }
-
   private static Future<Boolean> exists(SqlConnection conn, String sql, Tuple params) {
     return conn.preparedQuery(sql).execute(params).map(rows -> rows.size() > 0);
   }

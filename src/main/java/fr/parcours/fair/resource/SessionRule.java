@@ -22,13 +22,14 @@ final class SessionRule implements ResourceRule {
   private final RuleQueries queries = new RuleQueries();
 
   @Override
-  public Future<Void> beforeWrite(SqlConnection conn, Fair fair, Map<String, Object> row) {
+  public Future<Void> beforeWrite(SqlConnection conn, Fair fair, Map<String, Object> stored,
+                                  Map<String, Object> row) {
     return Future.succeededFuture(row)
         .map(r -> {
           SessionShape.complete(r);
           return Rows.period(fair, r);
         })
-        .compose(period -> checkRouteKept(conn, row)
+        .compose(period -> checkRouteKept(stored, row)
             .compose(ok -> checkCapacity(conn, row))
             .compose(limit -> checkRoomFree(conn, row, period).map(limit))
             .compose(limit -> checkZoneHolds(conn, row, period, limit)));
@@ -54,19 +55,17 @@ final class SessionRule implements ResourceRule {
    * would leave them on a route they never chose. Times, place and capacity may change: the
    * booking side re-routes classes after such edits.
    */
-  private Future<Void> checkRouteKept(SqlConnection conn, Map<String, Object> row) {
-    if (!isBooked(row)) {
+  private static Future<Void> checkRouteKept(Map<String, Object> stored, Map<String, Object> row) {
+    List<String> changed = isBooked(row)
+        ? RuleQueries.RouteKey.of(row).changedFrom(RuleQueries.RouteKey.of(stored))
+        : List.of();
+    if (changed.isEmpty()) {
       return Future.succeededFuture();
     }
-    return queries.storedRouteKey(conn, Rows.selfId(row)).map(stored -> {
-      List<String> changed = RuleQueries.RouteKey.of(row).changedFrom(stored);
-      if (!changed.isEmpty()) {
-        String message = "may not change: classes have booked a route through this session";
-        throw new AppException(AppException.Kind.CONFLICT, "SESSION_HAS_BOOKINGS", String.join(", ", changed)
-            + " " + message, changed.stream().map(field -> new FieldError(field, message)).toList());
-      }
-      return null;
-    });
+    String message = "may not change: classes have booked a route through this session";
+    return Future.failedFuture(new AppException(AppException.Kind.CONFLICT, "SESSION_HAS_BOOKINGS",
+        String.join(", ", changed) + " " + message,
+        changed.stream().map(field -> new FieldError(field, message)).toList()));
   }
 
   /** Completes and checks the session's capacity; answers its place's (null for a zone that sets none). */

@@ -13,7 +13,8 @@ final class SlotRule implements ResourceRule {
   private final RuleQueries queries = new RuleQueries();
 
   @Override
-  public Future<Void> beforeWrite(SqlConnection conn, Fair fair, Map<String, Object> row) {
+  public Future<Void> beforeWrite(SqlConnection conn, Fair fair, Map<String, Object> stored,
+                                  Map<String, Object> row) {
     return Future.succeededFuture(row).map(r -> Rows.period(fair, r))
         .compose(period -> queries.slotOverlaps(conn, fair.id(), period, Rows.selfId(row)))
         .map(overlaps -> {

@@ -14,7 +14,8 @@ final class StandSpotRule implements ResourceRule {
   private final RuleQueries queries = new RuleQueries();
 
   @Override
-  public Future<Void> beforeWrite(SqlConnection conn, Fair fair, Map<String, Object> row) {
+  public Future<Void> beforeWrite(SqlConnection conn, Fair fair, Map<String, Object> stored,
+                                  Map<String, Object> row) {
     Rectangle area = new Rectangle(Rows.decimal(row, "x"), Rows.decimal(row, "y"),
         Rows.decimal(row, "width"), Rows.decimal(row, "depth"));
     return queries.otherSpots(conn, (Long) row.get("zone_id"), Rows.selfId(row)).map(others -> {
