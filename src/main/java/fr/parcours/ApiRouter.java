@@ -7,9 +7,11 @@ import fr.parcours.booking.BookingRoutes;
 import fr.parcours.calendar.CalendarRoutes;
 import fr.parcours.fair.FairPageRoutes;
 import fr.parcours.fair.FairRoutes;
+import fr.parcours.programme.ProgrammePageRoutes;
 import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.HealthRoutes;
 import fr.parcours.web.OpenApiRoutes;
+import fr.parcours.web.PageSecurity;
 import fr.parcours.web.Pages;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -27,6 +29,7 @@ final class ApiRouter {
   static Router create(Services services) {
     Router router = Router.router(services.vertx);
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    router.route().handler(new PageSecurity(services.config.publicUrl()));
     new HealthRoutes(services.vertx, services.databaseUrl).mount(router);
     new OpenApiRoutes().mount(router);
     AuthRoutes auth = new AuthRoutes(services.auth);
@@ -35,8 +38,9 @@ final class ApiRouter {
     new BookingRoutes(services.bookings, services.bookingDesk, auth.requireOrganiser()).mount(router);
     Pages pages = new Pages(services.vertx);
     new BookingPageRoutes(services.bookings, pages).mount(router);
-    new BookingFormRoutes(services.fairs, services.bookings, pages).mount(router);
+    new BookingFormRoutes(services.fairs, services.resources, services.bookings, pages).mount(router);
     new FairPageRoutes(services.fairs, pages).mount(router);
+    new ProgrammePageRoutes(services.fairs, services.resources, pages, services.config.publicUrl()).mount(router);
     new CalendarRoutes(services.pool).mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
     ErrorHandler errors = new ErrorHandler(pages);

@@ -1,0 +1,50 @@
+package fr.parcours.programme;
+
+import fr.parcours.web.Subscription;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** The iCal feeds a visitor can subscribe to: the whole fair, one track, one room. */
+final class FeedLinks {
+
+  private final String publicUrl;
+
+  FeedLinks(String publicUrl) {
+    this.publicUrl = publicUrl;
+  }
+
+  JsonObject forFair(String fairSlug, Programme programme, JsonObject messages) {
+    JsonArray tracks = new JsonArray();
+    programme.tracks().keySet().forEach(slug -> tracks.add(track(fairSlug, slug, programme).toJson()));
+    JsonArray rooms = new JsonArray();
+    programme.rooms().keySet().forEach(slug -> rooms.add(room(fairSlug, slug, programme).toJson()));
+    return new JsonObject()
+        .put("fair", new Subscription(messages.getString("feeds_fair"), fair(fairSlug)).toJson())
+        .put("tracks", tracks)
+        .put("rooms", rooms);
+  }
+
+  /** The feeds of the session's track and room, when it has them. */
+  JsonArray forSession(String fairSlug, ShownSession session, Programme programme) {
+    JsonArray feeds = new JsonArray();
+    if (session.track() != null) {
+      feeds.add(track(fairSlug, session.track(), programme).toJson());
+    }
+    if (session.room() != null) {
+      feeds.add(room(fairSlug, session.room(), programme).toJson());
+    }
+    return feeds;
+  }
+
+  private String fair(String fairSlug) {
+    return publicUrl + "/calendars/fairs/" + fairSlug + ".ics";
+  }
+
+  private Subscription track(String fairSlug, String slug, Programme programme) {
+    return new Subscription(programme.trackName(slug), publicUrl + "/calendars/fairs/" + fairSlug + "/tracks/" + slug + ".ics");
+  }
+
+  private Subscription room(String fairSlug, String slug, Programme programme) {
+    return new Subscription(programme.placeName(slug), publicUrl + "/calendars/fairs/" + fairSlug + "/rooms/" + slug + ".ics");
+  }
+}
