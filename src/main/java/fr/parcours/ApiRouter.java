@@ -1,5 +1,6 @@
 package fr.parcours;
 
+import fr.parcours.admin.AdminRoutes;
 import fr.parcours.auth.AuthRoutes;
 import fr.parcours.booking.BookingFormRoutes;
 import fr.parcours.booking.BookingPageRoutes;
@@ -42,6 +43,7 @@ final class ApiRouter {
     new FairPageRoutes(services.fairs, pages).mount(router);
     new ProgrammePageRoutes(services.fairs, services.resources, pages, services.config.publicUrl()).mount(router);
     new CalendarRoutes(services.pool).mount(router);
+    new AdminRoutes(services.auth, services.fairs, services.resources, services.bookingDesk, pages).mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
     ErrorHandler errors = new ErrorHandler(pages);
     router.route().failureHandler(errors);

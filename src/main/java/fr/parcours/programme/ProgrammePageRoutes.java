@@ -44,7 +44,7 @@ public final class ProgrammePageRoutes {
     JsonObject messages = I18n.messages(I18n.language(ctx));
     load(ctx).onSuccess(loaded -> pages.render(ctx, 200, "programme", fairModel(ctx, loaded.fair())
             .put("filter", ProgrammeFilters.model(loaded.programme(), filter, messages))
-            .put("grid", TimetableGrid.build(loaded.programme(), filter, messages))
+            .put("grid", TimetableGrid.build(loaded.programme(), filter, messages, Locale.forLanguageTag(I18n.language(ctx))))
             .put("stand_maps", StandMap.build(loaded.document().getJsonArray("stand_spots"),
                 loaded.programme().zones(), Set.of()))
             .put("feeds", feeds.forFair(loaded.fair().slug(), loaded.programme(), messages))))

@@ -1,12 +1,15 @@
 package fr.parcours.programme;
 
+import fr.parcours.fair.FairTimes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -23,7 +26,7 @@ public final class TimetableGrid {
   }
 
   /** {@code messages} name what the data does not: each kind of session, and the column of no track. */
-  public static JsonObject build(Programme programme, ProgrammeFilter filter, JsonObject messages) {
+  public static JsonObject build(Programme programme, ProgrammeFilter filter, JsonObject messages, Locale locale) {
     String otherLabel = messages.getString("programme_other");
     List<ShownSession> kept = programme.sessions().stream().filter(filter::keeps).toList();
     List<String> columns = columns(programme, kept, filter.byTrack());
@@ -31,6 +34,7 @@ public final class TimetableGrid {
         .map(key -> (Object) columnName(programme, key, filter.byTrack(), otherLabel)).toList());
     JsonArray days = new JsonArray();
     byDayAndTime(kept).forEach((day, rows) -> days.add(new JsonObject().put("date", day)
+        .put("label", FairTimes.dayLabel(LocalDate.parse(day), locale))
         .put("rows", rows(programme, rows, columns, filter.byTrack(), messages))));
     return new JsonObject().put("columns", header).put("days", days).put("empty", kept.isEmpty());
   }
