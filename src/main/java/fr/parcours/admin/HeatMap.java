@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  */
 public final class HeatMap {
 
-  static final int ROW_HEIGHT = 28;
+  static final int ROW_HEIGHT = 30;
   /** Upper bound (exclusive, in percent) of each step, its colour and the text colour that reads on it. */
   static final List<Step> STEPS = List.of(
       new Step(20, "#fde725", "#1d2330"), new Step(40, "#5ec962", "#1d2330"), new Step(60, "#21918c", "#ffffff"),

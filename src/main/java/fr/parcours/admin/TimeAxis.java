@@ -15,7 +15,7 @@ import java.util.List;
 record TimeAxis(List<LocalDateTime> starts, boolean severalDays) {
 
   static final int LABEL_WIDTH = 180;
-  static final int COLUMN_WIDTH = 52;
+  static final int COLUMN_WIDTH = 58;
   static final int HEADER_HEIGHT = 28;
   private static final DateTimeFormatter DAY_AND_CLOCK = DateTimeFormatter.ofPattern("dd/MM HH:mm");
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");

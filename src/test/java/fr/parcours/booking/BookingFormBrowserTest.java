@@ -1,7 +1,7 @@
 package fr.parcours.booking;
 
 import fr.parcours.booking.BookingFixtures.Fair;
-import fr.parcours.support.TestApp;
+import fr.parcours.support.PageForms;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
@@ -57,8 +57,8 @@ class BookingFormBrowserTest extends BookingBrowserTest {
         .add("class.name", "3e D").add("class.level", "3e").add("pupils", "25").add("adults", "2")
         .add("track", BookingFixtures.TRACK).add("arrival", "09:00").add("departure", "12:30");
 
-    HttpResponse<Buffer> first = TestApp.await(app.client().post("/fairs/" + fair.slug() + "/book").followRedirects(false).sendForm(form));
-    HttpResponse<Buffer> second = TestApp.await(app.client().post("/fairs/" + fair.slug() + "/book").followRedirects(false).sendForm(form));
+    HttpResponse<Buffer> first = PageForms.post(app, "/fairs/" + fair.slug() + "/book", form);
+    HttpResponse<Buffer> second = PageForms.post(app, "/fairs/" + fair.slug() + "/book", form);
 
     assertEquals(303, first.statusCode());
     assertEquals(first.getHeader("Location"), second.getHeader("Location"));

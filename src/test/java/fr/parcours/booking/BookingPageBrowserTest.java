@@ -70,7 +70,7 @@ class BookingPageBrowserTest extends BookingBrowserTest {
 
   @Test
   void anUnknownLinkIsAFriendly404() {
-    browser.get(app.config().publicUrl() + "/bookings/no-such-token?lang=fr");
+    browser.get(app.config().publicUrl() + "/manage/no-such-token?lang=fr");
     assertEquals("Page introuvable", browser.findElement(By.tagName("h1")).getText());
     browser.get(app.config().publicUrl() + "/no/such/page");
     assertEquals("Page introuvable", browser.findElement(By.tagName("h1")).getText(), "a page, not JSON, for browsers");

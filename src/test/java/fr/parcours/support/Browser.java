@@ -1,6 +1,11 @@
 package fr.parcours.support;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -43,6 +48,28 @@ public final class Browser {
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     return driver;
+  }
+
+  /** Clicks what leads to another page and waits until that page replaced this one. */
+  public static void clickAndWaitForPage(WebDriver browser, By target) {
+    WebElement page = browser.findElement(By.tagName("html"));
+    browser.findElement(target).click();
+    waitForNewPage(browser, page);
+  }
+
+  /** Waits until {@code page} (the old page's root) is gone, replaced by the next one. */
+  public static void waitForNewPage(WebDriver browser, WebElement page) {
+    new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> gone(page));
+  }
+
+  /** Chromium reports a replaced page's node as stale, or as "not belonging to the document": both mean gone. */
+  private static boolean gone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (WebDriverException e) {
+      return true;
+    }
   }
 
   private static String temporaryProfile() {
