@@ -27,7 +27,7 @@ class BookingPageBrowserTest extends BookingBrowserTest {
     List<WebElement> steps = browser.findElements(By.cssSelector("#route tbody tr"));
     assertEquals(3, steps.size());
     assertTrue(steps.get(0).getText().startsWith("09:00 – 09:30"), steps.get(0).getText());
-    assertTrue(browser.findElement(By.id("calendar")).getAttribute("href").startsWith("webcal://"));
+    assertTrue(browser.findElement(By.cssSelector("#calendar a")).getAttribute("href").startsWith("webcal://"));
 
     clickAndWaitForPage(By.linkText("English"));
     assertEquals("Confirmed", text("status"));

@@ -59,7 +59,7 @@ class ProgrammeBrowserTest extends DemoBrowserTest {
 
   @Test
   void theProgrammeShowsTheStandMapAndItsFeeds() {
-    browser.get(url("/fairs/" + DEMO + "?lang=fr"));
+    browser.get(url("/fairs/" + DEMO + "?lang=fr&by=track"));
     assertEquals(24, browser.findElements(By.cssSelector(".stand-map g.spot.free")).size());
     WebElement feeds = browser.findElement(By.id("feeds"));
     String webcal = feeds.findElement(By.cssSelector(".subscribe a")).getAttribute("href");
