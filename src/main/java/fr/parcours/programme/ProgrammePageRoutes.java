@@ -42,30 +42,33 @@ public final class ProgrammePageRoutes {
   private void programme(RoutingContext ctx) {
     ProgrammeFilter filter = ProgrammeFilter.of(ctx.queryParams());
     JsonObject messages = I18n.messages(I18n.language(ctx));
-    load(ctx).onSuccess(loaded -> pages.render(ctx, 200, "programme", fairModel(ctx, loaded.fair())
+    Locale locale = Locale.forLanguageTag(I18n.language(ctx));
+    load(ctx).map(loaded -> fairModel(ctx, loaded.fair())
             .put("filter", ProgrammeFilters.model(loaded.programme(), filter, messages))
-            .put("grid", TimetableGrid.build(loaded.programme(), filter, messages, Locale.forLanguageTag(I18n.language(ctx))))
+            .put("grid", TimetableGrid.build(loaded.programme(), filter, messages, locale))
+            // No stand is reserved yet: reservations (issue #4) will fill the taken spots.
             .put("stand_maps", StandMap.build(loaded.document().getJsonArray("stand_spots"),
                 loaded.programme().zones(), Set.of()))
-            .put("feeds", feeds.forFair(loaded.fair().slug(), loaded.programme(), messages))))
+            .put("feeds", feeds.forFair(loaded.fair().slug(), loaded.programme(), messages)))
+        .onSuccess(model -> pages.render(ctx, 200, "programme", model))
         .onFailure(ctx::fail);
   }
 
   private void session(RoutingContext ctx) {
     long id = Http.idParam(ctx, "id", "Session");
     JsonObject messages = I18n.messages(I18n.language(ctx));
-    load(ctx).onSuccess(loaded -> {
+    load(ctx).map(loaded -> {
       Programme programme = loaded.programme();
       ShownSession session = programme.sessions().stream().filter(s -> s.id() == id).findFirst()
           .orElseThrow(() -> AppException.notFound("Session " + id));
-      pages.render(ctx, 200, "session", fairModel(ctx, loaded.fair())
+      return fairModel(ctx, loaded.fair())
           .put("title", session.title())
           .put("session", TimetableGrid.card(programme, session, messages)
               .put("description", session.description())
               .put("association", programme.associationName(session.association()))
               .put("capacity", session.capacity()))
-          .put("feeds", feeds.forSession(loaded.fair().slug(), session, programme)));
-    }).onFailure(ctx::fail);
+          .put("feeds", feeds.forSession(loaded.fair().slug(), session, programme));
+    }).onSuccess(model -> pages.render(ctx, 200, "session", model)).onFailure(ctx::fail);
   }
 
   private record Loaded(Fair fair, JsonObject document, Programme programme) {

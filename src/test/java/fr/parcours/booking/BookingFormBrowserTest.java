@@ -70,12 +70,7 @@ class BookingFormBrowserTest extends BookingBrowserTest {
   @Test
   void theSameFormSentTwiceBooksOnce() {
     Fair fair = BookingFixtures.fair(app, "form-twice", 60);
-    MultiMap form = MultiMap.caseInsensitiveMultiMap()
-        .add("idempotency_key", "double-click-1")
-        .add("school.name", "Collège Jean Moulin").add("school.uai", "0330023A").add("school.city", "Bordeaux")
-        .add("teacher.name", "Mme Durand").add("teacher.email", "durand@ac-bordeaux.fr")
-        .add("class.name", "3e D").add("class.level", "3e").add("pupils", "25").add("adults", "2")
-        .add("track", BookingFixtures.TRACK).add("arrival", "09:00").add("departure", "12:30");
+    MultiMap form = BookingFixtures.form("double-click-1");
 
     HttpResponse<Buffer> first = PageForms.post(app, "/fairs/" + fair.slug() + "/book", form);
     HttpResponse<Buffer> second = PageForms.post(app, "/fairs/" + fair.slug() + "/book", form);

@@ -20,12 +20,7 @@ class BookingFormSecurityTest extends BookingTestServer {
   @Test
   void aForgedBookingFormIsRefusedAndStoresNothing() {
     Fair fair = BookingFixtures.fair(app, "csrf-book", 60);
-    MultiMap form = MultiMap.caseInsensitiveMultiMap()
-        .add("idempotency_key", "forged-1")
-        .add("school.name", "Collège Jean Moulin").add("school.uai", "0330023A").add("school.city", "Bordeaux")
-        .add("teacher.name", "Mme Durand").add("teacher.email", "durand@ac-bordeaux.fr")
-        .add("class.name", "3e D").add("class.level", "3e").add("pupils", "25").add("adults", "2")
-        .add("track", BookingFixtures.TRACK).add("arrival", "09:00").add("departure", "12:30");
+    MultiMap form = BookingFixtures.form("forged-1");
 
     // Another site can make the visitor's browser send the form, with the visitor's cookies, but not read the token.
     String token = PageForms.csrfToken(app);
