@@ -12,17 +12,18 @@ import java.util.stream.Stream;
 
 /**
  * The fill rate of the sessions as a heat map: one row per track (or room), one column per
- * time slot, each cell the people booked over the places offered there. Five steps of the
- * viridis scale (readable with any colour vision and in grey), and the percentage written in
- * each cell, so colour is never the only clue.
+ * time slot, each cell the people booked over the places offered there. Five steps of
+ * ColorBrewer's YlGnBu scale (told apart with any colour vision and in grey), text dark or
+ * white to keep a 4.5:1 contrast on each, and the percentage written in each cell, so colour
+ * is never the only clue.
  */
 public final class HeatMap {
 
   static final int ROW_HEIGHT = 30;
   /** Upper bound (exclusive, in percent) of each step, its colour and the text colour that reads on it. */
   static final List<Step> STEPS = List.of(
-      new Step(20, "#fde725", "#1d2330"), new Step(40, "#5ec962", "#1d2330"), new Step(60, "#21918c", "#ffffff"),
-      new Step(80, "#3b528b", "#ffffff"), new Step(101, "#440154", "#ffffff"));
+      new Step(20, "#ffffcc", "#1d2330"), new Step(40, "#a1dab4", "#1d2330"), new Step(60, "#41b6c4", "#1d2330"),
+      new Step(80, "#225ea8", "#ffffff"), new Step(101, "#0c2c84", "#ffffff"));
 
   record Step(int below, String fill, String text) {
   }

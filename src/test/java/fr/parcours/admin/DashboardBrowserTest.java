@@ -33,7 +33,8 @@ class DashboardBrowserTest extends DemoBrowserTest {
 
     WebElement bookings = browser.findElement(By.id("bookings"));
     assertTrue(bookings.getText().contains("Collège 3e Montaigne"), bookings.getText());
-    assertEquals("5", browser.findElement(By.id("total-classes")).getText());
+    assertEquals(String.valueOf(bookings.findElements(By.cssSelector("tbody tr")).size()),
+        browser.findElement(By.id("total-classes")).getText());
     assertFalse(browser.findElements(By.cssSelector("#heatmap g.cell")).isEmpty());
     assertFalse(browser.findElements(By.cssSelector("#flows rect.bar")).isEmpty());
     assertEquals(5, browser.findElements(By.cssSelector("#heat-legend svg")).size());

@@ -36,9 +36,9 @@ class HeatMapTest {
   void fiveColourBlindSafeStepsWithTextThatReadsOnThem() {
     assertEquals(0, HeatMap.percent(0, 0));
     assertEquals(99, HeatMap.percent(299, 300), "rounded down: 100 % means full");
-    assertEquals("#fde725", HeatMap.step(0).fill());
-    assertEquals("#5ec962", HeatMap.step(20).fill());
-    assertEquals("#440154", HeatMap.step(100).fill());
+    assertEquals("#ffffcc", HeatMap.step(0).fill());
+    assertEquals("#a1dab4", HeatMap.step(20).fill());
+    assertEquals("#0c2c84", HeatMap.step(100).fill());
     assertEquals("#ffffff", HeatMap.step(100).text());
     JsonArray legend = HeatMap.build(ProgrammeSamples.small(), true).getJsonArray("legend");
     assertEquals("0–19 %", legend.getJsonObject(0).getString("label"));

@@ -4,12 +4,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -18,9 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Pages driven in headless Chromium against a server holding the demo fair (Teen's Up
- * Bordeaux 2027), as {@code --demo} loads it: the data the README's screenshots show.
+ * Bordeaux 2027), as {@code --demo} loads it: the data the README's screenshots show. The
+ * classes share that server: each books its own classes (its own schools) and asserts on them.
  */
-@ExtendWith(VertxExtension.class)
+@ExtendWith(DemoBrowserTest.SharedDemo.class)
 public abstract class DemoBrowserTest {
 
   protected static final String DEMO = "teens-up-bordeaux-2027";
@@ -30,14 +30,27 @@ public abstract class DemoBrowserTest {
   protected static TestApp app;
   protected WebDriver browser;
 
-  @BeforeAll
-  static void startDemo(Vertx vertx) {
-    app = TestApp.await(TestApp.startAsync(vertx, TestDatabase.freshDatabaseUrl(), new JsonObject(), true));
+  /** Loading the demo takes seconds: one server serves every class of the run, closed when the run ends. */
+  static final class SharedDemo implements BeforeAllCallback {
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+      app = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+          .getOrComputeIfAbsent(DemoServer.class, key -> new DemoServer(), DemoServer.class).app;
+    }
   }
 
-  @AfterAll
-  static void stopDemo() {
-    app.close();
+  private static final class DemoServer implements ExtensionContext.Store.CloseableResource {
+
+    private final Vertx vertx = Vertx.vertx();
+    private final TestApp app = TestApp.await(TestApp.startAsync(vertx, TestDatabase.freshDatabaseUrl(),
+        new JsonObject(), true));
+
+    @Override
+    public void close() {
+      app.close();
+      vertx.close().await();
+    }
   }
 
   @BeforeEach
