@@ -3,6 +3,7 @@ package fr.parcours;
 import fr.parcours.association.AssociationAuth;
 import fr.parcours.association.AssociationPageRoutes;
 import fr.parcours.association.AssociationRoutes;
+import fr.parcours.association.OfferRoutes;
 import fr.parcours.auth.AuthRoutes;
 import fr.parcours.booking.BookingFormRoutes;
 import fr.parcours.booking.BookingPageRoutes;
@@ -45,6 +46,7 @@ final class ApiRouter {
         services.config.publicUrl());
     new AssociationRoutes(services.associations, services.fairs, associationAuth).mount(router);
     new AssociationPageRoutes(services.associations, associationAuth, pages).mount(router);
+    new OfferRoutes(services.offers, services.fairs, associationAuth, auth.requireOrganiser()).mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
     ErrorHandler errors = new ErrorHandler(pages);
     router.route().failureHandler(errors);

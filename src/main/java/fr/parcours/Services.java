@@ -1,6 +1,7 @@
 package fr.parcours;
 
 import fr.parcours.association.AssociationService;
+import fr.parcours.association.OfferService;
 import fr.parcours.auth.AuthService;
 import fr.parcours.booking.BookingDesk;
 import fr.parcours.booking.BookingLinks;
@@ -26,6 +27,7 @@ public final class Services {
   final FairService fairs;
   final ResourceService resources;
   final AssociationService associations;
+  final OfferService offers;
 
   Services(Vertx vertx, Pool pool, String databaseUrl, AppConfig config) {
     this.vertx = vertx;
@@ -40,6 +42,7 @@ public final class Services {
     this.bookingDesk = new BookingDesk(pool, fairs, links);
     this.resources = new ResourceService(pool, new SessionFollowUp(placements));
     this.associations = new AssociationService(pool, config.publicUrl(), config.associationSignInMinutes());
+    this.offers = new OfferService(pool);
   }
 
   public FairService fairs() {
