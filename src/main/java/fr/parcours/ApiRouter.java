@@ -46,7 +46,8 @@ final class ApiRouter {
         services.config.publicUrl());
     new AssociationRoutes(services.associations, services.fairs, associationAuth).mount(router);
     new AssociationPageRoutes(services.associations, associationAuth, pages).mount(router);
-    new OfferRoutes(services.offers, services.fairs, associationAuth, auth.requireOrganiser()).mount(router);
+    new OfferRoutes(services.offers, services.offerPlacement, services.fairs, associationAuth, auth.requireOrganiser())
+        .mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
     ErrorHandler errors = new ErrorHandler(pages);
     router.route().failureHandler(errors);

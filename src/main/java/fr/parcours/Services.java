@@ -1,6 +1,7 @@
 package fr.parcours;
 
 import fr.parcours.association.AssociationService;
+import fr.parcours.association.OfferPlacement;
 import fr.parcours.association.OfferService;
 import fr.parcours.auth.AuthService;
 import fr.parcours.booking.BookingDesk;
@@ -28,6 +29,7 @@ public final class Services {
   final ResourceService resources;
   final AssociationService associations;
   final OfferService offers;
+  final OfferPlacement offerPlacement;
 
   Services(Vertx vertx, Pool pool, String databaseUrl, AppConfig config) {
     this.vertx = vertx;
@@ -43,6 +45,7 @@ public final class Services {
     this.resources = new ResourceService(pool, new SessionFollowUp(placements));
     this.associations = new AssociationService(pool, config.publicUrl(), config.associationSignInMinutes());
     this.offers = new OfferService(pool);
+    this.offerPlacement = new OfferPlacement(resources, offers);
   }
 
   public FairService fairs() {

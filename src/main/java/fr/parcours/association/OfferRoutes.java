@@ -11,7 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Offers: an association's own under {@code /associations/{me|slug}/offers}, and the
- * organiser's list and review under {@code /offers}.
+ * organiser's list, review and placement in the programme under {@code /offers}.
  */
 public final class OfferRoutes {
 
@@ -21,12 +21,15 @@ public final class OfferRoutes {
   static final String FAIR_OFFER = FAIR_OFFERS + "/:offerId";
 
   private final OfferService offers;
+  private final OfferPlacement placement;
   private final FairService fairs;
   private final Handler<RoutingContext> association;
   private final Handler<RoutingContext> organiser;
 
-  public OfferRoutes(OfferService offers, FairService fairs, AssociationAuth auth, Handler<RoutingContext> organiser) {
+  public OfferRoutes(OfferService offers, OfferPlacement placement, FairService fairs, AssociationAuth auth,
+                     Handler<RoutingContext> organiser) {
     this.offers = offers;
+    this.placement = placement;
     this.fairs = fairs;
     this.association = auth.requireAssociation();
     this.organiser = organiser;
@@ -47,6 +50,10 @@ public final class OfferRoutes {
         owned(fairs, ctx).compose(fair -> offers.all(fair, ctx.queryParams().get("status")))));
     router.post(FAIR_OFFER + "/review").handler(organiser).handler(ctx -> Http.respond(ctx, 200,
         owned(fairs, ctx).compose(fair -> offers.review(fair, Http.body(ctx), offerId(ctx)))));
+    router.put(FAIR_OFFER + "/placement").handler(organiser).handler(ctx -> Http.respond(ctx, 200,
+        owned(fairs, ctx).compose(fair -> placement.place(fair, offerId(ctx), Http.body(ctx)))));
+    router.delete(FAIR_OFFER + "/placement").handler(organiser).handler(ctx -> Http.respond(ctx, 200,
+        owned(fairs, ctx).compose(fair -> placement.cancel(fair, offerId(ctx)))));
   }
 
   /** The fair of the path; requireAssociation already checked the association belongs to it. */
