@@ -44,7 +44,7 @@ final class ApiRouter {
     new CalendarRoutes(services.pool).mount(router);
     AssociationAuth associationAuth = new AssociationAuth(services.associations, services.auth, services.fairs,
         services.config.publicUrl());
-    new AssociationRoutes(services.associations, services.fairs, associationAuth).mount(router);
+    new AssociationRoutes(services.associations, services.schedules, services.fairs, associationAuth).mount(router);
     new AssociationPageRoutes(services.associations, associationAuth, pages).mount(router);
     new OfferRoutes(services.offers, services.offerPlacement, services.fairs, associationAuth, auth.requireOrganiser())
         .mount(router);

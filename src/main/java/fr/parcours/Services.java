@@ -3,6 +3,8 @@ package fr.parcours;
 import fr.parcours.association.AssociationService;
 import fr.parcours.association.OfferPlacement;
 import fr.parcours.association.OfferService;
+import fr.parcours.association.ScheduleService;
+import fr.parcours.association.StandSchedule;
 import fr.parcours.auth.AuthService;
 import fr.parcours.booking.BookingDesk;
 import fr.parcours.booking.BookingLinks;
@@ -30,6 +32,7 @@ public final class Services {
   final AssociationService associations;
   final OfferService offers;
   final OfferPlacement offerPlacement;
+  final ScheduleService schedules;
 
   Services(Vertx vertx, Pool pool, String databaseUrl, AppConfig config) {
     this.vertx = vertx;
@@ -46,6 +49,8 @@ public final class Services {
     this.associations = new AssociationService(pool, config.publicUrl(), config.associationSignInMinutes());
     this.offers = new OfferService(pool);
     this.offerPlacement = new OfferPlacement(resources, offers);
+    // The stand feature replaces NONE with its reservations of an association.
+    this.schedules = new ScheduleService(pool, StandSchedule.NONE);
   }
 
   public FairService fairs() {

@@ -112,7 +112,7 @@ class OfferPlacementTest extends ServerTest {
 
   /** Its own track, so that the other tests' sessions are not part of the class's route. */
   @Test
-  void movingABookedSessionReroutesTheClassTellsTheTeacherAndRaisesTheCalendarSequence() throws Exception {
+  void movingABookedSessionReroutesTheClassTellsTheTeacherAndShowsInTheSchedule() throws Exception {
     fair.create(fair.base + "/tracks", new JsonObject().put("slug", "s-informer").put("name", "S'informer"));
     for (String start : List.of("09:00", "10:00")) {
       fair.create(fair.base + "/sessions", new JsonObject().put("title", "Atelier CV").put("kind", "workshop")
@@ -144,6 +144,26 @@ class OfferPlacementTest extends ServerTest {
     assertTrue(told.getString("body").contains("09:00–09:30  Les métiers du paysage"), told.getString("body"));
     assertNotEquals(sequenceBefore, sequenceOf(token, "Les métiers du paysage"));
     assertTrue(sequenceOf(token, "Les métiers du paysage") > sequenceBefore);
+
+    JsonObject schedule = schedule(jardin, "me", 200);
+    assertEquals(new JsonArray(), schedule.getJsonArray("stands"));
+    JsonObject session = schedule.getJsonArray("sessions").getJsonObject(0);
+    assertEquals(List.of("Les métiers du paysage", "Auditorium", DAY + "T09:00:00+01:00", "scheduled"),
+        List.of(session.getString("title"), session.getJsonObject("place").getString("name"),
+            session.getString("starts_at"), session.getString("status")));
+    assertEquals(talk, session.getLong("offer"));
+    assertEquals(new JsonObject().put("school", "Collège Montaigne").put("city", "Bordeaux").put("class", "3e B")
+        .put("level", "3e").put("pupils", 25).put("adults", 2).put("people", 27),
+        session.getJsonArray("classes").getJsonObject(0));
+    assertEquals(schedule, schedule(fair.organiser, "jardiniers-de-la-bastide", 200));
+    schedule(ocean, "jardiniers-de-la-bastide", 403);
+  }
+
+  private static JsonObject schedule(String token, String association, int status) {
+    HttpResponse<Buffer> response = send(as(app.client().get(fair.base + "/associations/" + association + "/schedule"),
+        token), null);
+    assertEquals(status, response.statusCode(), response.bodyAsString());
+    return response.bodyAsJsonObject();
   }
 
   private static List<String> route(JsonObject booking) {
