@@ -28,6 +28,11 @@ import java.util.function.Function;
  */
 public final class ResourceService {
 
+  /** Unique keys besides each kind's own key (an association's name and contact), by constraint. */
+  private static final Map<String, String> OTHER_UNIQUE_FIELDS = Map.of(
+      "associations_name_key", "name",
+      "associations_contact_email_key", "contact_email");
+
   private final Pool pool;
   private final SessionChanges sessionChanges;
   private final ResourceRepository repository = new ResourceRepository();
@@ -154,7 +159,7 @@ public final class ResourceService {
         .compose(row -> existingId == null
             ? repository.insert(conn, spec, fair.id(), row)
             : repository.update(conn, spec, existingId, row).map(existingId))
-        .recover(UniqueKeys.clashOn(spec.key()))
+        .recover(UniqueKeys.clashOn(OTHER_UNIQUE_FIELDS, spec.key()))
         .compose(id -> repository.view(conn, spec, fair.id(), id))
         .map(rows -> ResourceJson.of(rows.get(0), spec, fair.zone()));
   }
