@@ -1,6 +1,10 @@
 package fr.parcours;
 
 import fr.parcours.admin.AdminRoutes;
+import fr.parcours.association.AssociationAuth;
+import fr.parcours.association.AssociationPageRoutes;
+import fr.parcours.association.AssociationRoutes;
+import fr.parcours.association.OfferRoutes;
 import fr.parcours.auth.AuthRoutes;
 import fr.parcours.booking.BookingFormRoutes;
 import fr.parcours.booking.BookingPageRoutes;
@@ -44,6 +48,12 @@ final class ApiRouter {
     new ProgrammePageRoutes(services.fairs, services.resources, pages, services.config.publicUrl()).mount(router);
     new CalendarRoutes(services.pool).mount(router);
     new AdminRoutes(services.auth, services.fairs, services.resources, services.bookingDesk, pages).mount(router);
+    AssociationAuth associationAuth = new AssociationAuth(services.associations, services.auth, services.fairs,
+        services.config.publicUrl());
+    new AssociationRoutes(services.associations, services.schedules, services.fairs, associationAuth).mount(router);
+    new AssociationPageRoutes(services.associations, associationAuth, pages).mount(router);
+    new OfferRoutes(services.offers, services.offerPlacement, services.fairs, associationAuth, auth.requireOrganiser())
+        .mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
     ErrorHandler errors = new ErrorHandler(pages);
     router.route().failureHandler(errors);

@@ -1,5 +1,10 @@
 package fr.parcours;
 
+import fr.parcours.association.AssociationService;
+import fr.parcours.association.OfferPlacement;
+import fr.parcours.association.OfferService;
+import fr.parcours.association.ScheduleService;
+import fr.parcours.association.StandSchedule;
 import fr.parcours.auth.AuthService;
 import fr.parcours.booking.BookingDesk;
 import fr.parcours.booking.BookingLinks;
@@ -24,6 +29,10 @@ public final class Services {
   final BookingDesk bookingDesk;
   final FairService fairs;
   final ResourceService resources;
+  final AssociationService associations;
+  final OfferService offers;
+  final OfferPlacement offerPlacement;
+  final ScheduleService schedules;
 
   Services(Vertx vertx, Pool pool, String databaseUrl, AppConfig config) {
     this.vertx = vertx;
@@ -37,6 +46,11 @@ public final class Services {
     this.bookings = new BookingService(pool, fairs, links, placements);
     this.bookingDesk = new BookingDesk(pool, fairs, links);
     this.resources = new ResourceService(pool, new SessionFollowUp(placements));
+    this.associations = new AssociationService(pool, config.publicUrl(), config.associationSignInMinutes());
+    this.offers = new OfferService(pool);
+    this.offerPlacement = new OfferPlacement(resources, offers);
+    // The stand feature replaces NONE with its reservations of an association.
+    this.schedules = new ScheduleService(pool, StandSchedule.NONE);
   }
 
   public FairService fairs() {

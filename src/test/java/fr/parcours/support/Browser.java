@@ -50,15 +50,18 @@ public final class Browser {
     return driver;
   }
 
+  private static String temporaryProfile() {
+    try {
+      return Files.createTempDirectory("parcours-chromium-").toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Clicks what leads to another page and waits until that page replaced this one. */
   public static void clickAndWaitForPage(WebDriver browser, By target) {
     WebElement page = browser.findElement(By.tagName("html"));
     browser.findElement(target).click();
-    waitForNewPage(browser, page);
-  }
-
-  /** Waits until {@code page} (the old page's root) is gone, replaced by the next one. */
-  public static void waitForNewPage(WebDriver browser, WebElement page) {
     new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> gone(page));
   }
 
@@ -69,14 +72,6 @@ public final class Browser {
       return false;
     } catch (WebDriverException e) {
       return true;
-    }
-  }
-
-  private static String temporaryProfile() {
-    try {
-      return Files.createTempDirectory("parcours-chromium-").toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -24,8 +24,17 @@ public final class PageForms {
   }
 
   public static HttpResponse<Buffer> post(TestApp app, String path, MultiMap form) {
+    return post(app, path, form, "*/*");
+  }
+
+  /** Posts as a browser on a page does, asking for an HTML answer (an error page rather than JSON). */
+  public static HttpResponse<Buffer> postFromPage(TestApp app, String path, MultiMap form) {
+    return post(app, path, form, "text/html");
+  }
+
+  private static HttpResponse<Buffer> post(TestApp app, String path, MultiMap form, String accept) {
     String token = csrfToken(app);
-    return await(app.client().post(path).putHeader("Cookie", "csrf=" + token).followRedirects(false)
-        .sendForm(MultiMap.caseInsensitiveMultiMap().addAll(form).set("csrf", token)));
+    return await(app.client().post(path).putHeader("Cookie", "csrf=" + token).putHeader("Accept", accept)
+        .followRedirects(false).sendForm(MultiMap.caseInsensitiveMultiMap().addAll(form).set("csrf", token)));
   }
 }
