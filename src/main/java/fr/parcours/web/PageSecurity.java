@@ -18,7 +18,8 @@ import java.util.Set;
  * protection for the pages' forms. CSRF uses a double-submit token: a random value in an
  * HttpOnly cookie, repeated in a hidden field of every form; a post whose field does not match
  * the cookie came from another site and is refused. The JSON API is exempt: it authenticates
- * with a bearer header, which a forged cross-site form cannot send.
+ * with a bearer header, which a forged cross-site form cannot send, or with a SameSite=Lax
+ * session cookie, which browsers leave out of another site's posts.
  */
 public final class PageSecurity implements Handler<RoutingContext> {
 
