@@ -37,7 +37,7 @@ final class ApiRouter {
     new BookingPageRoutes(services.bookings, pages).mount(router);
     new BookingFormRoutes(services.fairs, services.bookings, pages).mount(router);
     new FairPageRoutes(services.fairs, pages).mount(router);
-    new CalendarRoutes(services.pool).mount(router);
+    new CalendarRoutes(services.calendars, services.selections, services.fairs, auth).mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
     ErrorHandler errors = new ErrorHandler(pages);
     router.route().failureHandler(errors);

@@ -6,6 +6,9 @@ import fr.parcours.booking.BookingLinks;
 import fr.parcours.booking.BookingService;
 import fr.parcours.booking.Placements;
 import fr.parcours.booking.SessionFollowUp;
+import fr.parcours.calendar.CalendarLinks;
+import fr.parcours.calendar.Calendars;
+import fr.parcours.calendar.Selections;
 import fr.parcours.config.AppConfig;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
@@ -24,6 +27,8 @@ public final class Services {
   final BookingDesk bookingDesk;
   final FairService fairs;
   final ResourceService resources;
+  final Calendars calendars;
+  final Selections selections;
 
   Services(Vertx vertx, Pool pool, String databaseUrl, AppConfig config) {
     this.vertx = vertx;
@@ -37,6 +42,9 @@ public final class Services {
     this.bookings = new BookingService(pool, fairs, links, placements);
     this.bookingDesk = new BookingDesk(pool, fairs, links);
     this.resources = new ResourceService(pool, new SessionFollowUp(placements));
+    CalendarLinks calendarLinks = new CalendarLinks(config.publicUrl());
+    this.calendars = new Calendars(vertx, pool, calendarLinks);
+    this.selections = new Selections(pool, fairs, calendarLinks);
   }
 
   public FairService fairs() {
