@@ -1,5 +1,6 @@
 package fr.parcours.calendar;
 
+import fr.parcours.fair.FairClient;
 import fr.parcours.support.Poll;
 import fr.parcours.support.ServerTest;
 import fr.parcours.support.TestApp;
@@ -20,9 +21,10 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 
-import static fr.parcours.calendar.FeedClient.event;
-import static fr.parcours.calendar.FeedClient.events;
-import static fr.parcours.calendar.FeedClient.parse;
+import static fr.parcours.calendar.CalendarFixtures.event;
+import static fr.parcours.calendar.CalendarFixtures.events;
+import static fr.parcours.calendar.CalendarFixtures.ok;
+import static fr.parcours.calendar.CalendarFixtures.parse;
 import static fr.parcours.support.TestApp.await;
 import static fr.parcours.support.TestApp.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,14 +37,14 @@ class CalendarRoutesTest extends ServerTest {
 
   private static final Duration STALE_AT_MOST = Duration.ofSeconds(1);
 
-  private static FeedClient organiser;
+  private static FairClient organiser;
 
   @BeforeAll
   static void buildFairs() {
-    organiser = new FeedClient(app.client(), app.organiserToken("calendars@organiser.test"));
-    organiser.dstFair("salon-dst");
-    organiser.dstFair("salon-move");
-    organiser.dstFair("salon-cross");
+    organiser = new FairClient(app.client(), app.organiserToken("calendars@organiser.test"));
+    CalendarFixtures.dstFair(organiser, "salon-dst");
+    CalendarFixtures.dstFair(organiser, "salon-move");
+    CalendarFixtures.dstFair(organiser, "salon-cross");
   }
 
   @Test
@@ -79,14 +81,14 @@ class CalendarRoutesTest extends ServerTest {
 
   @Test
   void trackRoomAndAssociationFeedsShowTheirOwnSessions() {
-    JsonObject feeds = organiser.get("/api/fairs/salon-dst/calendars");
+    JsonObject feeds = ok(organiser.get("/api/fairs/salon-dst/calendars"));
     assertEquals(app.config().publicUrl() + "/calendars/fairs/salon-dst.ics", feeds.getString("calendar_url"));
     assertTrue(feeds.getString("webcal_url").startsWith("webcal://"));
     String track = feeds.getJsonArray("tracks").getJsonObject(1).getString("calendar_url");
     assertEquals(List.of("Se connaître pour choisir"), titles(path(track)));
     String room = feeds.getJsonArray("rooms").getJsonObject(1).getString("calendar_url");
     assertEquals(List.of("Atelier CV", "Se connaître pour choisir"), titles(path(room)));
-    JsonObject association = organiser.get("/api/fairs/salon-dst/associations/ingenieures/calendar");
+    JsonObject association = ok(organiser.get("/api/fairs/salon-dst/associations/ingenieures/calendar"));
     assertTrue(association.getString("webcal_url").startsWith("webcal://"));
     assertEquals(List.of("Les métiers du climat"), titles(path(association.getString("calendar_url"))));
     HttpResponse<Buffer> anonymous = send(app.client().get("/api/fairs/salon-dst/associations/ingenieures/calendar"),
@@ -126,8 +128,8 @@ class CalendarRoutesTest extends ServerTest {
         null).statusCode());
 
     long id = sessionId("salon-move", "Atelier CV");
-    organiser.patch("/api/fairs/salon-move/sessions/" + id, new JsonObject()
-        .put("starts_at", "2027-03-28T11:00:00+02:00").put("ends_at", "2027-03-28T11:30:00+02:00"));
+    ok(organiser.patch("/api/fairs/salon-move/sessions/" + id, new JsonObject()
+        .put("starts_at", "2027-03-28T11:00:00+02:00").put("ends_at", "2027-03-28T11:30:00+02:00")));
     HttpResponse<Buffer> moved = Poll.until(STALE_AT_MOST, () -> conditional(app.client(), path, etag),
         response -> response.statusCode() == 200);
     VEvent after = event(moved.bodyAsString(), "Atelier CV");
@@ -136,7 +138,7 @@ class CalendarRoutesTest extends ServerTest {
     assertEquals(Instant.parse("2027-03-28T09:00:00Z"), start(after));
     assertNotEquals(etag, moved.getHeader("ETag"));
 
-    organiser.patch("/api/fairs/salon-move/sessions/" + id, new JsonObject().put("status", "cancelled"));
+    ok(organiser.patch("/api/fairs/salon-move/sessions/" + id, new JsonObject().put("status", "cancelled")));
     VEvent cancelled = Poll.until(STALE_AT_MOST, () -> event(get(app.client(), path).bodyAsString(), "Atelier CV"),
         event -> "CANCELLED".equals(event.getStatus().getValue()));
     assertTrue(sequence(cancelled) > sequence(after));
@@ -185,8 +187,8 @@ class CalendarRoutesTest extends ServerTest {
       String path = "/calendars/fairs/salon-cross/rooms/amphi.ics";
       String etag = get(other.client(), path).getHeader("ETag");
       assertEquals(304, conditional(other.client(), path, etag).statusCode());
-      organiser.patch("/api/fairs/salon-cross/sessions/" + sessionId("salon-cross", "Les métiers du climat"),
-          new JsonObject().put("title", "Les métiers de la mer"));
+      ok(organiser.patch("/api/fairs/salon-cross/sessions/" + sessionId("salon-cross", "Les métiers du climat"),
+          new JsonObject().put("title", "Les métiers de la mer")));
       HttpResponse<Buffer> changed = Poll.until(STALE_AT_MOST, () -> conditional(other.client(), path, etag),
           response -> response.statusCode() == 200);
       assertEquals(List.of("Les métiers de la mer"), titlesOf(changed.bodyAsString()));
@@ -194,7 +196,7 @@ class CalendarRoutesTest extends ServerTest {
   }
 
   private static long sessionId(String fair, String title) {
-    return organiser.get("/api/fairs/" + fair).getJsonArray("sessions").stream().map(JsonObject.class::cast)
+    return ok(organiser.get("/api/fairs/" + fair)).getJsonArray("sessions").stream().map(JsonObject.class::cast)
         .filter(session -> session.getString("title").equals(title)).findFirst().orElseThrow().getLong("id");
   }
 

@@ -1,10 +1,9 @@
 package fr.parcours.calendar;
 
-import fr.parcours.support.TestApp;
+import fr.parcours.fair.FairClient;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
@@ -13,37 +12,15 @@ import net.fortuna.ical4j.model.component.VEvent;
 import java.io.StringReader;
 import java.util.List;
 
-import static fr.parcours.support.TestApp.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/**
- * Builds a fair through the organiser API, as an organiser would, and reads its feeds back with
- * iCal4j, validated.
- */
-final class FeedClient {
+/** A fair built through the organiser API, as an organiser would, and its feeds read back with iCal4j, validated. */
+final class CalendarFixtures {
 
-  private final WebClient client;
-  private final String token;
-
-  FeedClient(WebClient client, String token) {
-    this.client = client;
-    this.token = token;
+  private CalendarFixtures() {
   }
 
-  JsonObject create(String path, JsonObject body) {
-    HttpResponse<Buffer> response = send(TestApp.authorized(client.post(path), token), body);
-    assertEquals(201, response.statusCode(), response.bodyAsString());
-    return response.bodyAsJsonObject();
-  }
-
-  JsonObject patch(String path, JsonObject body) {
-    HttpResponse<Buffer> response = send(TestApp.authorized(client.patch(path), token), body);
-    assertEquals(200, response.statusCode(), response.bodyAsString());
-    return response.bodyAsJsonObject();
-  }
-
-  JsonObject get(String path) {
-    HttpResponse<Buffer> response = send(TestApp.authorized(client.get(path), token), null);
+  static JsonObject ok(HttpResponse<Buffer> response) {
     assertEquals(200, response.statusCode(), response.bodyAsString());
     return response.bodyAsJsonObject();
   }
@@ -52,29 +29,29 @@ final class FeedClient {
    * A fair on the two days clocks change in 2027 in Paris (last Sundays of March and October),
    * two tracks, two rooms, one association, three talks (one per room and day…), published.
    */
-  String dstFair(String slug) {
-    create("/api/fairs", new JsonObject().put("slug", slug).put("name", "Salon " + slug).put("city", "Bordeaux")
+  static String dstFair(FairClient organiser, String slug) {
+    organiser.create("/api/fairs", new JsonObject().put("slug", slug).put("name", "Salon " + slug).put("city", "Bordeaux")
         .put("time_zone", "Europe/Paris")
         .put("days", new io.vertx.core.json.JsonArray()
             .add(new JsonObject().put("date", "2027-03-28").put("opens_at", "08:30").put("closes_at", "17:30"))
             .add(new JsonObject().put("date", "2027-10-31").put("opens_at", "08:30").put("closes_at", "17:30"))));
     String base = "/api/fairs/" + slug;
-    create(base + "/venues", new JsonObject().put("slug", "hotel").put("name", "Hôtel de Région")
+    organiser.create(base + "/venues", new JsonObject().put("slug", "hotel").put("name", "Hôtel de Région")
         .put("address", "14 rue François de Sourdis").put("city", "Bordeaux"));
-    create(base + "/tracks", new JsonObject().put("slug", "s-orienter").put("name", "S'orienter"));
-    create(base + "/tracks", new JsonObject().put("slug", "se-connaitre").put("name", "Se connaître"));
-    create(base + "/rooms", new JsonObject().put("slug", "amphi").put("name", "Amphi").put("venue", "hotel")
+    organiser.create(base + "/tracks", new JsonObject().put("slug", "s-orienter").put("name", "S'orienter"));
+    organiser.create(base + "/tracks", new JsonObject().put("slug", "se-connaitre").put("name", "Se connaître"));
+    organiser.create(base + "/rooms", new JsonObject().put("slug", "amphi").put("name", "Amphi").put("venue", "hotel")
         .put("kind", "conference").put("capacity", 120));
-    create(base + "/rooms", new JsonObject().put("slug", "salle-2").put("name", "Salle 2").put("venue", "hotel")
+    organiser.create(base + "/rooms", new JsonObject().put("slug", "salle-2").put("name", "Salle 2").put("venue", "hotel")
         .put("kind", "workshop").put("capacity", 30));
-    create(base + "/associations", new JsonObject().put("slug", "ingenieures").put("name", "Elles ingénieures")
+    organiser.create(base + "/associations", new JsonObject().put("slug", "ingenieures").put("name", "Elles ingénieures")
         .put("track", "s-orienter"));
-    create(base + "/sessions", talk("Les métiers du climat", "s-orienter", "amphi", "2027-03-28T09:00:00+02:00")
+    organiser.create(base + "/sessions", talk("Les métiers du climat", "s-orienter", "amphi", "2027-03-28T09:00:00+02:00")
         .put("association", "ingenieures"));
-    create(base + "/sessions", talk("Atelier CV", "s-orienter", "salle-2", "2027-03-28T10:00:00+02:00"));
-    create(base + "/sessions", talk("Se connaître pour choisir", "se-connaitre", "salle-2",
+    organiser.create(base + "/sessions", talk("Atelier CV", "s-orienter", "salle-2", "2027-03-28T10:00:00+02:00"));
+    organiser.create(base + "/sessions", talk("Se connaître pour choisir", "se-connaitre", "salle-2",
         "2027-10-31T09:00:00+01:00"));
-    patch(base, new JsonObject().put("status", "published"));
+    ok(organiser.patch(base, new JsonObject().put("status", "published")));
     return base;
   }
 
