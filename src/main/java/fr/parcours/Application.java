@@ -89,7 +89,7 @@ public final class Application {
   /** One LISTENing connection per instance, for the outbox and for live changes. */
   private Future<Void> listen() {
     outbox.start(listener, config.mail().pollSeconds());
-    new LiveChanges(vertx, listener);
+    LiveChanges.publish(vertx, listener);
     return listener.start();
   }
 

@@ -33,10 +33,6 @@ public final class Calendars {
     this.cache = new FeedCache(vertx);
   }
 
-  public CalendarLinks links() {
-    return links;
-  }
-
   Future<RenderedFeed> fair(String fairSlug) {
     return cache.get("fair/" + fairSlug, () -> published(fairSlug).compose(fair ->
         feed(fair, Feed.PROGRAMME, fair.name(), Scope.WHOLE, null, fair.changedAt())));

@@ -37,7 +37,12 @@ final class FeedCache {
    * The feed named {@code key}, loaded and rendered on a miss. Concurrent requests for a missing
    * feed share one rendering. Rendering a big fair takes milliseconds of CPU: off the event loop.
    */
-  synchronized Future<RenderedFeed> get(String key, Supplier<Future<Feed>> load) {
+  Future<RenderedFeed> get(String key, Supplier<Future<Feed>> load) {
+    // The cached future belongs to the verticle that first asked: answer on the caller's own event loop.
+    return Future.fromCompletionStage(cachedOrLoaded(key, load).toCompletionStage(), vertx.getOrCreateContext());
+  }
+
+  private synchronized Future<RenderedFeed> cachedOrLoaded(String key, Supplier<Future<Feed>> load) {
     Future<RenderedFeed> cached = feeds.get(key);
     if (cached != null) {
       return cached;

@@ -30,9 +30,13 @@ public final class LiveChanges implements Listener.Subscriber {
   private final Set<Change> pending = new LinkedHashSet<>();
   private boolean flushScheduled;
 
-  public LiveChanges(Vertx vertx, Listener listener) {
+  private LiveChanges(Vertx vertx) {
     this.vertx = vertx;
-    listener.subscribe(CHANNEL, this);
+  }
+
+  /** Publishes on {@link #ADDRESS} what {@code listener} hears on {@link #CHANNEL}, from when it starts. */
+  public static void publish(Vertx vertx, Listener listener) {
+    listener.subscribe(CHANNEL, new LiveChanges(vertx));
   }
 
   @Override
