@@ -33,6 +33,8 @@ CREATE FUNCTION notify_change(fair bigint, kind text) RETURNS void LANGUAGE sql 
   SELECT pg_notify('parcours_changes', json_build_object('fair_id', fair, 'kind', kind)::text);
 $$;
 
+-- Called from triggers deferred to commit: the fair row is then the last lock a transaction takes,
+-- so two programme edits wait for each other there but never deadlock.
 CREATE FUNCTION programme_changed(fair bigint) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   -- now() is the transaction's start: the fair row is written once per transaction, not per row.
@@ -70,8 +72,8 @@ BEGIN
   RETURN NULL;
 END;
 $$;
-CREATE TRIGGER sessions_changed AFTER INSERT OR UPDATE OR DELETE ON sessions
-  FOR EACH ROW EXECUTE FUNCTION sessions_changed();
+CREATE CONSTRAINT TRIGGER sessions_changed AFTER INSERT OR UPDATE OR DELETE ON sessions
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION sessions_changed();
 
 -- Tracks, rooms, zones, venues and associations show in every event's text.
 CREATE FUNCTION fair_part_changed() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -80,16 +82,16 @@ BEGIN
   RETURN NULL;
 END;
 $$;
-CREATE TRIGGER tracks_changed AFTER INSERT OR UPDATE OR DELETE ON tracks
-  FOR EACH ROW EXECUTE FUNCTION fair_part_changed();
-CREATE TRIGGER rooms_changed AFTER INSERT OR UPDATE OR DELETE ON rooms
-  FOR EACH ROW EXECUTE FUNCTION fair_part_changed();
-CREATE TRIGGER zones_changed AFTER INSERT OR UPDATE OR DELETE ON zones
-  FOR EACH ROW EXECUTE FUNCTION fair_part_changed();
-CREATE TRIGGER venues_changed AFTER INSERT OR UPDATE OR DELETE ON venues
-  FOR EACH ROW EXECUTE FUNCTION fair_part_changed();
-CREATE TRIGGER associations_changed AFTER INSERT OR UPDATE OR DELETE ON associations
-  FOR EACH ROW EXECUTE FUNCTION fair_part_changed();
+CREATE CONSTRAINT TRIGGER tracks_changed AFTER INSERT OR UPDATE OR DELETE ON tracks
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION fair_part_changed();
+CREATE CONSTRAINT TRIGGER rooms_changed AFTER INSERT OR UPDATE OR DELETE ON rooms
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION fair_part_changed();
+CREATE CONSTRAINT TRIGGER zones_changed AFTER INSERT OR UPDATE OR DELETE ON zones
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION fair_part_changed();
+CREATE CONSTRAINT TRIGGER venues_changed AFTER INSERT OR UPDATE OR DELETE ON venues
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION fair_part_changed();
+CREATE CONSTRAINT TRIGGER associations_changed AFTER INSERT OR UPDATE OR DELETE ON associations
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION fair_part_changed();
 
 -- The fair itself (name, status, zone…); programme_changed_at alone is the triggers' own write.
 CREATE FUNCTION fairs_changed() RETURNS trigger LANGUAGE plpgsql AS $$
