@@ -70,4 +70,8 @@ public final class Services {
   public Pool pool() {
     return pool;
   }
+
+  public Vertx vertx() {
+    return vertx;
+  }
 }
