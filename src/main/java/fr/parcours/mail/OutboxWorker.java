@@ -14,9 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Wakes delivery of queued messages. Every instance runs one; {@code FOR UPDATE SKIP LOCKED} lets
  * them share the queue without sending a message twice. Wakes on NOTIFY (through the instance's
- * {@link Listener}), and polls anyway so that
- * a lost notification or a failed attempt (retried with back-off, see {@link RetryPolicy}) is only
- * delayed.
+ * {@link Listener}), and polls anyway so that a lost notification or a failed attempt (retried
+ * with back-off, see {@link RetryPolicy}) is only delayed.
  */
 public final class OutboxWorker {
 
@@ -24,7 +23,6 @@ public final class OutboxWorker {
 
   private final Vertx vertx;
   private final OutboxDelivery delivery;
-  private final OutboxRepository repository = new OutboxRepository();
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean wokenMeanwhile = new AtomicBoolean();
   private long timerId = -1;
