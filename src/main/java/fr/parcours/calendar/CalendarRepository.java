@@ -25,6 +25,10 @@ final class CalendarRepository {
   record Part(long id, long fairId, String name, Instant changedAt) {
   }
 
+  /** A track or room with a feed of its own. */
+  record Listed(String slug, String name) {
+  }
+
   /** Which sessions of the fair ($1) a feed shows; $2 names the part. */
   enum Scope {
     WHOLE("s.fair_id = $1"),
@@ -107,16 +111,21 @@ final class CalendarRepository {
         row -> row.getString(0));
   }
 
-  /** The fair's tracks and rooms as (slug, name) pairs, for the list of its feeds. */
-  Future<List<String[]>> slugs(long fairId, String table) {
-    String order = table.equals("tracks") ? "position, slug" : "slug";
-    return pool.preparedQuery("SELECT slug, name FROM " + table + " WHERE fair_id = $1 ORDER BY " + order)
-        .execute(Tuple.of(fairId))
-        .map(rows -> {
-          List<String[]> list = new ArrayList<>();
-          rows.forEach(row -> list.add(new String[] {row.getString(0), row.getString(1)}));
-          return list;
-        });
+  /** The fair's tracks, in the programme's order, for the list of its feeds. */
+  Future<List<Listed>> tracks(long fairId) {
+    return listed("SELECT slug, name FROM tracks WHERE fair_id = $1 ORDER BY position, slug", fairId);
+  }
+
+  Future<List<Listed>> rooms(long fairId) {
+    return listed("SELECT slug, name FROM rooms WHERE fair_id = $1 ORDER BY slug", fairId);
+  }
+
+  private Future<List<Listed>> listed(String sql, long fairId) {
+    return pool.preparedQuery(sql).execute(Tuple.of(fairId)).map(rows -> {
+      List<Listed> list = new ArrayList<>();
+      rows.forEach(row -> list.add(new Listed(row.getString("slug"), row.getString("name"))));
+      return list;
+    });
   }
 
   Future<List<CalendarEvent>> events(FairHead fair, Scope scope, Long partId) {

@@ -1,6 +1,7 @@
 package fr.parcours.calendar;
 
 import fr.parcours.calendar.CalendarRepository.FairHead;
+import fr.parcours.calendar.CalendarRepository.Listed;
 import fr.parcours.calendar.CalendarRepository.Part;
 import fr.parcours.calendar.CalendarRepository.Scope;
 import fr.parcours.error.AppException;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Every feed, by what its URL names: read, rendered once per change, then served from the
@@ -40,15 +42,13 @@ public final class Calendars {
 
   Future<RenderedFeed> track(String fairSlug, String trackSlug) {
     return cache.get("track/" + fairSlug + "/" + trackSlug, () -> published(fairSlug).compose(fair ->
-        repository.track(fair.id(), trackSlug).map(found -> found.orElseThrow(() -> AppException.notFound("Track")))
-            .compose(track -> feed(fair, Feed.PROGRAMME, fair.name() + " — " + track.name(), Scope.TRACK,
+        part(repository.track(fair.id(), trackSlug), "Track").compose(track -> feed(fair, Feed.PROGRAMME, fair.name() + " — " + track.name(), Scope.TRACK,
                 track.id(), fair.changedAt()))));
   }
 
   Future<RenderedFeed> room(String fairSlug, String roomSlug) {
     return cache.get("room/" + fairSlug + "/" + roomSlug, () -> published(fairSlug).compose(fair ->
-        repository.room(fair.id(), roomSlug).map(found -> found.orElseThrow(() -> AppException.notFound("Room")))
-            .compose(room -> feed(fair, Feed.PROGRAMME, fair.name() + " — " + room.name(), Scope.ROOM,
+        part(repository.room(fair.id(), roomSlug), "Room").compose(room -> feed(fair, Feed.PROGRAMME, fair.name() + " — " + room.name(), Scope.ROOM,
                 room.id(), fair.changedAt()))));
   }
 
@@ -76,11 +76,10 @@ public final class Calendars {
 
   /** The public feeds of a published fair: the whole programme, each track, each room. */
   public Future<JsonObject> publicFeeds(String fairSlug) {
-    return published(fairSlug).compose(fair -> Future.all(repository.slugs(fair.id(), "tracks"),
-            repository.slugs(fair.id(), "rooms"))
+    return published(fairSlug).compose(fair -> Future.all(repository.tracks(fair.id()), repository.rooms(fair.id()))
         .map(lists -> CalendarLinks.json(links.fair(fair.slug()))
-            .put("tracks", feedList(lists.<List<String[]>>resultAt(0), slug -> links.track(fair.slug(), slug)))
-            .put("rooms", feedList(lists.<List<String[]>>resultAt(1), slug -> links.room(fair.slug(), slug)))));
+            .put("tracks", feedList(lists.resultAt(0), slug -> links.track(fair.slug(), slug)))
+            .put("rooms", feedList(lists.resultAt(1), slug -> links.room(fair.slug(), slug)))));
   }
 
   /** The association's own feed, for the organiser of its fair to hand over. */
@@ -90,9 +89,10 @@ public final class Calendars {
         .map(token -> CalendarLinks.json(links.association(token)).put("association", associationSlug));
   }
 
-  private static JsonArray feedList(List<String[]> parts, java.util.function.Function<String, String> url) {
+  private static JsonArray feedList(List<Listed> parts, Function<String, String> url) {
     JsonArray list = new JsonArray();
-    parts.forEach(part -> list.add(CalendarLinks.json(url.apply(part[0])).put("slug", part[0]).put("name", part[1])));
+    parts.forEach(part -> list.add(CalendarLinks.json(url.apply(part.slug())).put("slug", part.slug())
+        .put("name", part.name())));
     return list;
   }
 
