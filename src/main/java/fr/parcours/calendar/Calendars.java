@@ -42,14 +42,14 @@ public final class Calendars {
 
   Future<RenderedFeed> track(String fairSlug, String trackSlug) {
     return cache.get("track/" + fairSlug + "/" + trackSlug, () -> published(fairSlug).compose(fair ->
-        part(repository.track(fair.id(), trackSlug), "Track").compose(track -> feed(fair, Feed.PROGRAMME, fair.name() + " — " + track.name(), Scope.TRACK,
-                track.id(), fair.changedAt()))));
+        part(repository.track(fair.id(), trackSlug), "Track").compose(track -> feed(fair, Feed.PROGRAMME,
+            fair.name() + " — " + track.name(), Scope.TRACK, track.id(), fair.changedAt()))));
   }
 
   Future<RenderedFeed> room(String fairSlug, String roomSlug) {
     return cache.get("room/" + fairSlug + "/" + roomSlug, () -> published(fairSlug).compose(fair ->
-        part(repository.room(fair.id(), roomSlug), "Room").compose(room -> feed(fair, Feed.PROGRAMME, fair.name() + " — " + room.name(), Scope.ROOM,
-                room.id(), fair.changedAt()))));
+        part(repository.room(fair.id(), roomSlug), "Room").compose(room -> feed(fair, Feed.PROGRAMME,
+            fair.name() + " — " + room.name(), Scope.ROOM, room.id(), fair.changedAt()))));
   }
 
   Future<RenderedFeed> association(String token) {
