@@ -3,6 +3,7 @@ package fr.parcours.calendar;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.TextList;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.parameter.TzId;
@@ -88,7 +89,8 @@ public final class CalendarFeed {
       vevent.add(new Url(URI.create(event.url())));
     }
     if (present(event.category())) {
-      vevent.add(new Categories(event.category()));
+      // One category, even when its name holds a comma (a plain string would be split there).
+      vevent.add(new Categories(new TextList(List.of(event.category()))));
     }
     return vevent;
   }

@@ -25,7 +25,7 @@ class CalendarFeedTest {
     List<CalendarEvent> events = List.of(
         new CalendarEvent("session-12@parcours", "Les métiers du climat", "Conférence", "Hémicycle",
             nine, nine.plusMinutes(30), 3, false, nine.minusDays(2),
-            "https://parcours.test/fairs/f/sessions/12", "S'orienter"),
+            "https://parcours.test/fairs/f/sessions/12", "Sciences, techniques"),
         new CalendarEvent("session-13@parcours", "Atelier CV", null, "Salle 2",
             nine.plusMinutes(40), nine.plusMinutes(70), 1, true, nine.minusDays(1), null, null));
 
@@ -44,5 +44,6 @@ class CalendarFeedTest {
     assertEquals("CONFIRMED", first.getStatus().getValue());
     assertEquals("Les métiers du climat", first.getSummary().getValue());
     assertEquals("CANCELLED", vevents.get(1).getStatus().getValue());
+    assertTrue(ics.contains("CATEGORIES:Sciences\\, techniques"), ics);
   }
 }
