@@ -34,8 +34,11 @@ public class FeedRender {
       millis[i] = (System.nanoTime() - start) / 1_000_000;
     }
     Arrays.sort(millis);
-    String report = String.format("feed render: %d sessions, %d runs, %d kB; p50 %d ms, p95 %d ms, max %d ms%n",
-        sessions, runs, bytes / 1024, millis[runs / 2], millis[(int) (runs * 0.95)], millis[runs - 1]);
+    // The machine is shared: the load says how much of it the run had.
+    double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    String report = String.format("feed render: %d sessions, %d runs, %d kB; p50 %d ms, p95 %d ms, max %d ms "
+        + "(load average %.1f on %d cores)%n", sessions, runs, bytes / 1024, millis[runs / 2],
+        millis[(int) (runs * 0.95)], millis[runs - 1], load, Runtime.getRuntime().availableProcessors());
     System.out.print(report);
     Path out = Path.of("bench/results/feed-render-"
         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".txt");
