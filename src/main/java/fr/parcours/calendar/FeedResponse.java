@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Serves a rendered feed the way polling calendar clients expect: validators on every answer,
@@ -19,6 +20,10 @@ import java.util.Arrays;
  * If-Modified-Since), and HEAD answered with the headers alone.
  */
 final class FeedResponse {
+
+  // IMF-fixdate (RFC 9110): a two-digit day, which RFC_1123_DATE_TIME does not write.
+  private static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
   private FeedResponse() {
   }
@@ -59,6 +64,6 @@ final class FeedResponse {
   }
 
   private static String httpDate(Instant instant) {
-    return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(ZoneOffset.UTC));
+    return HTTP_DATE.format(instant);
   }
 }
