@@ -1,6 +1,7 @@
 package fr.parcours.calendar;
 
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.buffer.Buffer;
@@ -37,8 +38,9 @@ final class FeedResponse {
         .putHeader("Content-Disposition", "inline; filename=\"parcours.ics\"");
     if (notModified(ctx.request(), feed)) {
       response.setStatusCode(304).end();
+    } else if (ctx.request().method() == HttpMethod.HEAD) {
+      response.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(feed.body().length)).end();
     } else {
-      // Vert.x sends no body for HEAD, but keeps the Content-Length of the body it would send.
       response.end(Buffer.buffer(feed.body()));
     }
   }
