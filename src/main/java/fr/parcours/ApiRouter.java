@@ -46,7 +46,6 @@ final class ApiRouter {
     new BookingFormRoutes(services.fairs, services.resources, services.bookings, pages).mount(router);
     new FairPageRoutes(services.fairs, pages).mount(router);
     new ProgrammePageRoutes(services.fairs, services.resources, pages, services.config.publicUrl()).mount(router);
-    new CalendarRoutes(services.pool).mount(router);
     new AdminRoutes(services.auth, services.fairs, services.resources, services.bookingDesk, pages).mount(router);
     AssociationAuth associationAuth = new AssociationAuth(services.associations, services.auth, services.fairs,
         services.config.publicUrl());
@@ -54,6 +53,7 @@ final class ApiRouter {
     new AssociationPageRoutes(services.associations, associationAuth, pages).mount(router);
     new OfferRoutes(services.offers, services.offerPlacement, services.fairs, associationAuth, auth.requireOrganiser())
         .mount(router);
+    new CalendarRoutes(services.calendars, services.selections, services.fairs, auth).mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
     ErrorHandler errors = new ErrorHandler(pages);
     router.route().failureHandler(errors);

@@ -11,6 +11,9 @@ import fr.parcours.booking.BookingLinks;
 import fr.parcours.booking.BookingService;
 import fr.parcours.booking.Placements;
 import fr.parcours.booking.SessionFollowUp;
+import fr.parcours.calendar.CalendarLinks;
+import fr.parcours.calendar.Calendars;
+import fr.parcours.calendar.Selections;
 import fr.parcours.config.AppConfig;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
@@ -33,6 +36,8 @@ public final class Services {
   final OfferService offers;
   final OfferPlacement offerPlacement;
   final ScheduleService schedules;
+  final Calendars calendars;
+  final Selections selections;
 
   Services(Vertx vertx, Pool pool, String databaseUrl, AppConfig config) {
     this.vertx = vertx;
@@ -51,6 +56,9 @@ public final class Services {
     this.offerPlacement = new OfferPlacement(resources, offers);
     // The stand feature replaces NONE with its reservations of an association.
     this.schedules = new ScheduleService(pool, StandSchedule.NONE);
+    CalendarLinks calendarLinks = new CalendarLinks(config.publicUrl());
+    this.calendars = new Calendars(vertx, pool, calendarLinks);
+    this.selections = new Selections(pool, fairs, calendarLinks);
   }
 
   public FairService fairs() {
@@ -75,5 +83,9 @@ public final class Services {
 
   public Pool pool() {
     return pool;
+  }
+
+  public Vertx vertx() {
+    return vertx;
   }
 }

@@ -1,5 +1,6 @@
 package fr.parcours.programme;
 
+import fr.parcours.calendar.CalendarLinks;
 import fr.parcours.web.Subscription;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -7,10 +8,10 @@ import io.vertx.core.json.JsonObject;
 /** The iCal feeds a visitor can subscribe to: the whole fair, one track, one room. */
 final class FeedLinks {
 
-  private final String publicUrl;
+  private final CalendarLinks links;
 
   FeedLinks(String publicUrl) {
-    this.publicUrl = publicUrl;
+    this.links = new CalendarLinks(publicUrl);
   }
 
   JsonObject forFair(String fairSlug, Programme programme, JsonObject messages) {
@@ -19,7 +20,7 @@ final class FeedLinks {
     JsonArray rooms = new JsonArray();
     programme.rooms().keySet().forEach(slug -> rooms.add(room(fairSlug, slug, programme).toJson()));
     return new JsonObject()
-        .put("fair", new Subscription(messages.getString("feeds_fair"), fair(fairSlug)).toJson())
+        .put("fair", new Subscription(messages.getString("feeds_fair"), links.fair(fairSlug)).toJson())
         .put("tracks", tracks)
         .put("rooms", rooms);
   }
@@ -36,15 +37,11 @@ final class FeedLinks {
     return feeds;
   }
 
-  private String fair(String fairSlug) {
-    return publicUrl + "/calendars/fairs/" + fairSlug + ".ics";
-  }
-
   private Subscription track(String fairSlug, String slug, Programme programme) {
-    return new Subscription(programme.trackName(slug), publicUrl + "/calendars/fairs/" + fairSlug + "/tracks/" + slug + ".ics");
+    return new Subscription(programme.trackName(slug), links.track(fairSlug, slug));
   }
 
   private Subscription room(String fairSlug, String slug, Programme programme) {
-    return new Subscription(programme.placeName(slug), publicUrl + "/calendars/fairs/" + fairSlug + "/rooms/" + slug + ".ics");
+    return new Subscription(programme.placeName(slug), links.room(fairSlug, slug));
   }
 }

@@ -1,5 +1,6 @@
 package fr.parcours.web;
 
+import fr.parcours.calendar.CalendarLinks;
 import io.vertx.core.json.JsonObject;
 
 import java.net.URLEncoder;
@@ -12,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 public record Subscription(String label, String url) {
 
   public String webcal() {
-    return url.replaceFirst("^https?://", "webcal://");
+    return CalendarLinks.webcal(url);
   }
 
   public String google() {
