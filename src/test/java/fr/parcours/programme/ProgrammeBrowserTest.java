@@ -5,6 +5,9 @@ import fr.parcours.support.DemoBrowserTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import fr.parcours.support.Screenshots;
+import fr.parcours.support.TestApp;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -67,6 +70,12 @@ class ProgrammeBrowserTest extends DemoBrowserTest {
     WebElement feeds = browser.findElement(By.id("feeds"));
     String webcal = feeds.findElement(By.cssSelector(".subscribe a")).getAttribute("href");
     assertEquals(url("/calendars/fairs/" + DEMO + ".ics").replace("http://", "webcal://"), webcal);
+    for (WebElement feed : feeds.findElements(By.cssSelector("input.feed-url"))) {
+      String path = feed.getAttribute("value").substring(app.config().publicUrl().length());
+      HttpResponse<Buffer> ics = TestApp.await(app.client().get(path).send());
+      assertEquals(200, ics.statusCode(), path);
+      assertTrue(ics.bodyAsString().startsWith("BEGIN:VCALENDAR"), path);
+    }
     assertTrue(feeds.findElement(By.cssSelector(".subscribe a.secondary")).getAttribute("href")
         .startsWith("https://calendar.google.com/calendar/render?cid=webcal"));
     screenshot("programme");
