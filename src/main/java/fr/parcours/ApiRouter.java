@@ -2,8 +2,10 @@ package fr.parcours;
 
 import fr.parcours.admin.AdminRoutes;
 import fr.parcours.association.AssociationAuth;
+import fr.parcours.association.AssociationHomeRoutes;
 import fr.parcours.association.AssociationPageRoutes;
 import fr.parcours.association.AssociationRoutes;
+import fr.parcours.association.OfferPageRoutes;
 import fr.parcours.association.OfferRoutes;
 import fr.parcours.auth.AuthRoutes;
 import fr.parcours.booking.BookingFormRoutes;
@@ -50,10 +52,14 @@ final class ApiRouter {
     AssociationAuth associationAuth = new AssociationAuth(services.associations, services.auth, services.fairs,
         services.config.publicUrl());
     new AssociationRoutes(services.associations, services.schedules, services.fairs, associationAuth).mount(router);
-    new AssociationPageRoutes(services.associations, associationAuth, pages).mount(router);
+    new AssociationPageRoutes(services.associations, associationAuth, services.fairs, services.resources, pages)
+        .mount(router);
+    new AssociationHomeRoutes(services.offers, services.schedules, services.calendars, services.fairs, associationAuth,
+        pages).mount(router);
+    new OfferPageRoutes(services.offers, services.fairs, services.resources, associationAuth, pages).mount(router);
     new OfferRoutes(services.offers, services.offerPlacement, services.fairs, associationAuth, auth.requireOrganiser())
         .mount(router);
-    new CalendarRoutes(services.calendars, services.selections, services.fairs, auth).mount(router);
+    new CalendarRoutes(services.calendars, services.selections, associationAuth).mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
     ErrorHandler errors = new ErrorHandler(pages);
     router.route().failureHandler(errors);
