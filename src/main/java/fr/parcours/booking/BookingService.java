@@ -3,6 +3,8 @@ package fr.parcours.booking;
 import fr.parcours.auth.Tokens;
 import fr.parcours.booking.BookingMessages.Notice;
 import fr.parcours.booking.BookingRepository.TrackRef;
+import fr.parcours.db.IdempotencyKeys;
+import fr.parcours.db.IdempotencyKeys.Outcome;
 import fr.parcours.db.Retries;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
@@ -24,16 +26,14 @@ import java.util.Optional;
  */
 public final class BookingService {
 
-  /** The booking as JSON, and whether this request created it (false for a replay). */
-  public record Outcome(JsonObject booking, boolean created) {
-  }
-
   /** Where a booking goes: its fair, its track and the fair's rules. */
   private record Target(Fair fair, TrackRef track, BookingRules rules) {
   }
 
   private final Pool pool;
   private final FairService fairs;
+  private static final IdempotencyKeys KEYS = new IdempotencyKeys("booking_requests", "booking_id");
+
   private final BookingRepository repository = new BookingRepository();
   private final BookingLinks links;
   private final Placements placements;
@@ -46,13 +46,12 @@ public final class BookingService {
   }
 
   /** Books a route, or a place on the waiting list; a repeated key replays the first answer. */
-  public Future<Outcome> book(String fairSlug, String key, BookingRequest request) {
+  public Future<Outcome<JsonObject>> book(String fairSlug, String key, BookingRequest request) {
     return target(fairSlug, request.track())
-        .compose(target -> Retries.onRace(() -> pool.withTransaction(conn -> repository
-            .claimKey(conn, target.fair().id(), key, request.fingerprint())
-            .compose(claimed -> claimed
-                ? place(conn, target, key, request).map(b -> new Outcome(json(b, target.fair()), true))
-                : replay(conn, target.fair(), key, request).map(b -> new Outcome(json(b, target.fair()), false))))));
+        .compose(target -> Retries.onRace(() -> pool.withTransaction(conn -> KEYS.once(conn, target.fair().id(), key,
+                request.fingerprint(), () -> place(conn, target, request), Booking::id,
+                id -> repository.byId(conn, id).map(Optional::orElseThrow))))
+            .map(outcome -> new Outcome<>(json(outcome.value(), target.fair()), outcome.created())));
   }
 
   public Future<JsonObject> show(String token) {
@@ -106,7 +105,7 @@ public final class BookingService {
     return fairs.readable(slug, null);
   }
 
-  private Future<Booking> place(SqlConnection conn, Target target, String key, BookingRequest asked) {
+  private Future<Booking> place(SqlConnection conn, Target target, BookingRequest asked) {
     Fair fair = target.fair();
     BookingRequest request = asked.on(BookingTerms.resolveDay(fair, asked.day()));
     BookingTerms.requireRegistrationOpen(fair, Instant.now());
@@ -120,7 +119,6 @@ public final class BookingService {
         })
         .compose(locked -> repository.timetable(conn, trackId))
         .compose(timetable -> insertWithRoute(conn, target, request, timetable))
-        .compose(id -> repository.linkKey(conn, fair.id(), key, id).map(id))
         .compose(id -> repository.byId(conn, id).map(Optional::orElseThrow))
         .compose(booking -> placements.tell(conn, booking, booking.is(Booking.CONFIRMED) ? Notice.CONFIRMED : Notice.WAITLISTED,
             fair));
@@ -134,16 +132,6 @@ public final class BookingService {
     return repository.insert(conn, target.fair().id(), target.track().id(), Tokens.newToken(), request, status)
         .compose(id -> route.map(r -> repository.reserve(conn, id, r, request.people())).orElse(Future.succeededFuture())
             .map(id));
-  }
-
-  private Future<Booking> replay(SqlConnection conn, Fair fair, String key, BookingRequest request) {
-    return repository.storedRequest(conn, fair.id(), key).compose(stored -> {
-      if (!stored.bodyHash().equals(request.fingerprint())) {
-        throw AppException.unprocessable("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used with another body",
-            List.of(new FieldError("Idempotency-Key", "was already used for a different booking request")));
-      }
-      return repository.byId(conn, stored.bookingId()).map(Optional::orElseThrow);
-    });
   }
 
   /** Applies a change under the school and track locks; returns the booking's id. */
