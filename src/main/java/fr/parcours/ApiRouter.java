@@ -1,5 +1,8 @@
 package fr.parcours;
 
+import fr.parcours.association.AssociationAuth;
+import fr.parcours.association.AssociationPageRoutes;
+import fr.parcours.association.AssociationRoutes;
 import fr.parcours.auth.AuthRoutes;
 import fr.parcours.booking.BookingFormRoutes;
 import fr.parcours.booking.BookingPageRoutes;
@@ -38,6 +41,10 @@ final class ApiRouter {
     new BookingFormRoutes(services.fairs, services.bookings, pages).mount(router);
     new FairPageRoutes(services.fairs, pages).mount(router);
     new CalendarRoutes(services.pool).mount(router);
+    AssociationAuth associationAuth = new AssociationAuth(services.associations, services.auth, services.fairs,
+        services.config.publicUrl());
+    new AssociationRoutes(services.associations, services.fairs, associationAuth).mount(router);
+    new AssociationPageRoutes(services.associations, associationAuth, pages).mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
     ErrorHandler errors = new ErrorHandler(pages);
     router.route().failureHandler(errors);

@@ -1,5 +1,6 @@
 package fr.parcours;
 
+import fr.parcours.association.AssociationService;
 import fr.parcours.auth.AuthService;
 import fr.parcours.booking.BookingDesk;
 import fr.parcours.booking.BookingLinks;
@@ -24,6 +25,7 @@ public final class Services {
   final BookingDesk bookingDesk;
   final FairService fairs;
   final ResourceService resources;
+  final AssociationService associations;
 
   Services(Vertx vertx, Pool pool, String databaseUrl, AppConfig config) {
     this.vertx = vertx;
@@ -37,6 +39,7 @@ public final class Services {
     this.bookings = new BookingService(pool, fairs, links, placements);
     this.bookingDesk = new BookingDesk(pool, fairs, links);
     this.resources = new ResourceService(pool, new SessionFollowUp(placements));
+    this.associations = new AssociationService(pool, config.publicUrl(), config.associationSignInMinutes());
   }
 
   public FairService fairs() {
