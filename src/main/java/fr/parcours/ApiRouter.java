@@ -8,8 +8,10 @@ import fr.parcours.booking.BookingFormRoutes;
 import fr.parcours.booking.BookingPageRoutes;
 import fr.parcours.booking.BookingRoutes;
 import fr.parcours.calendar.CalendarRoutes;
+import fr.parcours.challenge.ChallengeRoutes;
 import fr.parcours.fair.FairPageRoutes;
 import fr.parcours.fair.FairRoutes;
+import fr.parcours.stand.StandRoutes;
 import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.HealthRoutes;
 import fr.parcours.web.OpenApiRoutes;
@@ -45,6 +47,9 @@ final class ApiRouter {
         services.config.publicUrl());
     new AssociationRoutes(services.associations, services.fairs, associationAuth).mount(router);
     new AssociationPageRoutes(services.associations, associationAuth, pages).mount(router);
+    new StandRoutes(services.stands, associationAuth.requireAssociation(), auth.requireOrganiser()).mount(router);
+    new ChallengeRoutes(services.challenges, services.challengePicks, services.bookings, auth.requireOrganiser())
+        .mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
     ErrorHandler errors = new ErrorHandler(pages);
     router.route().failureHandler(errors);

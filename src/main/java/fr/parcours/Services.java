@@ -7,9 +7,12 @@ import fr.parcours.booking.BookingLinks;
 import fr.parcours.booking.BookingService;
 import fr.parcours.booking.Placements;
 import fr.parcours.booking.SessionFollowUp;
+import fr.parcours.challenge.ChallengePicks;
+import fr.parcours.challenge.ChallengeService;
 import fr.parcours.config.AppConfig;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
+import fr.parcours.stand.StandService;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 
@@ -26,6 +29,9 @@ public final class Services {
   final FairService fairs;
   final ResourceService resources;
   final AssociationService associations;
+  final StandService stands;
+  final ChallengeService challenges;
+  final ChallengePicks challengePicks;
 
   Services(Vertx vertx, Pool pool, String databaseUrl, AppConfig config) {
     this.vertx = vertx;
@@ -36,10 +42,13 @@ public final class Services {
     this.fairs = new FairService(pool);
     BookingLinks links = new BookingLinks(config.publicUrl());
     Placements placements = new Placements(links);
-    this.bookings = new BookingService(pool, fairs, links, placements);
+    this.challengePicks = new ChallengePicks(pool);
+    this.bookings = new BookingService(pool, fairs, links, placements, challengePicks);
     this.bookingDesk = new BookingDesk(pool, fairs, links);
     this.resources = new ResourceService(pool, new SessionFollowUp(placements));
     this.associations = new AssociationService(pool, config.publicUrl(), config.associationSignInMinutes());
+    this.stands = new StandService(pool, fairs);
+    this.challenges = new ChallengeService(pool, fairs);
   }
 
   public FairService fairs() {

@@ -37,12 +37,15 @@ public final class BookingService {
   private final BookingRepository repository = new BookingRepository();
   private final BookingLinks links;
   private final Placements placements;
+  private final BookingExtras extras;
 
-  public BookingService(Pool pool, FairService fairs, BookingLinks links, Placements placements) {
+  public BookingService(Pool pool, FairService fairs, BookingLinks links, Placements placements,
+                        BookingExtras extras) {
     this.pool = pool;
     this.fairs = fairs;
     this.links = links;
     this.placements = placements;
+    this.extras = extras;
   }
 
   /** Books a route, or a place on the waiting list; a repeated key replays the first answer. */
@@ -55,7 +58,8 @@ public final class BookingService {
   }
 
   public Future<JsonObject> show(String token) {
-    return byToken(token).compose(booking -> fairOf(booking).map(fair -> json(booking, fair)));
+    return byToken(token).compose(booking -> fairOf(booking)
+        .compose(fair -> extras.show(pool, booking.id(), fair, json(booking, fair))));
   }
 
   /** Changes headcount or window; when the new request fits nowhere the old route is kept (409). */
@@ -81,6 +85,7 @@ public final class BookingService {
             ? Future.succeededFuture(current)
             : repository.release(conn, current.id())
                 .compose(released -> repository.update(conn, current.id(), current.request(), Booking.CANCELLED))
+                .compose(updated -> extras.cancelled(conn, current.id()))
                 .compose(updated -> placements.notify(conn, current.id(), Notice.CANCELLED, fair))
                 .compose(cancelled -> placements.promote(conn, fair, current.trackId()).map(cancelled)))))
         .map(booking -> json(booking, fair))));

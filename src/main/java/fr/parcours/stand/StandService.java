@@ -5,7 +5,6 @@ import fr.parcours.db.IdempotencyKeys;
 import fr.parcours.db.IdempotencyKeys.Outcome;
 import fr.parcours.db.Retries;
 import fr.parcours.error.AppException;
-import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
 import fr.parcours.mail.Outbox;
@@ -116,11 +115,11 @@ public final class StandService {
     }
     StandRequest.Needs needs = request.needs();
     Future<Long> zone = needs.zone() == null ? Future.succeededFuture() : repository.zoneId(conn, fair.id(), needs.zone())
-        .map(found -> found.orElseThrow(() -> unprocessable("UNKNOWN_ZONE", "needs.zone", "is not a zone of this fair")));
+        .map(found -> found.orElseThrow(() -> AppException.unprocessable("UNKNOWN_ZONE", "needs.zone", "is not a zone of this fair")));
     return zone.map(zoneId -> {
       SpotWish wish = new SpotWish(null, needs.power(), needs.minWidth(), needs.minDepth(), zoneId);
       if (!StandPlanner.possible(spots, wish)) {
-        throw unprocessable("NO_SPOT_FITS", "needs", "no stand spot of this fair meets these needs");
+        throw AppException.unprocessable("NO_SPOT_FITS", "needs", "no stand spot of this fair meets these needs");
       }
       return wish;
     });
@@ -207,10 +206,6 @@ public final class StandService {
 
   private static Spot spotNumbered(List<Spot> spots, String number) {
     return spots.stream().filter(spot -> spot.number().equals(number)).findFirst()
-        .orElseThrow(() -> unprocessable("UNKNOWN_SPOT", "spot", "is not a stand spot number of this fair"));
-  }
-
-  private static AppException unprocessable(String code, String field, String message) {
-    return AppException.unprocessable(code, field + " " + message, List.of(new FieldError(field, message)));
+        .orElseThrow(() -> AppException.unprocessable("UNKNOWN_SPOT", "spot", "is not a stand spot number of this fair"));
   }
 }
