@@ -12,7 +12,7 @@ import io.vertx.sqlclient.SqlConnection;
  */
 public interface BookingExtras {
 
-  /** The booking's JSON with the extra added. */
+  /** The booking's JSON with the extra added, when the booking has one. */
   Future<JsonObject> show(SqlClient db, long bookingId, Fair fair, JsonObject booking);
 
   /** Lets go of what the booking held; runs after the booking row is marked cancelled, under its lock. */

@@ -58,15 +58,14 @@ public final class BookingService {
   }
 
   public Future<JsonObject> show(String token) {
-    return byToken(token).compose(booking -> fairOf(booking)
-        .compose(fair -> extras.show(pool, booking.id(), fair, json(booking, fair))));
+    return byToken(token).compose(booking -> fairOf(booking).compose(fair -> shown(booking, fair)));
   }
 
   /** Changes headcount or window; when the new request fits nowhere the old route is kept (409). */
   public Future<JsonObject> change(String token, BookingChange change) {
     return byToken(token).compose(found -> fairOf(found).compose(fair -> repository.rules(pool, fair.id())
         .compose(rules -> Retries.onRace(() -> pool.withTransaction(conn -> changeInTransaction(conn, fair, rules, found, change))))
-        .map(booking -> json(booking, fair))));
+        .compose(booking -> shown(booking, fair))));
   }
 
   private Future<Booking> changeInTransaction(SqlConnection conn, Fair fair, BookingRules rules, Booking found,
@@ -191,6 +190,11 @@ public final class BookingService {
 
   private Future<Fair> fairOf(Booking booking) {
     return fairs.findById(booking.fairId());
+  }
+
+  /** The booking as its teacher sees it, with what other features attach to it. */
+  private Future<JsonObject> shown(Booking booking, Fair fair) {
+    return extras.show(pool, booking.id(), fair, json(booking, fair));
   }
 
   private JsonObject json(Booking booking, Fair fair) {

@@ -51,8 +51,10 @@ public final class ChallengePicks implements BookingExtras {
 
   @Override
   public Future<JsonObject> show(SqlClient db, long bookingId, Fair fair, JsonObject booking) {
-    return repository.pick(db, bookingId)
-        .map(pick -> booking.put("challenge", pick.map(p -> ChallengeJson.pick(p, fair.zone())).orElse(null)));
+    return repository.pick(db, bookingId).map(pick -> {
+      pick.ifPresent(p -> booking.put("challenge", ChallengeJson.pick(p, fair.zone())));
+      return booking;
+    });
   }
 
   @Override

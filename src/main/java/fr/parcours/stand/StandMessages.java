@@ -4,49 +4,34 @@ import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairTimes;
 import fr.parcours.fair.Interval;
 import fr.parcours.mail.Message;
+import fr.parcours.mail.Wording;
 
 import java.util.Locale;
 
 /** The emails an association receives about its stand: French first, then English. */
 final class StandMessages {
 
-  /** Why we write: each kind has its subject and opening line in both languages. */
-  enum Notice {
-    PROMOTED("stand_promoted", "Emplacement de stand attribué", "Stand spot assigned",
-        "Bonne nouvelle : un emplacement s'est libéré, votre réservation quitte la liste d'attente.",
-        "Good news: a spot freed up and your reservation leaves the waiting list."),
-    ASSIGNED("stand_assigned", "Emplacement de stand attribué", "Stand spot assigned",
-        "L'organisation vous a attribué un emplacement de stand.",
-        "The organisers assigned you a stand spot."),
-    MOVED("stand_moved", "Réservation de stand modifiée", "Stand reservation changed",
-        "L'organisation a déplacé votre réservation de stand.",
-        "The organisers moved your stand reservation.");
-
-    final String kind;
-    final String subjectFr;
-    final String subjectEn;
-    final String openingFr;
-    final String openingEn;
-
-    Notice(String kind, String subjectFr, String subjectEn, String openingFr, String openingEn) {
-      this.kind = kind;
-      this.subjectFr = subjectFr;
-      this.subjectEn = subjectEn;
-      this.openingFr = openingFr;
-      this.openingEn = openingEn;
-    }
-  }
+  static final Wording PROMOTED = new Wording("stand_promoted", "Emplacement de stand attribué",
+      "Stand spot assigned",
+      "Bonne nouvelle : un emplacement s'est libéré, votre réservation quitte la liste d'attente.",
+      "Good news: a spot freed up and your reservation leaves the waiting list.");
+  static final Wording ASSIGNED = new Wording("stand_assigned", "Emplacement de stand attribué",
+      "Stand spot assigned",
+      "L'organisation vous a attribué un emplacement de stand.",
+      "The organisers assigned you a stand spot.");
+  static final Wording MOVED = new Wording("stand_moved", "Réservation de stand modifiée",
+      "Stand reservation changed",
+      "L'organisation a déplacé votre réservation de stand.",
+      "The organisers moved your stand reservation.");
 
   private StandMessages() {
   }
 
-  static Message of(Notice notice, Reservation reservation, Fair fair) {
-    String fairName = fair.details().name();
-    String subject = notice.subjectFr + " / " + notice.subjectEn + " — " + fairName;
-    String body = part(notice.openingFr, reservation, fair, Locale.FRENCH)
+  static Message of(Wording notice, Reservation reservation, Fair fair) {
+    String body = part(notice.openingFr(), reservation, fair, Locale.FRENCH)
         + "\n----------\n\n"
-        + part(notice.openingEn, reservation, fair, Locale.ENGLISH);
-    return new Message(notice.kind, reservation.association().email(), subject, body);
+        + part(notice.openingEn(), reservation, fair, Locale.ENGLISH);
+    return new Message(notice.kind(), reservation.association().email(), notice.subject(fair.details().name()), body);
   }
 
   private static String part(String opening, Reservation r, Fair fair, Locale locale) {

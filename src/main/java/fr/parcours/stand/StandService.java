@@ -8,8 +8,8 @@ import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
 import fr.parcours.mail.Outbox;
+import fr.parcours.mail.Wording;
 import fr.parcours.stand.Reservation.Association;
-import fr.parcours.stand.StandMessages.Notice;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -136,7 +136,7 @@ public final class StandService {
     }
     LocalDate day = fair.day(placement.day() == null ? current.day() : placement.day()).day();
     StandPeriod period = placement.period() == null ? current.period() : placement.period();
-    Notice notice = current.is(Reservation.WAITING) ? Notice.ASSIGNED : Notice.MOVED;
+    Wording notice = current.is(Reservation.WAITING) ? StandMessages.ASSIGNED : StandMessages.MOVED;
     return requireFree(conn, current.association(), day, period, current.id())
         .compose(free -> Future.all(repository.spots(conn, fair.id()), repository.holds(conn, fair.id())))
         .compose(all -> {
@@ -182,14 +182,14 @@ public final class StandService {
             StandPlanner.Waiting waiting = promotion.waiting();
             chain = chain.compose(done -> repository.place(conn, waiting.reservationId(), promotion.spot().id(),
                     waiting.day(), waiting.period())
-                .compose(placed -> tell(conn, waiting.reservationId(), Notice.PROMOTED, fair)));
+                .compose(placed -> tell(conn, waiting.reservationId(), StandMessages.PROMOTED, fair)));
           }
           return chain;
         });
   }
 
   /** Writes to the association, in the same transaction; one without a contact address is not written to. */
-  private Future<Void> tell(SqlConnection conn, long reservationId, Notice notice, Fair fair) {
+  private Future<Void> tell(SqlConnection conn, long reservationId, Wording notice, Fair fair) {
     return read(conn, reservationId).compose(reservation -> reservation.association().email().isBlank()
         ? Future.succeededFuture()
         : Outbox.enqueue(conn, StandMessages.of(notice, reservation, fair)));
