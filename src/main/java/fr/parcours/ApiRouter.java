@@ -3,6 +3,7 @@ package fr.parcours;
 import fr.parcours.association.AssociationAuth;
 import fr.parcours.association.AssociationPageRoutes;
 import fr.parcours.association.AssociationRoutes;
+import fr.parcours.association.OfferRoutes;
 import fr.parcours.auth.AuthRoutes;
 import fr.parcours.booking.BookingFormRoutes;
 import fr.parcours.booking.BookingPageRoutes;
@@ -45,10 +46,12 @@ final class ApiRouter {
     new CalendarRoutes(services.pool).mount(router);
     AssociationAuth associationAuth = new AssociationAuth(services.associations, services.auth, services.fairs,
         services.config.publicUrl());
-    new AssociationRoutes(services.associations, services.fairs, associationAuth).mount(router);
+    new AssociationRoutes(services.associations, services.schedules, services.fairs, associationAuth).mount(router);
     new AssociationPageRoutes(services.associations, associationAuth, pages).mount(router);
     new StandRoutes(services.stands, associationAuth.requireAssociation(), auth.requireOrganiser()).mount(router);
     new ChallengeRoutes(services.challenges, services.challengePicks, services.bookings, auth.requireOrganiser())
+        .mount(router);
+    new OfferRoutes(services.offers, services.offerPlacement, services.fairs, associationAuth, auth.requireOrganiser())
         .mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
     ErrorHandler errors = new ErrorHandler(pages);

@@ -1,6 +1,9 @@
 package fr.parcours;
 
 import fr.parcours.association.AssociationService;
+import fr.parcours.association.OfferPlacement;
+import fr.parcours.association.OfferService;
+import fr.parcours.association.ScheduleService;
 import fr.parcours.auth.AuthService;
 import fr.parcours.booking.BookingDesk;
 import fr.parcours.booking.BookingLinks;
@@ -32,6 +35,9 @@ public final class Services {
   final StandService stands;
   final ChallengeService challenges;
   final ChallengePicks challengePicks;
+  final OfferService offers;
+  final OfferPlacement offerPlacement;
+  final ScheduleService schedules;
 
   Services(Vertx vertx, Pool pool, String databaseUrl, AppConfig config) {
     this.vertx = vertx;
@@ -49,6 +55,9 @@ public final class Services {
     this.associations = new AssociationService(pool, config.publicUrl(), config.associationSignInMinutes());
     this.stands = new StandService(pool, fairs);
     this.challenges = new ChallengeService(pool, fairs);
+    this.offers = new OfferService(pool);
+    this.offerPlacement = new OfferPlacement(resources, offers);
+    this.schedules = new ScheduleService(pool, stands::ofAssociation);
   }
 
   public FairService fairs() {

@@ -1,6 +1,8 @@
 package fr.parcours.association;
 
 import fr.parcours.db.Results;
+import fr.parcours.error.AppException;
+import fr.parcours.error.FieldError;
 import fr.parcours.fair.Slugs;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -9,6 +11,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 /** SQL for associations' own registration, their sign-in links and the sessions those open. */
@@ -20,10 +23,13 @@ final class AssociationRepository {
   private static final String SELECT = "SELECT a.id, a.fair_id, f.slug AS fair_slug, a.slug, a.name, a.contact_email "
       + "FROM associations a JOIN fairs f ON f.id = a.fair_id ";
 
-  Future<Optional<Long>> trackId(SqlClient client, long fairId, String slug) {
+  /** The id of the fair's track a theme names, or a 422 naming the field "theme". */
+  Future<Long> themeTrack(SqlClient client, long fairId, String theme) {
     return client.preparedQuery("SELECT id FROM tracks WHERE fair_id = $1 AND slug = $2")
-        .execute(Tuple.of(fairId, slug))
-        .map(rows -> Results.first(rows).map(row -> row.getLong("id")));
+        .execute(Tuple.of(fairId, theme))
+        .map(rows -> Results.first(rows).map(row -> row.getLong("id")).orElseThrow(() -> AppException.unprocessable(
+            "UNKNOWN_REFERENCE", "The theme names no track of this fair",
+            List.of(new FieldError("theme", "names no track of this fair")))));
   }
 
   Future<SignedInAssociation> insert(SqlClient client, long fairId, long trackId, Registration r) {

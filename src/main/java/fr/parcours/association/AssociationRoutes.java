@@ -9,18 +9,21 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-/** The association API: registration, password-less sign-in, and who a token acts as. */
+/** The association API: registration, password-less sign-in, who a token acts as, and its schedule. */
 public final class AssociationRoutes {
 
   static final String FAIR_ASSOCIATIONS = "/api/fairs/:fairSlug/associations";
   static final String ASSOCIATION = FAIR_ASSOCIATIONS + "/:association";
 
   private final AssociationService associations;
+  private final ScheduleService schedules;
   private final FairService fairs;
   private final AssociationAuth auth;
 
-  public AssociationRoutes(AssociationService associations, FairService fairs, AssociationAuth auth) {
+  public AssociationRoutes(AssociationService associations, ScheduleService schedules, FairService fairs,
+                           AssociationAuth auth) {
     this.associations = associations;
+    this.schedules = schedules;
     this.fairs = fairs;
     this.auth = auth;
   }
@@ -36,6 +39,8 @@ public final class AssociationRoutes {
             .put("association", login.association().toJson()))));
     router.get(ASSOCIATION).handler(auth.requireAssociation())
         .handler(ctx -> Http.json(ctx, 200, AssociationAuth.current(ctx).toJson()));
+    router.get(ASSOCIATION + "/schedule").handler(auth.requireAssociation()).handler(ctx -> Http.respond(ctx, 200,
+        fairs.findBySlug(ctx.pathParam("fairSlug")).compose(fair -> schedules.of(fair, AssociationAuth.current(ctx)))));
   }
 
   /** Always 202, known address or not: the answer must not tell who is registered. */

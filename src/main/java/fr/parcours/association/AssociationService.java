@@ -2,7 +2,6 @@ package fr.parcours.association;
 
 import fr.parcours.auth.Tokens;
 import fr.parcours.error.AppException;
-import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.UniqueKeys;
 import fr.parcours.mail.Outbox;
@@ -47,11 +46,8 @@ public final class AssociationService {
 
   public Future<SignedInAssociation> register(Fair fair, JsonInput body) {
     return Future.succeededFuture(body).map(Registration::read)
-        .compose(registration -> repository.trackId(pool, fair.id(), registration.theme())
-            .compose(track -> track
-                .map(id -> repository.insert(pool, fair.id(), id, registration))
-                .orElseGet(() -> Future.failedFuture(AppException.unprocessable("UNKNOWN_REFERENCE",
-                    "The theme names no track of this fair", List.of(new FieldError("theme", "names no track of this fair")))))))
+        .compose(registration -> repository.themeTrack(pool, fair.id(), registration.theme())
+            .compose(trackId -> repository.insert(pool, fair.id(), trackId, registration)))
         .recover(UniqueKeys.clashOn(FIELD_BY_CONSTRAINT, "name"));
   }
 

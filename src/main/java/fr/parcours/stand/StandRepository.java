@@ -85,6 +85,12 @@ final class StandRepository {
         Tuple.of(associationId, day, exceptId));
   }
 
+  /** Every active reservation of an association, by day, the whole day before its halves. */
+  Future<List<Reservation>> activeOf(SqlClient db, long associationId) {
+    return select(db, "WHERE r.association_id = $1 AND r.status <> 'cancelled' ORDER BY r.day, r.halves, r.id",
+        Tuple.of(associationId));
+  }
+
   Future<Long> insert(SqlClient db, long fairId, long associationId, LocalDate day, StandPeriod period, Long spotId,
                       SpotWish wish) {
     return db.preparedQuery("INSERT INTO stand_reservations (fair_id, association_id, day, period, status, spot_id, "

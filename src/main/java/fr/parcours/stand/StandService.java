@@ -11,8 +11,10 @@ import fr.parcours.mail.Outbox;
 import fr.parcours.mail.Wording;
 import fr.parcours.stand.Reservation.Association;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 
 import java.time.LocalDate;
@@ -57,6 +59,11 @@ public final class StandService {
   public Future<JsonObject> show(String fairSlug, long associationId, long reservationId) {
     return fairs.readable(fairSlug, null).compose(fair -> repository.byId(pool, reservationId)
         .map(found -> StandJson.reservation(owned(found, fair, associationId), fair)));
+  }
+
+  /** The association's active reservations, for its schedule. */
+  public Future<JsonArray> ofAssociation(SqlClient db, Fair fair, long associationId) {
+    return repository.activeOf(db, associationId).map(reservations -> StandJson.reservations(reservations, fair));
   }
 
   /** Cancels (again: no change), frees the spot and promotes whoever waits for it. */

@@ -50,6 +50,22 @@ class AssociationSignInTest extends ServerTest {
   }
 
   @Test
+  void associationsTheOrganiserCreatesShareTheKeysAndSignInToo() {
+    assertEquals(201, fair.register(registration("Ligue de l'enseignement", "ligue@assoc.test")).statusCode());
+    HttpResponse<Buffer> sameName = send(as(app.client().post(fair.base + "/associations"), fair.organiser),
+        new JsonObject().put("slug", "ligue").put("name", "Ligue de l'Enseignement"));
+    assertEquals(409, sameName.statusCode(), sameName.bodyAsString());
+    assertEquals(List.of("name"), fields(sameName));
+
+    fair.create(fair.base + "/associations", new JsonObject().put("slug", "unis-cite").put("name", "Unis-Cité")
+        .put("track", "s-orienter").put("contact_email", "unis@assoc.test"));
+    HttpResponse<Buffer> sameEmail = fair.register(registration("Unis Cité Gironde", "unis@assoc.test"));
+    assertEquals(List.of("contact.email"), fields(sameEmail));
+    HttpResponse<Buffer> redeemed = fair.redeem(fair.signInLink("unis@assoc.test"));
+    assertEquals("unis-cite", redeemed.bodyAsJsonObject().getJsonObject("association").getString("slug"));
+  }
+
+  @Test
   void signInLinkWorksOnceAndUnknownEmailsLookTheSame() {
     assertEquals(201, fair.register(registration("Roue Libre", "roue@assoc.test")).statusCode());
     HttpResponse<Buffer> unknown = send(app.client().post(fair.base + "/associations/sign-in"),

@@ -79,6 +79,12 @@ class StandReservationTest extends ServerTest {
     HttpResponse<Buffer> again = stands.reserve(token, forSpot("day", "A2"));
     assertEquals(409, again.statusCode());
     assertEquals("STAND_ALREADY_RESERVED", again.bodyAsJsonObject().getString("code"));
+
+    JsonArray schedule = app.client().get(stands.fair.base + "/associations/me/schedule")
+        .putHeader("Authorization", "Bearer " + token).send().await().bodyAsJsonObject().getJsonArray("stands");
+    assertEquals(2, schedule.size(), "the association's schedule lists its stands");
+    assertEquals("A1", schedule.getJsonObject(0).getJsonObject("spot").getString("number"));
+    assertEquals("afternoon", schedule.getJsonObject(1).getString("period"));
   }
 
   @Test

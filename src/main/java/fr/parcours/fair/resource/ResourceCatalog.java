@@ -22,7 +22,7 @@ public final class ResourceCatalog {
 
   public static final ResourceSpec TRACKS = new ResourceSpec("tracks", "tracks", "slug", "Track",
       List.of(slug("slug"), text("name"), optionalText("description", ""), optionalText("color", "#1f6feb"),
-          whole("position", 0, false, 0)),
+          whole("position", 0, false, 0), whole("class_size", 1, false, 30)),
       List.of(), "t.position, t.slug", "", ResourceRule.NONE);
 
   public static final ResourceSpec ROOMS = new ResourceSpec("rooms", "rooms", "slug", "Room",
