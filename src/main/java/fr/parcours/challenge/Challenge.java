@@ -19,7 +19,7 @@ record Challenge(long id, long fairId, String title, String description, String 
   }
 
   /** A class booking's pick: which challenge and slot, and the places it takes there. */
-  record Pick(long bookingId, long challengeId, String title, Slot slot, int places) {
+  record Pick(long challengeId, String title, Slot slot, int places) {
   }
 
   /** The booking a teacher picks for, read under its row lock. */

@@ -133,12 +133,12 @@ final class ChallengeRepository {
   }
 
   Future<Optional<Pick>> pick(SqlClient db, long bookingId) {
-    return db.preparedQuery("SELECT p.booking_id, p.places, c.title, cs.* FROM challenge_picks p "
+    return db.preparedQuery("SELECT p.places, c.title, cs.* FROM challenge_picks p "
             + "JOIN challenge_slots cs ON cs.id = p.slot_id JOIN challenges c ON c.id = cs.challenge_id "
             + "WHERE p.booking_id = $1")
         .execute(Tuple.of(bookingId))
-        .map(rows -> Results.first(rows).map(row -> new Pick(row.getLong("booking_id"), row.getLong("challenge_id"),
-            row.getString("title"), slot(row), row.getInteger("places"))));
+        .map(rows -> Results.first(rows).map(row -> new Pick(row.getLong("challenge_id"), row.getString("title"),
+            slot(row), row.getInteger("places"))));
   }
 
   private static Slot slot(Row row) {
