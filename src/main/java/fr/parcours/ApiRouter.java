@@ -48,7 +48,8 @@ final class ApiRouter {
         services.config.publicUrl());
     new AssociationRoutes(services.associations, services.schedules, services.fairs, associationAuth).mount(router);
     new AssociationPageRoutes(services.associations, associationAuth, pages).mount(router);
-    new StandRoutes(services.stands, associationAuth.requireAssociation(), auth.requireOrganiser()).mount(router);
+    new StandRoutes(services.stands, services.standDesk, associationAuth.requireAssociation(), auth.requireOrganiser())
+        .mount(router);
     new ChallengeRoutes(services.challenges, services.challengePicks, services.bookings, auth.requireOrganiser())
         .mount(router);
     new OfferRoutes(services.offers, services.offerPlacement, services.fairs, associationAuth, auth.requireOrganiser())

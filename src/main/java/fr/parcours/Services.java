@@ -15,6 +15,7 @@ import fr.parcours.challenge.ChallengeService;
 import fr.parcours.config.AppConfig;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
+import fr.parcours.stand.StandDesk;
 import fr.parcours.stand.StandService;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -33,6 +34,7 @@ public final class Services {
   final ResourceService resources;
   final AssociationService associations;
   final StandService stands;
+  final StandDesk standDesk;
   final ChallengeService challenges;
   final ChallengePicks challengePicks;
   final OfferService offers;
@@ -54,6 +56,7 @@ public final class Services {
     this.resources = new ResourceService(pool, new SessionFollowUp(placements));
     this.associations = new AssociationService(pool, config.publicUrl(), config.associationSignInMinutes());
     this.stands = new StandService(pool, fairs);
+    this.standDesk = new StandDesk(pool, fairs);
     this.challenges = new ChallengeService(pool, fairs);
     this.offers = new OfferService(pool);
     this.offerPlacement = new OfferPlacement(resources, offers);

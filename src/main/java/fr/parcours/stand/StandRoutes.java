@@ -18,12 +18,14 @@ public final class StandRoutes {
   private static final String RESERVATION = RESERVATIONS + "/:reservationId";
 
   private final StandService stands;
+  private final StandDesk desk;
   private final Handler<RoutingContext> associationOnly;
   private final Handler<RoutingContext> organiserOnly;
 
-  public StandRoutes(StandService stands, Handler<RoutingContext> associationOnly,
+  public StandRoutes(StandService stands, StandDesk desk, Handler<RoutingContext> associationOnly,
                      Handler<RoutingContext> organiserOnly) {
     this.stands = stands;
+    this.desk = desk;
     this.associationOnly = associationOnly;
     this.organiserOnly = organiserOnly;
   }
@@ -37,9 +39,9 @@ public final class StandRoutes {
     router.delete(RESERVATION).handler(associationOnly)
         .handler(ctx -> Http.respond(ctx, 200, stands.cancel(fair(ctx), association(ctx), reservation(ctx))));
     router.get(RESERVATIONS).handler(organiserOnly)
-        .handler(ctx -> Http.respond(ctx, 200, stands.list(fair(ctx), AuthRoutes.organiser(ctx))));
+        .handler(ctx -> Http.respond(ctx, 200, desk.list(fair(ctx), AuthRoutes.organiser(ctx))));
     router.put(RESERVATION + "/spot").handler(organiserOnly).handler(ctx -> Http.respond(ctx, 200,
-        stands.assign(fair(ctx), AuthRoutes.organiser(ctx), reservation(ctx), StandPlacement.parse(Http.body(ctx)))));
+        desk.assign(fair(ctx), AuthRoutes.organiser(ctx), reservation(ctx), StandPlacement.parse(Http.body(ctx)))));
   }
 
   private static String fair(RoutingContext ctx) {
