@@ -47,8 +47,10 @@ public final class StandService {
 
   /** Reserves a spot for the association, or a place in the queue; a repeated key replays the first answer. */
   public Future<Outcome<JsonObject>> reserve(String fairSlug, long associationId, String key, StandRequest request) {
+    // Keys are the association's own: another's equal key neither replays nor blocks this one.
+    String ownKey = associationId + "/" + key;
     return fairs.readable(fairSlug, null).compose(fair -> Retries.onRace(() -> pool.withTransaction(conn ->
-            KEYS.once(conn, fair.id(), key, request.fingerprint(), () -> place(conn, fair, associationId, request),
+            KEYS.once(conn, fair.id(), ownKey, request.fingerprint(), () -> place(conn, fair, associationId, request),
                 Reservation::id, id -> ledger.read(conn, id))))
         .map(outcome -> new Outcome<>(StandJson.reservation(outcome.value(), fair), outcome.created())));
   }

@@ -39,6 +39,10 @@ class StandReservationTest extends ServerTest {
     HttpResponse<Buffer> reused = stands.reserve(token, "key-1", forSpot("morning", "A1"));
     assertEquals(422, reused.statusCode());
     assertEquals("IDEMPOTENCY_KEY_REUSED", reused.bodyAsJsonObject().getString("code"));
+    String other = stands.association("Les Apprentis d'Auteuil");
+    HttpResponse<Buffer> sameKeyElsewhere = stands.reserve(other, "key-1", forSpot("day", "A1"));
+    assertEquals("false", sameKeyElsewhere.getHeader("Idempotent-Replayed"), "keys belong to their association");
+    assertEquals("waiting", sameKeyElsewhere.bodyAsJsonObject().getString("status"));
     HttpResponse<Buffer> keyless = app.client().post(stands.fair.base + "/stand-reservations")
         .putHeader("Authorization", "Bearer " + token).sendJsonObject(forSpot("day", "A1")).await();
     assertEquals(400, keyless.statusCode());
