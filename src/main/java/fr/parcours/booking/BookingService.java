@@ -30,10 +30,10 @@ public final class BookingService {
   private record Target(Fair fair, TrackRef track, BookingRules rules) {
   }
 
-  private final Pool pool;
-  private final FairService fairs;
   private static final IdempotencyKeys KEYS = new IdempotencyKeys("booking_requests", "booking_id");
 
+  private final Pool pool;
+  private final FairService fairs;
   private final BookingRepository repository = new BookingRepository();
   private final BookingLinks links;
   private final Placements placements;
@@ -85,7 +85,7 @@ public final class BookingService {
             : repository.release(conn, current.id())
                 .compose(released -> repository.update(conn, current.id(), current.request(), Booking.CANCELLED))
                 .compose(updated -> extras.cancelled(conn, current.id()))
-                .compose(updated -> placements.notify(conn, current.id(), Notice.CANCELLED, fair))
+                .compose(letGo -> placements.notify(conn, current.id(), Notice.CANCELLED, fair))
                 .compose(cancelled -> placements.promote(conn, fair, current.trackId()).map(cancelled)))))
         .map(booking -> json(booking, fair))));
   }
