@@ -43,7 +43,6 @@ final class ApiRouter {
     new BookingPageRoutes(services.bookings, pages).mount(router);
     new BookingFormRoutes(services.fairs, services.bookings, pages).mount(router);
     new FairPageRoutes(services.fairs, pages).mount(router);
-    new CalendarRoutes(services.pool).mount(router);
     AssociationAuth associationAuth = new AssociationAuth(services.associations, services.auth, services.fairs,
         services.config.publicUrl());
     new AssociationRoutes(services.associations, services.schedules, services.fairs, associationAuth).mount(router);
@@ -54,6 +53,7 @@ final class ApiRouter {
         .mount(router);
     new OfferRoutes(services.offers, services.offerPlacement, services.fairs, associationAuth, auth.requireOrganiser())
         .mount(router);
+    new CalendarRoutes(services.calendars, services.selections, services.fairs, auth).mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
     ErrorHandler errors = new ErrorHandler(pages);
     router.route().failureHandler(errors);

@@ -10,6 +10,9 @@ import fr.parcours.booking.BookingLinks;
 import fr.parcours.booking.BookingService;
 import fr.parcours.booking.Placements;
 import fr.parcours.booking.SessionFollowUp;
+import fr.parcours.calendar.CalendarLinks;
+import fr.parcours.calendar.Calendars;
+import fr.parcours.calendar.Selections;
 import fr.parcours.challenge.ChallengePicks;
 import fr.parcours.challenge.ChallengeService;
 import fr.parcours.config.AppConfig;
@@ -40,6 +43,8 @@ public final class Services {
   final OfferService offers;
   final OfferPlacement offerPlacement;
   final ScheduleService schedules;
+  final Calendars calendars;
+  final Selections selections;
 
   Services(Vertx vertx, Pool pool, String databaseUrl, AppConfig config) {
     this.vertx = vertx;
@@ -61,6 +66,9 @@ public final class Services {
     this.offers = new OfferService(pool);
     this.offerPlacement = new OfferPlacement(resources, offers);
     this.schedules = new ScheduleService(pool, stands::ofAssociation);
+    CalendarLinks calendarLinks = new CalendarLinks(config.publicUrl());
+    this.calendars = new Calendars(vertx, pool, calendarLinks);
+    this.selections = new Selections(pool, fairs, calendarLinks);
   }
 
   public FairService fairs() {
@@ -85,5 +93,9 @@ public final class Services {
 
   public Pool pool() {
     return pool;
+  }
+
+  public Vertx vertx() {
+    return vertx;
   }
 }

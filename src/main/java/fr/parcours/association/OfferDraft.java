@@ -67,9 +67,7 @@ record OfferDraft(String kind, String theme, String title, String description, S
 
   private static List<Interval> windows(JsonInput in, Fair fair) {
     List<Interval> windows = new ArrayList<>();
-    List<JsonInput> items = in.objectList("availability", false);
-    for (int i = 0; i < items.size(); i++) {
-      JsonInput item = items.get(i);
+    for (JsonInput item : in.objectList("availability", false)) {
       OffsetDateTime start = item.requiredDateTime("starts_at");
       OffsetDateTime end = item.requiredDateTime("ends_at");
       if (start != null && end != null) {

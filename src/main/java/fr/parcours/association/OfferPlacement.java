@@ -39,13 +39,15 @@ public final class OfferPlacement {
   public Future<JsonObject> place(Fair fair, long offerId, JsonInput body) {
     return Future.succeededFuture(body).map(PlacementRequest::read)
         .compose(request -> resources.inFairTransaction(fair, conn -> offers.locked(conn, fair, offerId, null)
-            .compose(offer -> placeable(offer)
-                .compose(ok -> period(conn, fair, request, offer))
-                .compose(period -> room(conn, fair, request.room())
-                    .compose(room -> check(conn, fair, offer, room, period)
-                        .compose(ok -> writeSession(conn, fair, offer, room, period))))
-                .compose(session -> offerRows.linkSession(conn, offerId, session.getLong("id"))
-                    .compose(linked -> shown(conn, fair, offerId, session))))));
+            .compose(offer -> placeable(offer).compose(ok -> placeLocked(conn, fair, offer, request)))
+            .compose(session -> offerRows.linkSession(conn, offerId, session.getLong("id"))
+                .compose(linked -> shown(conn, fair, offerId, session)))));
+  }
+
+  private Future<JsonObject> placeLocked(SqlConnection conn, Fair fair, Offer offer, PlacementRequest request) {
+    return period(conn, fair, request, offer).compose(period -> room(conn, fair, request.room())
+        .compose(room -> check(conn, fair, offer, room, period)
+            .compose(ok -> writeSession(conn, fair, offer, room, period))));
   }
 
   /** Cancels the offer's session: booked classes are re-routed or told, as for any cancelled session. */

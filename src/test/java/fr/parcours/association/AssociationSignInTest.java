@@ -1,6 +1,7 @@
 package fr.parcours.association;
 
 import fr.parcours.support.ServerTest;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static fr.parcours.association.AssociationApi.as;
 import static fr.parcours.association.AssociationApi.registration;
@@ -88,6 +90,17 @@ class AssociationSignInTest extends ServerTest {
     assertEquals(409, again.statusCode());
     assertEquals("SIGN_IN_LINK_USED", again.bodyAsJsonObject().getString("code"));
     assertEquals(404, fair.redeem("no-such-link").statusCode());
+  }
+
+  @Test
+  void aLinkRedeemedManyTimesAtOnceOpensOneSession() {
+    assertEquals(201, fair.register(registration("Les Petits Débrouillards", "debrouillards@assoc.test")).statusCode());
+    String link = fair.signInLink("debrouillards@assoc.test");
+    List<Future<HttpResponse<Buffer>>> attempts = IntStream.range(0, 10)
+        .mapToObj(i -> app.client().post("/api/associations/sign-in/" + link).send()).toList();
+    await(Future.join(attempts));
+    assertEquals(List.of(200, 409, 409, 409, 409, 409, 409, 409, 409, 409),
+        attempts.stream().map(a -> a.result().statusCode()).sorted().toList());
   }
 
   @Test

@@ -57,6 +57,18 @@ class OfferPlacementTest extends ServerTest {
     assertEquals("salle-1", moved.getString("room"));
     assertEquals(60, moved.getInteger("capacity"));
 
+    long slot = fair.create(fair.base + "/slots", new JsonObject().put("starts_at", DAY + "T11:00:00+01:00")
+        .put("ends_at", DAY + "T11:40:00+01:00")).getLong("id");
+    HttpResponse<Buffer> inSlot = send(as(app.client().put(fair.base + "/offers/" + id + "/placement"), fair.organiser),
+        new JsonObject().put("room", "salle-1").put("slot", slot));
+    assertEquals(200, inSlot.statusCode(), inSlot.bodyAsString());
+    JsonObject slotted = inSlot.bodyAsJsonObject().getJsonObject("session");
+    assertEquals(List.of(DAY + "T11:00:00+01:00", DAY + "T11:30:00+01:00"),
+        List.of(slotted.getString("starts_at"), slotted.getString("ends_at")), "the slot's start, the talk's length");
+    HttpResponse<Buffer> noSlot = send(as(app.client().put(fair.base + "/offers/" + id + "/placement"), fair.organiser),
+        new JsonObject().put("room", "salle-1").put("slot", slot + 1000));
+    assertEquals("slot", noSlot.bodyAsJsonObject().getJsonArray("details").getJsonObject(0).getString("field"));
+
     JsonObject cancelled = send(as(app.client().delete(fair.base + "/offers/" + id + "/placement"), fair.organiser),
         null).bodyAsJsonObject();
     assertEquals("cancelled", cancelled.getJsonObject("session").getString("status"));

@@ -57,8 +57,8 @@ public final class ResourceCatalog {
           reference("association", "associations", false), dateTime("starts_at"), dateTime("ends_at"),
           whole("capacity", 0, false, null), choice("status", List.of("scheduled", "cancelled"), "scheduled")),
       List.of("booked", "sequence"), "t.starts_at, t.id",
-      // Calendars publish SEQUENCE: every change to a session must raise it.
-      ", sequence = t.sequence + 1, updated_at = now()", new SessionRule());
+      // SEQUENCE (published by calendars) is raised by a trigger on every change a calendar shows (005.sql).
+      ", updated_at = now()", new SessionRule());
 
   public static final List<ResourceSpec> ALL =
       List.of(VENUES, TRACKS, ROOMS, ZONES, STAND_SPOTS, SLOTS, ASSOCIATIONS, SESSIONS);
