@@ -69,10 +69,6 @@ public final class BookingRoutes {
   }
 
   private static void csv(RoutingContext ctx, String fileName, Future<String> body) {
-    body.onSuccess(text -> ctx.response()
-            .putHeader("Content-Type", Csv.CONTENT_TYPE)
-            .putHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
-            .end(text))
-        .onFailure(ctx::fail);
+    Http.attachment(ctx, fileName, Csv.CONTENT_TYPE, body);
   }
 }

@@ -1,6 +1,7 @@
 package fr.parcours.booking;
 
 import fr.parcours.support.TestApp;
+import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -85,6 +86,16 @@ public final class BookingFixtures {
         .put("track", TRACK)
         .put("arrival", "09:00")
         .put("departure", "12:30");
+  }
+
+  /** The teacher's booking form as a browser posts it: 3e D of a Bordeaux collège, 09:00 to 12:30. */
+  static MultiMap form(String idempotencyKey) {
+    return MultiMap.caseInsensitiveMultiMap()
+        .add("idempotency_key", idempotencyKey)
+        .add("school.name", "Collège Jean Moulin").add("school.uai", "0330023A").add("school.city", "Bordeaux")
+        .add("teacher.name", "Mme Durand").add("teacher.email", "durand@ac-bordeaux.fr")
+        .add("class.name", "3e D").add("class.level", "3e").add("pupils", "25").add("adults", "2")
+        .add("track", TRACK).add("arrival", "09:00").add("departure", "12:30");
   }
 
   static long single(TestApp app, String sql, Tuple args) {
