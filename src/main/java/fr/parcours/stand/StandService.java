@@ -16,6 +16,8 @@ import io.vertx.sqlclient.SqlConnection;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Stand reservations as associations make them (reserve a spot or wait, read, cancel) and the
@@ -40,9 +42,18 @@ public final class StandService {
   /** The public stand map: every spot, free or reserved by whom, for each half-day. */
   public Future<JsonObject> map(String fairSlug) {
     return fairs.readable(fairSlug, null).compose(fair -> Future.all(repository.spots(pool, fair.id()),
-            repository.active(pool, fair.id()))
-        .map(all -> StandJson.map(fair, all.resultAt(0),
-            all.<List<Reservation>>resultAt(1).stream().filter(r -> r.is(Reservation.CONFIRMED)).toList())));
+            confirmed(pool, fair))
+        .map(all -> StandJson.map(fair, all.resultAt(0), all.resultAt(1))));
+  }
+
+  private Future<List<Reservation>> confirmed(SqlClient db, Fair fair) {
+    return repository.active(db, fair.id())
+        .map(active -> active.stream().filter(r -> r.is(Reservation.CONFIRMED)).toList());
+  }
+
+  /** The numbers of the spots an association holds for some period of the fair: the programme page's map. */
+  public Future<Set<String>> reservedSpots(Fair fair) {
+    return confirmed(pool, fair).map(held -> held.stream().map(r -> r.spot().number()).collect(Collectors.toSet()));
   }
 
   /** Reserves a spot for the association, or a place in the queue; a repeated key replays the first answer. */

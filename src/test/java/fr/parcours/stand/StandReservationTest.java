@@ -149,6 +149,10 @@ class StandReservationTest extends ServerTest {
     assertEquals("day", afternoon.getString("reserved_for"));
     assertEquals(new JsonObject().put("name", "Les Restos du Cœur"), afternoon.getJsonObject("association"));
     assertEquals("free", spots.getJsonObject(1).getJsonArray("periods").getJsonObject(0).getString("state"));
+
+    String page = app.client().get("/fairs/" + stands.fair.slug).send().await().bodyAsString();
+    assertEquals(1, page.split("class=\"spot taken\"", -1).length - 1, "the programme page draws A1 taken");
+    assertEquals(1, page.split("class=\"spot free\"", -1).length - 1, "and A2 free");
   }
 
   @Test
