@@ -12,9 +12,11 @@ import fr.parcours.booking.BookingFormRoutes;
 import fr.parcours.booking.BookingPageRoutes;
 import fr.parcours.booking.BookingRoutes;
 import fr.parcours.calendar.CalendarRoutes;
+import fr.parcours.challenge.ChallengeRoutes;
 import fr.parcours.fair.FairPageRoutes;
 import fr.parcours.fair.FairRoutes;
 import fr.parcours.programme.ProgrammePageRoutes;
+import fr.parcours.stand.StandRoutes;
 import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.HealthRoutes;
 import fr.parcours.web.OpenApiRoutes;
@@ -47,7 +49,8 @@ final class ApiRouter {
     new BookingPageRoutes(services.bookings, pages).mount(router);
     new BookingFormRoutes(services.fairs, services.resources, services.bookings, pages).mount(router);
     new FairPageRoutes(services.fairs, pages).mount(router);
-    new ProgrammePageRoutes(services.fairs, services.resources, pages, services.config.publicUrl()).mount(router);
+    new ProgrammePageRoutes(services.fairs, services.resources, services.stands, pages, services.config.publicUrl())
+        .mount(router);
     new AdminRoutes(services.auth, services.fairs, services.resources, services.bookingDesk, pages).mount(router);
     AssociationAuth associationAuth = new AssociationAuth(services.associations, services.auth, services.fairs,
         services.config.publicUrl());
@@ -57,6 +60,10 @@ final class ApiRouter {
     new AssociationHomeRoutes(services.offers, services.schedules, services.calendars, services.fairs, associationAuth,
         pages).mount(router);
     new OfferPageRoutes(services.offers, services.fairs, services.resources, associationAuth, pages).mount(router);
+    new StandRoutes(services.stands, services.standDesk, associationAuth.requireAssociation(), auth.requireOrganiser())
+        .mount(router);
+    new ChallengeRoutes(services.challenges, services.challengePicks, services.bookings, auth.requireOrganiser())
+        .mount(router);
     new OfferRoutes(services.offers, services.offerPlacement, services.fairs, associationAuth, auth.requireOrganiser())
         .mount(router);
     new CalendarRoutes(services.calendars, services.selections, associationAuth).mount(router);
