@@ -16,6 +16,7 @@ import fr.parcours.challenge.ChallengeRoutes;
 import fr.parcours.fair.FairPageRoutes;
 import fr.parcours.fair.FairRoutes;
 import fr.parcours.programme.ProgrammePageRoutes;
+import fr.parcours.stand.StandPageRoutes;
 import fr.parcours.stand.StandRoutes;
 import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.HealthRoutes;
@@ -61,6 +62,8 @@ final class ApiRouter {
         pages).mount(router);
     new OfferPageRoutes(services.offers, services.fairs, services.resources, associationAuth, pages).mount(router);
     new StandRoutes(services.stands, services.standDesk, associationAuth.requireAssociation(), auth.requireOrganiser())
+        .mount(router);
+    new StandPageRoutes(services.stands, services.schedules, services.fairs, services.resources, associationAuth, pages)
         .mount(router);
     new ChallengeRoutes(services.challenges, services.challengePicks, services.bookings, auth.requireOrganiser())
         .mount(router);

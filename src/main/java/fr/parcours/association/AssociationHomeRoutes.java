@@ -58,7 +58,8 @@ public final class AssociationHomeRoutes {
             .put("fair", new JsonObject().put("slug", fair.slug()).put("name", fair.details().name()))
             .put("offers", offerList(all.resultAt(0), messages))
             .put("sessions", sessions(((JsonObject) all.resultAt(1)).getJsonArray("sessions"), fair, language))
-            .put("stands", ((JsonObject) all.resultAt(1)).getJsonArray("stands"))
+            .put("stands", standReservations(((JsonObject) all.resultAt(1)).getJsonArray("stands"), messages,
+                Locale.forLanguageTag(language)))
             .put("calendar", new Subscription(association.name(),
                 ((JsonObject) all.resultAt(2)).getString("calendar_url")).toJson())))
         .onSuccess(model -> {
@@ -80,6 +81,20 @@ public final class AssociationHomeRoutes {
           .put("review_message", offer.getString("review_message"))
           .put("open", status.open());
     }).toList());
+  }
+
+  /** The association's stand reservations (the stand feature's JSON) as its pages list them. */
+  public static JsonArray standReservations(JsonArray held, JsonObject messages, Locale locale) {
+    return new JsonArray(held.stream().map(JsonObject.class::cast).map(r -> (Object) new JsonObject()
+        .put("id", r.getLong("id"))
+        .put("day", FairTimes.dayLabel(LocalDate.parse(r.getString("day")), locale))
+        .put("period", messages.getString("association_period_" + r.getString("period")))
+        .put("status", r.getString("status"))
+        .put("status_label", messages.getString("association_stand_" + r.getString("status")))
+        .put("spot", r.getJsonObject("spot") == null ? null : r.getJsonObject("spot").getString("number"))
+        .put("waitlist_position", r.getInteger("waitlist_position"))
+        .put("active", !"cancelled".equals(r.getString("status"))))
+        .toList());
   }
 
   /** Each session with its day and local clock, and the classes expected at it. */

@@ -99,6 +99,7 @@ public final class OfferPageRoutes {
     Locale locale = Locale.forLanguageTag(I18n.language(ctx));
     resources.list(fair, ResourceCatalog.TRACKS).onSuccess(tracks -> pages.render(ctx, status, "association-offer",
         new JsonObject()
+            .put("association", AssociationAuth.current(ctx).toJson())
             .put("title", offer == null ? messages.getString("association_offer_new")
                 : offer.getString("title"))
             .put("offer", offer == null ? null : offer.copy()

@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * An association's whole journey in a real browser: it registers on {@code /associations},
  * signs in with the link it was sent, proposes an offer (a window outside the fair's hours is
  * refused next to its row first), resubmits it when the organiser asks for changes, sees its
- * schedule once the offer is placed, subscribes to its calendar and signs out.
+ * schedule once the offer is placed, subscribes to its calendar, reserves a stand on the map (then
+ * taken on the public programme's map) and signs out.
  */
 class AssociationPagesBrowserTest extends ServerTest {
 
@@ -39,6 +40,11 @@ class AssociationPagesBrowserTest extends ServerTest {
     AssociationApi fair = new AssociationApi(app, "salon-espace");
     fair.create(fair.base + "/rooms", new JsonObject().put("slug", "amphi").put("name", "Amphi Garonne")
         .put("venue", "hotel").put("kind", "conference").put("capacity", 120));
+    fair.create(fair.base + "/zones", new JsonObject().put("slug", "hall").put("name", "Hall").put("venue", "hotel"));
+    for (int i = 1; i <= 3; i++) {
+      fair.create(fair.base + "/stand-spots", new JsonObject().put("number", "A" + i).put("zone", "hall")
+          .put("x", 4.0 * (i - 1)).put("y", 0).put("width", 3).put("depth", 2).put("power", i == 2));
+    }
     WebDriver browser = Browser.start();
     try {
       register(browser, fair);
@@ -65,6 +71,7 @@ class AssociationPagesBrowserTest extends ServerTest {
           && schedule.contains("Les métiers de la mer"), schedule);
       subscribesToItsOwnFeed(browser);
       Screenshots.save(browser, "association-home");
+      reservesAStandOnTheMap(browser, fair);
 
       Browser.clickAndWaitForPage(browser, By.id("sign-out"));
       assertTrue(browser.findElement(By.id("notice")).getText().contains("déconnecté"));
@@ -125,6 +132,30 @@ class AssociationPagesBrowserTest extends ServerTest {
     Browser.clickAndWaitForPage(browser, By.id("offer-submit"));
     assertTrue(browser.findElement(By.id("notice")).getText().startsWith("Proposition envoyée"));
     assertEquals("submitted", status(browser));
+  }
+
+  /** Picks the morning, clicks a free spot on the drawing, reserves it; the public map then shows it taken. */
+  private static void reservesAStandOnTheMap(WebDriver browser, AssociationApi fair) {
+    Browser.clickAndWaitForPage(browser, By.id("stands-link"));
+    browser.findElement(By.id("period-morning")).click();
+    Browser.clickAndWaitForPage(browser, By.id("period-submit"));
+    assertEquals(3, browser.findElements(By.cssSelector("a.spot-link")).size(), "every spot free this morning");
+    Browser.clickAndWaitForPage(browser, By.cssSelector("a.spot-link[data-spot='A2']"));
+    assertTrue(browser.findElement(By.id("spot-A2")).isSelected(), "the spot clicked on the map is the one chosen");
+    Browser.clickAndWaitForPage(browser, By.id("reserve-submit"));
+    WebElement held = browser.findElement(By.cssSelector("#reservations tr[data-reservation]"));
+    assertEquals("A2", held.findElement(By.className("spot-number")).getText());
+    assertEquals("confirmed", held.findElement(By.cssSelector("[data-status]")).getAttribute("data-status"));
+    browser.findElement(By.id("period-morning")).click();
+    Browser.clickAndWaitForPage(browser, By.id("period-submit"));
+    assertTrue(browser.findElements(By.cssSelector("a.spot-link[data-spot='A2']")).isEmpty(), "no longer offered");
+    Screenshots.save(browser, "association-stands");
+
+    browser.get(app.config().publicUrl() + "/fairs/" + fair.slug);
+    WebElement spot = browser.findElement(By.xpath("//*[local-name()='g'][contains(@class,'spot')]"
+        + "[*[local-name()='text' and text()='A2']]"));
+    assertTrue(spot.getAttribute("class").contains("taken"), spot.getAttribute("class"));
+    browser.navigate().back();
   }
 
   private static void subscribesToItsOwnFeed(WebDriver browser) {
