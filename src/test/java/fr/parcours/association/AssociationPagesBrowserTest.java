@@ -1,11 +1,13 @@
 package fr.parcours.association;
 
 import fr.parcours.support.Browser;
+import fr.parcours.support.Ical;
 import fr.parcours.support.Screenshots;
 import fr.parcours.support.ServerTest;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -13,6 +15,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -163,7 +166,9 @@ class AssociationPagesBrowserTest extends ServerTest {
     assertTrue(browser.findElement(By.cssSelector("#calendar a[href^='webcal://']")).isDisplayed());
     HttpResponse<Buffer> ics = await(app.client().get(feed.substring(feed.indexOf("/calendars/"))).send());
     assertEquals(200, ics.statusCode());
-    assertTrue(ics.bodyAsString().contains("SUMMARY:Les métiers de la mer"), ics.bodyAsString());
+    List<VEvent> events = Ical.events(ics.bodyAsString());
+    assertEquals(List.of("Les métiers de la mer"), events.stream()
+        .map(event -> event.getSummary().getValue()).toList());
   }
 
   private static void review(AssociationApi fair, long offerId, JsonObject decision) {
