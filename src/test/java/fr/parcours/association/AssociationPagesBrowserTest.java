@@ -120,6 +120,8 @@ class AssociationPagesBrowserTest extends ServerTest {
     time(browser, "window-end-1", "12:00");
     time(browser, "window-start-2", "16:00");
     time(browser, "window-end-2", "19:00");
+    browser.findElement(By.id("add-window")).click();
+    assertEquals("", browser.findElement(By.id("window-start-3")).getAttribute("value"), "the script adds an empty row");
     browser.findElement(By.id("f-trades")).sendKeys("Océanographe\nMarin pêcheur");
     browser.findElement(By.id("f-needs-screen")).click();
     Browser.clickAndWaitForPage(browser, By.id("offer-submit"));
