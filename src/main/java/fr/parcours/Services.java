@@ -3,6 +3,7 @@ package fr.parcours;
 import fr.parcours.association.AssociationService;
 import fr.parcours.association.OfferPlacement;
 import fr.parcours.association.OfferService;
+import fr.parcours.association.ProgrammeConflicts;
 import fr.parcours.association.ScheduleService;
 import fr.parcours.association.StandSchedule;
 import fr.parcours.auth.AuthService;
@@ -35,6 +36,7 @@ public final class Services {
   final AssociationService associations;
   final OfferService offers;
   final OfferPlacement offerPlacement;
+  final ProgrammeConflicts programmeConflicts;
   final ScheduleService schedules;
   final Calendars calendars;
   final Selections selections;
@@ -54,6 +56,7 @@ public final class Services {
     this.associations = new AssociationService(pool, config.publicUrl(), config.associationSignInMinutes());
     this.offers = new OfferService(pool);
     this.offerPlacement = new OfferPlacement(resources, offers);
+    this.programmeConflicts = new ProgrammeConflicts(pool);
     // The stand feature replaces NONE with its reservations of an association.
     this.schedules = new ScheduleService(pool, StandSchedule.NONE);
     CalendarLinks calendarLinks = new CalendarLinks(config.publicUrl());
