@@ -46,7 +46,8 @@ final class OfferPages {
       long id = Http.idParam(ctx, "offerId", "Offer");
       JsonObject body = new JsonObject().put("decision", ctx.request().getFormAttribute("decision"))
           .put("message", blankAsNull(ctx.request().getFormAttribute("message")));
-      return offers.review(fair, JsonInput.of(body), id)
+      // The review reads its body before it returns a future: a refusal may be thrown, not failed.
+      return Future.succeededFuture().compose(start -> offers.review(fair, JsonInput.of(body), id))
           .<Void>map(done -> {
             Http.seeOther(ctx, "/admin/fairs/" + fair.slug() + "/offers#offer-" + id);
             return null;

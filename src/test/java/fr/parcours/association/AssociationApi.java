@@ -23,17 +23,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The fair: one day (18 March 2027, 08:30–17:00 Paris time), registration open, venue "hotel",
  * track "s-orienter" (class size 30), published.
  */
-final class AssociationApi {
+public final class AssociationApi {
 
-  static final String DAY = "2027-03-18";
+  public static final String DAY = "2027-03-18";
   private static final Pattern LINK = Pattern.compile("/associations/sign-in/([A-Za-z0-9_-]+)");
 
   final TestApp app;
-  final String slug;
-  final String base;
-  final String organiser;
+  public final String slug;
+  public final String base;
+  public final String organiser;
 
-  AssociationApi(TestApp app, String slug) {
+  public AssociationApi(TestApp app, String slug) {
     this.app = app;
     this.slug = slug;
     this.base = "/api/fairs/" + slug;
@@ -49,7 +49,7 @@ final class AssociationApi {
   }
 
   /** POSTs as the organiser and asserts it was created. */
-  JsonObject create(String path, JsonObject body) {
+  public JsonObject create(String path, JsonObject body) {
     HttpResponse<Buffer> response = send(TestApp.authorized(app.client().post(path), organiser), body);
     assertEquals(201, response.statusCode(), path + ": " + response.bodyAsString());
     return response.bodyAsJsonObject();
@@ -66,7 +66,7 @@ final class AssociationApi {
   }
 
   /** Registers an association and signs it in: its session token. */
-  String signedIn(String name, String email) {
+  public String signedIn(String name, String email) {
     HttpResponse<Buffer> registered = register(registration(name, email));
     assertEquals(201, registered.statusCode(), registered.bodyAsString());
     HttpResponse<Buffer> redeemed = redeem(signInLink(email));
@@ -98,6 +98,20 @@ final class AssociationApi {
   long messageCount(String recipient) {
     return await(app.pool().preparedQuery("SELECT count(*) FROM outbox WHERE recipient = $1")
         .execute(Tuple.of(recipient))).iterator().next().getLong(0);
+  }
+
+  /** A talk under the fair's track, its people there on {@link #DAY} between {@code from} and {@code until}. */
+  public static JsonObject offer(String title, int people, String from, String until) {
+    return new JsonObject().put("kind", "talk").put("theme", "s-orienter").put("title", title).put("people", people)
+        .put("availability", new JsonArray().add(new JsonObject()
+            .put("starts_at", DAY + "T" + from + ":00+01:00").put("ends_at", DAY + "T" + until + ":00+01:00")));
+  }
+
+  /** The association (by its session token) proposes the offer: its id. */
+  public long propose(String association, JsonObject offer) {
+    HttpResponse<Buffer> proposed = send(as(app.client().post(base + "/associations/me/offers"), association), offer);
+    assertEquals(201, proposed.statusCode(), proposed.bodyAsString());
+    return proposed.bodyAsJsonObject().getLong("id");
   }
 
   static HttpRequest<Buffer> as(HttpRequest<Buffer> request, String token) {
