@@ -53,7 +53,7 @@ public final class AdminRoutes {
     this.desk = desk;
     this.pages = pages;
     this.fairPages = List.of(new FairSetupPages(session, fairs, pages)::mount,
-        new ResourcePages(session, resources, pages)::mount, new OfferPages(session, offers, pages)::mount,
+        new ResourcePages(session, resources, pages)::mount, new OfferPages(session, offers, resources, pages)::mount,
         new PlacementPages(session, resources, offers, placement, conflicts, pages)::mount);
   }
 

@@ -4,6 +4,8 @@ import fr.parcours.association.OfferService;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairTimes;
+import fr.parcours.fair.resource.ResourceCatalog;
+import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
 import fr.parcours.web.JsonInput;
@@ -31,11 +33,13 @@ final class OfferPages {
 
   private final AdminSession session;
   private final OfferService offers;
+  private final ResourceService resources;
   private final Pages pages;
 
-  OfferPages(AdminSession session, OfferService offers, Pages pages) {
+  OfferPages(AdminSession session, OfferService offers, ResourceService resources, Pages pages) {
     this.session = session;
     this.offers = offers;
+    this.resources = resources;
     this.pages = pages;
   }
 
@@ -63,12 +67,19 @@ final class OfferPages {
     String language = I18n.language(ctx);
     JsonObject messages = I18n.messages(language);
     Locale locale = Locale.forLanguageTag(language);
-    return offers.all(fair, null).map(all -> {
+    Future<JsonArray> all = offers.all(fair, null);
+    Future<JsonArray> tracks = resources.list(fair, ResourceCatalog.TRACKS);
+    return Future.all(all, tracks).map(read -> {
+      JsonObject trackNames = new JsonObject();
+      tracks.result().forEach(track -> trackNames.put(((JsonObject) track).getString("slug"),
+          ((JsonObject) track).getString("name")));
       JsonArray groups = new JsonArray();
       for (String wanted : STATUSES) {
-        List<JsonObject> inGroup = all.stream().map(JsonObject.class::cast)
+        List<JsonObject> inGroup = all.result().stream().map(JsonObject.class::cast)
             .filter(offer -> wanted.equals(offer.getString("status")))
-            .map(offer -> shown(offer, fair, messages, locale, refused, errors)).toList();
+            .map(offer -> shown(offer, fair, messages, locale, refused, errors)
+                .put("theme_name", trackNames.getString(offer.getString("theme"))))
+            .toList();
         groups.add(new JsonObject().put("status", wanted).put("label", messages.getString("admin_offers_" + wanted))
             .put("offers", new JsonArray(inGroup)).put("count", inGroup.size()));
       }
@@ -85,6 +96,7 @@ final class OfferPages {
     String status = offer.getString("status");
     JsonObject shown = offer.copy()
         .put("kind_label", messages.getString("kind_" + offer.getString("kind"), offer.getString("kind")))
+        .put("audience_label", messages.getString("admin_audience_" + offer.getString("audience")))
         .put("open", "submitted".equals(status) || "changes_requested".equals(status))
         .put("windows", windows(offer.getJsonArray("availability"), fair, locale))
         .put("trades_list", String.join(", ", offer.getJsonArray("trades").stream().map(String::valueOf).toList()));
