@@ -31,8 +31,8 @@ import java.util.function.Consumer;
 
 /**
  * The organiser's area: sign in and out, the fairs they own, and per fair a dashboard (fill
- * rates, flows, bookings, waiting lists, CSV exports). Signed-out visitors are sent to the
- * sign-in form.
+ * rates, flows, bookings, waiting lists, CSV exports), its setup, its offers and its placement
+ * grid (each in a class of its own). Signed-out visitors are sent to the sign-in form.
  */
 public final class AdminRoutes {
 

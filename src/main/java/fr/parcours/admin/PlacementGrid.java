@@ -34,9 +34,7 @@ final class PlacementGrid {
     }
   }
 
-  /**
-   * The placing just refused: the offer, the room and slot typed, and every conflict (null when none).
-   */
+  /** The placing just refused: the offer, the room and slot chosen, and every conflict. */
   record Refused(long offerId, String room, String slot, List<FieldError> errors) {
   }
 

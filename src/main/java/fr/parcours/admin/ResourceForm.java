@@ -78,7 +78,8 @@ final class ResourceForm {
   static JsonArray fields(ResourceSpec spec, JsonObject values, JsonObject programme, JsonObject messages,
                           List<FieldError> errors) {
     return new JsonArray(spec.fields().stream().map(field -> {
-      String value = values.getString(field.name(), "");
+      // A new resource's form starts from what the API would store when a field is left out.
+      String value = values.getString(field.name(), field.fallback() == null ? "" : String.valueOf(field.fallback()));
       JsonObject shown = new JsonObject().put("name", field.name()).put("id", spec.path() + "-" + field.name())
           .put("label", messages.getString("field_" + field.name(), field.name())).put("value", value)
           .put("required", field.required()).put("input", input(field))
