@@ -75,7 +75,7 @@ final class PlacementGrid {
       JsonArray cells = new JsonArray();
       programme.rooms().keySet().forEach(room -> {
         JsonArray cards = cards(scheduled.stream().filter(s -> room.equals(s.room()) && slot.holds(s)).toList());
-        cells.add(new JsonObject().put("sessions", cards)
+        cells.add(new JsonObject().put("room", room).put("slot", slot.id()).put("sessions", cards)
             .put("conflict", cards.stream().anyMatch(c -> ((JsonObject) c).getBoolean("conflict"))));
       });
       rows.add(new JsonObject().put("label", slot.label()).put("cells", cells));

@@ -132,6 +132,11 @@ class OrganiserPagesBrowserTest extends DemoBrowserTest {
     Browser.clickAndWaitForPage(browser, By.id("unplace-submit-" + law));
     assertTrue(browser.findElement(By.id("waiting")).getText().contains("Devenir avocat"), "back among those to place");
     assertTrue(browser.findElement(By.id("session-" + sessionOf(sea))).getText().contains("10:00"));
+
+    browser.findElement(By.id("pick-" + law)).click();
+    Browser.clickAndWaitForPage(browser, By.cssSelector("td[data-room='amphi'][data-slot='" + first + "']"));
+    assertTrue(browser.findElement(By.cssSelector("td[data-room='amphi'][data-slot='" + first + "']")).getText()
+        .contains("Devenir avocat"), "placed by a click on the grid's cell");
   }
 
   private void signIn(String email, String password) {
