@@ -18,6 +18,7 @@ import java.util.Set;
  */
 final class FairForm {
 
+  /** Rows of days a form shows at least; a fair of more days shows one row each, and a blank one. */
   static final int DAY_ROWS = 3;
   private static final List<String> FIELDS = List.of("name", "city", "slug", "description", "time_zone",
       "registration_opens_at", "registration_closes_at", "changeover_minutes");
@@ -31,7 +32,7 @@ final class FairForm {
     String zone = body.getString("time_zone", "");
     WINDOW.stream().filter(body::containsKey).forEach(f -> body.put(f, LocalTimes.withOffset(body.getString(f), zone)));
     JsonArray days = new JsonArray();
-    for (int i = 0; i < DAY_ROWS; i++) {
+    for (int i = 0; form.contains("day" + i + ".date"); i++) {
       JsonObject day = Forms.json(form, List.of("day" + i + ".date", "day" + i + ".opens_at", "day" + i + ".closes_at"),
           Set.of()).getJsonObject("day" + i);
       if (day != null) {
@@ -44,7 +45,7 @@ final class FairForm {
   /** The fields as typed, to show again with the refusal. */
   static JsonObject typed(MultiMap form) {
     JsonObject typed = Forms.json(form, FIELDS, Set.of());
-    for (int i = 0; i < DAY_ROWS; i++) {
+    for (int i = 0; form.contains("day" + i + ".date"); i++) {
       typed.put("day" + i, new JsonObject().put("date", form.get("day" + i + ".date"))
           .put("opens_at", form.get("day" + i + ".opens_at")).put("closes_at", form.get("day" + i + ".closes_at")));
     }
@@ -59,7 +60,7 @@ final class FairForm {
         .put("registration_closes_at", LocalTimes.field(fair.registrationClosesAt(), fair.zone()))
         .put("changeover_minutes", fair.changeoverMinutes());
     List<FairDay> days = fair.days();
-    for (int i = 0; i < days.size() && i < DAY_ROWS; i++) {
+    for (int i = 0; i < days.size(); i++) {
       values.put("day" + i, new JsonObject().put("date", days.get(i).day().toString())
           .put("opens_at", days.get(i).opensAt().toString()).put("closes_at", days.get(i).closesAt().toString()));
     }
@@ -69,7 +70,11 @@ final class FairForm {
   /** The rows of days, each field with its value and the problem the reader found in it ("days[1].date"). */
   static JsonArray dayRows(JsonObject values, List<FieldError> errors) {
     JsonArray rows = new JsonArray();
-    for (int i = 0; i < DAY_ROWS; i++) {
+    int count = DAY_ROWS;
+    while (values.containsKey("day" + (count - 1))) {
+      count++;
+    }
+    for (int i = 0; i < count; i++) {
       JsonObject day = values.getJsonObject("day" + i, new JsonObject());
       JsonObject row = new JsonObject().put("index", i).put("number", i + 1);
       for (String field : List.of("date", "opens_at", "closes_at")) {

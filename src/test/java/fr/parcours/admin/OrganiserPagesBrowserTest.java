@@ -27,6 +27,7 @@ class OrganiserPagesBrowserTest extends DemoBrowserTest {
     Browser.clickAndWaitForPage(browser, By.id("new-fair"));
     Browser.clickAndWaitForPage(browser, By.id("fair-submit"));
     assertFalse(browser.findElement(By.id("e-name")).getText().isBlank(), "a missing name is said next to its field");
+    screenshot("admin-new-fair-refused");
 
     type("f-name", "Salon de Mérignac");
     type("f-city", "Mérignac");
