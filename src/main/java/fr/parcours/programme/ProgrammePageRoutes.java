@@ -4,6 +4,7 @@ import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
+import fr.parcours.stand.StandService;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
 import fr.parcours.web.Pages;
@@ -14,7 +15,6 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The visitors' programme of a published fair: the timetable with its filters, the stand map
@@ -24,12 +24,15 @@ public final class ProgrammePageRoutes {
 
   private final FairService fairs;
   private final ResourceService resources;
+  private final StandService stands;
   private final Pages pages;
   private final FeedLinks feeds;
 
-  public ProgrammePageRoutes(FairService fairs, ResourceService resources, Pages pages, String publicUrl) {
+  public ProgrammePageRoutes(FairService fairs, ResourceService resources, StandService stands, Pages pages,
+                             String publicUrl) {
     this.fairs = fairs;
     this.resources = resources;
+    this.stands = stands;
     this.pages = pages;
     this.feeds = new FeedLinks(publicUrl);
   }
@@ -43,13 +46,12 @@ public final class ProgrammePageRoutes {
     ProgrammeFilter filter = ProgrammeFilter.of(ctx.queryParams());
     JsonObject messages = I18n.messages(I18n.language(ctx));
     Locale locale = Locale.forLanguageTag(I18n.language(ctx));
-    load(ctx).map(loaded -> fairModel(ctx, loaded.fair())
+    load(ctx).compose(loaded -> stands.reservedSpots(loaded.fair()).map(taken -> fairModel(ctx, loaded.fair())
             .put("filter", ProgrammeFilters.model(loaded.programme(), filter, messages))
             .put("grid", TimetableGrid.build(loaded.programme(), filter, messages, locale))
-            // No stand is reserved yet: reservations (issue #4) will fill the taken spots.
             .put("stand_maps", StandMap.build(loaded.document().getJsonArray("stand_spots"),
-                loaded.programme().zones(), Set.of()))
-            .put("feeds", feeds.forFair(loaded.fair().slug(), loaded.programme(), messages)))
+                loaded.programme().zones(), taken))
+            .put("feeds", feeds.forFair(loaded.fair().slug(), loaded.programme(), messages))))
         .onSuccess(model -> pages.render(ctx, 200, "programme", model))
         .onFailure(ctx::fail);
   }

@@ -28,7 +28,7 @@ public final class AssociationApi {
   public static final String DAY = "2027-03-18";
   private static final Pattern LINK = Pattern.compile("/associations/sign-in/([A-Za-z0-9_-]+)");
 
-  final TestApp app;
+  public final TestApp app;
   public final String slug;
   public final String base;
   public final String organiser;
@@ -89,13 +89,13 @@ public final class AssociationApi {
   }
 
   /** The latest message of that kind queued for {@code recipient} (subject, body). */
-  JsonObject lastMessage(String recipient, String kind) {
+  public JsonObject lastMessage(String recipient, String kind) {
     Row row = await(app.pool().preparedQuery("SELECT subject, body FROM outbox WHERE recipient = $1 AND kind = $2 "
         + "ORDER BY id DESC LIMIT 1").execute(Tuple.of(recipient, kind))).iterator().next();
     return new JsonObject().put("subject", row.getString("subject")).put("body", row.getString("body"));
   }
 
-  long messageCount(String recipient) {
+  public long messageCount(String recipient) {
     return await(app.pool().preparedQuery("SELECT count(*) FROM outbox WHERE recipient = $1")
         .execute(Tuple.of(recipient))).iterator().next().getLong(0);
   }
@@ -114,7 +114,7 @@ public final class AssociationApi {
     return proposed.bodyAsJsonObject().getLong("id");
   }
 
-  static HttpRequest<Buffer> as(HttpRequest<Buffer> request, String token) {
+  public static HttpRequest<Buffer> as(HttpRequest<Buffer> request, String token) {
     return TestApp.authorized(request, token);
   }
 }
