@@ -63,6 +63,34 @@
     });
     windows.appendChild(add);
   }
+  // Placement grid: "choose on the grid", then a cell fills the offer's room and slot and sends its form.
+  var picking = null;
+  document.querySelectorAll('[data-pick]').forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      picking = picking === button ? null : button;
+      document.querySelectorAll('[data-pick]').forEach(function (b) {
+        b.setAttribute('aria-pressed', String(b === picking));
+      });
+      document.body.classList.toggle('picking', picking !== null);
+      document.querySelectorAll('td[data-room]').forEach(function (cell) {
+        if (picking) { cell.tabIndex = 0; } else { cell.removeAttribute('tabindex'); }
+      });
+    });
+  });
+  function place(cell) {
+    if (!picking) { return; }
+    var id = picking.getAttribute('data-pick');
+    document.getElementById('room-' + id).value = cell.getAttribute('data-room');
+    document.getElementById('slot-' + id).value = cell.getAttribute('data-slot');
+    document.getElementById('place-' + id).submit();
+  }
+  document.querySelectorAll('td[data-room]').forEach(function (cell) {
+    cell.addEventListener('click', function () { place(cell); });
+    cell.addEventListener('keydown', function (event) {
+      if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); place(cell); }
+    });
+  });
 
   // A refused form: bring the list of problems into view for keyboard and screen-reader users.
   var errors = document.getElementById('errors');

@@ -3,6 +3,7 @@ package fr.parcours;
 import fr.parcours.association.AssociationService;
 import fr.parcours.association.OfferPlacement;
 import fr.parcours.association.OfferService;
+import fr.parcours.association.ProgrammeConflicts;
 import fr.parcours.association.ScheduleService;
 import fr.parcours.auth.AuthService;
 import fr.parcours.booking.BookingDesk;
@@ -42,6 +43,7 @@ public final class Services {
   final ChallengePicks challengePicks;
   final OfferService offers;
   final OfferPlacement offerPlacement;
+  final ProgrammeConflicts programmeConflicts;
   final ScheduleService schedules;
   final Calendars calendars;
   final Selections selections;
@@ -65,6 +67,7 @@ public final class Services {
     this.challenges = new ChallengeService(pool, fairs);
     this.offers = new OfferService(pool);
     this.offerPlacement = new OfferPlacement(resources, offers);
+    this.programmeConflicts = new ProgrammeConflicts(pool);
     this.schedules = new ScheduleService(pool, stands::ofAssociation);
     CalendarLinks calendarLinks = new CalendarLinks(config.publicUrl());
     this.calendars = new Calendars(vertx, pool, calendarLinks);

@@ -1,5 +1,8 @@
 package fr.parcours.admin;
 
+import fr.parcours.association.OfferPlacement;
+import fr.parcours.association.OfferService;
+import fr.parcours.association.ProgrammeConflicts;
 import fr.parcours.auth.AuthService;
 import fr.parcours.auth.Organiser;
 import fr.parcours.booking.BookingDesk;
@@ -24,12 +27,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 /**
  * The organiser's area: sign in and out, the fairs they own, and per fair a dashboard (fill
- * rates, flows, bookings, waiting lists, CSV exports). Signed-out visitors are sent to the
- * sign-in form.
+ * rates, flows, bookings, waiting lists, CSV exports), its setup, its offers and its placement
+ * grid (each in a class of its own). Signed-out visitors are sent to the sign-in form.
  */
 public final class AdminRoutes {
 
@@ -40,24 +43,30 @@ public final class AdminRoutes {
   private final ResourceService resources;
   private final BookingDesk desk;
   private final Pages pages;
+  private final List<Consumer<Router>> fairPages;
 
-  public AdminRoutes(AuthService auth, FairService fairs, ResourceService resources, BookingDesk desk, Pages pages) {
-    this.session = new AdminSession(auth);
+  public AdminRoutes(AuthService auth, FairService fairs, ResourceService resources, BookingDesk desk,
+                     OfferService offers, OfferPlacement placement, ProgrammeConflicts conflicts, Pages pages) {
+    this.session = new AdminSession(auth, fairs);
     this.fairs = fairs;
     this.resources = resources;
     this.desk = desk;
     this.pages = pages;
+    this.fairPages = List.of(new FairSetupPages(session, fairs, pages)::mount,
+        new ResourcePages(session, resources, pages)::mount, new OfferPages(session, offers, resources, pages)::mount,
+        new PlacementPages(session, resources, offers, placement, conflicts, pages)::mount);
   }
 
   public void mount(Router router) {
+    fairPages.forEach(pagesOfFair -> pagesOfFair.accept(router));
     router.get(AdminSession.PATH).handler(this::home);
     router.post(AdminSession.PATH + "/login").handler(this::signIn);
     router.post(AdminSession.PATH + "/logout").handler(ctx -> session.signOut(ctx)
         .onSuccess(done -> Http.seeOther(ctx, AdminSession.PATH)).onFailure(ctx::fail));
-    router.get(FAIR).handler(ctx -> signedIn(ctx, organiser -> dashboard(ctx, organiser)));
-    router.get(FAIR + "/bookings.csv").handler(ctx -> signedIn(ctx, organiser -> csv(ctx, "bookings.csv",
+    router.get(FAIR).handler(ctx -> session.signedIn(ctx, organiser -> dashboard(ctx, organiser)));
+    router.get(FAIR + "/bookings.csv").handler(ctx -> session.signedIn(ctx, organiser -> csv(ctx, "bookings.csv",
         desk.schoolsCsv(ctx.pathParam("fairSlug"), organiser))));
-    router.get(FAIR + "/sessions/:sessionId/attendees.csv").handler(ctx -> signedIn(ctx, organiser -> csv(ctx,
+    router.get(FAIR + "/sessions/:sessionId/attendees.csv").handler(ctx -> session.signedIn(ctx, organiser -> csv(ctx,
         "attendees.csv", desk.attendeesCsv(ctx.pathParam("fairSlug"), organiser,
             Http.idParam(ctx, "sessionId", "Session")))));
   }
@@ -66,7 +75,7 @@ public final class AdminRoutes {
     session.organiser(ctx)
         .onSuccess(organiser -> fairList(ctx, organiser))
         .onFailure(error -> {
-          if (isSignedOut(error)) {
+          if (AdminSession.isSignedOut(error)) {
             signInPage(ctx, 200, new JsonObject(), List.of());
           } else {
             ctx.fail(error);
@@ -137,18 +146,4 @@ public final class AdminRoutes {
     return Future.succeededFuture();
   }
 
-  /** Runs {@code page} for the signed-in organiser; a signed-out visitor is sent to the sign-in form. */
-  private void signedIn(RoutingContext ctx, Function<Organiser, Future<Void>> page) {
-    session.organiser(ctx).compose(page).onFailure(error -> {
-      if (isSignedOut(error)) {
-        Http.seeOther(ctx, AdminSession.PATH);
-      } else {
-        ctx.fail(error);
-      }
-    });
-  }
-
-  private static boolean isSignedOut(Throwable error) {
-    return error instanceof AppException app && app.kind() == AppException.Kind.UNAUTHENTICATED;
-  }
 }

@@ -3,10 +3,16 @@ package fr.parcours.admin;
 import fr.parcours.auth.AuthService;
 import fr.parcours.auth.Organiser;
 import fr.parcours.error.AppException;
+import fr.parcours.fair.Fair;
+import fr.parcours.fair.FairService;
+import fr.parcours.web.Http;
 import fr.parcours.web.PageSecurity;
 import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
+
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The organiser's browser session: the bearer token of an ordinary login, kept in an HttpOnly,
@@ -21,9 +27,32 @@ final class AdminSession {
   private static final long MAX_AGE_SECONDS = 12 * 3600;
 
   private final AuthService auth;
+  private final FairService fairs;
 
-  AdminSession(AuthService auth) {
+  AdminSession(AuthService auth, FairService fairs) {
     this.auth = auth;
+    this.fairs = fairs;
+  }
+
+  /** Runs {@code page} for the signed-in organiser; a signed-out visitor is sent to the sign-in form. */
+  void signedIn(RoutingContext ctx, Function<Organiser, Future<Void>> page) {
+    organiser(ctx).compose(page).onFailure(error -> {
+      if (isSignedOut(error)) {
+        Http.seeOther(ctx, PATH);
+      } else {
+        ctx.fail(error);
+      }
+    });
+  }
+
+  /** Runs {@code page} for the fair of the path, which the signed-in organiser must own (404 otherwise). */
+  void ownFair(RoutingContext ctx, BiFunction<Organiser, Fair, Future<Void>> page) {
+    signedIn(ctx, organiser -> fairs.requireOwned(ctx.pathParam("fairSlug"), organiser)
+        .compose(fair -> page.apply(organiser, fair)));
+  }
+
+  static boolean isSignedOut(Throwable error) {
+    return error instanceof AppException app && app.kind() == AppException.Kind.UNAUTHENTICATED;
   }
 
   /** The signed-in organiser, or UNAUTHENTICATED when there is no valid session. */

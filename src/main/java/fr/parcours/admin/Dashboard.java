@@ -21,8 +21,7 @@ final class Dashboard {
         .sorted(Comparator.comparing((JsonObject b) -> b.getInteger("waitlist_position", Integer.MAX_VALUE)))
         .toList();
     return new JsonObject()
-        .put("fair", new JsonObject().put("slug", fair.slug()).put("name", fair.details().name())
-            .put("published", fair.published()))
+        .put("fair", fairSummary(fair))
         .put("by_room", byRoom)
         .put("heat", HeatMap.build(programme, !byRoom))
         .put("flows", FlowChart.build(programme))
@@ -31,6 +30,12 @@ final class Dashboard {
         .put("bookings", rows(confirmed))
         .put("waitlist", rows(waiting))
         .put("booked_sessions", bookedSessions(programme));
+  }
+
+  /** What every page of one fair shows of it: its name, and links made from its slug. */
+  static JsonObject fairSummary(Fair fair) {
+    return new JsonObject().put("slug", fair.slug()).put("name", fair.details().name())
+        .put("published", fair.published());
   }
 
   private static List<JsonObject> withStatus(List<JsonObject> bookings, String status) {

@@ -9,7 +9,8 @@ record Offer(long id, long associationId, String associationSlug, String associa
 
   JsonObject toJson(Fair fair) {
     return new JsonObject().put("id", id)
-        .put("association", new JsonObject().put("slug", associationSlug).put("name", associationName))
+        .put("association", new JsonObject().put("slug", associationSlug).put("name", associationName)
+            .put("contact_email", contactEmail))
         .mergeIn(draft.toJson(fair))
         .put("status", status.json())
         .put("review_message", reviewMessage)

@@ -27,6 +27,28 @@ final class PlacementRepository {
       + "r.name AS room FROM sessions s LEFT JOIN associations a ON a.id = s.association_id "
       + "LEFT JOIN rooms r ON r.id = s.room_id WHERE s.status = 'scheduled' AND s.id <> $2 ";
 
+  /** A scheduled session of the fair with what its conflicts are checked against. */
+  record Scheduled(Other other, Long roomId, Long associationId, Room room, Track track) {
+  }
+
+  /** Every scheduled session of the fair, for the conflicts the programme holds now. */
+  Future<List<Scheduled>> scheduled(SqlClient client, long fairId) {
+    return client.preparedQuery("SELECT s.id, s.title, s.starts_at, s.ends_at, s.room_id, s.association_id, "
+            + "a.name AS association, r.name AS room, r.capacity AS room_capacity, t.name AS track, t.class_size "
+            + "FROM sessions s LEFT JOIN associations a ON a.id = s.association_id "
+            + "LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN tracks t ON t.id = s.track_id "
+            + "WHERE s.fair_id = $1 AND s.status = 'scheduled' ORDER BY s.starts_at, s.id")
+        .execute(Tuple.of(fairId))
+        .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(row -> new Scheduled(
+            new Other(row.getLong("id"), row.getString("title"), row.getString("association"), row.getString("room"),
+                period(row)),
+            row.getLong("room_id"), row.getLong("association_id"),
+            row.getLong("room_id") == null ? null : new Room(row.getLong("room_id"), null,
+                new PlacementConflicts.Room(row.getString("room"), row.getInteger("room_capacity"))),
+            row.getString("track") == null ? null : new Track(row.getString("track"), row.getInteger("class_size"))))
+            .toList());
+  }
+
   Future<Optional<Room>> room(SqlClient client, long fairId, String slug) {
     return client.preparedQuery("SELECT id, slug, name, capacity FROM rooms WHERE fair_id = $1 AND slug = $2")
         .execute(Tuple.of(fairId, slug))

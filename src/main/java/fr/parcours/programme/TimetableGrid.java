@@ -81,7 +81,7 @@ public final class TimetableGrid {
   }
 
   /** What a cell shows of a session; the session page has the rest. */
-  static JsonObject card(Programme programme, ShownSession s, JsonObject messages) {
+  public static JsonObject card(Programme programme, ShownSession s, JsonObject messages) {
     return new JsonObject()
         .put("id", s.id())
         .put("title", s.title())

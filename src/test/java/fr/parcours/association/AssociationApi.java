@@ -100,6 +100,20 @@ public final class AssociationApi {
         .execute(Tuple.of(recipient))).iterator().next().getLong(0);
   }
 
+  /** A talk under the fair's track, its people there on {@link #DAY} between {@code from} and {@code until}. */
+  public static JsonObject offer(String title, int people, String from, String until) {
+    return new JsonObject().put("kind", "talk").put("theme", "s-orienter").put("title", title).put("people", people)
+        .put("availability", new JsonArray().add(new JsonObject()
+            .put("starts_at", DAY + "T" + from + ":00+01:00").put("ends_at", DAY + "T" + until + ":00+01:00")));
+  }
+
+  /** The association (by its session token) proposes the offer: its id. */
+  public long propose(String association, JsonObject offer) {
+    HttpResponse<Buffer> proposed = send(as(app.client().post(base + "/associations/me/offers"), association), offer);
+    assertEquals(201, proposed.statusCode(), proposed.bodyAsString());
+    return proposed.bodyAsJsonObject().getLong("id");
+  }
+
   public static HttpRequest<Buffer> as(HttpRequest<Buffer> request, String token) {
     return TestApp.authorized(request, token);
   }

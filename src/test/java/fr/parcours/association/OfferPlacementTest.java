@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static fr.parcours.association.AssociationApi.DAY;
+import static fr.parcours.association.AssociationApi.offer;
 import static fr.parcours.association.AssociationApi.as;
 import static fr.parcours.support.TestApp.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -198,16 +199,8 @@ class OfferPlacementTest extends ServerTest {
         .put("kind", "conference").put("capacity", capacity));
   }
 
-  static JsonObject offer(String title, int people, String from, String until) {
-    return new JsonObject().put("kind", "talk").put("theme", "s-orienter").put("title", title).put("people", people)
-        .put("availability", new JsonArray().add(new JsonObject()
-            .put("starts_at", DAY + "T" + from + ":00+01:00").put("ends_at", DAY + "T" + until + ":00+01:00")));
-  }
-
   private static long post(String association, JsonObject offer) {
-    HttpResponse<Buffer> proposed = send(as(app.client().post(fair.base + "/associations/me/offers"), association), offer);
-    assertEquals(201, proposed.statusCode(), proposed.bodyAsString());
-    return proposed.bodyAsJsonObject().getLong("id");
+    return fair.propose(association, offer);
   }
 
   private static long accepted(String association, JsonObject offer) {

@@ -71,7 +71,9 @@ class PageSecurityTest extends ServerTest {
 
   @Test
   void signedOutVisitorsAreSentToTheSignInForm() {
-    for (String path : List.of("/admin/fairs/any", "/admin/fairs/any/bookings.csv")) {
+    for (String path : List.of("/admin/fairs/any", "/admin/fairs/any/bookings.csv", "/admin/fairs/new",
+        "/admin/fairs/any/offers", "/admin/fairs/any/programme", "/admin/fairs/any/settings",
+        "/admin/fairs/any/resources/rooms")) {
       HttpResponse<Buffer> response = await(app.client().get(path).followRedirects(false).send());
       assertEquals(303, response.statusCode(), path);
       assertEquals("/admin", response.getHeader("Location"), path);

@@ -1,0 +1,90 @@
+package fr.parcours.admin;
+
+import fr.parcours.error.FieldError;
+import fr.parcours.fair.Fair;
+import fr.parcours.fair.FairDay;
+import fr.parcours.web.Forms;
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A fair's form, in both directions: the posted fields become the API's fair body (the same
+ * reader and messages), and a fair (or what was typed) becomes the fields' values. Days are
+ * rows of date, opening and closing time; blank rows are left out.
+ */
+final class FairForm {
+
+  /** Rows of days a form shows at least; a fair of more days shows one row each, and a blank one. */
+  static final int DAY_ROWS = 3;
+  private static final List<String> FIELDS = List.of("name", "city", "slug", "description", "time_zone",
+      "registration_opens_at", "registration_closes_at", "changeover_minutes");
+  private static final List<String> WINDOW = List.of("registration_opens_at", "registration_closes_at");
+
+  private FairForm() {
+  }
+
+  static JsonObject body(MultiMap form) {
+    JsonObject body = Forms.json(form, FIELDS, Set.of("changeover_minutes"));
+    String zone = body.getString("time_zone", "");
+    WINDOW.stream().filter(body::containsKey).forEach(f -> body.put(f, LocalTimes.withOffset(body.getString(f), zone)));
+    JsonArray days = new JsonArray();
+    for (int i = 0; form.contains("day" + i + ".date"); i++) {
+      JsonObject day = Forms.json(form, List.of("day" + i + ".date", "day" + i + ".opens_at", "day" + i + ".closes_at"),
+          Set.of()).getJsonObject("day" + i);
+      if (day != null) {
+        days.add(day);
+      }
+    }
+    return body.put("days", days);
+  }
+
+  /** The fields as typed, to show again with the refusal. */
+  static JsonObject typed(MultiMap form) {
+    JsonObject typed = Forms.json(form, FIELDS, Set.of());
+    for (int i = 0; form.contains("day" + i + ".date"); i++) {
+      typed.put("day" + i, new JsonObject().put("date", form.get("day" + i + ".date"))
+          .put("opens_at", form.get("day" + i + ".opens_at")).put("closes_at", form.get("day" + i + ".closes_at")));
+    }
+    return typed;
+  }
+
+  static JsonObject of(Fair fair) {
+    JsonObject values = new JsonObject().put("name", fair.details().name()).put("city", fair.details().city())
+        .put("slug", fair.slug()).put("description", fair.details().description())
+        .put("time_zone", fair.zone().getId())
+        .put("registration_opens_at", LocalTimes.field(fair.registrationOpensAt(), fair.zone()))
+        .put("registration_closes_at", LocalTimes.field(fair.registrationClosesAt(), fair.zone()))
+        .put("changeover_minutes", fair.changeoverMinutes());
+    List<FairDay> days = fair.days();
+    for (int i = 0; i < days.size(); i++) {
+      values.put("day" + i, new JsonObject().put("date", days.get(i).day().toString())
+          .put("opens_at", days.get(i).opensAt().toString()).put("closes_at", days.get(i).closesAt().toString()));
+    }
+    return values;
+  }
+
+  /** The rows of days, each field with its value and the problem the reader found in it ("days[1].date"). */
+  static JsonArray dayRows(JsonObject values, List<FieldError> errors) {
+    JsonArray rows = new JsonArray();
+    int count = DAY_ROWS;
+    while (values.containsKey("day" + (count - 1))) {
+      count++;
+    }
+    for (int i = 0; i < count; i++) {
+      JsonObject day = values.getJsonObject("day" + i, new JsonObject());
+      JsonObject row = new JsonObject().put("index", i).put("number", i + 1);
+      for (String field : List.of("date", "opens_at", "closes_at")) {
+        String key = "days[" + i + "]." + field;
+        row.put(field, day.getString(field, ""))
+            .put(field + "_error", errors.stream().filter(e -> e.field().equals(key)).map(FieldError::message)
+                .findFirst().orElse(null));
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,124 @@
+package fr.parcours.admin;
+
+import fr.parcours.association.OfferService;
+import fr.parcours.error.FieldError;
+import fr.parcours.fair.Fair;
+import fr.parcours.fair.FairTimes;
+import fr.parcours.fair.resource.ResourceCatalog;
+import fr.parcours.fair.resource.ResourceService;
+import fr.parcours.web.Http;
+import fr.parcours.web.I18n;
+import fr.parcours.web.JsonInput;
+import fr.parcours.web.Pages;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The organiser reviews a fair's offers, grouped by where review stands: accepts, declines or
+ * asks for changes, through the offers' own service (which tells the association by message).
+ */
+final class OfferPages {
+
+  static final String PATH = AdminSession.PATH + "/fairs/:fairSlug/offers";
+  /** The order the groups are shown in: what awaits a decision first. */
+  private static final List<String> STATUSES = List.of("submitted", "changes_requested", "accepted", "declined",
+      "withdrawn");
+
+  private final AdminSession session;
+  private final OfferService offers;
+  private final ResourceService resources;
+  private final Pages pages;
+
+  OfferPages(AdminSession session, OfferService offers, ResourceService resources, Pages pages) {
+    this.session = session;
+    this.offers = offers;
+    this.resources = resources;
+    this.pages = pages;
+  }
+
+  void mount(Router router) {
+    router.get(PATH).handler(ctx -> session.ownFair(ctx, (organiser, fair) ->
+        render(ctx, 200, organiser.toJson(), fair, null, List.of())));
+    router.post(PATH + "/:offerId/review").handler(ctx -> session.ownFair(ctx, (organiser, fair) -> {
+      long id = Http.idParam(ctx, "offerId", "Offer");
+      JsonObject body = new JsonObject().put("decision", ctx.request().getFormAttribute("decision"))
+          .put("message", blankAsNull(ctx.request().getFormAttribute("message")));
+      // The review reads its body before it returns a future: a refusal may be thrown, not failed.
+      return Future.succeededFuture().compose(start -> offers.review(fair, JsonInput.of(body), id))
+          .<Void>map(done -> {
+            Http.seeOther(ctx, "/admin/fairs/" + fair.slug() + "/offers#offer-" + id);
+            return null;
+          })
+          .recover(error -> Refusals.shown(error, (status, errors) ->
+              render(ctx, status, organiser.toJson(), fair, body.put("id", id), errors)));
+    }));
+  }
+
+  /** The page; {@code refused} is the review just refused (its id and what was typed), null for none. */
+  private Future<Void> render(RoutingContext ctx, int status, JsonObject organiser, Fair fair, JsonObject refused,
+                              List<FieldError> errors) {
+    String language = I18n.language(ctx);
+    JsonObject messages = I18n.messages(language);
+    Locale locale = Locale.forLanguageTag(language);
+    Future<JsonArray> all = offers.all(fair, null);
+    Future<JsonArray> tracks = resources.list(fair, ResourceCatalog.TRACKS);
+    return Future.all(all, tracks).map(read -> {
+      JsonObject trackNames = new JsonObject();
+      tracks.result().forEach(track -> trackNames.put(((JsonObject) track).getString("slug"),
+          ((JsonObject) track).getString("name")));
+      JsonArray groups = new JsonArray();
+      for (String wanted : STATUSES) {
+        List<JsonObject> inGroup = all.result().stream().map(JsonObject.class::cast)
+            .filter(offer -> wanted.equals(offer.getString("status")))
+            .map(offer -> shown(offer, fair, messages, locale, refused, errors)
+                .put("theme_name", trackNames.getString(offer.getString("theme"))))
+            .toList();
+        groups.add(new JsonObject().put("status", wanted).put("label", messages.getString("admin_offers_" + wanted))
+            .put("offers", new JsonArray(inGroup)).put("count", inGroup.size()));
+      }
+      pages.render(ctx, status, "admin-offers", new JsonObject()
+          .put("title", messages.getString("admin_offers_title") + " — " + fair.details().name())
+          .put("organiser", organiser).put("fair", Dashboard.fairSummary(fair)).put("groups", groups)
+          .put("errors", Pages.errorList(errors)));
+      return null;
+    });
+  }
+
+  private static JsonObject shown(JsonObject offer, Fair fair, JsonObject messages, Locale locale,
+                                  JsonObject refused, List<FieldError> errors) {
+    String status = offer.getString("status");
+    JsonObject shown = offer.copy()
+        .put("kind_label", messages.getString("kind_" + offer.getString("kind"), offer.getString("kind")))
+        .put("audience_label", messages.getString("admin_audience_" + offer.getString("audience")))
+        .put("open", "submitted".equals(status) || "changes_requested".equals(status))
+        .put("windows", windows(offer.getJsonArray("availability"), fair, locale))
+        .put("trades_list", String.join(", ", offer.getJsonArray("trades").stream().map(String::valueOf).toList()));
+    if (refused != null && refused.getLong("id").equals(offer.getLong("id"))) {
+      shown.put("refused", true).put("typed_message", refused.getString("message"))
+          .put("message_error", errors.stream().filter(e -> e.field().equals("message")).map(FieldError::message)
+              .findFirst().orElse(null));
+    }
+    return shown;
+  }
+
+  /** "09:00–12:00" for each window, on the fair's clock. */
+  private static JsonArray windows(JsonArray availability, Fair fair, Locale locale) {
+    return new JsonArray(availability.stream().map(JsonObject.class::cast).map(w -> {
+      OffsetDateTime start = FairTimes.local(OffsetDateTime.parse(w.getString("starts_at")), fair.zone());
+      OffsetDateTime end = OffsetDateTime.parse(w.getString("ends_at"));
+      return (Object) (FairTimes.dayLabel(start.toLocalDate(), locale) + " " + FairTimes.clock(start, fair.zone())
+          + "–" + FairTimes.clock(end, fair.zone()));
+    }).toList());
+  }
+
+  private static String blankAsNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

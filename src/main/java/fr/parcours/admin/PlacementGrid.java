@@ -1,0 +1,139 @@
+package fr.parcours.admin;
+
+import fr.parcours.error.FieldError;
+import fr.parcours.fair.FairTimes;
+import fr.parcours.programme.Programme;
+import fr.parcours.programme.ShownSession;
+import fr.parcours.programme.TimetableGrid;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The organiser's placement grid: the fair's rooms across, its slots down (a table per day),
+ * each scheduled session in the cell of its room and of the slot it starts in, with the
+ * conflicts it is in now; and the accepted offers still waiting for a room and a time. Each
+ * placed offer's session and each waiting offer carries its placing form's choices.
+ */
+final class PlacementGrid {
+
+  /** A slot of the grid, on the fair's clock. */
+  record Slot(long id, OffsetDateTime start, OffsetDateTime end) {
+    boolean holds(ShownSession session) {
+      return !session.startsAt().isBefore(start) && session.startsAt().isBefore(end);
+    }
+
+    String label() {
+      return start.toLocalTime() + "–" + end.toLocalTime();
+    }
+  }
+
+  /** The placing just refused: the offer, the room and slot chosen, and every conflict. */
+  record Refused(long offerId, String room, String slot, List<FieldError> errors) {
+  }
+
+  private final Programme programme;
+  private final List<Slot> slots;
+  private final List<JsonObject> offers;
+  private final Map<Long, List<FieldError>> conflicts;
+  private final JsonObject messages;
+  private final Locale locale;
+  private final Refused refused;
+  private final List<ShownSession> scheduled;
+
+  /** {@code offers} are the fair's accepted offers (API JSON), {@code conflicts} the sessions in conflict now. */
+  PlacementGrid(Programme programme, List<Slot> slots, List<JsonObject> offers, Map<Long, List<FieldError>> conflicts,
+                JsonObject messages, Locale locale, Refused refused) {
+    this.programme = programme;
+    this.slots = slots;
+    this.offers = offers;
+    this.conflicts = conflicts;
+    this.messages = messages;
+    this.locale = locale;
+    this.refused = refused;
+    this.scheduled = programme.sessions().stream().filter(s -> !s.cancelled() && s.room() != null).toList();
+  }
+
+  JsonObject build() {
+    JsonArray days = new JsonArray();
+    slots.stream().map(slot -> slot.start().toLocalDate()).distinct().forEach(day -> days.add(new JsonObject()
+        .put("label", FairTimes.dayLabel(day, locale)).put("rows", rows(day))));
+    return new JsonObject().put("rooms", rooms(null)).put("days", days)
+        .put("outside", cards(scheduled.stream().filter(s -> slots.stream().noneMatch(slot -> slot.holds(s))).toList()))
+        .put("waiting", waiting()).put("conflict_count", conflicts.size()).put("has_slots", !slots.isEmpty());
+  }
+
+  private JsonArray rows(LocalDate day) {
+    JsonArray rows = new JsonArray();
+    slots.stream().filter(slot -> slot.start().toLocalDate().equals(day)).forEach(slot -> {
+      JsonArray cells = new JsonArray();
+      programme.rooms().keySet().forEach(room -> {
+        JsonArray cards = cards(scheduled.stream().filter(s -> room.equals(s.room()) && slot.holds(s)).toList());
+        cells.add(new JsonObject().put("room", room).put("slot", slot.id()).put("sessions", cards)
+            .put("conflict", cards.stream().anyMatch(c -> ((JsonObject) c).getBoolean("conflict"))));
+      });
+      rows.add(new JsonObject().put("label", slot.label()).put("cells", cells));
+    });
+    return rows;
+  }
+
+  private JsonArray cards(List<ShownSession> sessions) {
+    return new JsonArray(sessions.stream().map(s -> {
+      List<FieldError> now = conflicts.getOrDefault(s.id(), List.of());
+      JsonObject card = TimetableGrid.card(programme, s, messages)
+          .put("association", programme.associationName(s.association()))
+          .put("conflict", !now.isEmpty())
+          .put("conflicts", new JsonArray(now.stream().map(e -> (Object) e.message()).toList()));
+      offers.stream().filter(offer -> Objects.equals(offer.getLong("session"), s.id())).findFirst()
+          .ifPresent(offer -> card.put("form", form(offer, s.room(),
+              slots.stream().filter(slot -> slot.holds(s)).map(slot -> String.valueOf(slot.id())).findFirst()
+                  .orElse(null))));
+      return (Object) card;
+    }).toList());
+  }
+
+  /** Accepted talks and workshops with no scheduled session: the ones to place. */
+  private JsonArray waiting() {
+    return new JsonArray(offers.stream()
+        .filter(offer -> !"stand".equals(offer.getString("kind")))
+        .filter(offer -> scheduled.stream().noneMatch(s -> Objects.equals(s.id(), offer.getLong("session"))))
+        .map(offer -> (Object) new JsonObject().put("title", offer.getString("title"))
+            .put("association", offer.getJsonObject("association").getString("name"))
+            .put("track", programme.trackName(offer.getString("theme")))
+            .put("duration_minutes", offer.getInteger("duration_minutes")).put("people", offer.getInteger("people"))
+            .put("form", form(offer, null, null)))
+        .toList());
+  }
+
+  /** An offer's placing form: the room and slot it holds (or those just typed, when this one was refused). */
+  private JsonObject form(JsonObject offer, String room, String slot) {
+    long id = offer.getLong("id");
+    boolean wasRefused = refused != null && refused.offerId() == id;
+    JsonArray errors = new JsonArray(!wasRefused ? List.of() : refused.errors().stream()
+        .map(e -> (Object) new JsonObject().put("field", e.field()).put("message", e.message())).toList());
+    return new JsonObject().put("id", id).put("title", offer.getString("title"))
+        .put("placed", room != null)
+        .put("rooms", rooms(wasRefused ? refused.room() : room))
+        .put("slots", slotOptions(wasRefused ? refused.slot() : slot))
+        .put("refused", wasRefused).put("errors", errors);
+  }
+
+  private JsonArray rooms(String selected) {
+    return new JsonArray(programme.rooms().values().stream().map(room -> (Object) new JsonObject()
+        .put("slug", room.getString("slug")).put("name", room.getString("name"))
+        .put("capacity", room.getInteger("capacity"))
+        .put("selected", room.getString("slug").equals(selected))).toList());
+  }
+
+  private JsonArray slotOptions(String selected) {
+    return new JsonArray(slots.stream().map(slot -> (Object) new JsonObject().put("id", slot.id())
+        .put("label", FairTimes.dayLabel(slot.start().toLocalDate(), locale) + " " + slot.label())
+        .put("selected", String.valueOf(slot.id()).equals(selected))).toList());
+  }
+}

@@ -1,0 +1,146 @@
+package fr.parcours.admin;
+
+import fr.parcours.error.FieldError;
+import fr.parcours.fair.resource.FieldSpec;
+import fr.parcours.fair.resource.ResourceCatalog;
+import fr.parcours.fair.resource.ResourceSpec;
+import fr.parcours.web.Forms;
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One form for every kind of a fair's places and grid (venues, tracks, rooms, zones, stand
+ * spots, slots), built from the kind's own field list: the API's generic resource reads what
+ * it posts, so a new field shows up here without a template of its own.
+ */
+final class ResourceForm {
+
+  /** The kinds set up here; associations and sessions have pages of their own (offers, the grid). */
+  static final List<ResourceSpec> KINDS = List.of(ResourceCatalog.VENUES, ResourceCatalog.TRACKS,
+      ResourceCatalog.ROOMS, ResourceCatalog.ZONES, ResourceCatalog.STAND_SPOTS, ResourceCatalog.SLOTS);
+
+  private ResourceForm() {
+  }
+
+  static Optional<ResourceSpec> kind(String path) {
+    return KINDS.stream().filter(spec -> spec.path().equals(path)).findFirst();
+  }
+
+  /** The kinds with their names, for the links between the setup pages. */
+  static JsonArray kinds(JsonObject messages) {
+    return new JsonArray(KINDS.stream().map(spec -> (Object) new JsonObject().put("path", spec.path())
+        .put("label", messages.getString("admin_kind_" + spec.jsonName(), spec.what()))).toList());
+  }
+
+  /** The body the API would receive: numbers as numbers, a {@code datetime-local} read in the fair's zone. */
+  static JsonObject body(ResourceSpec spec, MultiMap form, ZoneId zone) {
+    JsonObject body = Forms.json(form, names(spec), names(spec, FieldSpec.Type.WHOLE));
+    for (FieldSpec field : spec.fields()) {
+      Object value = body.getValue(field.name());
+      if (value instanceof String typed && field.type() == FieldSpec.Type.DECIMAL) {
+        body.put(field.name(), decimal(typed));
+      } else if (value instanceof String typed && field.type() == FieldSpec.Type.DATE_TIME) {
+        body.put(field.name(), LocalTimes.withOffset(typed, zone.getId()));
+      }
+    }
+    return body;
+  }
+
+  /** What was typed, to show again with a refusal. */
+  static JsonObject typed(ResourceSpec spec, MultiMap form) {
+    return Forms.json(form, names(spec), Set.of());
+  }
+
+  /** A stored resource as its form's values. */
+  static JsonObject values(ResourceSpec spec, JsonObject item, ZoneId zone) {
+    JsonObject values = new JsonObject();
+    spec.fields().forEach(field -> {
+      Object value = item.getValue(field.name());
+      if (value != null) {
+        values.put(field.name(), field.type() == FieldSpec.Type.DATE_TIME
+            ? LocalTimes.field((String) value, zone) : String.valueOf(value));
+      }
+    });
+    return values;
+  }
+
+  /**
+   * The form's fields in the kind's order: label, input, value, error, and for a choice or a
+   * reference the options ({@code programme} holds the resources a reference names).
+   */
+  static JsonArray fields(ResourceSpec spec, JsonObject values, JsonObject programme, JsonObject messages,
+                          List<FieldError> errors) {
+    return new JsonArray(spec.fields().stream().map(field -> {
+      // A new resource's form starts from what the API would store when a field is left out.
+      String value = values.getString(field.name(), field.fallback() == null ? "" : String.valueOf(field.fallback()));
+      JsonObject shown = new JsonObject().put("name", field.name()).put("id", spec.path() + "-" + field.name())
+          .put("label", messages.getString("field_" + field.name(), field.name())).put("value", value)
+          .put("required", field.required()).put("input", input(field))
+          .put("step", field.type() == FieldSpec.Type.DECIMAL ? "any" : null)
+          .put("error", errors.stream().filter(e -> e.field().equals(field.name())).map(FieldError::message)
+              .findFirst().orElse(null));
+      if (field.type() == FieldSpec.Type.CHOICE || field.type() == FieldSpec.Type.REFERENCE) {
+        shown.put("select", true).put("options", options(field, value, programme));
+      }
+      return (Object) shown;
+    }).toList());
+  }
+
+  /** The list: one column per field, one row per resource with its key for the edit link. */
+  static JsonObject table(ResourceSpec spec, JsonArray items, JsonObject messages) {
+    List<String> names = names(spec);
+    return new JsonObject()
+        .put("columns", new JsonArray(names.stream().map(n -> (Object) messages.getString("field_" + n, n)).toList()))
+        .put("rows", new JsonArray(items.stream().map(JsonObject.class::cast).map(item -> (Object) new JsonObject()
+            .put("key", String.valueOf(item.getValue(spec.key())))
+            .put("cells", new JsonArray(names.stream()
+                .map(n -> (Object) (item.getValue(n) == null ? "" : String.valueOf(item.getValue(n)))).toList())))
+            .toList()));
+  }
+
+  private static String input(FieldSpec field) {
+    return switch (field.type()) {
+      case WHOLE, DECIMAL -> "number";
+      case DATE_TIME -> "datetime-local";
+      default -> "color".equals(field.name()) ? "color" : "text";
+    };
+  }
+
+  private static JsonArray options(FieldSpec field, String selected, JsonObject programme) {
+    List<String> choices = field.type() == FieldSpec.Type.CHOICE ? field.choices()
+        : ResourceCatalog.ALL.stream().filter(spec -> spec.table().equals(field.refTable())).findFirst()
+            .map(spec -> programme.getJsonArray(spec.jsonName()).stream()
+                .map(item -> ((JsonObject) item).getString("slug")).toList())
+            .orElse(List.of());
+    JsonArray options = new JsonArray();
+    if (!field.required()) {
+      options.add(new JsonObject().put("value", "").put("label", "—").put("selected", selected.isEmpty()));
+    }
+    choices.forEach(choice -> options.add(new JsonObject().put("value", choice).put("label", choice)
+        .put("selected", choice.equals(selected))));
+    return options;
+  }
+
+  private static List<String> names(ResourceSpec spec) {
+    return spec.fields().stream().map(FieldSpec::name).toList();
+  }
+
+  private static Set<String> names(ResourceSpec spec, FieldSpec.Type type) {
+    return spec.fields().stream().filter(f -> f.type() == type).map(FieldSpec::name).collect(Collectors.toSet());
+  }
+
+  private static Object decimal(String typed) {
+    try {
+      return Double.parseDouble(typed);
+    } catch (NumberFormatException e) {
+      return typed;
+    }
+  }
+}
