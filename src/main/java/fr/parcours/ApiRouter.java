@@ -7,6 +7,7 @@ import fr.parcours.booking.BookingRoutes;
 import fr.parcours.calendar.CalendarRoutes;
 import fr.parcours.fair.FairPageRoutes;
 import fr.parcours.fair.FairRoutes;
+import fr.parcours.metrics.MetricsRoutes;
 import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.HealthRoutes;
 import fr.parcours.web.OpenApiRoutes;
@@ -38,6 +39,7 @@ final class ApiRouter {
     new BookingFormRoutes(services.fairs, services.bookings, pages).mount(router);
     new FairPageRoutes(services.fairs, pages).mount(router);
     new CalendarRoutes(services.pool).mount(router);
+    new MetricsRoutes(services.metrics).mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
     ErrorHandler errors = new ErrorHandler(pages);
     router.route().failureHandler(errors);

@@ -9,6 +9,7 @@ import fr.parcours.booking.SessionFollowUp;
 import fr.parcours.config.AppConfig;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
+import fr.parcours.metrics.AppMetrics;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 
@@ -24,17 +25,19 @@ public final class Services {
   final BookingDesk bookingDesk;
   final FairService fairs;
   final ResourceService resources;
+  final AppMetrics metrics;
 
-  Services(Vertx vertx, Pool pool, String databaseUrl, AppConfig config) {
+  Services(Vertx vertx, Pool pool, String databaseUrl, AppConfig config, AppMetrics metrics) {
     this.vertx = vertx;
     this.pool = pool;
     this.databaseUrl = databaseUrl;
     this.config = config;
+    this.metrics = metrics;
     this.auth = new AuthService(vertx, pool);
     this.fairs = new FairService(pool);
     BookingLinks links = new BookingLinks(config.publicUrl());
     Placements placements = new Placements(links);
-    this.bookings = new BookingService(pool, fairs, links, placements);
+    this.bookings = new BookingService(pool, fairs, links, placements, metrics);
     this.bookingDesk = new BookingDesk(pool, fairs, links);
     this.resources = new ResourceService(pool, new SessionFollowUp(placements));
   }
@@ -57,6 +60,11 @@ public final class Services {
 
   public BookingDesk bookingDesk() {
     return bookingDesk;
+  }
+
+  /** What features report to {@code /metrics} (feed caches, bookings). */
+  public AppMetrics metrics() {
+    return metrics;
   }
 
   public Pool pool() {

@@ -8,6 +8,8 @@ import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
+import fr.parcours.metrics.AppMetrics;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -37,22 +39,37 @@ public final class BookingService {
   private final BookingRepository repository = new BookingRepository();
   private final BookingLinks links;
   private final Placements placements;
+  private final AppMetrics metrics;
 
-  public BookingService(Pool pool, FairService fairs, BookingLinks links, Placements placements) {
+  public BookingService(Pool pool, FairService fairs, BookingLinks links, Placements placements, AppMetrics metrics) {
     this.pool = pool;
     this.fairs = fairs;
     this.links = links;
     this.placements = placements;
+    this.metrics = metrics;
   }
 
   /** Books a route, or a place on the waiting list; a repeated key replays the first answer. */
   public Future<Outcome> book(String fairSlug, String key, BookingRequest request) {
+    long started = System.nanoTime();
+    return placeOrReplay(fairSlug, key, request)
+        .andThen(done -> metrics.booking(outcomeOf(done), System.nanoTime() - started));
+  }
+
+  private Future<Outcome> placeOrReplay(String fairSlug, String key, BookingRequest request) {
     return target(fairSlug, request.track())
         .compose(target -> Retries.onRace(() -> pool.withTransaction(conn -> repository
             .claimKey(conn, target.fair().id(), key, request.fingerprint())
             .compose(claimed -> claimed
                 ? place(conn, target, key, request).map(b -> new Outcome(json(b, target.fair()), true))
                 : replay(conn, target.fair(), key, request).map(b -> new Outcome(json(b, target.fair()), false))))));
+  }
+
+  private static String outcomeOf(AsyncResult<Outcome> done) {
+    if (done.succeeded()) {
+      return done.result().created() ? done.result().booking().getString("status") : "replayed";
+    }
+    return done.cause() instanceof AppException refused ? refused.code() : "error";
   }
 
   public Future<JsonObject> show(String token) {

@@ -21,7 +21,8 @@ public record AppConfig(
     String demoOrganiserEmail,
     String demoOrganiserPassword,
     int shutdownGraceSeconds,
-    MailConfig mail) {
+    MailConfig mail,
+    boolean metricsEnabled) {
 
   /** SMTP settings; when {@code smtpHost} is blank, messages are written as .eml files instead. */
   public record MailConfig(String smtpHost, int smtpPort, String username, String password,
@@ -65,7 +66,8 @@ public record AppConfig(
             mail.getString("smtp_password"),
             mail.getBoolean("smtp_starttls"),
             mail.getString("from"),
-            mail.getInteger("poll_seconds")));
+            mail.getInteger("poll_seconds")),
+        all.getJsonObject("metrics").getBoolean("enabled"));
   }
 
   private static String stripTrailingSlash(String url) {

@@ -30,7 +30,9 @@ final class AppConfigKeys {
           .put("smtp_password", "")
           .put("smtp_starttls", true)
           .put("from", "Parcours <no-reply@parcours.local>")
-          .put("poll_seconds", 5));
+          .put("poll_seconds", 5))
+      .put("metrics", new JsonObject()
+          .put("enabled", true));
 
   private AppConfigKeys() {
   }
