@@ -37,7 +37,7 @@ public final class Services {
     this.fairs = new FairService(pool);
     BookingLinks links = new BookingLinks(config.publicUrl());
     Placements placements = new Placements(links);
-    this.bookings = new BookingService(pool, fairs, links, placements, metrics);
+    this.bookings = new BookingService(pool, fairs, links, placements, metrics, config.bookingGroupMax());
     this.bookingDesk = new BookingDesk(pool, fairs, links);
     this.resources = new ResourceService(pool, new SessionFollowUp(placements));
   }

@@ -13,9 +13,11 @@ import io.vertx.sqlclient.Tuple;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** All the SQL of bookings. Methods take the client so the service decides the transaction. */
 final class BookingRepository {
@@ -36,6 +38,8 @@ final class BookingRepository {
   /** The whole queue at once: positions by numbering it rather than counting ahead of each entry. */
   private static final String QUEUE_COLUMNS = BOOKING_FIELDS
       + "row_number() OVER (ORDER BY b.waitlist_seq) AS waitlist_position " + BOOKING_FROM;
+
+  private static final String SCHOOL_LOCK = "hashtextextended('booking-school:' || $1::bigint || ':' || $2, 0)";
 
   private static final String SESSION_FIELDS = "s.id, s.activity, s.title, coalesce(r.name, '') AS room, "
       + "s.starts_at, s.ends_at, s.capacity, s.booked, s.track_id FROM sessions s LEFT JOIN rooms r ON r.id = s.room_id ";
@@ -67,14 +71,25 @@ final class BookingRepository {
   }
 
   /**
-   * Claims an Idempotency-Key; false when it is already taken. A concurrent claim of the same
-   * key waits here until the first transaction ends, then sees its committed row.
+   * Claims a group's keys in one statement, in key order (two groups claiming the same keys
+   * cannot deadlock); returns the keys claimed. A key twice in the group is claimed once.
    */
-  Future<Boolean> claimKey(SqlClient db, long fairId, String key, String bodyHash) {
-    return db.preparedQuery("INSERT INTO booking_requests (fair_id, key, body_hash) VALUES ($1, $2, decode($3, 'hex')) "
-            + "ON CONFLICT DO NOTHING")
-        .execute(Tuple.of(fairId, key, bodyHash))
-        .map(rows -> rows.rowCount() == 1);
+  Future<Set<String>> claimKeys(SqlClient db, long fairId, List<String> keys, List<String> bodyHashes) {
+    return db.preparedQuery("INSERT INTO booking_requests (fair_id, key, body_hash) "
+            + "SELECT $1, k, decode(h, 'hex') FROM unnest($2::text[], $3::text[]) AS u(k, h) ORDER BY k "
+            + "ON CONFLICT DO NOTHING RETURNING key")
+        .execute(Tuple.of(fairId, keys.toArray(String[]::new), bodyHashes.toArray(String[]::new)))
+        .map(rows -> {
+          Set<String> claimed = new HashSet<>();
+          rows.forEach(row -> claimed.add(row.getString("key")));
+          return claimed;
+        });
+  }
+
+  /** Gives back a key whose booking was refused: a corrected retry may use it. */
+  Future<Void> unclaimKey(SqlClient db, long fairId, String key) {
+    return db.preparedQuery("DELETE FROM booking_requests WHERE fair_id = $1 AND key = $2")
+        .execute(Tuple.of(fairId, key)).mapEmpty();
   }
 
   Future<StoredRequest> storedRequest(SqlClient db, long fairId, String key) {
@@ -94,8 +109,14 @@ final class BookingRepository {
 
   /** Serialises the bookings of one school on one fair, so its caps hold under concurrency. */
   Future<Void> lockSchool(SqlClient db, long fairId, String uai) {
-    return db.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended('booking-school:' || $1::bigint || ':' || $2, 0))")
-        .execute(Tuple.of(fairId, uai)).mapEmpty();
+    return db.preparedQuery("SELECT pg_advisory_xact_lock(" + SCHOOL_LOCK + ")").execute(Tuple.of(fairId, uai)).mapEmpty();
+  }
+
+  /** The schools of a group, locked in one order (uai) so that two groups never wait on each other in a cycle. */
+  Future<Void> lockSchools(SqlClient db, long fairId, List<String> uais) {
+    return db.preparedQuery("SELECT pg_advisory_xact_lock(" + SCHOOL_LOCK.replace("$2", "uai") + ") FROM "
+            + "(SELECT DISTINCT uai FROM unnest($2::text[]) AS u(uai) ORDER BY uai) schools")
+        .execute(Tuple.of(fairId, (Object) uais.toArray(String[]::new))).mapEmpty();
   }
 
   /** The track row is the mutex of its sessions' places and of its waiting list. */

@@ -3,6 +3,7 @@ package fr.parcours.booking;
 import fr.parcours.auth.Tokens;
 import fr.parcours.booking.BookingMessages.Notice;
 import fr.parcours.booking.BookingRepository.TrackRef;
+import fr.parcours.db.Batcher;
 import fr.parcours.db.Retries;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
@@ -16,7 +17,10 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,19 +38,30 @@ public final class BookingService {
   private record Target(Fair fair, TrackRef track, BookingRules rules) {
   }
 
+  /** A booking request waiting for its track's next group. */
+  private record Asked(Target target, String key, BookingRequest request) {
+  }
+
   private final Pool pool;
   private final FairService fairs;
   private final BookingRepository repository = new BookingRepository();
   private final BookingLinks links;
   private final Placements placements;
   private final AppMetrics metrics;
+  private final Batcher<Long, Asked, Outcome> groups;
 
-  public BookingService(Pool pool, FairService fairs, BookingLinks links, Placements placements, AppMetrics metrics) {
+  /**
+   * {@code groupMax} bounds how many bookings of one track that arrive together share a
+   * transaction (1: each booking its own).
+   */
+  public BookingService(Pool pool, FairService fairs, BookingLinks links, Placements placements, AppMetrics metrics,
+                        int groupMax) {
     this.pool = pool;
     this.fairs = fairs;
     this.links = links;
     this.placements = placements;
     this.metrics = metrics;
+    this.groups = new Batcher<>(groupMax, group -> Retries.onRace(() -> pool.withTransaction(conn -> placeGroup(conn, group))));
   }
 
   /** Books a route, or a place on the waiting list; a repeated key replays the first answer. */
@@ -58,11 +73,60 @@ public final class BookingService {
 
   private Future<Outcome> placeOrReplay(String fairSlug, String key, BookingRequest request) {
     return target(fairSlug, request.track())
-        .compose(target -> Retries.onRace(() -> pool.withTransaction(conn -> repository
-            .claimKey(conn, target.fair().id(), key, request.fingerprint())
-            .compose(claimed -> claimed
-                ? place(conn, target, key, request).map(b -> new Outcome(json(b, target.fair()), true))
-                : replay(conn, target.fair(), key, request).map(b -> new Outcome(json(b, target.fair()), false))))));
+        .compose(target -> groups.submit(target.track().id(), new Asked(target, key, request)));
+  }
+
+  /**
+   * One transaction for bookings of one track that arrived together: their keys claimed, their
+   * schools locked (in one order), then the track once, as a single booking takes them; then
+   * each placed or replayed in arrival order with its own outcome. A refused booking gives its
+   * key back and leaves the others be; a database failure fails (or retries) the whole group.
+   */
+  private Future<List<Future<Outcome>>> placeGroup(SqlConnection conn, List<Asked> group) {
+    long fairId = group.get(0).target().fair().id();
+    return repository.claimKeys(conn, fairId, group.stream().map(Asked::key).toList(),
+            group.stream().map(asked -> asked.request().fingerprint()).toList())
+        .compose(claimed -> repository.lockSchools(conn, fairId,
+                group.stream().map(asked -> asked.request().school().uai()).toList())
+            .compose(locked -> repository.lockTrack(conn, group.get(0).target().track().id()))
+            .compose(locked -> {
+              Map<String, Future<Outcome>> byKey = new HashMap<>();
+              Future<List<Future<Outcome>>> outcomes = Future.succeededFuture(new ArrayList<>());
+              for (Asked asked : group) {
+                outcomes = outcomes.compose(done -> settle(conn, asked, claimed.contains(asked.key()), byKey)
+                    .map(outcome -> {
+                      done.add(outcome);
+                      return done;
+                    }));
+              }
+              return outcomes;
+            }));
+  }
+
+  /**
+   * A booking's outcome within its group: placed (its key claimed here) or replayed; refusals
+   * are outcomes too. The same key twice in a group: the second replays the first, or gets its
+   * refusal (whose key was given back).
+   */
+  private Future<Future<Outcome>> settle(SqlConnection conn, Asked asked, boolean claimed,
+                                         Map<String, Future<Outcome>> byKey) {
+    Future<Outcome> earlier = byKey.get(asked.key());
+    if (earlier != null && earlier.failed()) {
+      return Future.succeededFuture(earlier);
+    }
+    boolean own = claimed && earlier == null;
+    Fair fair = asked.target().fair();
+    Future<Outcome> attempt = own
+        ? Future.<Void>succeededFuture().compose(start -> placeLocked(conn, asked.target(), asked.key(), asked.request()))
+            .map(b -> new Outcome(json(b, fair), true))
+        : replay(conn, fair, asked.key(), asked.request()).map(b -> new Outcome(json(b, fair), false));
+    return attempt.map(Future::succeededFuture).recover(failure -> {
+      if (!(failure instanceof AppException)) {
+        return Future.failedFuture(failure);
+      }
+      Future<Void> undone = own ? repository.unclaimKey(conn, fair.id(), asked.key()) : Future.succeededFuture();
+      return undone.map(given -> Future.<Outcome>failedFuture(failure));
+    }).andThen(settled -> byKey.putIfAbsent(asked.key(), settled.result()));
   }
 
   private static String outcomeOf(AsyncResult<Outcome> done) {
@@ -123,19 +187,18 @@ public final class BookingService {
     return fairs.readable(slug, null);
   }
 
-  private Future<Booking> place(SqlConnection conn, Target target, String key, BookingRequest asked) {
+  /** Places a booking once its school and its track are locked. */
+  private Future<Booking> placeLocked(SqlConnection conn, Target target, String key, BookingRequest asked) {
     Fair fair = target.fair();
     BookingRequest request = asked.on(BookingTerms.resolveDay(fair, asked.day()));
     BookingTerms.requireRegistrationOpen(fair, Instant.now());
     target.rules().requireSupervision(request.pupils(), request.adults());
     long trackId = target.track().id();
-    return repository.lockSchool(conn, fair.id(), request.school().uai())
-        .compose(locked -> repository.schoolUsage(conn, fair.id(), request.school().uai(), 0))
+    return repository.schoolUsage(conn, fair.id(), request.school().uai(), 0)
         .compose(usage -> {
           SchoolCaps.check(target.rules(), usage, trackId, request.pupils());
-          return repository.lockTrack(conn, trackId);
+          return repository.timetable(conn, trackId);
         })
-        .compose(locked -> repository.timetable(conn, trackId))
         .compose(timetable -> insertWithRoute(conn, target, request, timetable))
         .compose(id -> repository.linkKey(conn, fair.id(), key, id).map(id))
         .compose(id -> repository.byId(conn, id).map(Optional::orElseThrow))

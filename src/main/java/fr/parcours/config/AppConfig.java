@@ -22,7 +22,8 @@ public record AppConfig(
     String demoOrganiserPassword,
     int shutdownGraceSeconds,
     MailConfig mail,
-    boolean metricsEnabled) {
+    boolean metricsEnabled,
+    int bookingGroupMax) {
 
   /** SMTP settings; when {@code smtpHost} is blank, messages are written as .eml files instead. */
   public record MailConfig(String smtpHost, int smtpPort, String username, String password,
@@ -67,7 +68,8 @@ public record AppConfig(
             mail.getBoolean("smtp_starttls"),
             mail.getString("from"),
             mail.getInteger("poll_seconds")),
-        all.getJsonObject("metrics").getBoolean("enabled"));
+        all.getJsonObject("metrics").getBoolean("enabled"),
+        Math.max(1, all.getJsonObject("booking").getInteger("group_max")));
   }
 
   private static String stripTrailingSlash(String url) {

@@ -32,7 +32,9 @@ final class AppConfigKeys {
           .put("from", "Parcours <no-reply@parcours.local>")
           .put("poll_seconds", 5))
       .put("metrics", new JsonObject()
-          .put("enabled", true));
+          .put("enabled", true))
+      .put("booking", new JsonObject()
+          .put("group_max", 32));
 
   private AppConfigKeys() {
   }
