@@ -346,8 +346,9 @@ public final class BookingRush {
   /**
    * The statements the server runs for one booking, in the same order and as many round trips:
    * the fair, its days, the track and the rules outside the transaction; then the key, the
-   * school's lock, the track's lock, the school's usage, the track's sessions, the booking, the places,
-   * the key's link, the booking and its route read back, the message and its NOTIFY. The route
+   * track's lock, the track's sessions, the booking, the places, the key's link, the booking
+   * and its route read back, the message and its NOTIFY (the generated fairs set no school
+   * caps, so neither takes a school's lock nor reads its usage). The route
    * is chosen in SQL (the first session of each activity with room) where the server runs its
    * route finder: the same rows read and written.
    */
@@ -367,10 +368,7 @@ public final class BookingRush {
           "BEGIN;",
           "INSERT INTO booking_requests (fair_id, key, body_hash) VALUES (" + fair.id() + ", 'pg-' || :client_id || '-' "
               + "|| :k, decode(md5(:k::text), 'hex')) ON CONFLICT DO NOTHING;",
-          "SELECT pg_advisory_xact_lock(hashtextextended('booking-school:' || " + fair.id() + " || ':' || :school, 0));",
           "SELECT id FROM tracks WHERE id = :track FOR UPDATE;",
-          "SELECT track_id, count(*)::int, sum(pupils)::int FROM bookings WHERE fair_id = " + fair.id()
-              + " AND school_uai = lpad(:school::text, 7, '0') || 'B' AND status <> 'cancelled' AND id <> 0 GROUP BY track_id;",
           "WITH timetable AS (SELECT s.id, s.activity, s.starts_at, s.capacity, s.booked, r.name FROM sessions s "
               + "LEFT JOIN rooms r ON r.id = s.room_id WHERE s.track_id = :track AND s.status = 'scheduled' "
               + "AND s.kind <> 'stand_time'), route AS (SELECT DISTINCT ON (activity) id FROM timetable "

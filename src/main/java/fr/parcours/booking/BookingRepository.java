@@ -114,6 +114,9 @@ final class BookingRepository {
 
   /** The schools of a group, locked in one order (uai) so that two groups never wait on each other in a cycle. */
   Future<Void> lockSchools(SqlClient db, long fairId, List<String> uais) {
+    if (uais.isEmpty()) {
+      return Future.succeededFuture();
+    }
     return db.preparedQuery("SELECT pg_advisory_xact_lock(" + SCHOOL_LOCK.replace("$2", "uai") + ") FROM "
             + "(SELECT DISTINCT uai FROM unnest($2::text[]) AS u(uai) ORDER BY uai) schools")
         .execute(Tuple.of(fairId, (Object) uais.toArray(String[]::new))).mapEmpty();

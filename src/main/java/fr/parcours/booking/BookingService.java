@@ -86,8 +86,8 @@ public final class BookingService {
     long fairId = group.get(0).target().fair().id();
     return repository.claimKeys(conn, fairId, group.stream().map(Asked::key).toList(),
             group.stream().map(asked -> asked.request().fingerprint()).toList())
-        .compose(claimed -> repository.lockSchools(conn, fairId,
-                group.stream().map(asked -> asked.request().school().uai()).toList())
+        .compose(claimed -> repository.lockSchools(conn, fairId, group.stream()
+                .filter(asked -> asked.target().rules().capsSchools()).map(asked -> asked.request().school().uai()).toList())
             .compose(locked -> repository.lockTrack(conn, group.get(0).target().track().id()))
             .compose(locked -> {
               Map<String, Future<Outcome>> byKey = new HashMap<>();
@@ -194,16 +194,25 @@ public final class BookingService {
     BookingTerms.requireRegistrationOpen(fair, Instant.now());
     target.rules().requireSupervision(request.pupils(), request.adults());
     long trackId = target.track().id();
-    return repository.schoolUsage(conn, fair.id(), request.school().uai(), 0)
-        .compose(usage -> {
-          SchoolCaps.check(target.rules(), usage, trackId, request.pupils());
-          return repository.timetable(conn, trackId);
-        })
+    return checkSchoolCaps(conn, target, request)
+        .compose(checked -> repository.timetable(conn, trackId))
         .compose(timetable -> insertWithRoute(conn, target, request, timetable))
         .compose(id -> repository.linkKey(conn, fair.id(), key, id).map(id))
         .compose(id -> repository.byId(conn, id).map(Optional::orElseThrow))
         .compose(booking -> placements.tell(conn, booking, booking.is(Booking.CONFIRMED) ? Notice.CONFIRMED : Notice.WAITLISTED,
             fair));
+  }
+
+  /** Refuses a booking past its school's caps; a fair without caps has nothing to read. */
+  private Future<Void> checkSchoolCaps(SqlConnection conn, Target target, BookingRequest request) {
+    if (!target.rules().capsSchools()) {
+      return Future.succeededFuture();
+    }
+    return repository.schoolUsage(conn, target.fair().id(), request.school().uai(), 0)
+        .map(usage -> {
+          SchoolCaps.check(target.rules(), usage, target.track().id(), request.pupils());
+          return null;
+        });
   }
 
   private Future<Long> insertWithRoute(SqlConnection conn, Target target, BookingRequest request, Timetable timetable) {
