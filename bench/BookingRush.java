@@ -488,17 +488,19 @@ public final class BookingRush {
   private void write() throws IOException {
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     String postgres = await(db.query("SHOW server_version").execute()).iterator().next().getString(0);
-    String context = String.format("%s, %d cores, %d instance(s) × pool %d, Java %s, PostgreSQL %s, Vert.x %s",
-        LocalDateTime.now().withNano(0), Runtime.getRuntime().availableProcessors(), args.integer("--instances", 1),
-        args.integer("--pool-size", 16), System.getProperty("java.version"), postgres, args.text("--vertx", "?"));
-    StringBuilder csv = new StringBuilder("date,cores,instances,pool_size,java,postgres,vertx,"
+    String context = String.format("%s, %d cores, %d instance(s) × pool %d, booking.group_max %s, Java %s, "
+        + "PostgreSQL %s, Vert.x %s", LocalDateTime.now().withNano(0), Runtime.getRuntime().availableProcessors(),
+        args.integer("--instances", 1), args.integer("--pool-size", 16), args.text("--group-max", "?"),
+        System.getProperty("java.version"), postgres, args.text("--vertx", "?"));
+    StringBuilder csv = new StringBuilder("date,cores,instances,pool_size,group_max,java,postgres,vertx,"
         + String.join(",", COLUMNS) + "\n");
     StringBuilder md = new StringBuilder("# Benchmark " + stamp + "\n\n" + context + "\n\n| "
         + String.join(" | ", COLUMNS) + " |\n|" + "---|".repeat(COLUMNS.size()) + "\n");
     for (Map<String, Object> row : rows) {
       csv.append(String.join(",", LocalDateTime.now().withNano(0).toString(),
           String.valueOf(Runtime.getRuntime().availableProcessors()), String.valueOf(args.integer("--instances", 1)),
-          String.valueOf(args.integer("--pool-size", 16)), System.getProperty("java.version"), postgres,
+          String.valueOf(args.integer("--pool-size", 16)), args.text("--group-max", "?"),
+          System.getProperty("java.version"), postgres,
           args.text("--vertx", "?")));
       md.append("|");
       for (String column : COLUMNS) {
@@ -512,7 +514,7 @@ public final class BookingRush {
     md.append("\n").append(args.text("--command", "bench/run.sh")).append("\n");
     Path dir = Path.of("bench/results");
     Files.createDirectories(dir);
-    String name = "bench-" + stamp + "-" + args.integer("--instances", 1) + "x";
+    String name = "bench-" + stamp + "-" + args.integer("--instances", 1) + "x-group" + args.text("--group-max", "?");
     Files.writeString(dir.resolve(name + ".md"), md.toString());
     Files.writeString(dir.resolve(name + ".csv"), csv.toString());
     System.out.println(md);

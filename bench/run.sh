@@ -62,5 +62,6 @@ for i in $(seq 1 "$instances"); do
 done
 
 java -cp "$classpath" bench/BookingRush.java --db "$db_url" --servers "$(IFS=,; echo "${servers[*]}")" \
-  --instances "$instances" --pool-size "$pool_size" --vertx "$vertx_version" --static "$static_file" \
+  --instances "$instances" --pool-size "$pool_size" --group-max "${PARCOURS_BOOKING_GROUP_MAX:-32}" \
+  --vertx "$vertx_version" --static "$static_file" \
   --command "$command_line" "${pass[@]}"
