@@ -1,5 +1,9 @@
 package fr.parcours;
 
+import fr.parcours.association.AssociationAuth;
+import fr.parcours.association.AssociationPageRoutes;
+import fr.parcours.association.AssociationRoutes;
+import fr.parcours.association.OfferRoutes;
 import fr.parcours.auth.AuthRoutes;
 import fr.parcours.booking.BookingFormRoutes;
 import fr.parcours.booking.BookingPageRoutes;
@@ -38,7 +42,13 @@ final class ApiRouter {
     new BookingPageRoutes(services.bookings, pages).mount(router);
     new BookingFormRoutes(services.fairs, services.bookings, pages).mount(router);
     new FairPageRoutes(services.fairs, pages).mount(router);
-    new CalendarRoutes(services.pool).mount(router);
+    AssociationAuth associationAuth = new AssociationAuth(services.associations, services.auth, services.fairs,
+        services.config.publicUrl());
+    new AssociationRoutes(services.associations, services.schedules, services.fairs, associationAuth).mount(router);
+    new AssociationPageRoutes(services.associations, associationAuth, pages).mount(router);
+    new OfferRoutes(services.offers, services.offerPlacement, services.fairs, associationAuth, auth.requireOrganiser())
+        .mount(router);
+    new CalendarRoutes(services.calendars, services.selections, services.fairs, auth).mount(router);
     new MetricsRoutes(services.metrics).mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
     ErrorHandler errors = new ErrorHandler(pages);

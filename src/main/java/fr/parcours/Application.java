@@ -3,7 +3,9 @@ package fr.parcours;
 import fr.parcours.config.AppConfig;
 import fr.parcours.db.Database;
 import fr.parcours.db.EmbeddedDatabase;
+import fr.parcours.db.Listener;
 import fr.parcours.db.Migrations;
+import fr.parcours.live.LiveChanges;
 import fr.parcours.mail.OutboxWorker;
 import fr.parcours.metrics.AppMetrics;
 import fr.parcours.web.HttpVerticle;
@@ -33,6 +35,7 @@ public final class Application {
   private final Pool pool;
   private final Services services;
   private final OutboxWorker outbox;
+  private final Listener listener;
 
   private Application(AppConfig config, EmbeddedDatabase embedded) {
     this.config = config;
@@ -43,6 +46,7 @@ public final class Application {
     this.pool = Database.pool(vertx, dbUrl, config.dbPoolSize());
     this.services = new Services(vertx, pool, dbUrl, config, metrics);
     this.outbox = new OutboxWorker(vertx, pool, config);
+    this.listener = new Listener(vertx, dbUrl);
   }
 
   /** Starts a server; blocks while the embedded database boots, then runs asynchronously. */
@@ -50,7 +54,7 @@ public final class Application {
     Application app = create(config);
     return app.prepare(loadDemo)
         .compose(ready -> app.deployHttp())
-        .compose(deployed -> app.outbox.start(app.dbUrl, config.mail().pollSeconds()))
+        .compose(deployed -> app.listen())
         .map(deployed -> {
           LOG.info("Parcours listening on {} (port {})", config.publicUrl(), config.httpPort());
           return app;
@@ -84,6 +88,13 @@ public final class Application {
         .compose(done -> loadDemo ? Bootstrap.demo(services) : Future.succeededFuture());
   }
 
+  /** One LISTENing connection per instance, for the outbox and for live changes. */
+  private Future<Void> listen() {
+    outbox.start(listener, config.mail().pollSeconds());
+    LiveChanges.publish(vertx, listener);
+    return listener.start();
+  }
+
   private Future<String> deployHttp() {
     DeploymentOptions options = new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors());
     return vertx.deployVerticle(() -> new HttpVerticle(() -> ApiRouter.create(services),
@@ -107,6 +118,7 @@ public final class Application {
   public Future<Void> stop() {
     Future<Void> undeployed = Future.all(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()).mapEmpty();
     return undeployed
+        .eventually(listener::stop)
         .eventually(outbox::stop)
         .eventually(pool::close)
         .eventually(vertx::close)

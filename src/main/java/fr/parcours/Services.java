@@ -1,11 +1,19 @@
 package fr.parcours;
 
+import fr.parcours.association.AssociationService;
+import fr.parcours.association.OfferPlacement;
+import fr.parcours.association.OfferService;
+import fr.parcours.association.ScheduleService;
+import fr.parcours.association.StandSchedule;
 import fr.parcours.auth.AuthService;
 import fr.parcours.booking.BookingDesk;
 import fr.parcours.booking.BookingLinks;
 import fr.parcours.booking.BookingService;
 import fr.parcours.booking.Placements;
 import fr.parcours.booking.SessionFollowUp;
+import fr.parcours.calendar.CalendarLinks;
+import fr.parcours.calendar.Calendars;
+import fr.parcours.calendar.Selections;
 import fr.parcours.config.AppConfig;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
@@ -26,6 +34,12 @@ public final class Services {
   final FairService fairs;
   final ResourceService resources;
   final AppMetrics metrics;
+  final AssociationService associations;
+  final OfferService offers;
+  final OfferPlacement offerPlacement;
+  final ScheduleService schedules;
+  final Calendars calendars;
+  final Selections selections;
 
   Services(Vertx vertx, Pool pool, String databaseUrl, AppConfig config, AppMetrics metrics) {
     this.vertx = vertx;
@@ -40,6 +54,14 @@ public final class Services {
     this.bookings = new BookingService(pool, fairs, links, placements, metrics, config.bookingGroupMax());
     this.bookingDesk = new BookingDesk(pool, fairs, links);
     this.resources = new ResourceService(pool, new SessionFollowUp(placements));
+    this.associations = new AssociationService(pool, config.publicUrl(), config.associationSignInMinutes());
+    this.offers = new OfferService(pool);
+    this.offerPlacement = new OfferPlacement(resources, offers);
+    // The stand feature replaces NONE with its reservations of an association.
+    this.schedules = new ScheduleService(pool, StandSchedule.NONE);
+    CalendarLinks calendarLinks = new CalendarLinks(config.publicUrl());
+    this.calendars = new Calendars(vertx, pool, calendarLinks, metrics);
+    this.selections = new Selections(pool, fairs, calendarLinks);
   }
 
   public FairService fairs() {
@@ -69,5 +91,9 @@ public final class Services {
 
   public Pool pool() {
     return pool;
+  }
+
+  public Vertx vertx() {
+    return vertx;
   }
 }

@@ -76,7 +76,8 @@ public final class AuthRoutes {
     Http.respondNoContent(ctx, auth.logout(bearerToken(ctx)));
   }
 
-  private static String bearerToken(RoutingContext ctx) {
+  /** The token of an {@code Authorization: Bearer} header, or null when there is none. */
+  public static String bearerToken(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return null;

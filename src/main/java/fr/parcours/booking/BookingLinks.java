@@ -1,5 +1,7 @@
 package fr.parcours.booking;
 
+import fr.parcours.calendar.CalendarLinks;
+
 /** The absolute links a teacher gets; the token in them is the only key to the booking. */
 public record BookingLinks(String publicUrl) {
 
@@ -8,6 +10,6 @@ public record BookingLinks(String publicUrl) {
   }
 
   public String calendar(String token) {
-    return publicUrl + "/calendar/bookings/" + token + ".ics";
+    return new CalendarLinks(publicUrl).booking(token);
   }
 }

@@ -1,5 +1,6 @@
 package fr.parcours.booking;
 
+import fr.parcours.calendar.CalendarLinks;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.web.ErrorHandler;
@@ -94,7 +95,7 @@ public final class BookingPageRoutes {
         .put("status_label", I18n.message(language, "status_" + booking.getString("status")))
         .put("cancelled", Booking.CANCELLED.equals(booking.getString("status")))
         .put("route", routeRows(booking.getJsonArray("route")))
-        .put("webcal_url", booking.getString("calendar_url").replaceFirst("^https?://", "webcal://"))
+        .put("webcal_url", CalendarLinks.webcal(booking.getString("calendar_url")))
         .put("form", form)
         .put("errors", Pages.errorList(errors));
     if (errors.isEmpty() && done != null && NOTICES.contains(done)) {

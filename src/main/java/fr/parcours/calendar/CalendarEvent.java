@@ -4,7 +4,8 @@ import java.time.OffsetDateTime;
 
 /**
  * One event of a feed. {@code uid} must stay the same for the life of the thing it shows, and
- * {@code sequence} must grow on every change, or clients keep stale copies.
+ * {@code sequence} must grow on every change, or clients keep stale copies. {@code url} (the
+ * session's page) and {@code category} (its track) may be null.
  */
 public record CalendarEvent(
     String uid,
@@ -15,5 +16,7 @@ public record CalendarEvent(
     OffsetDateTime endsAt,
     int sequence,
     boolean cancelled,
-    OffsetDateTime lastModified) {
+    OffsetDateTime lastModified,
+    String url,
+    String category) {
 }

@@ -1,36 +1,77 @@
 package fr.parcours.calendar;
 
-import fr.parcours.error.AppException;
+import fr.parcours.auth.AuthRoutes;
+import fr.parcours.fair.FairService;
+import fr.parcours.web.Http;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
 
-/** iCalendar feeds, served as {@code text/calendar} for calendar clients to subscribe to. */
+import java.util.function.Function;
+
+/**
+ * The iCalendar feeds, served as {@code text/calendar} for calendar clients to subscribe to, and
+ * the API that hands out their links: a fair's public feeds, an association's feed (for its
+ * organiser), and visitors' selections.
+ */
 public final class CalendarRoutes {
 
-  private final CalendarRepository repository;
+  // Public feeds may sit in shared caches for a minute; token feeds are one person's.
+  private static final String PUBLIC = "public, max-age=60";
+  private static final String PRIVATE = "private, max-age=60";
+  private static final String SELECTIONS = "/api/fairs/:fairSlug/selections";
+  private static final String SELECTION = SELECTIONS + "/:token";
 
-  public CalendarRoutes(Pool pool) {
-    this.repository = new CalendarRepository(pool);
+  private final Calendars calendars;
+  private final Selections selections;
+  private final FairService fairs;
+  private final AuthRoutes auth;
+
+  public CalendarRoutes(Calendars calendars, Selections selections, FairService fairs, AuthRoutes auth) {
+    this.calendars = calendars;
+    this.selections = selections;
+    this.fairs = fairs;
+    this.auth = auth;
   }
 
   public void mount(Router router) {
-    router.get("/calendar/bookings/:token.ics").handler(this::bookingFeed);
+    feed(router, "/calendars/fairs/:fairSlug.ics", PUBLIC, ctx -> calendars.fair(ctx.pathParam("fairSlug")));
+    feed(router, "/calendars/fairs/:fairSlug/tracks/:trackSlug.ics", PUBLIC,
+        ctx -> calendars.track(ctx.pathParam("fairSlug"), ctx.pathParam("trackSlug")));
+    feed(router, "/calendars/fairs/:fairSlug/rooms/:roomSlug.ics", PUBLIC,
+        ctx -> calendars.room(ctx.pathParam("fairSlug"), ctx.pathParam("roomSlug")));
+    feed(router, "/calendars/associations/:token.ics", PRIVATE, ctx -> calendars.association(ctx.pathParam("token")));
+    feed(router, "/calendars/bookings/:token.ics", PRIVATE, ctx -> calendars.booking(ctx.pathParam("token")));
+    feed(router, "/calendars/selections/:token.ics", PRIVATE, ctx -> calendars.selection(ctx.pathParam("token")));
+    // The first class feed links, already mailed to teachers, keep working.
+    router.route("/calendar/bookings/:token.ics").method(HttpMethod.GET).method(HttpMethod.HEAD)
+        .handler(ctx -> ctx.response().setStatusCode(301)
+            .putHeader("Location", "/calendars/bookings/" + ctx.pathParam("token") + ".ics").end());
+    mountApi(router);
   }
 
-  private void bookingFeed(RoutingContext ctx) {
-    repository.bookingFeed(ctx.pathParam("token"))
-        .map(found -> found.orElseThrow(() -> AppException.notFound("Booking")))
-        .map(feed -> CalendarFeed.render(feed.name(), feed.zone(), feed.events()))
-        .onSuccess(ics -> send(ctx, ics))
-        .onFailure(ctx::fail);
+  private void mountApi(Router router) {
+    router.get("/api/fairs/:fairSlug/calendars").handler(ctx -> Http.respond(ctx, 200,
+        calendars.publicFeeds(ctx.pathParam("fairSlug"))));
+    router.get("/api/fairs/:fairSlug/associations/:associationSlug/calendar").handler(auth.requireOrganiser())
+        .handler(ctx -> Http.respond(ctx, 200,
+            fairs.requireOwned(ctx.pathParam("fairSlug"), AuthRoutes.organiser(ctx))
+                .compose(fair -> calendars.associationFeed(fair.id(), ctx.pathParam("associationSlug")))));
+    router.post(SELECTIONS).handler(ctx -> Http.respond(ctx, 201, selections.create(ctx.pathParam("fairSlug"))));
+    router.get(SELECTION).handler(ctx -> Http.respond(ctx, 200,
+        selections.get(ctx.pathParam("fairSlug"), ctx.pathParam("token"))));
+    router.put(SELECTION + "/sessions/:sessionId").handler(ctx -> Http.respond(ctx, 200,
+        selections.star(ctx.pathParam("fairSlug"), ctx.pathParam("token"), Http.idParam(ctx, "sessionId", "Session"))));
+    router.delete(SELECTION + "/sessions/:sessionId").handler(ctx -> Http.respond(ctx, 200,
+        selections.unstar(ctx.pathParam("fairSlug"), ctx.pathParam("token"),
+            Http.idParam(ctx, "sessionId", "Session"))));
   }
 
-  private static void send(RoutingContext ctx, String ics) {
-    ctx.response()
-        .putHeader("Content-Type", "text/calendar; charset=utf-8")
-        .putHeader("Content-Disposition", "inline; filename=\"parcours.ics\"")
-        .putHeader("Cache-Control", "no-cache")
-        .end(ics);
+  private static void feed(Router router, String path, String cacheControl,
+                           Function<RoutingContext, Future<RenderedFeed>> feed) {
+    router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> feed.apply(ctx)
+        .onSuccess(rendered -> FeedResponse.send(ctx, rendered, cacheControl))
+        .onFailure(ctx::fail));
   }
 }

@@ -23,7 +23,8 @@ public record AppConfig(
     int shutdownGraceSeconds,
     MailConfig mail,
     boolean metricsEnabled,
-    int bookingGroupMax) {
+    int bookingGroupMax,
+    int associationSignInMinutes) {
 
   /** SMTP settings; when {@code smtpHost} is blank, messages are written as .eml files instead. */
   public record MailConfig(String smtpHost, int smtpPort, String username, String password,
@@ -69,7 +70,8 @@ public record AppConfig(
             mail.getString("from"),
             mail.getInteger("poll_seconds")),
         all.getJsonObject("metrics").getBoolean("enabled"),
-        Math.max(1, all.getJsonObject("booking").getInteger("group_max")));
+        Math.max(1, all.getJsonObject("booking").getInteger("group_max")),
+        all.getJsonObject("associations").getInteger("sign_in_minutes"));
   }
 
   private static String stripTrailingSlash(String url) {

@@ -34,7 +34,9 @@ final class AppConfigKeys {
       .put("metrics", new JsonObject()
           .put("enabled", true))
       .put("booking", new JsonObject()
-          .put("group_max", 32));
+          .put("group_max", 32))
+      .put("associations", new JsonObject()
+          .put("sign_in_minutes", 30));
 
   private AppConfigKeys() {
   }

@@ -8,4 +8,13 @@ public record Interval(OffsetDateTime start, OffsetDateTime end) {
   public boolean isEmptyOrReversed() {
     return !end.isAfter(start);
   }
+
+  /** Whether the two share a moment (touching ends do not: one may start as the other ends). */
+  public boolean overlaps(Interval other) {
+    return start.isBefore(other.end) && other.start.isBefore(end);
+  }
+
+  public boolean contains(Interval other) {
+    return !other.start.isBefore(start) && !other.end.isAfter(end);
+  }
 }

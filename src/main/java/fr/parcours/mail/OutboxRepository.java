@@ -16,7 +16,7 @@ final class OutboxRepository {
   record Pending(long id, int attempts, Message message) {
   }
 
-  private static final String CHANNEL = "parcours_outbox";
+  static final String CHANNEL = "parcours_outbox";
 
   /** Queues the message; the NOTIFY is delivered at commit and wakes a worker on any instance. */
   Future<Void> insert(SqlClient db, Message message) {
@@ -24,10 +24,6 @@ final class OutboxRepository {
         .execute(Tuple.of(message.kind(), message.recipient(), message.subject(), message.body()))
         .compose(inserted -> db.query("NOTIFY " + CHANNEL).execute())
         .mapEmpty();
-  }
-
-  Future<Void> listen(SqlClient db) {
-    return db.query("LISTEN " + CHANNEL).execute().mapEmpty();
   }
 
   /**

@@ -1,11 +1,10 @@
 package fr.parcours.mail;
 
 import fr.parcours.config.AppConfig;
+import fr.parcours.db.Listener;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.pgclient.PgConnection;
 import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,22 +13,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Wakes delivery of queued messages. Every instance runs one; {@code FOR UPDATE SKIP LOCKED} lets
- * them share the queue without sending a message twice. Wakes on NOTIFY, and polls anyway so that
- * a lost notification or a failed attempt (retried with back-off, see {@link RetryPolicy}) is only
- * delayed.
+ * them share the queue without sending a message twice. Wakes on NOTIFY (through the instance's
+ * {@link Listener}), and polls anyway so that a lost notification or a failed attempt (retried
+ * with back-off, see {@link RetryPolicy}) is only delayed.
  */
 public final class OutboxWorker {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
-  private static final long RELISTEN_DELAY_MS = 2000;
 
   private final Vertx vertx;
   private final OutboxDelivery delivery;
-  private final OutboxRepository repository = new OutboxRepository();
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean wokenMeanwhile = new AtomicBoolean();
   private long timerId = -1;
-  private volatile PgConnection listener;
   private volatile boolean stopped;
   private volatile Future<Void> inFlight = Future.succeededFuture();
 
@@ -38,44 +34,30 @@ public final class OutboxWorker {
     this.delivery = new OutboxDelivery(vertx, pool, new MailSender(config.mail(), config.dataDir()));
   }
 
-  /** Starts polling and listening; {@code connectUrl} is the database the pool uses. */
-  public Future<Void> start(String connectUrl, int pollSeconds) {
+  /**
+   * Starts polling and subscribes to the outbox's channel on the instance's {@code listener}
+   * (which drains again every time it (re)starts listening, catching up what it missed).
+   */
+  public void start(Listener listener, int pollSeconds) {
     timerId = vertx.setPeriodic(pollSeconds * 1000L, tick -> drain());
-    return listen(PgConnectOptions.fromUri(connectUrl)).onComplete(first -> drain());
+    listener.subscribe(OutboxRepository.CHANNEL, new Listener.Subscriber() {
+      @Override
+      public void notified(String payload) {
+        drain();
+      }
+
+      @Override
+      public void listening() {
+        drain();
+      }
+    });
   }
 
   /** Stops taking messages and waits for the one being delivered, so it is marked sent before the pool closes. */
   public Future<Void> stop() {
     stopped = true;
     vertx.cancelTimer(timerId);
-    Future<Void> closed = listener == null ? Future.succeededFuture() : listener.close();
-    return Future.join(closed, inFlight.recover(error -> Future.succeededFuture())).mapEmpty();
-  }
-
-  /**
-   * Keeps one connection LISTENing, reconnecting after a drop (a database restart…). Without it
-   * delivery only waits for the next poll, so a failure here never stops the server.
-   */
-  private Future<Void> listen(PgConnectOptions options) {
-    return PgConnection.connect(vertx, options)
-        .compose(connection -> {
-          listener = connection;
-          connection.exceptionHandler(error -> LOG.debug("Outbox listener: {}", error.getMessage()));
-          connection.closeHandler(closed -> relisten(options));
-          connection.notificationHandler(notification -> drain());
-          return repository.listen(connection);
-        })
-        .recover(error -> {
-          LOG.warn("Outbox cannot listen for now ({}); polling meanwhile", error.getMessage());
-          relisten(options);
-          return Future.succeededFuture();
-        });
-  }
-
-  private void relisten(PgConnectOptions options) {
-    if (!stopped) {
-      vertx.setTimer(RELISTEN_DELAY_MS, retry -> listen(options));
-    }
+    return inFlight.recover(error -> Future.succeededFuture());
   }
 
   /** Delivers messages until none is due; one drain at a time per instance. */

@@ -21,7 +21,7 @@ import java.util.List;
 public final class ErrorHandler implements Handler<RoutingContext> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
-  private static final List<String> MACHINE_PATHS = List.of("/api/", "/calendar/", "/health", "/openapi.yaml");
+  private static final List<String> MACHINE_PATHS = List.of("/api/", "/calendar/", "/calendars/", "/health", "/openapi.yaml");
 
   private final Pages pages;
 

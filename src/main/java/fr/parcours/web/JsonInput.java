@@ -124,6 +124,34 @@ public final class JsonInput {
     return value;
   }
 
+  public Boolean optionalBoolean(String field) {
+    Object raw = json.getValue(field);
+    if (raw == null) {
+      return null;
+    }
+    return raw instanceof Boolean value ? value : error(field, "must be true or false");
+  }
+
+  /** A list of non-blank texts (null when the field is absent), each reported as {@code field[i]}. */
+  public List<String> optionalTextList(String field) {
+    Object raw = json.getValue(field);
+    if (raw == null) {
+      return null;
+    }
+    if (!(raw instanceof JsonArray array)) {
+      return error(field, "must be an array of texts");
+    }
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      if (array.getValue(i) instanceof String text && !text.isBlank()) {
+        texts.add(text.strip());
+      } else {
+        error(field + "[" + i + "]", "must be a non-blank text");
+      }
+    }
+    return texts;
+  }
+
   /** A URL-safe identifier: lower-case letters, digits and dashes. */
   public String requiredSlug(String field) {
     return slugOrError(field, requiredText(field));

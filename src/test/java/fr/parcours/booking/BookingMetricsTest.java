@@ -25,7 +25,8 @@ class BookingMetricsTest {
       assertEquals(201, api.book(fair.slug(), "key-1", request).statusCode());
       assertEquals(201, api.book(fair.slug(), "key-1", request).statusCode());
       assertEquals(422, api.book(fair.slug(), request.copy().put("track", "nowhere")).statusCode());
-      app.application().services().metrics().feedCache("fair", true);
+      assertEquals(200, send(app.client().get("/calendars/fairs/" + fair.slug() + ".ics"), null).statusCode());
+      assertEquals(200, send(app.client().get("/calendars/fairs/" + fair.slug() + ".ics"), null).statusCode());
 
       var scraped = send(app.client().get("/metrics"), null);
       assertEquals(200, scraped.statusCode());
@@ -36,6 +37,7 @@ class BookingMetricsTest {
       assertTrue(metrics.contains("parcours_bookings_total{outcome=\"UNKNOWN_TRACK\"} 1.0"), metrics);
       assertTrue(metrics.contains("parcours_booking_duration_seconds_count 3"), metrics);
       assertTrue(metrics.contains("parcours_booking_duration_seconds_bucket{le=\"0.5\"}"), metrics);
+      assertTrue(metrics.contains("parcours_feed_cache_total{feed=\"fair\",result=\"miss\"} 1.0"), metrics);
       assertTrue(metrics.contains("parcours_feed_cache_total{feed=\"fair\",result=\"hit\"} 1.0"), metrics);
       assertTrue(metrics.contains("vertx_http_server_requests_total{"), metrics);
       assertTrue(metrics.contains("route=\"/api/fairs/:fairSlug/bookings\""), metrics);

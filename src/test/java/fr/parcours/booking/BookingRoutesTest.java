@@ -31,7 +31,7 @@ class BookingRoutesTest extends BookingTestServer {
     assertFalse(booking.containsKey("waitlist_position"));
     String token = booking.getString("manage_url").substring(app.config().publicUrl().length() + "/bookings/".length());
     assertTrue(token.length() >= 22, "at least 128 random bits");
-    assertEquals(app.config().publicUrl() + "/calendar/bookings/" + token + ".ics", booking.getString("calendar_url"));
+    assertEquals(app.config().publicUrl() + "/calendars/bookings/" + token + ".ics", booking.getString("calendar_url"));
     JsonArray route = booking.getJsonArray("route");
     assertEquals(3, route.size());
     assertEquals("2027-01-14T09:00:00+01:00", route.getJsonObject(0).getString("starts_at"));

@@ -24,9 +24,10 @@ class CalendarFeedTest {
     OffsetDateTime nine = OffsetDateTime.parse("2027-03-11T08:00:00Z");
     List<CalendarEvent> events = List.of(
         new CalendarEvent("session-12@parcours", "Les métiers du climat", "Conférence", "Hémicycle",
-            nine, nine.plusMinutes(30), 3, false, nine.minusDays(2)),
+            nine, nine.plusMinutes(30), 3, false, nine.minusDays(2),
+            "https://parcours.test/fairs/f/sessions/12", "Sciences, techniques"),
         new CalendarEvent("session-13@parcours", "Atelier CV", null, "Salle 2",
-            nine.plusMinutes(40), nine.plusMinutes(70), 1, true, nine.minusDays(1)));
+            nine.plusMinutes(40), nine.plusMinutes(70), 1, true, nine.minusDays(1), null, null));
 
     String ics = CalendarFeed.render("Teen's Up — S'orienter", PARIS, events);
     Calendar parsed = new CalendarBuilder().build(new StringReader(ics));
@@ -43,5 +44,6 @@ class CalendarFeedTest {
     assertEquals("CONFIRMED", first.getStatus().getValue());
     assertEquals("Les métiers du climat", first.getSummary().getValue());
     assertEquals("CANCELLED", vevents.get(1).getStatus().getValue());
+    assertTrue(ics.contains("CATEGORIES:Sciences\\, techniques"), ics);
   }
 }

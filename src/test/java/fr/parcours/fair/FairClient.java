@@ -13,21 +13,21 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** An organiser (or anonymous visitor when the token is null) speaking to the fair API of a test server. */
-final class FairClient {
+public final class FairClient {
 
   private final WebClient client;
   private final String token;
 
-  FairClient(WebClient client, String token) {
+  public FairClient(WebClient client, String token) {
     this.client = client;
     this.token = token;
   }
 
-  HttpResponse<Buffer> post(String path, JsonObject body) {
+  public HttpResponse<Buffer> post(String path, JsonObject body) {
     return TestApp.send(withToken(client.post(path)), body);
   }
 
-  HttpResponse<Buffer> patch(String path, JsonObject body) {
+  public HttpResponse<Buffer> patch(String path, JsonObject body) {
     return TestApp.send(withToken(client.patch(path)), body);
   }
 
@@ -35,12 +35,12 @@ final class FairClient {
     return TestApp.send(withToken(client.delete(path)), null);
   }
 
-  HttpResponse<Buffer> get(String path) {
+  public HttpResponse<Buffer> get(String path) {
     return TestApp.send(withToken(client.get(path)), null);
   }
 
   /** POSTs and asserts it was created, returning what the server answered. */
-  JsonObject create(String path, JsonObject body) {
+  public JsonObject create(String path, JsonObject body) {
     HttpResponse<Buffer> response = post(path, body);
     assertEquals(201, response.statusCode(), response.bodyAsString());
     return response.bodyAsJsonObject();

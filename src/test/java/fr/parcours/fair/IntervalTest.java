@@ -20,4 +20,19 @@ class IntervalTest {
     assertTrue(between("10:00", "10:00").isEmptyOrReversed());
     assertFalse(between("09:00", "10:00").isEmptyOrReversed());
   }
+
+  @Test
+  void overlapNeedsASharedMomentAndTouchingEndsDoNotCount() {
+    assertTrue(between("09:00", "10:00").overlaps(between("09:30", "10:30")));
+    assertTrue(between("09:00", "10:00").overlaps(between("09:15", "09:45")));
+    assertFalse(between("09:00", "10:00").overlaps(between("10:00", "10:30")));
+    assertFalse(between("10:00", "10:30").overlaps(between("09:00", "10:00")));
+  }
+
+  @Test
+  void containsTheWholeOtherPeriod() {
+    assertTrue(between("09:00", "12:00").contains(between("09:00", "12:00")));
+    assertTrue(between("09:00", "12:00").contains(between("10:00", "10:30")));
+    assertFalse(between("09:00", "12:00").contains(between("11:45", "12:15")));
+  }
 }

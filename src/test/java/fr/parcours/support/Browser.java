@@ -1,6 +1,11 @@
 package fr.parcours.support;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -50,6 +55,23 @@ public final class Browser {
       return Files.createTempDirectory("parcours-chromium-").toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Clicks what leads to another page and waits until that page replaced this one. */
+  public static void clickAndWaitForPage(WebDriver browser, By target) {
+    WebElement page = browser.findElement(By.tagName("html"));
+    browser.findElement(target).click();
+    new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> gone(page));
+  }
+
+  /** Chromium reports a replaced page's node as stale, or as "not belonging to the document": both mean gone. */
+  private static boolean gone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (WebDriverException e) {
+      return true;
     }
   }
 }

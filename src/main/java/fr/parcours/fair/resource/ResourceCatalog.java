@@ -21,7 +21,7 @@ public final class ResourceCatalog {
 
   public static final ResourceSpec TRACKS = new ResourceSpec("tracks", "tracks", "slug", "Track",
       List.of(slug("slug"), text("name"), optionalText("description", ""), optionalText("color", "#1f6feb"),
-          whole("position", 0, false, 0)),
+          whole("position", 0, false, 0), whole("class_size", 1, false, 30)),
       List.of(), "t.position, t.slug", "", ResourceRule.NONE);
 
   public static final ResourceSpec ROOMS = new ResourceSpec("rooms", "rooms", "slug", "Room",
@@ -56,8 +56,8 @@ public final class ResourceCatalog {
           reference("association", "associations", false), dateTime("starts_at"), dateTime("ends_at"),
           whole("capacity", 0, false, null), choice("status", List.of("scheduled", "cancelled"), "scheduled")),
       List.of("booked", "sequence"), "t.starts_at, t.id",
-      // Calendars publish SEQUENCE: every change to a session must raise it.
-      ", sequence = t.sequence + 1, updated_at = now()", new SessionRule());
+      // SEQUENCE (published by calendars) is raised by a trigger on every change a calendar shows (005.sql).
+      ", updated_at = now()", new SessionRule());
 
   public static final List<ResourceSpec> ALL =
       List.of(VENUES, TRACKS, ROOMS, ZONES, STAND_SPOTS, SLOTS, ASSOCIATIONS, SESSIONS);

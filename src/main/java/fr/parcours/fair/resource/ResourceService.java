@@ -28,6 +28,11 @@ import java.util.function.Function;
  */
 public final class ResourceService {
 
+  /** Unique keys besides each kind's own key (an association's name and contact), by constraint. */
+  private static final Map<String, String> OTHER_UNIQUE_FIELDS = Map.of(
+      "associations_name_key", "name",
+      "associations_contact_email_key", "contact_email");
+
   private final Pool pool;
   private final SessionChanges sessionChanges;
   private final ResourceRepository repository = new ResourceRepository();
@@ -39,13 +44,21 @@ public final class ResourceService {
 
   public Future<JsonObject> create(Fair fair, ResourceSpec spec, JsonInput body) {
     return Future.succeededFuture(body).map(in -> read(spec, in, true))
-        .compose(row -> write(fair, conn -> store(conn, fair, spec, Map.of(), row)
-            .compose(created -> afterWrite(conn, fair, spec, created))));
+        .compose(row -> inFairTransaction(fair, conn -> createRow(conn, fair, spec, row)));
+  }
+
+  /** Creates a resource inside a transaction of {@link #inFairTransaction} (another feature's write). */
+  public Future<JsonObject> create(SqlConnection conn, Fair fair, ResourceSpec spec, JsonInput body) {
+    return Future.succeededFuture(body).map(in -> read(spec, in, true)).compose(row -> createRow(conn, fair, spec, row));
+  }
+
+  private Future<JsonObject> createRow(SqlConnection conn, Fair fair, ResourceSpec spec, Map<String, Object> row) {
+    return store(conn, fair, spec, Map.of(), row).compose(created -> afterWrite(conn, fair, spec, created));
   }
 
   /** Creates rows already validated (the slot generator's), all or none. */
   Future<JsonArray> createAll(Fair fair, ResourceSpec spec, List<Map<String, Object>> rows) {
-    return write(fair, conn -> {
+    return inFairTransaction(fair, conn -> {
       Future<JsonArray> created = Future.succeededFuture(new JsonArray());
       for (Map<String, Object> row : rows) {
         created = created.compose(list -> store(conn, fair, spec, Map.of(), row).map(list::add));
@@ -57,10 +70,21 @@ public final class ResourceService {
   /** Applies the fields present in {@code body} to the resource named {@code key}. */
   public Future<JsonObject> update(Fair fair, ResourceSpec spec, String key, JsonInput body) {
     return Future.succeededFuture(body).map(in -> read(spec, in, false))
-        .compose(changes -> write(fair, conn -> lockTrackOf(conn, fair, spec, key)
-            .compose(locked -> stored(conn, fair, spec, key))
-            .compose(row -> store(conn, fair, spec, row, changes))
-            .compose(updated -> afterWrite(conn, fair, spec, updated))));
+        .compose(changes -> inFairTransaction(fair, conn -> updateRow(conn, fair, spec, key, changes)));
+  }
+
+  /** Edits a resource inside a transaction of {@link #inFairTransaction} (another feature's write). */
+  public Future<JsonObject> update(SqlConnection conn, Fair fair, ResourceSpec spec, String key, JsonInput body) {
+    return Future.succeededFuture(body).map(in -> read(spec, in, false))
+        .compose(changes -> updateRow(conn, fair, spec, key, changes));
+  }
+
+  private Future<JsonObject> updateRow(SqlConnection conn, Fair fair, ResourceSpec spec, String key,
+                                       Map<String, Object> changes) {
+    return lockTrackOf(conn, fair, spec, key)
+        .compose(locked -> stored(conn, fair, spec, key))
+        .compose(row -> store(conn, fair, spec, row, changes))
+        .compose(updated -> afterWrite(conn, fair, spec, updated));
   }
 
   /** Lets the bookings of a written session's track follow, in the same transaction. */
@@ -88,7 +112,7 @@ public final class ResourceService {
   }
 
   public Future<Void> delete(Fair fair, ResourceSpec spec, String key) {
-    return write(fair, conn -> stored(conn, fair, spec, key)
+    return inFairTransaction(fair, conn -> stored(conn, fair, spec, key)
         .compose(row -> spec.rule().beforeDelete(conn, fair, row)
             .compose(allowed -> repository.delete(conn, spec, (Long) row.get("id")))));
   }
@@ -111,8 +135,11 @@ public final class ResourceService {
     });
   }
 
-  /** One transaction holding the fair's lock; run again if PostgreSQL aborts it to settle a race. */
-  private <T> Future<T> write(Fair fair, Function<SqlConnection, Future<T>> work) {
+  /**
+   * Runs {@code work} in one transaction holding the fair's lock, as every write here does, so
+   * that another feature's checks and its resource writes commit together or not at all. Run again if PostgreSQL aborts it to settle a race.
+   */
+  public <T> Future<T> inFairTransaction(Fair fair, Function<SqlConnection, Future<T>> work) {
     return Retries.onRace(() -> pool.withTransaction(conn -> repository.lockFair(conn, fair.id())
         .compose(locked -> work.apply(conn))));
   }
@@ -132,7 +159,7 @@ public final class ResourceService {
         .compose(row -> existingId == null
             ? repository.insert(conn, spec, fair.id(), row)
             : repository.update(conn, spec, existingId, row).map(existingId))
-        .recover(UniqueKeys.clashOn(spec.key()))
+        .recover(UniqueKeys.clashOn(OTHER_UNIQUE_FIELDS, spec.key()))
         .compose(id -> repository.view(conn, spec, fair.id(), id))
         .map(rows -> ResourceJson.of(rows.get(0), spec, fair.zone()));
   }

@@ -1,0 +1,59 @@
+package fr.parcours.association;
+
+import fr.parcours.fair.Fair;
+import fr.parcours.fair.FairService;
+import fr.parcours.web.Http;
+import fr.parcours.web.JsonInput;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** The association API: registration, password-less sign-in, who a token acts as, and its schedule. */
+public final class AssociationRoutes {
+
+  static final String FAIR_ASSOCIATIONS = "/api/fairs/:fairSlug/associations";
+  static final String ASSOCIATION = FAIR_ASSOCIATIONS + "/:association";
+
+  private final AssociationService associations;
+  private final ScheduleService schedules;
+  private final FairService fairs;
+  private final AssociationAuth auth;
+
+  public AssociationRoutes(AssociationService associations, ScheduleService schedules, FairService fairs,
+                           AssociationAuth auth) {
+    this.associations = associations;
+    this.schedules = schedules;
+    this.fairs = fairs;
+    this.auth = auth;
+  }
+
+  public void mount(Router router) {
+    router.post(FAIR_ASSOCIATIONS + "/registrations").handler(ctx -> Http.respond(ctx, 201,
+        published(ctx).compose(fair -> associations.register(fair, Http.body(ctx))).map(SignedInAssociation::toJson)));
+    router.post(FAIR_ASSOCIATIONS + "/sign-in").handler(this::requestSignIn);
+    router.post("/api/associations/sign-in/:token").handler(ctx -> Http.respond(ctx, 200,
+        associations.redeem(ctx.pathParam("token")).map(login -> new JsonObject()
+            .put("token", login.token())
+            .put("expires_at", login.expiresAt().toString())
+            .put("association", login.association().toJson()))));
+    router.get(ASSOCIATION).handler(auth.requireAssociation())
+        .handler(ctx -> Http.json(ctx, 200, AssociationAuth.current(ctx).toJson()));
+    router.get(ASSOCIATION + "/schedule").handler(auth.requireAssociation()).handler(ctx -> Http.respond(ctx, 200,
+        fairs.findBySlug(ctx.pathParam("fairSlug")).compose(fair -> schedules.of(fair, AssociationAuth.current(ctx)))));
+  }
+
+  /** Always 202, known address or not: the answer must not tell who is registered. */
+  private void requestSignIn(RoutingContext ctx) {
+    JsonInput in = Http.body(ctx);
+    String email = in.requiredText("email");
+    in.validate();
+    Http.respond(ctx, 202, published(ctx).compose(fair -> associations.requestSignIn(fair, email))
+        .map(done -> new JsonObject().put("message",
+            "If this address is an association's of the fair, a sign-in link is on its way")));
+  }
+
+  private Future<Fair> published(RoutingContext ctx) {
+    return fairs.readable(ctx.pathParam("fairSlug"), null);
+  }
+}

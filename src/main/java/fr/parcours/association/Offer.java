@@ -1,0 +1,27 @@
+package fr.parcours.association;
+
+import fr.parcours.fair.Fair;
+import io.vertx.core.json.JsonObject;
+
+/** A stored offer: whose, what it says ({@link OfferDraft}), where review stands, the session it was placed in. */
+record Offer(long id, long associationId, String associationSlug, String associationName, String contactEmail,
+             long trackId, OfferDraft draft, OfferStatus status, String reviewMessage, Long sessionId) {
+
+  JsonObject toJson(Fair fair) {
+    return new JsonObject().put("id", id)
+        .put("association", new JsonObject().put("slug", associationSlug).put("name", associationName))
+        .mergeIn(draft.toJson(fair))
+        .put("status", status.json())
+        .put("review_message", reviewMessage)
+        .put("session", sessionId);
+  }
+
+  /** The offer as an edit starts from: its fields, which the body's replace. */
+  JsonObject editable(Fair fair) {
+    JsonObject json = draft.toJson(fair);
+    if (draft.description().isEmpty()) {
+      json.remove("description");
+    }
+    return json;
+  }
+}

@@ -1,0 +1,138 @@
+package fr.parcours.association;
+
+import fr.parcours.error.AppException;
+import fr.parcours.error.FieldError;
+import fr.parcours.fair.Fair;
+import fr.parcours.fair.FairTimes;
+import fr.parcours.fair.Interval;
+import fr.parcours.fair.resource.ResourceCatalog;
+import fr.parcours.fair.resource.ResourceService;
+import fr.parcours.web.JsonInput;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlConnection;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The organiser places accepted talks and workshops into a room at a time: the offer's session
+ * is created, or moved, through the fair's session resource (its rules, and bookings following
+ * the change), after {@link PlacementConflicts} found nothing in the way; all in one
+ * transaction under the fair's lock.
+ */
+public final class OfferPlacement {
+
+  private static final long NO_SESSION = -1;
+
+  private final ResourceService resources;
+  private final OfferService offers;
+  private final OfferRepository offerRows = new OfferRepository();
+  private final PlacementRepository repository = new PlacementRepository();
+
+  public OfferPlacement(ResourceService resources, OfferService offers) {
+    this.resources = resources;
+    this.offers = offers;
+  }
+
+  /** Places (or moves) the offer's session; 409 PLACEMENT_CONFLICT lists every conflict. */
+  public Future<JsonObject> place(Fair fair, long offerId, JsonInput body) {
+    return Future.succeededFuture(body).map(PlacementRequest::read)
+        .compose(request -> resources.inFairTransaction(fair, conn -> offers.locked(conn, fair, offerId, null)
+            .compose(offer -> placeable(offer).compose(ok -> placeLocked(conn, fair, offer, request)))
+            .compose(session -> offerRows.linkSession(conn, offerId, session.getLong("id"))
+                .compose(linked -> shown(conn, fair, offerId, session)))));
+  }
+
+  private Future<JsonObject> placeLocked(SqlConnection conn, Fair fair, Offer offer, PlacementRequest request) {
+    return period(conn, fair, request, offer).compose(period -> room(conn, fair, request.room())
+        .compose(room -> check(conn, fair, offer, room, period)
+            .compose(ok -> writeSession(conn, fair, offer, room, period))));
+  }
+
+  /** Cancels the offer's session: booked classes are re-routed or told, as for any cancelled session. */
+  public Future<JsonObject> cancel(Fair fair, long offerId) {
+    return resources.inFairTransaction(fair, conn -> offers.locked(conn, fair, offerId, null).compose(offer -> {
+      if (offer.sessionId() == null) {
+        return Future.failedFuture(AppException.notFound("Placement of offer " + offerId));
+      }
+      return resources.update(conn, fair, ResourceCatalog.SESSIONS, String.valueOf(offer.sessionId()),
+              JsonInput.of(new JsonObject().put("status", "cancelled")))
+          .compose(session -> shown(conn, fair, offerId, session));
+    }));
+  }
+
+  private static Future<Void> placeable(Offer offer) {
+    if (!offer.draft().placeable()) {
+      return Future.failedFuture(AppException.conflict("OFFER_NOT_PLACEABLE", "kind",
+          "a stand takes a stand spot, not a room and a time"));
+    }
+    if (offer.status() != OfferStatus.ACCEPTED) {
+      return Future.failedFuture(AppException.conflict("OFFER_NOT_ACCEPTED", "status",
+          "only accepted offers are placed; this one is " + offer.status().json()));
+    }
+    return Future.succeededFuture();
+  }
+
+  /** From the slot's start or the given start, for the offer's duration. */
+  private Future<Interval> period(SqlConnection conn, Fair fair, PlacementRequest request, Offer offer) {
+    Duration duration = Duration.ofMinutes(offer.draft().durationMinutes());
+    if (request.slot() == null) {
+      return Future.succeededFuture(new Interval(request.startsAt(), request.startsAt().plus(duration)));
+    }
+    return repository.slot(conn, fair.id(), request.slot()).map(found -> found
+        .map(slot -> new Interval(slot.start(), slot.start().plus(duration)))
+        .orElseThrow(() -> unknown("slot", "names no slot of this fair")));
+  }
+
+  private Future<PlacementRepository.Room> room(SqlConnection conn, Fair fair, String slug) {
+    return repository.room(conn, fair.id(), slug)
+        .map(found -> found.orElseThrow(() -> unknown("room", "names no room of this fair")));
+  }
+
+  private Future<Void> check(SqlConnection conn, Fair fair, Offer offer, PlacementRepository.Room room, Interval period) {
+    long self = offer.sessionId() == null ? NO_SESSION : offer.sessionId();
+    Future<PlacementRepository.Track> track = repository.track(conn, offer.trackId());
+    Future<List<PlacementConflicts.Other>> inRoom = repository.inRoom(conn, room.id(), self);
+    Future<List<PlacementConflicts.Other>> ofAssociation = repository.ofAssociation(conn, offer.associationId(), self);
+    return Future.all(track, inRoom, ofAssociation).map(read -> {
+      PlacementConflicts.Placement placement = new PlacementConflicts.Placement(period, room.facts(),
+          track.result().name(), track.result().classSize(), offer.associationName(), offer.draft().people(),
+          offer.draft().availability());
+      List<FieldError> conflicts = PlacementConflicts.find(placement, fair, inRoom.result(), ofAssociation.result());
+      if (!conflicts.isEmpty()) {
+        throw new AppException(AppException.Kind.CONFLICT, "PLACEMENT_CONFLICT",
+            "The placement conflicts with the programme: " + conflicts.get(0).message()
+                + (conflicts.size() > 1 ? " (and " + (conflicts.size() - 1) + " more)" : ""), conflicts);
+      }
+      return null;
+    });
+  }
+
+  private Future<JsonObject> writeSession(SqlConnection conn, Fair fair, Offer offer, PlacementRepository.Room room,
+                                          Interval period) {
+    JsonObject where = new JsonObject().put("room", room.slug()).put("capacity", room.facts().capacity())
+        .put("starts_at", FairTimes.format(period.start(), fair.zone()))
+        .put("ends_at", FairTimes.format(period.end(), fair.zone()));
+    if (offer.sessionId() != null) {
+      return resources.update(conn, fair, ResourceCatalog.SESSIONS, String.valueOf(offer.sessionId()),
+          JsonInput.of(where.put("status", "scheduled")));
+    }
+    OfferDraft draft = offer.draft();
+    JsonObject session = where.put("activity", "offer-" + offer.id()).put("title", draft.title())
+        .put("kind", draft.kind()).put("track", draft.theme()).put("association", offer.associationSlug());
+    if (!draft.description().isEmpty()) {
+      session.put("description", draft.description());
+    }
+    return resources.create(conn, fair, ResourceCatalog.SESSIONS, JsonInput.of(session));
+  }
+
+  private Future<JsonObject> shown(SqlConnection conn, Fair fair, long offerId, JsonObject session) {
+    return offerRows.find(conn, offerId)
+        .map(offer -> new JsonObject().put("offer", offer.orElseThrow().toJson(fair)).put("session", session));
+  }
+
+  private static AppException unknown(String field, String message) {
+    return AppException.unprocessable("UNKNOWN_REFERENCE", field + " " + message, List.of(new FieldError(field, message)));
+  }
+}

@@ -1,0 +1,26 @@
+package fr.parcours.association;
+
+import fr.parcours.mail.Addresses;
+import fr.parcours.web.JsonInput;
+
+/** What an association gives when it registers for a fair; {@code theme} is a track's slug. */
+record Registration(String name, String theme, String contactName, String contactEmail, String website,
+                    String description) {
+
+  static final int MAX_DESCRIPTION = 2000;
+
+  static Registration read(JsonInput in) {
+    String name = in.requiredText("name");
+    String theme = in.requiredSlug("theme");
+    JsonInput contact = in.requiredObject("contact");
+    String contactName = contact.requiredText("name");
+    String email = contact.requiredText("email");
+    contact.check(email == null || Addresses.valid(email), "email", "must be an email address");
+    String website = in.optionalText("website", "");
+    in.check(website.isEmpty() || website.matches("https?://\\S+"), "website", "must be a web address (https://…)");
+    String description = in.optionalText("description", "");
+    in.check(description.length() <= MAX_DESCRIPTION, "description", "must be at most " + MAX_DESCRIPTION + " characters");
+    in.validate();
+    return new Registration(name, theme, contactName, email, website, description);
+  }
+}

@@ -1,0 +1,40 @@
+package fr.parcours.association;
+
+import fr.parcours.support.Browser;
+import fr.parcours.support.ServerTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+import static fr.parcours.association.AssociationApi.registration;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The sign-in link opened in a real browser: one click signs in, and the link then works no more. */
+class AssociationSignInBrowserTest extends ServerTest {
+
+  @Test
+  void theLinkSignsInOnceAndTheCookieKeepsTheAssociationSignedIn() {
+    AssociationApi fair = new AssociationApi(app, "salon-navigateur");
+    assertEquals(201, fair.register(registration("Ocean Propre", "ocean@navigateur.test")).statusCode());
+    String link = app.config().publicUrl() + "/associations/sign-in/" + fair.signInLink("ocean@navigateur.test");
+    WebDriver browser = Browser.start();
+    try {
+      browser.get(link);
+      assertEquals("Connexion de votre association", browser.findElement(By.tagName("h1")).getText());
+      Browser.clickAndWaitForPage(browser, By.id("sign-in"));
+      assertEquals(app.config().publicUrl() + "/associations/me", browser.getCurrentUrl());
+      assertEquals("Ocean Propre", browser.findElement(By.id("association-name")).getText());
+
+      browser.get(app.config().publicUrl() + "/associations/me?lang=en");
+      assertTrue(browser.findElement(By.id("signed-in")).getText().startsWith("You are signed in"));
+
+      browser.get(link);
+      Browser.clickAndWaitForPage(browser, By.id("sign-in"));
+      assertTrue(browser.findElement(By.id("error-message")).getText().contains("already used"),
+          browser.getPageSource());
+    } finally {
+      browser.quit();
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package fr.parcours.association;
+
+import fr.parcours.support.ServerTest;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static fr.parcours.association.AssociationApi.as;
+import static fr.parcours.association.AssociationApi.registration;
+import static fr.parcours.support.TestApp.await;
+import static fr.parcours.support.TestApp.send;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Associations register themselves and sign in with single-use links sent by message. */
+class AssociationSignInTest extends ServerTest {
+
+  private static AssociationApi fair;
+
+  @BeforeAll
+  static void buildFair() {
+    fair = new AssociationApi(app, "salon-assoc");
+  }
+
+  @Test
+  void registrationRefusesDuplicatesAndUnknownThemesNamingTheField() {
+    HttpResponse<Buffer> first = fair.register(registration("Océan Propre", "ocean@assoc.test"));
+    assertEquals(201, first.statusCode(), first.bodyAsString());
+    assertEquals("ocean-propre", first.bodyAsJsonObject().getString("slug"));
+
+    HttpResponse<Buffer> sameName = fair.register(registration("océan propre", "autre@assoc.test"));
+    assertEquals(409, sameName.statusCode(), sameName.bodyAsString());
+    assertEquals(List.of("name"), fields(sameName));
+    HttpResponse<Buffer> sameEmail = fair.register(registration("Autre nom", "OCEAN@assoc.test"));
+    assertEquals(409, sameEmail.statusCode(), sameEmail.bodyAsString());
+    assertEquals(List.of("contact.email"), fields(sameEmail));
+
+    HttpResponse<Buffer> unknownTheme = fair.register(registration("Troisième", "t@assoc.test").put("theme", "nope"));
+    assertEquals(422, unknownTheme.statusCode());
+    assertEquals(List.of("theme"), fields(unknownTheme));
+    HttpResponse<Buffer> incomplete = fair.register(new JsonObject().put("name", "X")
+        .put("contact", new JsonObject().put("email", "not an address")));
+    assertEquals(400, incomplete.statusCode());
+    assertEquals(List.of("theme", "contact.name", "contact.email"), fields(incomplete));
+  }
+
+  @Test
+  void associationsTheOrganiserCreatesShareTheKeysAndSignInToo() {
+    assertEquals(201, fair.register(registration("Ligue de l'enseignement", "ligue@assoc.test")).statusCode());
+    HttpResponse<Buffer> sameName = send(as(app.client().post(fair.base + "/associations"), fair.organiser),
+        new JsonObject().put("slug", "ligue").put("name", "Ligue de l'Enseignement"));
+    assertEquals(409, sameName.statusCode(), sameName.bodyAsString());
+    assertEquals(List.of("name"), fields(sameName));
+
+    fair.create(fair.base + "/associations", new JsonObject().put("slug", "unis-cite").put("name", "Unis-Cité")
+        .put("track", "s-orienter").put("contact_email", "unis@assoc.test"));
+    HttpResponse<Buffer> sameEmail = fair.register(registration("Unis Cité Gironde", "unis@assoc.test"));
+    assertEquals(List.of("contact.email"), fields(sameEmail));
+    HttpResponse<Buffer> redeemed = fair.redeem(fair.signInLink("unis@assoc.test"));
+    assertEquals("unis-cite", redeemed.bodyAsJsonObject().getJsonObject("association").getString("slug"));
+  }
+
+  @Test
+  void signInLinkWorksOnceAndUnknownEmailsLookTheSame() {
+    assertEquals(201, fair.register(registration("Roue Libre", "roue@assoc.test")).statusCode());
+    HttpResponse<Buffer> unknown = send(app.client().post(fair.base + "/associations/sign-in"),
+        new JsonObject().put("email", "nobody@assoc.test"));
+    assertEquals(202, unknown.statusCode());
+    assertEquals(0, fair.messageCount("nobody@assoc.test"));
+
+    String link = fair.signInLink("roue@assoc.test");
+    JsonObject message = fair.lastMessage("roue@assoc.test", "association_sign_in");
+    assertTrue(message.getString("body").contains("30 minutes"), message.getString("body"));
+    HttpResponse<Buffer> redeemed = fair.redeem(link);
+    assertEquals(200, redeemed.statusCode(), redeemed.bodyAsString());
+    String token = redeemed.bodyAsJsonObject().getString("token");
+
+    HttpResponse<Buffer> me = send(as(app.client().get(fair.base + "/associations/me"), token), null);
+    assertEquals(200, me.statusCode(), me.bodyAsString());
+    assertEquals("Roue Libre", me.bodyAsJsonObject().getString("name"));
+
+    HttpResponse<Buffer> again = fair.redeem(link);
+    assertEquals(409, again.statusCode());
+    assertEquals("SIGN_IN_LINK_USED", again.bodyAsJsonObject().getString("code"));
+    assertEquals(404, fair.redeem("no-such-link").statusCode());
+  }
+
+  @Test
+  void aLinkRedeemedManyTimesAtOnceOpensOneSession() {
+    assertEquals(201, fair.register(registration("Les Petits Débrouillards", "debrouillards@assoc.test")).statusCode());
+    String link = fair.signInLink("debrouillards@assoc.test");
+    List<Future<HttpResponse<Buffer>>> attempts = IntStream.range(0, 10)
+        .mapToObj(i -> app.client().post("/api/associations/sign-in/" + link).send()).toList();
+    await(Future.join(attempts));
+    assertEquals(List.of(200, 409, 409, 409, 409, 409, 409, 409, 409, 409),
+        attempts.stream().map(a -> a.result().statusCode()).sorted().toList());
+  }
+
+  @Test
+  void expiredLinkIsRefused() {
+    assertEquals(201, fair.register(registration("Énergies Citoyennes", "energie@assoc.test")).statusCode());
+    String link = fair.signInLink("energie@assoc.test");
+    await(app.pool().query("UPDATE association_sign_in_links SET expires_at = now() - interval '1 minute'").execute());
+    HttpResponse<Buffer> expired = fair.redeem(link);
+    assertEquals(401, expired.statusCode());
+    assertEquals("SIGN_IN_LINK_EXPIRED", expired.bodyAsJsonObject().getString("code"));
+  }
+
+  @Test
+  void signInPageSetsAProtectedCookieThatOpensTheAssociationPage() {
+    assertEquals(201, fair.register(registration("Jardiniers", "jardin@assoc.test")).statusCode());
+    String link = fair.signInLink("jardin@assoc.test");
+    HttpResponse<Buffer> page = send(app.client().get("/associations/sign-in/" + link), null);
+    assertEquals(200, page.statusCode());
+    assertTrue(page.bodyAsString().contains("<form method=\"post\""), page.bodyAsString());
+
+    HttpResponse<Buffer> posted = send(app.client().post("/associations/sign-in/" + link).followRedirects(false), null);
+    assertEquals(303, posted.statusCode(), posted.bodyAsString());
+    assertEquals("/associations/me", posted.getHeader("Location"));
+    String cookie = posted.cookies().get(0);
+    assertTrue(cookie.startsWith(AssociationAuth.COOKIE + "="), cookie);
+    assertTrue(cookie.toLowerCase().contains("httponly") && cookie.contains("SameSite=Lax"), cookie);
+    assertFalse(cookie.contains("Secure"), "plain-http test server: no Secure flag");
+
+    String pair = cookie.substring(0, cookie.indexOf(';'));
+    HttpResponse<Buffer> home = send(app.client().get("/associations/me").putHeader("Cookie", pair), null);
+    assertEquals(200, home.statusCode());
+    assertTrue(home.bodyAsString().contains("Jardiniers"), home.bodyAsString());
+    HttpResponse<Buffer> used = send(app.client().post("/associations/sign-in/" + link)
+        .putHeader("Accept", "text/html"), null);
+    assertEquals(409, used.statusCode());
+    assertTrue(used.bodyAsString().contains("already used"), used.bodyAsString());
+  }
+
+  @Test
+  void organiserActsForTheFairsAssociationsOnlyAndAssociationsOnlyForThemselves() {
+    String atelier = fair.signedIn("Atelier Réparation", "atelier@assoc.test");
+    String ecoute = fair.signedIn("Écoute Jeunes", "ecoute@assoc.test");
+
+    HttpResponse<Buffer> byOrganiser = send(as(app.client().get(fair.base + "/associations/atelier-reparation"),
+        fair.organiser), null);
+    assertEquals(200, byOrganiser.statusCode(), byOrganiser.bodyAsString());
+    assertEquals("Atelier Réparation", byOrganiser.bodyAsJsonObject().getString("name"));
+    assertEquals(403, send(as(app.client().get(fair.base + "/associations/me"), fair.organiser), null).statusCode());
+    String stranger = app.organiserToken("stranger@organiser.test");
+    assertEquals(403, send(as(app.client().get(fair.base + "/associations/atelier-reparation"), stranger), null)
+        .statusCode());
+
+    assertEquals(403, send(as(app.client().get(fair.base + "/associations/atelier-reparation"), ecoute), null)
+        .statusCode());
+    assertEquals(200, send(as(app.client().get(fair.base + "/associations/atelier-reparation"), atelier), null)
+        .statusCode());
+    assertEquals(401, send(app.client().get(fair.base + "/associations/me"), null).statusCode());
+    assertEquals(401, send(as(app.client().get(fair.base + "/associations/me"), "forged"), null).statusCode());
+  }
+
+  private static List<String> fields(HttpResponse<Buffer> response) {
+    return response.bodyAsJsonObject().getJsonArray("details").stream()
+        .map(d -> ((JsonObject) d).getString("field")).toList();
+  }
+}
