@@ -99,6 +99,7 @@ public final class BookingRush {
     System.out.println("warm-up");
     rush(generate(organiser, "warmup"), 400, 50, false);
     List<String> tokens = new ArrayList<>();
+    BenchFair busiest = null;
     for (boolean hotSpot : List.of(false, true)) {
       for (int n : ns) {
         String scenario = hotSpot ? "hot spot" : "rush";
@@ -107,12 +108,15 @@ public final class BookingRush {
         Map<String, Object> row = rush(fair, Math.max(requests, n), n, hotSpot);
         row.put("invariant_violations", invariants(fair, (Set<?>) row.remove("keys")));
         tokens = castTokens(row.remove("tokens"), tokens);
+        if (!hotSpot) {
+          busiest = fair;
+        }
         ceiling(organiser, row, fair, n, Math.max(requests, n), hotSpot);
         rows.add(row);
         System.out.println(row);
       }
     }
-    feeds(tokens);
+    feeds(busiest, tokens);
     write();
   }
 
@@ -406,29 +410,28 @@ public final class BookingRush {
   // ---------------------------------------------------------------- feeds
 
   /**
-   * Calendar clients polling: the class feed of confirmed bookings, with and without
-   * If-None-Match, then a static file of the same size from webroot/.
+   * Calendar clients polling, plain and conditional: the whole fair's feed (one shared feed, as
+   * subscribers of a fair's programme poll it), the class feeds of confirmed bookings (one feed
+   * each), and a static file from webroot/ of the fair feed's size.
    */
-  private void feeds(List<String> tokens) throws Exception {
+  private void feeds(BenchFair fair, List<String> tokens) throws Exception {
     int requests = args.integer("--feed-requests", 20000);
     int clients = args.integer("--feed-clients", 200);
-    if (tokens.isEmpty()) {
-      return;
-    }
-    HttpResponse<Buffer> sample = await(server().get(feedPath(tokens.get(0))).send());
+    String fairFeed = "/calendars/fairs/" + fair.slug() + ".ics";
+    HttpResponse<Buffer> sample = await(server().get(fairFeed).send());
     Path staticFile = Path.of(args.text("--static", "webroot/bench-static.ics"));
     Files.write(staticFile, sample.body().getBytes());
     String staticPath = "/" + staticFile.getFileName();
     int size = sample.body().length();
-    Function<Integer, String> feed = i -> feedPath(tokens.get(i % tokens.size()));
-    rows.add(poll("class feed (" + size + " B)", clients, requests, feed, false));
-    rows.add(poll("class feed, conditional", clients, requests, feed, true));
+    rows.add(poll("fair feed (" + size + " B)", clients, requests, i -> fairFeed, false));
+    rows.add(poll("fair feed, conditional", clients, requests, i -> fairFeed, true));
     rows.add(poll("static file (" + size + " B)", clients, requests, i -> staticPath, false));
     rows.add(poll("static file, conditional", clients, requests, i -> staticPath, true));
-  }
-
-  private static String feedPath(String token) {
-    return "/calendar/bookings/" + token + ".ics";
+    if (!tokens.isEmpty()) {
+      Function<Integer, String> classFeed = i -> "/calendars/bookings/" + tokens.get(i % tokens.size()) + ".ics";
+      rows.add(poll("class feeds (" + tokens.size() + ")", clients, requests, classFeed, false));
+      rows.add(poll("class feeds, conditional", clients, requests, classFeed, true));
+    }
   }
 
   /**
