@@ -97,7 +97,9 @@ public final class BookingRush {
         + "'Bench', 'x') ON CONFLICT (lower(email)) DO UPDATE SET name = 'Bench' RETURNING id").execute())
         .iterator().next().getLong(0);
     System.out.println("warm-up");
-    rush(generate(organiser, "warmup"), 400, 50, false);
+    // Two warm-up rushes: the JIT compiles the booking path, HTTP and pool connections open.
+    rush(generate(organiser, "warmup"), 1000, 50, false);
+    rush(generate(organiser, "warmup-hot"), 1000, 200, true);
     List<String> tokens = new ArrayList<>();
     BenchFair busiest = null;
     for (boolean hotSpot : List.of(false, true)) {
