@@ -1,5 +1,6 @@
 package fr.parcours;
 
+import fr.parcours.admin.AdminRoutes;
 import fr.parcours.association.AssociationAuth;
 import fr.parcours.association.AssociationPageRoutes;
 import fr.parcours.association.AssociationRoutes;
@@ -9,12 +10,16 @@ import fr.parcours.booking.BookingFormRoutes;
 import fr.parcours.booking.BookingPageRoutes;
 import fr.parcours.booking.BookingRoutes;
 import fr.parcours.calendar.CalendarRoutes;
+import fr.parcours.challenge.ChallengeRoutes;
 import fr.parcours.fair.FairPageRoutes;
 import fr.parcours.fair.FairRoutes;
 import fr.parcours.metrics.MetricsRoutes;
+import fr.parcours.programme.ProgrammePageRoutes;
+import fr.parcours.stand.StandRoutes;
 import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.HealthRoutes;
 import fr.parcours.web.OpenApiRoutes;
+import fr.parcours.web.PageSecurity;
 import fr.parcours.web.Pages;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -32,6 +37,7 @@ final class ApiRouter {
   static Router create(Services services) {
     Router router = Router.router(services.vertx);
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    router.route().handler(new PageSecurity(services.config.publicUrl()));
     new HealthRoutes(services.vertx, services.databaseUrl).mount(router);
     new OpenApiRoutes().mount(router);
     AuthRoutes auth = new AuthRoutes(services.auth);
@@ -40,12 +46,19 @@ final class ApiRouter {
     new BookingRoutes(services.bookings, services.bookingDesk, auth.requireOrganiser()).mount(router);
     Pages pages = new Pages(services.vertx);
     new BookingPageRoutes(services.bookings, pages).mount(router);
-    new BookingFormRoutes(services.fairs, services.bookings, pages).mount(router);
+    new BookingFormRoutes(services.fairs, services.resources, services.bookings, pages).mount(router);
     new FairPageRoutes(services.fairs, pages).mount(router);
+    new ProgrammePageRoutes(services.fairs, services.resources, services.stands, pages, services.config.publicUrl())
+        .mount(router);
+    new AdminRoutes(services.auth, services.fairs, services.resources, services.bookingDesk, pages).mount(router);
     AssociationAuth associationAuth = new AssociationAuth(services.associations, services.auth, services.fairs,
         services.config.publicUrl());
     new AssociationRoutes(services.associations, services.schedules, services.fairs, associationAuth).mount(router);
     new AssociationPageRoutes(services.associations, associationAuth, pages).mount(router);
+    new StandRoutes(services.stands, services.standDesk, associationAuth.requireAssociation(), auth.requireOrganiser())
+        .mount(router);
+    new ChallengeRoutes(services.challenges, services.challengePicks, services.bookings, auth.requireOrganiser())
+        .mount(router);
     new OfferRoutes(services.offers, services.offerPlacement, services.fairs, associationAuth, auth.requireOrganiser())
         .mount(router);
     new CalendarRoutes(services.calendars, services.selections, services.fairs, auth).mount(router);

@@ -4,7 +4,6 @@ import fr.parcours.association.AssociationService;
 import fr.parcours.association.OfferPlacement;
 import fr.parcours.association.OfferService;
 import fr.parcours.association.ScheduleService;
-import fr.parcours.association.StandSchedule;
 import fr.parcours.auth.AuthService;
 import fr.parcours.booking.BookingDesk;
 import fr.parcours.booking.BookingLinks;
@@ -14,10 +13,14 @@ import fr.parcours.booking.SessionFollowUp;
 import fr.parcours.calendar.CalendarLinks;
 import fr.parcours.calendar.Calendars;
 import fr.parcours.calendar.Selections;
+import fr.parcours.challenge.ChallengePicks;
+import fr.parcours.challenge.ChallengeService;
 import fr.parcours.config.AppConfig;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.metrics.AppMetrics;
+import fr.parcours.stand.StandDesk;
+import fr.parcours.stand.StandService;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 
@@ -35,6 +38,10 @@ public final class Services {
   final ResourceService resources;
   final AppMetrics metrics;
   final AssociationService associations;
+  final StandService stands;
+  final StandDesk standDesk;
+  final ChallengeService challenges;
+  final ChallengePicks challengePicks;
   final OfferService offers;
   final OfferPlacement offerPlacement;
   final ScheduleService schedules;
@@ -51,14 +58,18 @@ public final class Services {
     this.fairs = new FairService(pool);
     BookingLinks links = new BookingLinks(config.publicUrl());
     Placements placements = new Placements(links);
-    this.bookings = new BookingService(pool, fairs, links, placements, metrics, config.bookingGroupMax());
+    this.challengePicks = new ChallengePicks(pool);
+    this.bookings = new BookingService(pool, fairs, links, placements, challengePicks, metrics,
+        config.bookingGroupMax());
     this.bookingDesk = new BookingDesk(pool, fairs, links);
     this.resources = new ResourceService(pool, new SessionFollowUp(placements));
     this.associations = new AssociationService(pool, config.publicUrl(), config.associationSignInMinutes());
+    this.stands = new StandService(pool, fairs);
+    this.standDesk = new StandDesk(pool, fairs);
+    this.challenges = new ChallengeService(pool, fairs);
     this.offers = new OfferService(pool);
     this.offerPlacement = new OfferPlacement(resources, offers);
-    // The stand feature replaces NONE with its reservations of an association.
-    this.schedules = new ScheduleService(pool, StandSchedule.NONE);
+    this.schedules = new ScheduleService(pool, stands::ofAssociation);
     CalendarLinks calendarLinks = new CalendarLinks(config.publicUrl());
     this.calendars = new Calendars(vertx, pool, calendarLinks, metrics);
     this.selections = new Selections(pool, fairs, calendarLinks);

@@ -4,6 +4,8 @@ import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
+import fr.parcours.fair.resource.ResourceCatalog;
+import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.Forms;
 import fr.parcours.web.Http;
@@ -18,7 +20,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -35,11 +39,13 @@ public final class BookingFormRoutes {
   private static final Set<String> WHOLE_NUMBERS = Set.of("pupils", "adults");
 
   private final FairService fairs;
+  private final ResourceService resources;
   private final BookingService bookings;
   private final Pages pages;
 
-  public BookingFormRoutes(FairService fairs, BookingService bookings, Pages pages) {
+  public BookingFormRoutes(FairService fairs, ResourceService resources, BookingService bookings, Pages pages) {
     this.fairs = fairs;
+    this.resources = resources;
     this.bookings = bookings;
     this.pages = pages;
   }
@@ -56,7 +62,7 @@ public final class BookingFormRoutes {
     Future.succeededFuture(Forms.json(form, FIELDS, WHOLE_NUMBERS))
         .map(json -> BookingRequest.parse(JsonInput.of(json)))
         .compose(request -> bookings.book(ctx.pathParam("fairSlug"), key, request))
-        .onSuccess(outcome -> Http.seeOther(ctx, managePath(outcome.booking()) + "?done=booked"))
+        .onSuccess(outcome -> Http.seeOther(ctx, managePath(outcome.value()) + "?done=booked"))
         .onFailure(error -> {
           if (error instanceof AppException refusal && refusal.kind() != AppException.Kind.NOT_FOUND) {
             render(ctx, ErrorHandler.status(refusal.kind()), Forms.json(form, FIELDS, Set.of()), key,
@@ -70,26 +76,32 @@ public final class BookingFormRoutes {
   private void render(RoutingContext ctx, int status, JsonObject typed, String key, List<FieldError> errors) {
     String slug = ctx.pathParam("fairSlug");
     fairs.readable(slug, null)
-        .compose(fair -> bookings.availability(slug).map(availability -> model(ctx, fair, availability, typed)))
+        .compose(fair -> Future.all(bookings.availability(slug), resources.list(fair, ResourceCatalog.TRACKS))
+            .map(both -> model(ctx, fair, both.resultAt(0), both.resultAt(1), typed)))
         .onSuccess(model -> pages.render(ctx, status, "book", model
             .put("idempotency_key", key)
             .put("errors", Pages.errorList(errors))))
         .onFailure(ctx::fail);
   }
 
-  private static JsonObject model(RoutingContext ctx, Fair fair, JsonObject availability, JsonObject typed) {
+  private static JsonObject model(RoutingContext ctx, Fair fair, JsonObject availability, JsonArray trackList,
+                                  JsonObject typed) {
     Locale locale = Locale.forLanguageTag(I18n.language(ctx));
+    Map<String, String> descriptions = new HashMap<>();
+    trackList.forEach(track -> descriptions.put(((JsonObject) track).getString("slug"),
+        ((JsonObject) track).getString("description")));
     JsonArray tracks = new JsonArray();
     availability.getJsonArray("tracks").forEach(track -> {
       JsonObject t = ((JsonObject) track).copy();
-      tracks.add(t.put("checked", t.getString("slug").equals(typed.getString("track"))));
+      tracks.add(t.put("checked", t.getString("slug").equals(typed.getString("track")))
+          .put("description", descriptions.get(t.getString("slug"))));
     });
     JsonArray days = new JsonArray();
     fair.days().forEach(day -> days.add(new JsonObject().put("date", day.day().toString())
         .put("label", day.label(locale)).put("selected", day.day().toString().equals(typed.getString("day")))));
     return new JsonObject()
         .put("title", fair.details().name())
-        .put("fair", new JsonObject().put("name", fair.details().name()).put("city", fair.details().city())
+        .put("fair", new JsonObject().put("slug", fair.slug()).put("name", fair.details().name()).put("city", fair.details().city())
             .put("dates", fair.dateLabels(locale)))
         .put("registration_open", fair.registrationOpen(Instant.now()))
         .put("several_days", fair.days().size() > 1)
@@ -100,7 +112,7 @@ public final class BookingFormRoutes {
 
   private static String managePath(JsonObject booking) {
     String url = booking.getString("manage_url");
-    return url.substring(url.indexOf("/bookings/"));
+    return url.substring(url.indexOf(BookingLinks.MANAGE));
   }
 
   private static String newKey() {

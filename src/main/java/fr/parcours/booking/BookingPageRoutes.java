@@ -1,6 +1,5 @@
 package fr.parcours.booking;
 
-import fr.parcours.calendar.CalendarLinks;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.web.ErrorHandler;
@@ -9,6 +8,7 @@ import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
 import fr.parcours.web.JsonInput;
 import fr.parcours.web.Pages;
+import fr.parcours.web.Subscription;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
@@ -39,13 +39,24 @@ public final class BookingPageRoutes {
   }
 
   public void mount(Router router) {
-    router.get("/bookings/:token").handler(this::show);
-    router.post("/bookings/:token").handler(this::submit);
+    router.get(BookingLinks.MANAGE + ":token").handler(this::show);
+    router.post(BookingLinks.MANAGE + ":token").handler(this::submit);
+    router.get(BookingLinks.MANAGE + ":token/print").handler(this::print);
+    // The address of the first messages sent: moved for good to /manage/.
+    router.get("/bookings/:token").handler(ctx -> ctx.response().setStatusCode(301)
+        .putHeader("Location", BookingLinks.MANAGE + ctx.pathParam("token")).end());
   }
 
   private void show(RoutingContext ctx) {
     bookings.show(ctx.pathParam("token"))
         .onSuccess(booking -> render(ctx, 200, booking, formOf(booking), List.of()))
+        .onFailure(ctx::fail);
+  }
+
+  /** The class's route alone, laid out for paper. */
+  private void print(RoutingContext ctx) {
+    bookings.show(ctx.pathParam("token"))
+        .onSuccess(booking -> pages.render(ctx, 200, "route-print", routeModel(booking)))
         .onFailure(ctx::fail);
   }
 
@@ -87,21 +98,26 @@ public final class BookingPageRoutes {
   private void render(RoutingContext ctx, int status, JsonObject booking, JsonObject form, List<FieldError> errors) {
     String language = I18n.language(ctx);
     String done = ctx.queryParams().get("done");
-    JsonObject model = new JsonObject()
-        .put("title", booking.getJsonObject("class").getString("name"))
-        .put("booking", booking)
-        .put("fair_name", booking.getJsonObject("fair").getString("name"))
-        .put("track_name", booking.getString("track_name"))
+    JsonObject model = routeModel(booking)
         .put("status_label", I18n.message(language, "status_" + booking.getString("status")))
         .put("cancelled", Booking.CANCELLED.equals(booking.getString("status")))
-        .put("route", routeRows(booking.getJsonArray("route")))
-        .put("webcal_url", CalendarLinks.webcal(booking.getString("calendar_url")))
+        .put("calendar", new Subscription(booking.getString("track_name"), booking.getString("calendar_url")).toJson())
         .put("form", form)
         .put("errors", Pages.errorList(errors));
     if (errors.isEmpty() && done != null && NOTICES.contains(done)) {
       model.put("notice", I18n.message(language, "notice_" + done));
     }
     pages.render(ctx, status, "booking", model);
+  }
+
+  /** What both the manage page and the print view show: the class and its route. */
+  private static JsonObject routeModel(JsonObject booking) {
+    return new JsonObject()
+        .put("title", booking.getJsonObject("class").getString("name"))
+        .put("booking", booking)
+        .put("fair_name", booking.getJsonObject("fair").getString("name"))
+        .put("track_name", booking.getString("track_name"))
+        .put("route", routeRows(booking.getJsonArray("route")));
   }
 
   /** "09:00 – 09:30" rows: the page shows the fair's local clock, not offsets. */

@@ -13,21 +13,15 @@ import io.vertx.sqlclient.Tuple;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** All the SQL of bookings. Methods take the client so the service decides the transaction. */
 final class BookingRepository {
 
   /** A track of a fair, as bookings name it. */
   record TrackRef(long id, String slug, String name) {
-  }
-
-  /** What an Idempotency-Key already stands for. */
-  record StoredRequest(String bodyHash, Long bookingId) {
   }
 
   private static final String BOOKING_FIELDS = "SELECT b.*, t.slug AS track_slug, t.name AS track_name, ";
@@ -68,43 +62,6 @@ final class BookingRepository {
         .execute(Tuple.of(fairId, rules.pupilsPerAdult(), rules.maxPupilsPerSchool(), rules.maxClassesPerSchool(),
             rules.maxPupilsPerSchoolPerTrack(), rules.maxClassesPerSchoolPerTrack()))
         .mapEmpty();
-  }
-
-  /**
-   * Claims a group's keys in one statement, in key order (two groups claiming the same keys
-   * cannot deadlock); returns the keys claimed. A key twice in the group is claimed once.
-   */
-  Future<Set<String>> claimKeys(SqlClient db, long fairId, List<String> keys, List<String> bodyHashes) {
-    return db.preparedQuery("INSERT INTO booking_requests (fair_id, key, body_hash) "
-            + "SELECT $1, k, decode(h, 'hex') FROM unnest($2::text[], $3::text[]) AS u(k, h) ORDER BY k "
-            + "ON CONFLICT DO NOTHING RETURNING key")
-        .execute(Tuple.of(fairId, keys.toArray(String[]::new), bodyHashes.toArray(String[]::new)))
-        .map(rows -> {
-          Set<String> claimed = new HashSet<>();
-          rows.forEach(row -> claimed.add(row.getString("key")));
-          return claimed;
-        });
-  }
-
-  /** Gives back a key whose booking was refused: a corrected retry may use it. */
-  Future<Void> unclaimKey(SqlClient db, long fairId, String key) {
-    return db.preparedQuery("DELETE FROM booking_requests WHERE fair_id = $1 AND key = $2")
-        .execute(Tuple.of(fairId, key)).mapEmpty();
-  }
-
-  Future<StoredRequest> storedRequest(SqlClient db, long fairId, String key) {
-    return db.preparedQuery("SELECT encode(body_hash, 'hex') AS hash, booking_id FROM booking_requests "
-            + "WHERE fair_id = $1 AND key = $2")
-        .execute(Tuple.of(fairId, key))
-        .map(rows -> {
-          Row row = rows.iterator().next();
-          return new StoredRequest(row.getString("hash"), row.getLong("booking_id"));
-        });
-  }
-
-  Future<Void> linkKey(SqlClient db, long fairId, String key, long bookingId) {
-    return db.preparedQuery("UPDATE booking_requests SET booking_id = $3 WHERE fair_id = $1 AND key = $2")
-        .execute(Tuple.of(fairId, key, bookingId)).mapEmpty();
   }
 
   /** Serialises the bookings of one school on one fair, so its caps hold under concurrency. */

@@ -4,6 +4,8 @@ import fr.parcours.auth.Tokens;
 import fr.parcours.booking.BookingMessages.Notice;
 import fr.parcours.booking.BookingRepository.TrackRef;
 import fr.parcours.db.Batcher;
+import fr.parcours.db.IdempotencyKeys;
+import fr.parcours.db.IdempotencyKeys.Outcome;
 import fr.parcours.db.Retries;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
@@ -30,10 +32,6 @@ import java.util.Optional;
  */
 public final class BookingService {
 
-  /** The booking as JSON, and whether this request created it (false for a replay). */
-  public record Outcome(JsonObject booking, boolean created) {
-  }
-
   /** Where a booking goes: its fair, its track and the fair's rules. */
   private record Target(Fair fair, TrackRef track, BookingRules rules) {
   }
@@ -42,56 +40,57 @@ public final class BookingService {
   private record Asked(Target target, String key, BookingRequest request) {
   }
 
+  private static final IdempotencyKeys KEYS = new IdempotencyKeys("booking_requests", "booking_id");
+
   private final Pool pool;
   private final FairService fairs;
   private final BookingRepository repository = new BookingRepository();
   private final BookingLinks links;
   private final Placements placements;
+  private final BookingExtras extras;
   private final AppMetrics metrics;
-  private final Batcher<Long, Asked, Outcome> groups;
+  private final Batcher<Long, Asked, Outcome<JsonObject>> groups;
 
   /**
    * {@code groupMax} bounds how many bookings of one track that arrive together share a
    * transaction (1: each booking its own).
    */
-  public BookingService(Pool pool, FairService fairs, BookingLinks links, Placements placements, AppMetrics metrics,
-                        int groupMax) {
+  public BookingService(Pool pool, FairService fairs, BookingLinks links, Placements placements,
+                        BookingExtras extras, AppMetrics metrics, int groupMax) {
     this.pool = pool;
     this.fairs = fairs;
     this.links = links;
     this.placements = placements;
+    this.extras = extras;
     this.metrics = metrics;
     this.groups = new Batcher<>(groupMax, group -> Retries.onRace(() -> pool.withTransaction(conn -> placeGroup(conn, group))));
   }
 
   /** Books a route, or a place on the waiting list; a repeated key replays the first answer. */
-  public Future<Outcome> book(String fairSlug, String key, BookingRequest request) {
+  public Future<Outcome<JsonObject>> book(String fairSlug, String key, BookingRequest request) {
     long started = System.nanoTime();
-    return placeOrReplay(fairSlug, key, request)
+    return target(fairSlug, request.track())
+        .compose(target -> groups.submit(target.track().id(), new Asked(target, key, request)))
         .andThen(done -> metrics.booking(outcomeOf(done), System.nanoTime() - started));
   }
 
-  private Future<Outcome> placeOrReplay(String fairSlug, String key, BookingRequest request) {
-    return target(fairSlug, request.track())
-        .compose(target -> groups.submit(target.track().id(), new Asked(target, key, request)));
-  }
-
   /**
-   * One transaction for bookings of one track that arrived together: their keys claimed, their
-   * schools locked (in one order), then the track once, as a single booking takes them; then
-   * each placed or replayed in arrival order with its own outcome. A refused booking gives its
-   * key back and leaves the others be; a database failure fails (or retries) the whole group.
+   * One transaction for bookings of one track that arrived together: their keys claimed, the
+   * schools locked (in one order) where the fair caps schools, then the track once, as a single
+   * booking takes them; then each placed or replayed in arrival order with its own outcome. A
+   * refused booking gives its key back and leaves the others be; a database failure fails (or
+   * retries) the whole group.
    */
-  private Future<List<Future<Outcome>>> placeGroup(SqlConnection conn, List<Asked> group) {
+  private Future<List<Future<Outcome<JsonObject>>>> placeGroup(SqlConnection conn, List<Asked> group) {
     long fairId = group.get(0).target().fair().id();
-    return repository.claimKeys(conn, fairId, group.stream().map(Asked::key).toList(),
+    return KEYS.claimAll(conn, fairId, group.stream().map(Asked::key).toList(),
             group.stream().map(asked -> asked.request().fingerprint()).toList())
         .compose(claimed -> repository.lockSchools(conn, fairId, group.stream()
                 .filter(asked -> asked.target().rules().capsSchools()).map(asked -> asked.request().school().uai()).toList())
             .compose(locked -> repository.lockTrack(conn, group.get(0).target().track().id()))
             .compose(locked -> {
-              Map<String, Future<Outcome>> byKey = new HashMap<>();
-              Future<List<Future<Outcome>>> outcomes = Future.succeededFuture(new ArrayList<>());
+              Map<String, Future<Outcome<JsonObject>>> byKey = new HashMap<>();
+              Future<List<Future<Outcome<JsonObject>>>> outcomes = Future.succeededFuture(new ArrayList<>());
               for (Asked asked : group) {
                 outcomes = outcomes.compose(done -> settle(conn, asked, claimed.contains(asked.key()), byKey)
                     .map(outcome -> {
@@ -108,43 +107,46 @@ public final class BookingService {
    * are outcomes too. The same key twice in a group: the second replays the first, or gets its
    * refusal (whose key was given back).
    */
-  private Future<Future<Outcome>> settle(SqlConnection conn, Asked asked, boolean claimed,
-                                         Map<String, Future<Outcome>> byKey) {
-    Future<Outcome> earlier = byKey.get(asked.key());
+  private Future<Future<Outcome<JsonObject>>> settle(SqlConnection conn, Asked asked, boolean claimed,
+                                                     Map<String, Future<Outcome<JsonObject>>> byKey) {
+    Future<Outcome<JsonObject>> earlier = byKey.get(asked.key());
     if (earlier != null && earlier.failed()) {
       return Future.succeededFuture(earlier);
     }
     boolean own = claimed && earlier == null;
     Fair fair = asked.target().fair();
-    Future<Outcome> attempt = own
-        ? Future.<Void>succeededFuture().compose(start -> placeLocked(conn, asked.target(), asked.key(), asked.request()))
-            .map(b -> new Outcome(json(b, fair), true))
-        : replay(conn, fair, asked.key(), asked.request()).map(b -> new Outcome(json(b, fair), false));
+    long fairId = fair.id();
+    Future<Outcome<JsonObject>> attempt = own
+        ? Future.<Void>succeededFuture().compose(start -> placeLocked(conn, asked.target(), asked.request()))
+            .compose(b -> KEYS.link(conn, fairId, asked.key(), b.id()).map(linked -> new Outcome<>(json(b, fair), true)))
+        : KEYS.storedId(conn, fairId, asked.key(), asked.request().fingerprint())
+            .compose(id -> repository.byId(conn, id).map(Optional::orElseThrow))
+            .map(b -> new Outcome<>(json(b, fair), false));
     return attempt.map(Future::succeededFuture).recover(failure -> {
       if (!(failure instanceof AppException)) {
         return Future.failedFuture(failure);
       }
-      Future<Void> undone = own ? repository.unclaimKey(conn, fair.id(), asked.key()) : Future.succeededFuture();
-      return undone.map(given -> Future.<Outcome>failedFuture(failure));
+      Future<Void> undone = own ? KEYS.giveBack(conn, fairId, asked.key()) : Future.succeededFuture();
+      return undone.map(given -> Future.<Outcome<JsonObject>>failedFuture(failure));
     }).andThen(settled -> byKey.putIfAbsent(asked.key(), settled.result()));
   }
 
-  private static String outcomeOf(AsyncResult<Outcome> done) {
+  private static String outcomeOf(AsyncResult<Outcome<JsonObject>> done) {
     if (done.succeeded()) {
-      return done.result().created() ? done.result().booking().getString("status") : "replayed";
+      return done.result().created() ? done.result().value().getString("status") : "replayed";
     }
     return done.cause() instanceof AppException refused ? refused.code() : "error";
   }
 
   public Future<JsonObject> show(String token) {
-    return byToken(token).compose(booking -> fairOf(booking).map(fair -> json(booking, fair)));
+    return byToken(token).compose(booking -> fairOf(booking).compose(fair -> shown(booking, fair)));
   }
 
   /** Changes headcount or window; when the new request fits nowhere the old route is kept (409). */
   public Future<JsonObject> change(String token, BookingChange change) {
     return byToken(token).compose(found -> fairOf(found).compose(fair -> repository.rules(pool, fair.id())
         .compose(rules -> Retries.onRace(() -> pool.withTransaction(conn -> changeInTransaction(conn, fair, rules, found, change))))
-        .map(booking -> json(booking, fair))));
+        .compose(booking -> shown(booking, fair))));
   }
 
   private Future<Booking> changeInTransaction(SqlConnection conn, Fair fair, BookingRules rules, Booking found,
@@ -163,7 +165,8 @@ public final class BookingService {
             ? Future.succeededFuture(current)
             : repository.release(conn, current.id())
                 .compose(released -> repository.update(conn, current.id(), current.request(), Booking.CANCELLED))
-                .compose(updated -> placements.notify(conn, current.id(), Notice.CANCELLED, fair))
+                .compose(updated -> extras.cancelled(conn, current.id()))
+                .compose(letGo -> placements.notify(conn, current.id(), Notice.CANCELLED, fair))
                 .compose(cancelled -> placements.promote(conn, fair, current.trackId()).map(cancelled)))))
         .map(booking -> json(booking, fair))));
   }
@@ -187,8 +190,8 @@ public final class BookingService {
     return fairs.readable(slug, null);
   }
 
-  /** Places a booking once its school and its track are locked. */
-  private Future<Booking> placeLocked(SqlConnection conn, Target target, String key, BookingRequest asked) {
+  /** Places a booking once its school (when capped) and its track are locked. */
+  private Future<Booking> placeLocked(SqlConnection conn, Target target, BookingRequest asked) {
     Fair fair = target.fair();
     BookingRequest request = asked.on(BookingTerms.resolveDay(fair, asked.day()));
     BookingTerms.requireRegistrationOpen(fair, Instant.now());
@@ -197,7 +200,6 @@ public final class BookingService {
     return checkSchoolCaps(conn, target, request)
         .compose(checked -> repository.timetable(conn, trackId))
         .compose(timetable -> insertWithRoute(conn, target, request, timetable))
-        .compose(id -> repository.linkKey(conn, fair.id(), key, id).map(id))
         .compose(id -> repository.byId(conn, id).map(Optional::orElseThrow))
         .compose(booking -> placements.tell(conn, booking, booking.is(Booking.CONFIRMED) ? Notice.CONFIRMED : Notice.WAITLISTED,
             fair));
@@ -223,16 +225,6 @@ public final class BookingService {
     return repository.insert(conn, target.fair().id(), target.track().id(), Tokens.newToken(), request, status)
         .compose(id -> route.map(r -> repository.reserve(conn, id, r, request.people())).orElse(Future.succeededFuture())
             .map(id));
-  }
-
-  private Future<Booking> replay(SqlConnection conn, Fair fair, String key, BookingRequest request) {
-    return repository.storedRequest(conn, fair.id(), key).compose(stored -> {
-      if (!stored.bodyHash().equals(request.fingerprint())) {
-        throw AppException.unprocessable("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used with another body",
-            List.of(new FieldError("Idempotency-Key", "was already used for a different booking request")));
-      }
-      return repository.byId(conn, stored.bookingId()).map(Optional::orElseThrow);
-    });
   }
 
   /** Applies a change under the school and track locks; returns the booking's id. */
@@ -287,6 +279,11 @@ public final class BookingService {
 
   private Future<Fair> fairOf(Booking booking) {
     return fairs.findById(booking.fairId());
+  }
+
+  /** The booking as its teacher sees it, with what other features attach to it. */
+  private Future<JsonObject> shown(Booking booking, Fair fair) {
+    return extras.show(pool, booking.id(), fair, json(booking, fair));
   }
 
   private JsonObject json(Booking booking, Fair fair) {

@@ -9,10 +9,10 @@ import java.util.stream.Collectors;
  * quoted with doubled quotes; one starting with = + - @ gets a leading apostrophe so that a
  * spreadsheet shows it as text instead of running it as a formula.
  */
-final class Csv {
+public final class Csv {
 
   static final String BOM = "\uFEFF";
-  static final String CONTENT_TYPE = "text/csv; charset=utf-8";
+  public static final String CONTENT_TYPE = "text/csv; charset=utf-8";
 
   private Csv() {
   }

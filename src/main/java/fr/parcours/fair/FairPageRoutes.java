@@ -8,9 +8,15 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 
-/** The home page: the published fairs, with where to book a class and read the programme. */
+/** The home page: the published fairs by city and date, with where to book a class and read the programme. */
 public final class FairPageRoutes {
 
   private final FairService fairs;
@@ -29,14 +35,25 @@ public final class FairPageRoutes {
     Locale locale = Locale.forLanguageTag(I18n.language(ctx));
     Instant now = Instant.now();
     fairs.published()
-        .map(list -> new JsonArray(list.stream().map(fair -> (Object) new JsonObject()
+        .map(list -> byCity(list, fair -> new JsonObject()
             .put("slug", fair.slug())
             .put("name", fair.details().name())
-            .put("city", fair.details().city())
             .put("description", fair.details().description())
             .put("dates", fair.dateLabels(locale))
-            .put("registration_open", fair.registrationOpen(now))).toList()))
-        .onSuccess(list -> pages.render(ctx, 200, "home", new JsonObject().put("title", "Parcours").put("fairs", list)))
+            .put("registration_open", fair.registrationOpen(now))))
+        .onSuccess(cities -> pages.render(ctx, 200, "home", new JsonObject().put("title", "Parcours")
+            .put("cities", cities)))
         .onFailure(ctx::fail);
+  }
+
+  /** Cities in alphabetical order, each with its fairs by first day. */
+  static JsonArray byCity(List<Fair> fairs, Function<Fair, JsonObject> card) {
+    Map<String, List<Fair>> cities = new TreeMap<>();
+    fairs.forEach(fair -> cities.computeIfAbsent(fair.details().city(), city -> new ArrayList<>()).add(fair));
+    JsonArray list = new JsonArray();
+    cities.forEach((city, inCity) -> list.add(new JsonObject().put("city", city).put("fairs", new JsonArray(inCity.stream()
+        .sorted(Comparator.comparing((Fair fair) -> fair.days().get(0).day()))
+        .map(fair -> (Object) card.apply(fair)).toList()))));
+    return list;
   }
 }

@@ -46,6 +46,11 @@ final class FairRepository {
         .execute().compose(this::withDays);
   }
 
+  Future<List<Fair>> ownedBy(long ownerId) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM fairs WHERE owner_id = $1 ORDER BY slug")
+        .execute(Tuple.of(ownerId)).compose(this::withDays);
+  }
+
   /**
    * Sessions go first: they restrict the deletion of their tracks, rooms and zones, which the
    * fair's cascade would otherwise reach before them.

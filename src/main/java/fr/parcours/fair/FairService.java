@@ -60,6 +60,11 @@ public final class FairService {
     return repository.published();
   }
 
+  /** Every fair the organiser owns, drafts included. */
+  public Future<List<Fair>> ownedBy(Organiser organiser) {
+    return repository.ownedBy(organiser.id());
+  }
+
   /** Deletes the fair with all it holds, if it is still a draft (a published one may have bookings). */
   public Future<Void> deleteDraft(Fair fair) {
     return repository.deleteDraft(fair.id());

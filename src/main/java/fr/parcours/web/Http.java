@@ -64,6 +64,15 @@ public final class Http {
     result.onSuccess(body -> json(ctx, status, body)).onFailure(ctx::fail);
   }
 
+  /** Answers the future's text as a file to save (a CSV export), or routes its failure to the error handler. */
+  public static void attachment(RoutingContext ctx, String fileName, String contentType, Future<String> body) {
+    body.onSuccess(text -> ctx.response()
+            .putHeader("Content-Type", contentType)
+            .putHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+            .end(text))
+        .onFailure(ctx::fail);
+  }
+
   public static void respondNoContent(RoutingContext ctx, Future<?> result) {
     result.onSuccess(done -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
   }

@@ -24,7 +24,7 @@ public final class I18n {
   public static String language(RoutingContext ctx) {
     String asked = ctx.queryParams().get("lang");
     if (asked != null && LANGUAGES.contains(asked)) {
-      ctx.response().addCookie(Cookie.cookie(COOKIE, asked).setPath("/").setMaxAge(365L * 24 * 3600));
+      ctx.response().addCookie(PageSecurity.cookie(ctx, COOKIE, asked, "/", 365L * 24 * 3600));
       return asked;
     }
     Cookie remembered = ctx.request().getCookie(COOKIE);

@@ -28,8 +28,10 @@ public final class Pages {
     JsonObject messages = I18n.messages(language);
     model.put("lang", language)
         .put("t", messages)
-        .put("path", ctx.normalizedPath());
+        .put("path", ctx.normalizedPath())
+        .put("csrf", PageSecurity.csrfToken(ctx));
     labelErrors(model.getJsonArray("errors"), messages);
+    model.put("fe", byField(model.getJsonArray("errors")));
     engine.render(model, "templates/" + template + ".hbs")
         .onSuccess(html -> ctx.response()
             .setStatusCode(status)
@@ -47,6 +49,18 @@ public final class Pages {
   public static JsonArray errorList(List<FieldError> errors) {
     return new JsonArray(errors.stream()
         .map(e -> (Object) new JsonObject().put("field", e.field()).put("message", e.message())).toList());
+  }
+
+  /** Each refused field's message under its name with dots as underscores ("school_uai"), to show next to its input. */
+  private static JsonObject byField(JsonArray errors) {
+    JsonObject fields = new JsonObject();
+    if (errors != null) {
+      errors.forEach(error -> {
+        JsonObject e = (JsonObject) error;
+        fields.put(e.getString("field", "").replace('.', '_'), e.getString("message"));
+      });
+    }
+    return fields;
   }
 
   /** Names each refused field as the form's label does ("Code UAI", not school.uai). */

@@ -1,7 +1,9 @@
 package fr.parcours.association;
 
+import fr.parcours.support.PageForms;
 import fr.parcours.support.ServerTest;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -121,7 +123,7 @@ class AssociationSignInTest extends ServerTest {
     assertEquals(200, page.statusCode());
     assertTrue(page.bodyAsString().contains("<form method=\"post\""), page.bodyAsString());
 
-    HttpResponse<Buffer> posted = send(app.client().post("/associations/sign-in/" + link).followRedirects(false), null);
+    HttpResponse<Buffer> posted = PageForms.post(app, "/associations/sign-in/" + link, MultiMap.caseInsensitiveMultiMap());
     assertEquals(303, posted.statusCode(), posted.bodyAsString());
     assertEquals("/associations/me", posted.getHeader("Location"));
     String cookie = posted.cookies().get(0);
@@ -133,8 +135,8 @@ class AssociationSignInTest extends ServerTest {
     HttpResponse<Buffer> home = send(app.client().get("/associations/me").putHeader("Cookie", pair), null);
     assertEquals(200, home.statusCode());
     assertTrue(home.bodyAsString().contains("Jardiniers"), home.bodyAsString());
-    HttpResponse<Buffer> used = send(app.client().post("/associations/sign-in/" + link)
-        .putHeader("Accept", "text/html"), null);
+    HttpResponse<Buffer> used = PageForms.postFromPage(app, "/associations/sign-in/" + link,
+        MultiMap.caseInsensitiveMultiMap());
     assertEquals(409, used.statusCode());
     assertTrue(used.bodyAsString().contains("already used"), used.bodyAsString());
   }

@@ -1,6 +1,7 @@
 package fr.parcours.booking;
 
 import fr.parcours.support.TestApp;
+import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -17,21 +18,21 @@ import static fr.parcours.support.TestApp.await;
  * and a track "s-orienter" whose three activities are each given five times, 30 minutes long,
  * every 40 minutes from 09:00 (09:00, 09:40, 10:20, 11:00, 11:40), each in its own room.
  */
-final class BookingFixtures {
+public final class BookingFixtures {
 
-  static final LocalDate DAY = LocalDate.of(2027, 1, 14);
+  public static final LocalDate DAY = LocalDate.of(2027, 1, 14);
   static final String TRACK = "s-orienter";
   static final List<String> ACTIVITIES = List.of("atelier-cv", "metiers-numerique", "temoignage");
   static final int SHOWINGS = 5;
 
   /** A fair made for one test: its slug, id, owner's login token and track id. */
-  record Fair(String slug, long id, String ownerToken, long trackId) {
+  public record Fair(String slug, long id, String ownerToken, long trackId) {
   }
 
   private BookingFixtures() {
   }
 
-  static Fair fair(TestApp app, String slug, int capacity) {
+  public static Fair fair(TestApp app, String slug, int capacity) {
     String token = app.organiserToken(slug + "@organiser.test");
     long ownerId = single(app, "SELECT id FROM organisers WHERE email = $1", Tuple.of(slug + "@organiser.test"));
     long fairId = single(app, "INSERT INTO fairs (slug, name, city, time_zone, status, owner_id, "
@@ -74,7 +75,7 @@ final class BookingFixtures {
   }
 
   /** A valid booking body: 3e B of a Bordeaux collège, arriving 09:00, leaving 12:30. */
-  static JsonObject request(String uai, String className, int pupils, int adults) {
+  public static JsonObject request(String uai, String className, int pupils, int adults) {
     return new JsonObject()
         .put("school", new JsonObject().put("name", "Collège Jean Moulin").put("uai", uai).put("city", "Bordeaux"))
         .put("teacher", new JsonObject().put("name", "Mme Durand").put("email", "durand."
@@ -85,6 +86,16 @@ final class BookingFixtures {
         .put("track", TRACK)
         .put("arrival", "09:00")
         .put("departure", "12:30");
+  }
+
+  /** The teacher's booking form as a browser posts it: 3e D of a Bordeaux collège, 09:00 to 12:30. */
+  static MultiMap form(String idempotencyKey) {
+    return MultiMap.caseInsensitiveMultiMap()
+        .add("idempotency_key", idempotencyKey)
+        .add("school.name", "Collège Jean Moulin").add("school.uai", "0330023A").add("school.city", "Bordeaux")
+        .add("teacher.name", "Mme Durand").add("teacher.email", "durand@ac-bordeaux.fr")
+        .add("class.name", "3e D").add("class.level", "3e").add("pupils", "25").add("adults", "2")
+        .add("track", TRACK).add("arrival", "09:00").add("departure", "12:30");
   }
 
   static long single(TestApp app, String sql, Tuple args) {

@@ -1,7 +1,8 @@
 package fr.parcours.booking;
 
 import fr.parcours.booking.BookingFixtures.Fair;
-import fr.parcours.support.TestApp;
+import fr.parcours.support.PageForms;
+import fr.parcours.support.Screenshots;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
@@ -11,6 +12,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A teacher finds the fair on the home page and books a class through the form. */
@@ -30,6 +32,18 @@ class BookingFormBrowserTest extends BookingBrowserTest {
     assertTrue(browser.findElement(By.id("notice")).getText().startsWith("Inscription enregistrée"));
     assertEquals("Confirmée", browser.findElement(By.id("status")).getText());
     assertEquals(3, browser.findElements(By.cssSelector("#route tbody tr")).size());
+    String manageUrl = browser.findElement(By.id("manage-url")).getAttribute("value");
+    assertTrue(manageUrl.startsWith(app.config().publicUrl() + "/manage/"), manageUrl);
+    assertTrue(browser.findElement(By.cssSelector(".keep .subscribe a")).getAttribute("href").startsWith("webcal://"));
+    Screenshots.save(browser, "teacher-confirmation");
+
+    // Later, from the link in the confirmation email.
+    browser.get(manageUrl);
+    assertEquals("Confirmée", browser.findElement(By.id("status")).getText());
+    clickAndWaitForPage(By.id("print"));
+    assertEquals(3, browser.findElements(By.cssSelector("#route tbody tr")).size());
+    assertTrue(browser.findElement(By.cssSelector("[data-print]")).isDisplayed(), "the script shows the print button");
+    Screenshots.save(browser, "teacher-print");
   }
 
   @Test
@@ -44,21 +58,22 @@ class BookingFormBrowserTest extends BookingBrowserTest {
     assertEquals("departure", errors.findElement(By.cssSelector("li")).getAttribute("data-field"));
     assertTrue(errors.getText().contains("Départ du car"), "named as the form names it: " + errors.getText());
     assertEquals("3e C", browser.findElement(By.name("class.name")).getAttribute("value"));
+    WebElement departure = browser.findElement(By.name("departure"));
+    assertEquals("e-departure", departure.getAttribute("aria-describedby"));
+    assertEquals("true", departure.getAttribute("aria-invalid"));
+    WebElement nextToIt = departure.findElement(By.xpath("following-sibling::p[@class='field-error']"));
+    assertFalse(nextToIt.getText().isBlank());
+    Screenshots.save(browser, "teacher-form-errors");
     assertTrue(browser.findElement(By.cssSelector("input[name=track][value=s-orienter]")).isSelected());
   }
 
   @Test
   void theSameFormSentTwiceBooksOnce() {
     Fair fair = BookingFixtures.fair(app, "form-twice", 60);
-    MultiMap form = MultiMap.caseInsensitiveMultiMap()
-        .add("idempotency_key", "double-click-1")
-        .add("school.name", "Collège Jean Moulin").add("school.uai", "0330023A").add("school.city", "Bordeaux")
-        .add("teacher.name", "Mme Durand").add("teacher.email", "durand@ac-bordeaux.fr")
-        .add("class.name", "3e D").add("class.level", "3e").add("pupils", "25").add("adults", "2")
-        .add("track", BookingFixtures.TRACK).add("arrival", "09:00").add("departure", "12:30");
+    MultiMap form = BookingFixtures.form("double-click-1");
 
-    HttpResponse<Buffer> first = TestApp.await(app.client().post("/fairs/" + fair.slug() + "/book").followRedirects(false).sendForm(form));
-    HttpResponse<Buffer> second = TestApp.await(app.client().post("/fairs/" + fair.slug() + "/book").followRedirects(false).sendForm(form));
+    HttpResponse<Buffer> first = PageForms.post(app, "/fairs/" + fair.slug() + "/book", form);
+    HttpResponse<Buffer> second = PageForms.post(app, "/fairs/" + fair.slug() + "/book", form);
 
     assertEquals(303, first.statusCode());
     assertEquals(first.getHeader("Location"), second.getHeader("Location"));

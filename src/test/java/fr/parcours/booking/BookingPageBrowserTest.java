@@ -27,7 +27,7 @@ class BookingPageBrowserTest extends BookingBrowserTest {
     List<WebElement> steps = browser.findElements(By.cssSelector("#route tbody tr"));
     assertEquals(3, steps.size());
     assertTrue(steps.get(0).getText().startsWith("09:00 – 09:30"), steps.get(0).getText());
-    assertTrue(browser.findElement(By.id("calendar")).getAttribute("href").startsWith("webcal://"));
+    assertTrue(browser.findElement(By.cssSelector("#calendar a")).getAttribute("href").startsWith("webcal://"));
 
     clickAndWaitForPage(By.linkText("English"));
     assertEquals("Confirmed", text("status"));
@@ -70,7 +70,7 @@ class BookingPageBrowserTest extends BookingBrowserTest {
 
   @Test
   void anUnknownLinkIsAFriendly404() {
-    browser.get(app.config().publicUrl() + "/bookings/no-such-token?lang=fr");
+    browser.get(app.config().publicUrl() + "/manage/no-such-token?lang=fr");
     assertEquals("Page introuvable", browser.findElement(By.tagName("h1")).getText());
     browser.get(app.config().publicUrl() + "/no/such/page");
     assertEquals("Page introuvable", browser.findElement(By.tagName("h1")).getText(), "a page, not JSON, for browsers");

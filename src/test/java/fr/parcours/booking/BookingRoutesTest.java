@@ -29,7 +29,7 @@ class BookingRoutesTest extends BookingTestServer {
     JsonObject booking = created.bodyAsJsonObject();
     assertEquals("confirmed", booking.getString("status"));
     assertFalse(booking.containsKey("waitlist_position"));
-    String token = booking.getString("manage_url").substring(app.config().publicUrl().length() + "/bookings/".length());
+    String token = booking.getString("manage_url").substring(app.config().publicUrl().length() + BookingLinks.MANAGE.length());
     assertTrue(token.length() >= 22, "at least 128 random bits");
     assertEquals(app.config().publicUrl() + "/calendars/bookings/" + token + ".ics", booking.getString("calendar_url"));
     JsonArray route = booking.getJsonArray("route");

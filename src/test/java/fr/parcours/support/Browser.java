@@ -40,7 +40,7 @@ public final class Browser {
         .setBinary(CHROMIUM)
         .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--disable-dev-shm-usage", "--lang=fr-FR", "--user-data-dir=" + temporaryProfile());
+            "--disable-dev-shm-usage", "--window-size=1280,1024", "--lang=fr-FR", "--user-data-dir=" + temporaryProfile());
     // What a French teacher's browser asks for; the pages must then speak French.
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)

@@ -5,6 +5,7 @@ import java.util.List;
 import static fr.parcours.fair.resource.FieldSpec.choice;
 import static fr.parcours.fair.resource.FieldSpec.dateTime;
 import static fr.parcours.fair.resource.FieldSpec.decimal;
+import static fr.parcours.fair.resource.FieldSpec.flag;
 import static fr.parcours.fair.resource.FieldSpec.optionalSlug;
 import static fr.parcours.fair.resource.FieldSpec.optionalText;
 import static fr.parcours.fair.resource.FieldSpec.reference;
@@ -36,7 +37,7 @@ public final class ResourceCatalog {
   public static final ResourceSpec STAND_SPOTS = new ResourceSpec("stand-spots", "stand_spots", "number",
       "Stand spot",
       List.of(text("number"), reference("zone", "zones", true), decimal("x", 0), decimal("y", 0),
-          decimal("width", 0.1), decimal("depth", 0.1)),
+          decimal("width", 0.1), decimal("depth", 0.1), flag("power", false)),
       List.of(), "t.zone_id, t.id", "", new StandSpotRule());
 
   public static final ResourceSpec SLOTS = new ResourceSpec("slots", "slots", "id", "Slot",
@@ -51,13 +52,16 @@ public final class ResourceCatalog {
 
   public static final ResourceSpec SESSIONS = new ResourceSpec("sessions", "sessions", "id", "Session",
       List.of(optionalSlug("activity"), text("title"), optionalText("description", ""),
-          choice("kind", SessionRule.KINDS, null), reference("track", "tracks", false),
+          choice("kind", SessionRule.KINDS, null), optionalText("level", ""), reference("track", "tracks", false),
           reference("room", "rooms", false), reference("zone", "zones", false),
           reference("association", "associations", false), dateTime("starts_at"), dateTime("ends_at"),
           whole("capacity", 0, false, null), choice("status", List.of("scheduled", "cancelled"), "scheduled")),
       List.of("booked", "sequence"), "t.starts_at, t.id",
       // SEQUENCE (published by calendars) is raised by a trigger on every change a calendar shows (005.sql).
       ", updated_at = now()", new SessionRule());
+
+  /** What a session can be, for pages that list the kinds. */
+  public static final List<String> SESSION_KINDS = SessionRule.KINDS;
 
   public static final List<ResourceSpec> ALL =
       List.of(VENUES, TRACKS, ROOMS, ZONES, STAND_SPOTS, SLOTS, ASSOCIATIONS, SESSIONS);

@@ -1,0 +1,154 @@
+package fr.parcours.admin;
+
+import fr.parcours.auth.AuthService;
+import fr.parcours.auth.Organiser;
+import fr.parcours.booking.BookingDesk;
+import fr.parcours.booking.BookingFilter;
+import fr.parcours.booking.Csv;
+import fr.parcours.error.AppException;
+import fr.parcours.error.FieldError;
+import fr.parcours.fair.FairService;
+import fr.parcours.fair.resource.ResourceService;
+import fr.parcours.programme.Programme;
+import fr.parcours.web.ErrorHandler;
+import fr.parcours.web.Http;
+import fr.parcours.web.I18n;
+import fr.parcours.web.Pages;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The organiser's area: sign in and out, the fairs they own, and per fair a dashboard (fill
+ * rates, flows, bookings, waiting lists, CSV exports). Signed-out visitors are sent to the
+ * sign-in form.
+ */
+public final class AdminRoutes {
+
+  private static final String FAIR = AdminSession.PATH + "/fairs/:fairSlug";
+
+  private final AdminSession session;
+  private final FairService fairs;
+  private final ResourceService resources;
+  private final BookingDesk desk;
+  private final Pages pages;
+
+  public AdminRoutes(AuthService auth, FairService fairs, ResourceService resources, BookingDesk desk, Pages pages) {
+    this.session = new AdminSession(auth);
+    this.fairs = fairs;
+    this.resources = resources;
+    this.desk = desk;
+    this.pages = pages;
+  }
+
+  public void mount(Router router) {
+    router.get(AdminSession.PATH).handler(this::home);
+    router.post(AdminSession.PATH + "/login").handler(this::signIn);
+    router.post(AdminSession.PATH + "/logout").handler(ctx -> session.signOut(ctx)
+        .onSuccess(done -> Http.seeOther(ctx, AdminSession.PATH)).onFailure(ctx::fail));
+    router.get(FAIR).handler(ctx -> signedIn(ctx, organiser -> dashboard(ctx, organiser)));
+    router.get(FAIR + "/bookings.csv").handler(ctx -> signedIn(ctx, organiser -> csv(ctx, "bookings.csv",
+        desk.schoolsCsv(ctx.pathParam("fairSlug"), organiser))));
+    router.get(FAIR + "/sessions/:sessionId/attendees.csv").handler(ctx -> signedIn(ctx, organiser -> csv(ctx,
+        "attendees.csv", desk.attendeesCsv(ctx.pathParam("fairSlug"), organiser,
+            Http.idParam(ctx, "sessionId", "Session")))));
+  }
+
+  private void home(RoutingContext ctx) {
+    session.organiser(ctx)
+        .onSuccess(organiser -> fairList(ctx, organiser))
+        .onFailure(error -> {
+          if (isSignedOut(error)) {
+            signInPage(ctx, 200, new JsonObject(), List.of());
+          } else {
+            ctx.fail(error);
+          }
+        });
+  }
+
+  private void signIn(RoutingContext ctx) {
+    String email = ctx.request().getFormAttribute("email");
+    String password = ctx.request().getFormAttribute("password");
+    JsonObject typed = new JsonObject().put("email", email);
+    List<FieldError> missing = new ArrayList<>();
+    if (email == null || email.isBlank()) {
+      missing.add(new FieldError("email", I18n.message(I18n.language(ctx), "admin_required")));
+    }
+    if (password == null || password.isEmpty()) {
+      missing.add(new FieldError("password", I18n.message(I18n.language(ctx), "admin_required")));
+    }
+    if (!missing.isEmpty()) {
+      signInPage(ctx, 400, typed, missing);
+      return;
+    }
+    session.signIn(ctx, email.strip(), password)
+        .onSuccess(done -> Http.seeOther(ctx, AdminSession.PATH))
+        .onFailure(error -> {
+          if (error instanceof AppException refusal) {
+            signInPage(ctx, ErrorHandler.status(refusal.kind()), typed, List.of(new FieldError("password",
+                I18n.message(I18n.language(ctx), "admin_login_failed"))));
+          } else {
+            ctx.fail(error);
+          }
+        });
+  }
+
+  private void signInPage(RoutingContext ctx, int status, JsonObject typed, List<FieldError> errors) {
+    pages.render(ctx, status, "admin-login", new JsonObject().put("title", I18n.message(I18n.language(ctx),
+        "admin_title")).put("form", typed).put("errors", Pages.errorList(errors)));
+  }
+
+  private void fairList(RoutingContext ctx, Organiser organiser) {
+    Locale locale = Locale.forLanguageTag(I18n.language(ctx));
+    fairs.ownedBy(organiser).onSuccess(list -> pages.render(ctx, 200, "admin-fairs", new JsonObject()
+        .put("title", I18n.message(I18n.language(ctx), "admin_title"))
+        .put("organiser", organiser.toJson())
+        .put("fairs", new JsonArray(list.stream().map(fair -> (Object) new JsonObject().put("slug", fair.slug())
+            .put("name", fair.details().name()).put("city", fair.details().city())
+            .put("dates", fair.dateLabels(locale)).put("published", fair.published())
+            .put("registration_open", fair.registrationOpen(Instant.now()))).toList()))))
+        .onFailure(ctx::fail);
+  }
+
+  private Future<Void> dashboard(RoutingContext ctx, Organiser organiser) {
+    String slug = ctx.pathParam("fairSlug");
+    boolean byRoom = "room".equals(ctx.queryParams().get("by"));
+    return fairs.requireOwned(slug, organiser).compose(fair -> Future.all(resources.programme(fair),
+            desk.list(slug, organiser, new BookingFilter(null, null, null)))
+        .map(both -> {
+          pages.render(ctx, 200, "admin-dashboard", Dashboard.model(fair, Programme.of(both.resultAt(0)),
+                  ((JsonObject) both.resultAt(1)).getJsonArray("bookings"), byRoom)
+              .put("organiser", organiser.toJson())
+              .put("title", fair.details().name()));
+          return null;
+        }));
+  }
+
+  private static Future<Void> csv(RoutingContext ctx, String fileName, Future<String> body) {
+    Http.attachment(ctx, fileName, Csv.CONTENT_TYPE, body);
+    return Future.succeededFuture();
+  }
+
+  /** Runs {@code page} for the signed-in organiser; a signed-out visitor is sent to the sign-in form. */
+  private void signedIn(RoutingContext ctx, Function<Organiser, Future<Void>> page) {
+    session.organiser(ctx).compose(page).onFailure(error -> {
+      if (isSignedOut(error)) {
+        Http.seeOther(ctx, AdminSession.PATH);
+      } else {
+        ctx.fail(error);
+      }
+    });
+  }
+
+  private static boolean isSignedOut(Throwable error) {
+    return error instanceof AppException app && app.kind() == AppException.Kind.UNAUTHENTICATED;
+  }
+}

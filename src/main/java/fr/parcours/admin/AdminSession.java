@@ -1,0 +1,54 @@
+package fr.parcours.admin;
+
+import fr.parcours.auth.AuthService;
+import fr.parcours.auth.Organiser;
+import fr.parcours.error.AppException;
+import fr.parcours.web.PageSecurity;
+import io.vertx.core.Future;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The organiser's browser session: the bearer token of an ordinary login, kept in an HttpOnly,
+ * SameSite=Lax cookie scoped to {@code /admin}, so pages never hand it to scripts and the API
+ * (which only reads the Authorization header) never accepts it from a forged cross-site post.
+ */
+final class AdminSession {
+
+  static final String PATH = "/admin";
+  private static final String COOKIE = "parcours_admin";
+  /** The lifetime of the login's token: the cookie may not outlive it. */
+  private static final long MAX_AGE_SECONDS = 12 * 3600;
+
+  private final AuthService auth;
+
+  AdminSession(AuthService auth) {
+    this.auth = auth;
+  }
+
+  /** The signed-in organiser, or UNAUTHENTICATED when there is no valid session. */
+  Future<Organiser> organiser(RoutingContext ctx) {
+    String token = token(ctx);
+    return token == null
+        ? Future.failedFuture(AppException.unauthenticated("Sign in first"))
+        : auth.authenticate(token);
+  }
+
+  Future<Void> signIn(RoutingContext ctx, String email, String password) {
+    return auth.login(email, password).map(login -> {
+      ctx.response().addCookie(PageSecurity.cookie(ctx, COOKIE, login.token(), PATH, MAX_AGE_SECONDS));
+      return null;
+    });
+  }
+
+  Future<Void> signOut(RoutingContext ctx) {
+    String token = token(ctx);
+    ctx.response().addCookie(PageSecurity.cookie(ctx, COOKIE, "", PATH, 0));
+    return token == null ? Future.succeededFuture() : auth.logout(token);
+  }
+
+  private static String token(RoutingContext ctx) {
+    Cookie cookie = ctx.request().getCookie(COOKIE);
+    return cookie == null || cookie.getValue().isBlank() ? null : cookie.getValue();
+  }
+}

@@ -1,0 +1,93 @@
+package fr.parcours.programme;
+
+import fr.parcours.error.AppException;
+import fr.parcours.fair.Fair;
+import fr.parcours.fair.FairService;
+import fr.parcours.fair.resource.ResourceService;
+import fr.parcours.stand.StandService;
+import fr.parcours.web.Http;
+import fr.parcours.web.I18n;
+import fr.parcours.web.Pages;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * The visitors' programme of a published fair: the timetable with its filters, the stand map
+ * and the calendar subscriptions; and one page per session.
+ */
+public final class ProgrammePageRoutes {
+
+  private final FairService fairs;
+  private final ResourceService resources;
+  private final StandService stands;
+  private final Pages pages;
+  private final FeedLinks feeds;
+
+  public ProgrammePageRoutes(FairService fairs, ResourceService resources, StandService stands, Pages pages,
+                             String publicUrl) {
+    this.fairs = fairs;
+    this.resources = resources;
+    this.stands = stands;
+    this.pages = pages;
+    this.feeds = new FeedLinks(publicUrl);
+  }
+
+  public void mount(Router router) {
+    router.get("/fairs/:fairSlug").handler(this::programme);
+    router.get("/fairs/:fairSlug/sessions/:id").handler(this::session);
+  }
+
+  private void programme(RoutingContext ctx) {
+    ProgrammeFilter filter = ProgrammeFilter.of(ctx.queryParams());
+    JsonObject messages = I18n.messages(I18n.language(ctx));
+    Locale locale = Locale.forLanguageTag(I18n.language(ctx));
+    load(ctx).compose(loaded -> stands.reservedSpots(loaded.fair()).map(taken -> fairModel(ctx, loaded.fair())
+            .put("filter", ProgrammeFilters.model(loaded.programme(), filter, messages))
+            .put("grid", TimetableGrid.build(loaded.programme(), filter, messages, locale))
+            .put("stand_maps", StandMap.build(loaded.document().getJsonArray("stand_spots"),
+                loaded.programme().zones(), taken))
+            .put("feeds", feeds.forFair(loaded.fair().slug(), loaded.programme(), messages))))
+        .onSuccess(model -> pages.render(ctx, 200, "programme", model))
+        .onFailure(ctx::fail);
+  }
+
+  private void session(RoutingContext ctx) {
+    long id = Http.idParam(ctx, "id", "Session");
+    JsonObject messages = I18n.messages(I18n.language(ctx));
+    load(ctx).map(loaded -> {
+      Programme programme = loaded.programme();
+      ShownSession session = programme.sessions().stream().filter(s -> s.id() == id).findFirst()
+          .orElseThrow(() -> AppException.notFound("Session " + id));
+      return fairModel(ctx, loaded.fair())
+          .put("title", session.title())
+          .put("session", TimetableGrid.card(programme, session, messages)
+              .put("description", session.description())
+              .put("association", programme.associationName(session.association()))
+              .put("capacity", session.capacity()))
+          .put("feeds", feeds.forSession(loaded.fair().slug(), session, programme));
+    }).onSuccess(model -> pages.render(ctx, 200, "session", model)).onFailure(ctx::fail);
+  }
+
+  private record Loaded(Fair fair, JsonObject document, Programme programme) {
+  }
+
+  private Future<Loaded> load(RoutingContext ctx) {
+    return fairs.readable(ctx.pathParam("fairSlug"), null)
+        .compose(fair -> resources.programme(fair).map(document -> new Loaded(fair, document, Programme.of(document))));
+  }
+
+  private static JsonObject fairModel(RoutingContext ctx, Fair fair) {
+    Locale locale = Locale.forLanguageTag(I18n.language(ctx));
+    return new JsonObject()
+        .put("title", fair.details().name())
+        .put("fair", new JsonObject().put("slug", fair.slug()).put("name", fair.details().name())
+            .put("city", fair.details().city()).put("description", fair.details().description())
+            .put("dates", fair.dateLabels(locale))
+            .put("registration_open", fair.registrationOpen(Instant.now())));
+  }
+}

@@ -1,0 +1,87 @@
+package fr.parcours.web;
+
+import fr.parcours.auth.Tokens;
+import fr.parcours.error.AppException;
+import io.vertx.core.Handler;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one place that hardens every response: security headers, cookie flags, and CSRF
+ * protection for the pages' forms. CSRF uses a double-submit token: a random value in an
+ * HttpOnly cookie, repeated in a hidden field of every form; a post whose field does not match
+ * the cookie came from another site and is refused. The JSON API is exempt: it authenticates
+ * with a bearer header, which a forged cross-site form cannot send, or with a SameSite=Lax
+ * session cookie, which browsers leave out of another site's posts.
+ */
+public final class PageSecurity implements Handler<RoutingContext> {
+
+  public static final String CSRF_FIELD = "csrf";
+  private static final String CSRF_COOKIE = "csrf";
+  private static final String TOKEN_KEY = "csrf.token";
+  private static final String NEW_TOKEN_KEY = "csrf.new";
+  private static final String SECURE_KEY = "cookies.secure";
+  private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+  private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+      + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+  private final boolean secureCookies;
+
+  /** Cookies get the Secure flag when the server is reached over https. */
+  public PageSecurity(String publicUrl) {
+    this.secureCookies = publicUrl.startsWith("https://");
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    ctx.response().headers()
+        .set("Content-Security-Policy", CSP)
+        .set("X-Content-Type-Options", "nosniff")
+        .set("Referrer-Policy", "same-origin")
+        .set("X-Frame-Options", "DENY");
+    ctx.put(SECURE_KEY, secureCookies);
+    Cookie sent = ctx.request().getCookie(CSRF_COOKIE);
+    String token = sent == null || sent.getValue().isBlank() ? null : sent.getValue();
+    if (!SAFE.contains(ctx.request().method()) && !ctx.normalizedPath().startsWith("/api/")
+        && !matches(token, ctx.request().getFormAttribute(CSRF_FIELD))) {
+      ctx.fail(new AppException(AppException.Kind.FORBIDDEN, "CSRF_REFUSED",
+          "The form has expired or came from another site: reload the page and send it again", List.of()));
+      return;
+    }
+    ctx.put(TOKEN_KEY, token == null ? Tokens.newToken() : token);
+    ctx.put(NEW_TOKEN_KEY, token == null);
+    ctx.next();
+  }
+
+  /** The token a page puts in its forms; the first page a visitor sees also sets its cookie. */
+  public static String csrfToken(RoutingContext ctx) {
+    String token = ctx.get(TOKEN_KEY);
+    if (Boolean.TRUE.equals(ctx.get(NEW_TOKEN_KEY))) {
+      ctx.response().addCookie(cookie(ctx, CSRF_COOKIE, token, "/", -1));
+      ctx.put(NEW_TOKEN_KEY, false);
+    }
+    return token;
+  }
+
+  /** A cookie scripts cannot read, not sent along cross-site requests, Secure over https. */
+  public static Cookie cookie(RoutingContext ctx, String name, String value, String path, long maxAgeSeconds) {
+    Cookie cookie = Cookie.cookie(name, value).setPath(path).setHttpOnly(true).setSameSite(CookieSameSite.LAX)
+        .setSecure(Boolean.TRUE.equals(ctx.get(SECURE_KEY)));
+    if (maxAgeSeconds >= 0) {
+      cookie.setMaxAge(maxAgeSeconds);
+    }
+    return cookie;
+  }
+
+  private static boolean matches(String expected, String given) {
+    return expected != null && given != null && MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+  }
+}
