@@ -1,171 +1,584 @@
-import fr.parcours.Application;
-import fr.parcours.config.AppConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
 
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Registration-day rush on the demo fair: N teachers book at once (C in flight), spread over
- * the four tracks with morning, afternoon and whole-day windows. Reports throughput, latency
- * percentiles and outcomes, then checks from the database that no session went over capacity.
- *
- * Run with bench/booking-rush.sh; results go to bench/results/.
+ * The load generator of bench/run.sh, against running server instances (requests spread round
+ * robin) on one PostgreSQL:
+ * <ol>
+ *   <li>registration rush on a fair the size of a 3,000-pupil edition, N teachers at once, some
+ *   sending their request twice with the same key, some cancelling once confirmed; then the
+ *   invariants from the database;</li>
+ *   <li>the hot spot: the same with every class on one track;</li>
+ *   <li>pgbench running the same booking transaction on an identical fresh fair, at the same
+ *   concurrency and at the servers' pool size: the database's ceiling, in the same run;</li>
+ *   <li>calendar feed polling, with and without If-None-Match, next to a static file of the
+ *   same size.</li>
+ * </ol>
+ * Writes a Markdown table and a CSV to bench/results/.
  */
 public final class BookingRush {
 
-  private static final List<String> TRACKS = List.of("preserver-la-planete", "se-connaitre", "s-orienter", "s-engager");
+  private static final LocalDate DAY = LocalDate.of(2027, 3, 18);
   private static final String[][] WINDOWS = {{"09:00", "12:00"}, {"13:30", "16:30"}, {"09:00", "16:30"}};
+  private static final int SCHOOLS = 200;
+  private static final double RETRY_SHARE = 0.1;
+  private static final double CANCEL_SHARE = 0.1;
 
-  public static void main(String[] args) throws Exception {
-    int requests = intArg(args, "--requests", 2000);
-    int concurrency = intArg(args, "--concurrency", 200);
-    Path dataDir = Files.createTempDirectory("parcours-bench-");
-    int port = freePort();
-    AppConfig config = AppConfig.fromJson(new JsonObject()
-        .put("http", new JsonObject().put("port", port).put("host", "127.0.0.1"))
-        .put("data", new JsonObject().put("dir", dataDir.toString()))
-        .put("mail", new JsonObject().put("poll_seconds", 3600)));
-    Application app = Application.start(config, true).await(120, TimeUnit.SECONDS);
-    Vertx vertx = Vertx.vertx();
-    WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultPort(port).setDefaultHost("127.0.0.1"),
-        new PoolOptions().setHttp1MaxSize(concurrency));
+  private final Vertx vertx = Vertx.vertx();
+  private final List<WebClient> servers = new ArrayList<>();
+  private final AtomicInteger nextServer = new AtomicInteger();
+  private final Pool db;
+  private final String dbUrl;
+  private final Args args;
+  private final List<Map<String, Object>> rows = new ArrayList<>();
+
+  private BookingRush(Args args) {
+    this.args = args;
+    this.dbUrl = args.text("--db", null);
+    for (String server : args.text("--servers", "127.0.0.1:8080").split(",")) {
+      String[] hostPort = server.split(":");
+      servers.add(WebClient.create(vertx, new WebClientOptions().setDefaultHost(hostPort[0])
+          .setDefaultPort(Integer.parseInt(hostPort[1])).setKeepAlive(true),
+          new PoolOptions().setHttp1MaxSize(1000)));
+    }
+    this.db = PgBuilder.pool().with(new io.vertx.sqlclient.PoolOptions().setMaxSize(4))
+        .connectingTo(PgConnectOptions.fromUri(dbUrl)).using(vertx).build();
+  }
+
+  public static void main(String[] argv) throws Exception {
+    BookingRush bench = new BookingRush(new Args(argv));
     try {
-      // The warm-up fills the demo fair (about 32 classes fit): the rush then measures the
-      // heaviest path too, route search failing and joining the waiting list under the lock.
-      List<String> confirmed = Collections.synchronizedList(new ArrayList<>());
-      String report = run(client, 100, 20, "warmup", confirmed) + "\n"
-          + run(client, requests, concurrency, "rush", confirmed) + "\n"
-          + cancelAll(client, confirmed, app) + "\n" + invariants(app);
-      System.out.println(report);
-      Path out = Path.of("bench/results/booking-rush-"
-          + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".txt");
-      Files.createDirectories(out.getParent());
-      Files.writeString(out, header(requests, concurrency) + report + "\n");
-      System.out.println("Written to " + out);
+      bench.runAll();
     } finally {
-      client.close();
-      vertx.close().await();
-      app.stop().await(60, TimeUnit.SECONDS);
+      bench.vertx.close().await();
     }
   }
 
-  private static String run(WebClient client, int requests, int concurrency, String label, List<String> confirmed)
-      throws Exception {
+  private void runAll() throws Exception {
+    List<Integer> ns = args.ints("--n", "50,200,1000");
+    int requests = args.integer("--requests", 2000);
+    long organiser = await(db.query("INSERT INTO organisers (email, name, password_hash) VALUES ('bench@parcours.local', "
+        + "'Bench', 'x') ON CONFLICT (lower(email)) DO UPDATE SET name = 'Bench' RETURNING id").execute())
+        .iterator().next().getLong(0);
+    System.out.println("warm-up");
+    // Two warm-up rushes: the JIT compiles the booking path, HTTP and pool connections open.
+    rush(generate(organiser, "warmup"), 1000, 50, false);
+    rush(generate(organiser, "warmup-hot"), 1000, 200, true);
+    List<String> tokens = new ArrayList<>();
+    BenchFair busiest = null;
+    for (boolean hotSpot : List.of(false, true)) {
+      for (int n : ns) {
+        String scenario = hotSpot ? "hot spot" : "rush";
+        System.out.println(scenario + " N=" + n);
+        BenchFair fair = generate(organiser, (hotSpot ? "hot" : "rush") + "-" + n);
+        Map<String, Object> row = rush(fair, Math.max(requests, n), n, hotSpot);
+        row.put("invariant_violations", invariants(fair, (Set<?>) row.remove("keys")));
+        tokens = castTokens(row.remove("tokens"), tokens);
+        if (!hotSpot) {
+          busiest = fair;
+        }
+        ceiling(organiser, row, fair, n, Math.max(requests, n), hotSpot);
+        rows.add(row);
+        System.out.println(row);
+      }
+    }
+    feeds(busiest, tokens);
+    write();
+  }
+
+  // ---------------------------------------------------------------- the fair
+
+  /** A generated fair: its slug, id and tracks (ids and slugs, in order). */
+  private record BenchFair(String slug, long id, List<Long> trackIds, List<String> trackSlugs) {
+  }
+
+  /**
+   * A fair the size of a 3,000-pupil edition: four tracks of three activities (talk, workshop,
+   * testimony), 30-minute sessions every 40 minutes from 09:00 to 12:10 and from 13:30 to 16:40,
+   * one talk room (120 seats), two workshop rooms (30 and 60) and a testimony room (90) per track:
+   * about 30 classes of 25 per track, 120 in all.
+   */
+  private BenchFair generate(long organiser, String name) {
+    String slug = "bench-" + name + "-" + System.nanoTime();
+    long fairId = single("INSERT INTO fairs (slug, name, city, time_zone, status, owner_id, registration_opens_at, "
+        + "registration_closes_at, changeover_minutes) VALUES ($1, $1, 'Bordeaux', 'Europe/Paris', 'published', $2, "
+        + "now() - interval '1 day', now() + interval '30 days', 10) RETURNING id", Tuple.of(slug, organiser));
+    exec("INSERT INTO fair_days (fair_id, day, opens_at, closes_at) VALUES ($1, $2, '08:30', '17:30')",
+        Tuple.of(fairId, DAY));
+    long venue = single("INSERT INTO venues (fair_id, slug, name, address, city) VALUES ($1, 'hotel-de-region', "
+        + "'Hôtel de Région', '14 rue François de Sourdis', 'Bordeaux') RETURNING id", Tuple.of(fairId));
+    List<Long> trackIds = new ArrayList<>();
+    List<String> trackSlugs = List.of("preserver-la-planete", "se-connaitre", "s-orienter", "s-engager");
+    for (int t = 0; t < trackSlugs.size(); t++) {
+      String track = trackSlugs.get(t);
+      long trackId = single("INSERT INTO tracks (fair_id, slug, name, position) VALUES ($1, $2, $2, $3) RETURNING id",
+          Tuple.of(fairId, track, t));
+      trackIds.add(trackId);
+      sessions(fairId, venue, trackId, track, "conference", "talk", "conference", 120);
+      sessions(fairId, venue, trackId, track, "atelier", "workshop", "workshop", 30);
+      sessions(fairId, venue, trackId, track, "atelier", "workshop", "workshop", 60);
+      sessions(fairId, venue, trackId, track, "temoignage", "testimony", "other", 90);
+    }
+    return new BenchFair(slug, fairId, trackIds, trackSlugs);
+  }
+
+  private void sessions(long fairId, long venue, long trackId, String track, String activity, String kind,
+                        String roomKind, int seats) {
+    long room = single("INSERT INTO rooms (fair_id, venue_id, slug, name, kind, capacity) VALUES ($1, $2, $3, $3, $4, $5) "
+        + "RETURNING id", Tuple.of(fairId, venue, track + "-" + activity + "-" + seats, roomKind, seats));
+    exec("INSERT INTO sessions (fair_id, activity, title, kind, track_id, room_id, starts_at, ends_at, capacity) "
+        + "SELECT $1, $2, $2, $3, $4, $5, (($6::date + start) AT TIME ZONE 'Europe/Paris'), "
+        + "(($6::date + start + interval '30 minutes') AT TIME ZONE 'Europe/Paris'), $7 FROM ("
+        + "SELECT time '09:00' + i * interval '40 minutes' AS start FROM generate_series(0, 4) i UNION ALL "
+        + "SELECT time '13:30' + i * interval '40 minutes' FROM generate_series(0, 4) i) slots",
+        Tuple.of(fairId, activity, kind, trackId, room, DAY, seats));
+  }
+
+  // ---------------------------------------------------------------- the rush
+
+  /**
+   * {@code requests} teachers, {@code concurrency} at once. A tenth send their request twice at
+   * the same moment with the same key (a double click, a retry after a timeout); a tenth of those
+   * confirmed cancel at once (places go back to the waiting list).
+   */
+  private Map<String, Object> rush(BenchFair fair, int requests, int concurrency, boolean hotSpot) throws Exception {
     Random random = new Random(42);
     Semaphore inFlight = new Semaphore(concurrency);
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
+    Set<String> createdKeys = ConcurrentHashMap.newKeySet();
+    List<String> tokens = Collections.synchronizedList(new ArrayList<>());
     List<Future<?>> all = new ArrayList<>();
     long start = System.nanoTime();
     for (int i = 0; i < requests; i++) {
-      JsonObject body = booking(random, label + "-" + i);
+      String key = fair.slug() + "-" + i;
+      JsonObject body = booking(random, fair, i, hotSpot);
+      boolean twice = random.nextDouble() < RETRY_SHARE;
+      boolean cancel = random.nextDouble() < CANCEL_SHARE;
       inFlight.acquire();
-      long sent = System.nanoTime();
-      all.add(client.post("/api/fairs/teens-up-bordeaux-2027/bookings")
-          .putHeader("Idempotency-Key", label + "-" + i)
-          .sendJsonObject(body)
-          .onComplete(done -> {
-            latencies.add(System.nanoTime() - sent);
-            String outcome = outcome(done.result(), done.cause());
-            outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
-            if (outcome.equals("confirmed")) {
-              confirmed.add(managePath(done.result().bodyAsJsonObject()));
-            }
-            inFlight.release();
-          }));
+      Supplier<Future<HttpResponse<Buffer>>> send = () -> timed(latencies,
+          () -> post(fair, key, body)).andThen(done -> count(outcomes, createdKeys, key, done.result(), done.cause()));
+      Future<?> teacher = (twice ? Future.all(send.get(), send.get()).map(both -> (HttpResponse<Buffer>) both.resultAt(0))
+          : send.get())
+          .compose(response -> afterBooking(response, cancel, latencies, outcomes, tokens))
+          .onComplete(done -> inFlight.release());
+      all.add(teacher);
+    }
+    Future.join(new ArrayList<>(all)).await(900, TimeUnit.SECONDS);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Map<String, Object> row = row(hotSpot ? "hot spot" : "rush", concurrency, latencies.size(), seconds, latencies);
+    int created = count(outcomes, "confirmed") + count(outcomes, "waitlisted");
+    row.put("bookings_per_s", round(created / seconds));
+    row.put("confirmed", count(outcomes, "confirmed"));
+    row.put("waitlisted", count(outcomes, "waitlisted"));
+    row.put("replayed", count(outcomes, "replayed"));
+    row.put("cancelled", count(outcomes, "cancelled"));
+    row.put("refused_4xx", outcomes.entrySet().stream().filter(e -> e.getKey().startsWith("4"))
+        .mapToInt(e -> e.getValue().get()).sum());
+    row.put("errors", outcomes.entrySet().stream().filter(e -> e.getKey().startsWith("5") || e.getKey().equals("transport"))
+        .mapToInt(e -> e.getValue().get()).sum());
+    row.put("outcomes", new TreeMap<>(outcomes).toString());
+    row.put("keys", createdKeys);
+    row.put("tokens", tokens);
+    return row;
+  }
+
+  private Future<HttpResponse<Buffer>> post(BenchFair fair, String key, JsonObject body) {
+    return server().post("/api/fairs/" + fair.slug() + "/bookings").putHeader("Idempotency-Key", key)
+        .sendJsonObject(body);
+  }
+
+  private Future<?> afterBooking(HttpResponse<Buffer> response, boolean cancel, List<Long> latencies,
+                                 Map<String, AtomicInteger> outcomes, List<String> tokens) {
+    if (response == null || response.statusCode() != 201) {
+      return Future.succeededFuture();
+    }
+    JsonObject booking = response.bodyAsJsonObject();
+    String url = booking.getString("manage_url");
+    String token = url.substring(url.lastIndexOf('/') + 1);
+    if (!"confirmed".equals(booking.getString("status"))) {
+      return Future.succeededFuture();
+    }
+    if (!cancel) {
+      tokens.add(token);
+      return Future.succeededFuture();
+    }
+    return timed(latencies, () -> server().delete("/api/bookings/" + token).send())
+        .andThen(done -> outcomes.computeIfAbsent(done.succeeded() && done.result().statusCode() == 200 ? "cancelled"
+            : "cancel failed " + (done.succeeded() ? done.result().statusCode() : "transport"), k -> new AtomicInteger())
+            .incrementAndGet());
+  }
+
+  private static void count(Map<String, AtomicInteger> outcomes, Set<String> createdKeys, String key,
+                            HttpResponse<Buffer> response, Throwable failure) {
+    String outcome;
+    if (failure != null) {
+      outcome = "transport";
+    } else if (response.statusCode() == 201 && "true".equals(response.getHeader("Idempotent-Replayed"))) {
+      outcome = "replayed";
+    } else if (response.statusCode() == 201) {
+      outcome = response.bodyAsJsonObject().getString("status");
+      createdKeys.add(key);
+    } else {
+      JsonObject error = response.bodyAsJsonObject();
+      outcome = response.statusCode() + " " + (error == null ? "" : error.getString("code"));
+    }
+    outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
+  }
+
+  private static JsonObject booking(Random random, BenchFair fair, int i, boolean hotSpot) {
+    String[] window = WINDOWS[random.nextInt(WINDOWS.length)];
+    String track = hotSpot ? fair.trackSlugs().get(2) : fair.trackSlugs().get(random.nextInt(fair.trackSlugs().size()));
+    return new JsonObject()
+        .put("school", new JsonObject().put("name", "Collège " + i % SCHOOLS)
+            .put("uai", String.format("%07dB", random.nextInt(SCHOOLS))).put("city", "Bordeaux"))
+        .put("teacher", new JsonObject().put("name", "Prof " + i).put("email", "prof" + i + "@ac-bordeaux.fr"))
+        .put("class", new JsonObject().put("name", "3e " + i).put("level", "3e"))
+        .put("pupils", 20 + random.nextInt(9)).put("adults", 2 + random.nextInt(2))
+        .put("track", track).put("arrival", window[0]).put("departure", window[1]);
+  }
+
+  // ---------------------------------------------------------------- invariants
+
+  /**
+   * Violations found in the database once the rush is over: sessions over capacity, counts that
+   * drift from the places held, confirmed classes without a whole route (one session of each
+   * activity, none overlapping), places held by classes not confirmed, and bookings that are not
+   * exactly the keys answered 201 the first time.
+   */
+  private long invariants(BenchFair fair, Set<?> createdKeys) {
+    Tuple id = Tuple.of(fair.id());
+    long oversold = single("SELECT count(*) FROM sessions WHERE fair_id = $1 AND booked > capacity", id);
+    long drift = single("SELECT count(*) FROM sessions s WHERE s.fair_id = $1 AND s.booked <> "
+        + "(SELECT coalesce(sum(h.people), 0) FROM held_places h WHERE h.session_id = s.id)", id);
+    long brokenRoutes = single("SELECT count(*) FROM bookings b WHERE b.fair_id = $1 AND b.status = 'confirmed' AND "
+        + "(SELECT count(DISTINCT activity) FROM sessions WHERE track_id = b.track_id) NOT IN ("
+        + "(SELECT count(DISTINCT s.activity) FROM held_places h JOIN sessions s ON s.id = h.session_id "
+        + "WHERE h.booking_id = b.id), (SELECT count(*) FROM held_places h WHERE h.booking_id = b.id))", id);
+    long overlaps = single("SELECT count(*) FROM held_places a JOIN held_places b ON a.booking_id = b.booking_id "
+        + "AND a.session_id < b.session_id JOIN sessions sa ON sa.id = a.session_id JOIN sessions sb ON sb.id = b.session_id "
+        + "WHERE sa.fair_id = $1 AND sa.starts_at < sb.ends_at AND sb.starts_at < sa.ends_at", id);
+    long strayPlaces = single("SELECT count(*) FROM held_places h JOIN bookings b ON b.id = h.booking_id "
+        + "WHERE b.fair_id = $1 AND b.status <> 'confirmed'", id);
+    long bookings = single("SELECT count(*) FROM bookings WHERE fair_id = $1", id);
+    long keyed = single("SELECT count(DISTINCT booking_id) FROM booking_requests WHERE fair_id = $1", id);
+    long duplicates = Math.abs(bookings - createdKeys.size()) + Math.abs(keyed - bookings);
+    long total = oversold + drift + brokenRoutes + overlaps + strayPlaces + duplicates;
+    if (total > 0) {
+      System.out.printf("INVARIANTS VIOLATED: oversold %d, drift %d, broken routes %d, overlaps %d, stray places %d, "
+          + "duplicates %d%n", oversold, drift, brokenRoutes, overlaps, strayPlaces, duplicates);
+    }
+    return total;
+  }
+
+  // ---------------------------------------------------------------- the ceiling
+
+  /**
+   * pgbench runs the booking transaction on an identical fresh fair: at the rush's concurrency,
+   * and at the servers' total pool size (what the servers themselves can open).
+   */
+  private void ceiling(long organiser, Map<String, Object> row, BenchFair served, int n, int requests, boolean hotSpot)
+      throws Exception {
+    double serverRate = (double) row.get("bookings_per_s");
+    int poolTotal = args.integer("--pool-size", 16) * args.integer("--instances", 1);
+    double same = pgbench(generate(organiser, "pgbench-" + n), n, requests, hotSpot);
+    double atPool = pgbench(generate(organiser, "pgbench-pool-" + n), Math.min(poolTotal, n), requests, hotSpot);
+    row.put("pgbench_tps_same_n", round(same));
+    row.put("ratio_same_n", round2(serverRate / same));
+    row.put("pgbench_tps_pool", round(atPool));
+    row.put("ratio_pool", round2(serverRate / atPool));
+  }
+
+  private double pgbench(BenchFair fair, int clients, int transactions, boolean hotSpot) throws Exception {
+    Path script = Files.createTempFile("booking-", ".sql");
+    Files.writeString(script, PgbenchScript.of(fair, hotSpot));
+    URI uri = URI.create(dbUrl.replace("postgresql://", "http://"));
+    String[] user = uri.getUserInfo().split(":");
+    ProcessBuilder builder = new ProcessBuilder("pgbench", "-n", "-M", "prepared", "-f", script.toString(),
+        "-c", String.valueOf(clients), "-j", "2", "-t", String.valueOf(Math.max(1, transactions / clients)),
+        "-h", uri.getHost(), "-p", String.valueOf(uri.getPort()), "-U", user[0], uri.getPath().substring(1))
+        .redirectErrorStream(true);
+    builder.environment().put("PGPASSWORD", user[1]);
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes());
+    process.waitFor();
+    Matcher tps = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)").matcher(output);
+    if (!tps.find()) {
+      throw new IllegalStateException("pgbench failed:\n" + output);
+    }
+    Matcher failed = Pattern.compile("number of failed transactions: (\\d+)").matcher(output);
+    if (failed.find() && !failed.group(1).equals("0")) {
+      System.out.println("pgbench: " + failed.group(1) + " failed transactions");
+    }
+    return Double.parseDouble(tps.group(1));
+  }
+
+  /**
+   * The statements the server runs for one booking, in the same order and as many round trips:
+   * the fair, its days, the track and the rules outside the transaction; then the key, the
+   * track's lock, the track's sessions, the booking, the places, the key's link, the booking
+   * and its route read back, the message and its NOTIFY (the generated fairs set no school
+   * caps, so neither takes a school's lock nor reads its usage). The route
+   * is chosen in SQL (the first session of each activity with room) where the server runs its
+   * route finder: the same rows read and written.
+   */
+  private static final class PgbenchScript {
+    static String of(BenchFair fair, boolean hotSpot) {
+      String track = hotSpot ? "\\set track " + fair.trackIds().get(2)
+          : "\\set track " + fair.trackIds().get(0) + " + random(0, " + (fair.trackIds().size() - 1) + ")";
+      return String.join("\n",
+          "\\set school random(1, " + SCHOOLS + ")",
+          track,
+          "\\set people random(22, 31)",
+          "\\set k random(1, 2000000000)",
+          "SELECT * FROM fairs WHERE slug = '" + fair.slug() + "';",
+          "SELECT day, opens_at, closes_at FROM fair_days WHERE fair_id = " + fair.id() + " ORDER BY day;",
+          "SELECT id, slug, name FROM tracks WHERE fair_id = " + fair.id() + " AND id = :track;",
+          "SELECT * FROM booking_rules WHERE fair_id = " + fair.id() + ";",
+          "BEGIN;",
+          "INSERT INTO booking_requests (fair_id, key, body_hash) VALUES (" + fair.id() + ", 'pg-' || :client_id || '-' "
+              + "|| :k, decode(md5(:k::text), 'hex')) ON CONFLICT DO NOTHING;",
+          "SELECT id FROM tracks WHERE id = :track FOR UPDATE;",
+          "WITH timetable AS (SELECT s.id, s.activity, s.starts_at, s.capacity, s.booked, r.name FROM sessions s "
+              + "LEFT JOIN rooms r ON r.id = s.room_id WHERE s.track_id = :track AND s.status = 'scheduled' "
+              + "AND s.kind <> 'stand_time'), route AS (SELECT DISTINCT ON (activity) id FROM timetable "
+              + "WHERE booked + :people <= capacity ORDER BY activity, starts_at) "
+              + "SELECT CASE WHEN (SELECT count(*) FROM route) = (SELECT count(DISTINCT activity) FROM timetable) "
+              + "THEN 'confirmed' ELSE 'waitlisted' END AS status, "
+              + "CASE WHEN (SELECT count(*) FROM route) = (SELECT count(DISTINCT activity) FROM timetable) "
+              + "THEN (SELECT array_agg(id) FROM route)::text ELSE '{}' END AS route \\gset",
+          "INSERT INTO bookings (fair_id, track_id, manage_token, day, arrival, departure, school_name, school_uai, "
+              + "school_city, teacher_name, teacher_email, class_name, class_level, pupils, adults, status, waitlist_seq) "
+              + "VALUES (" + fair.id() + ", :track, md5(random()::text), '" + DAY + "', '09:00', '16:30', 'Collège', "
+              + "lpad(:school::text, 7, '0') || 'B', 'Bordeaux', 'Prof', 'prof@ac-bordeaux.fr', '3e', '3e', :people - 2, 2, "
+              + ":status, CASE WHEN :status = 'waitlisted' THEN nextval('booking_waitlist_seq') END) "
+              + "RETURNING id AS booking_id \\gset",
+          "UPDATE sessions SET booked = booked + :people WHERE id = ANY(:route::bigint[]);",
+          "INSERT INTO booking_sessions (booking_id, session_id, people) SELECT :booking_id, unnest(:route::bigint[]), "
+              + ":people ON CONFLICT (booking_id, session_id) DO UPDATE SET people = EXCLUDED.people, released_at = NULL, "
+              + "revision = booking_sessions.revision + 1, updated_at = now();",
+          "UPDATE booking_requests SET booking_id = :booking_id WHERE fair_id = " + fair.id()
+              + " AND key = 'pg-' || :client_id || '-' || :k;",
+          "SELECT b.*, t.slug, t.name, CASE WHEN b.status = 'waitlisted' THEN (SELECT count(*) FROM bookings w "
+              + "WHERE w.track_id = b.track_id AND w.status = 'waitlisted' AND w.waitlist_seq <= b.waitlist_seq) END "
+              + "FROM bookings b JOIN tracks t ON t.id = b.track_id WHERE b.id = :booking_id;",
+          "SELECT bs.booking_id, s.id, s.activity, s.title, coalesce(r.name, ''), s.starts_at, s.ends_at, s.capacity, "
+              + "s.booked, s.track_id FROM sessions s LEFT JOIN rooms r ON r.id = s.room_id "
+              + "JOIN held_places bs ON bs.session_id = s.id WHERE bs.booking_id = ANY(ARRAY[:booking_id]::bigint[]);",
+          "INSERT INTO outbox (kind, recipient, subject, body) VALUES ('booking_' || :status, 'prof@ac-bordeaux.fr', "
+              + "'Inscription', repeat('Votre parcours. ', 100));",
+          "NOTIFY parcours_outbox;",
+          "COMMIT;",
+          "");
+    }
+  }
+
+  // ---------------------------------------------------------------- feeds
+
+  /**
+   * Calendar clients polling, plain and conditional: the whole fair's feed (one shared feed, as
+   * subscribers of a fair's programme poll it), the class feeds of confirmed bookings (one feed
+   * each), and a static file from webroot/ of the fair feed's size.
+   */
+  private void feeds(BenchFair fair, List<String> tokens) throws Exception {
+    int requests = args.integer("--feed-requests", 20000);
+    int clients = args.integer("--feed-clients", 200);
+    String fairFeed = "/calendars/fairs/" + fair.slug() + ".ics";
+    HttpResponse<Buffer> sample = await(server().get(fairFeed).send());
+    Path staticFile = Path.of(args.text("--static", "webroot/bench-static.ics"));
+    Files.write(staticFile, sample.body().getBytes());
+    String staticPath = "/" + staticFile.getFileName();
+    int size = sample.body().length();
+    rows.add(poll("fair feed (" + size + " B)", clients, requests, i -> fairFeed, false));
+    rows.add(poll("fair feed, conditional", clients, requests, i -> fairFeed, true));
+    rows.add(poll("static file (" + size + " B)", clients, requests, i -> staticPath, false));
+    rows.add(poll("static file, conditional", clients, requests, i -> staticPath, true));
+    if (!tokens.isEmpty()) {
+      Function<Integer, String> classFeed = i -> "/calendars/bookings/" + tokens.get(i % tokens.size()) + ".ics";
+      rows.add(poll("class feeds (" + tokens.size() + ")", clients, requests, classFeed, false));
+      rows.add(poll("class feeds, conditional", clients, requests, classFeed, true));
+    }
+  }
+
+  /**
+   * {@code requests} GETs, {@code clients} at once; a conditional client sends back the ETag
+   * (If-None-Match) or else the Last-Modified (If-Modified-Since) it was given first.
+   */
+  private Map<String, Object> poll(String label, int clients, int requests, Function<Integer, String> path,
+                                   boolean conditional) throws Exception {
+    Map<String, String[]> validators = new ConcurrentHashMap<>();
+    if (conditional) {
+      for (int i = 0; i < Math.min(requests, 500); i++) {
+        String p = path.apply(i);
+        HttpResponse<Buffer> first = await(server().get(p).send());
+        if (first.getHeader("ETag") != null) {
+          validators.put(p, new String[] {"If-None-Match", first.getHeader("ETag")});
+        } else if (first.getHeader("Last-Modified") != null) {
+          validators.put(p, new String[] {"If-Modified-Since", first.getHeader("Last-Modified")});
+        }
+      }
+    }
+    Semaphore inFlight = new Semaphore(clients);
+    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
+    List<Future<?>> all = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int i = 0; i < requests; i++) {
+      String p = path.apply(i);
+      inFlight.acquire();
+      HttpRequest<Buffer> request = server().get(p);
+      String[] validator = validators.get(p);
+      if (validator != null) {
+        request.putHeader(validator[0], validator[1]);
+      }
+      all.add(timed(latencies, request::send).andThen(done -> {
+        statuses.computeIfAbsent(done.succeeded() ? String.valueOf(done.result().statusCode()) : "transport",
+            k -> new AtomicInteger()).incrementAndGet();
+        inFlight.release();
+      }));
     }
     Future.join(new ArrayList<>(all)).await(600, TimeUnit.SECONDS);
     double seconds = (System.nanoTime() - start) / 1e9;
-    return String.format("%s: %d requests, %d in flight, %.1f s, %.0f bookings/s%n  %s%n  outcomes: %s",
-        label, requests, concurrency, seconds, requests / seconds, latencyLine(latencies), new TreeMap<>(outcomes));
+    Map<String, Object> row = row(label, clients, requests, seconds, latencies);
+    row.put("outcomes", new TreeMap<>(statuses).toString());
+    row.put("errors", statuses.entrySet().stream().filter(e -> !e.getKey().equals("200") && !e.getKey().equals("304"))
+        .mapToInt(e -> e.getValue().get()).sum());
+    System.out.println(row);
+    return row;
   }
 
-  /** Every confirmed class cancels at once: each cancellation promotes from a long waiting list. */
-  private static String cancelAll(WebClient client, List<String> managePaths, Application app) {
-    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-    long start = System.nanoTime();
-    List<Future<?>> all = new ArrayList<>();
-    for (String path : List.copyOf(managePaths)) {
-      long sent = System.nanoTime();
-      all.add(client.delete(path).send().onComplete(done -> latencies.add(System.nanoTime() - sent)));
+  // ---------------------------------------------------------------- report
+
+  private static final List<String> COLUMNS = List.of("scenario", "n", "requests", "seconds", "requests_per_s",
+      "bookings_per_s", "p50_ms", "p95_ms", "p99_ms", "max_ms", "confirmed", "waitlisted", "replayed", "cancelled",
+      "refused_4xx", "errors", "invariant_violations", "pgbench_tps_same_n", "ratio_same_n", "pgbench_tps_pool",
+      "ratio_pool", "outcomes");
+
+  private void write() throws IOException {
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    String postgres = await(db.query("SHOW server_version").execute()).iterator().next().getString(0);
+    String context = String.format("%s, %d cores, %d instance(s) × pool %d, booking.group_max %s, Java %s, "
+        + "PostgreSQL %s, Vert.x %s", LocalDateTime.now().withNano(0), Runtime.getRuntime().availableProcessors(),
+        args.integer("--instances", 1), args.integer("--pool-size", 16), args.text("--group-max", "?"),
+        System.getProperty("java.version"), postgres, args.text("--vertx", "?"));
+    StringBuilder csv = new StringBuilder("date,cores,instances,pool_size,group_max,java,postgres,vertx,"
+        + String.join(",", COLUMNS) + "\n");
+    StringBuilder md = new StringBuilder("# Benchmark " + stamp + "\n\n" + context + "\n\n| "
+        + String.join(" | ", COLUMNS) + " |\n|" + "---|".repeat(COLUMNS.size()) + "\n");
+    for (Map<String, Object> row : rows) {
+      csv.append(String.join(",", LocalDateTime.now().withNano(0).toString(),
+          String.valueOf(Runtime.getRuntime().availableProcessors()), String.valueOf(args.integer("--instances", 1)),
+          String.valueOf(args.integer("--pool-size", 16)), args.text("--group-max", "?"),
+          System.getProperty("java.version"), postgres,
+          args.text("--vertx", "?")));
+      md.append("|");
+      for (String column : COLUMNS) {
+        String value = String.valueOf(row.getOrDefault(column, ""));
+        csv.append(",\"").append(value.replace("\"", "'")).append('"');
+        md.append(' ').append(value).append(" |");
+      }
+      csv.append('\n');
+      md.append('\n');
     }
-    Future.join(all).await();
-    double seconds = (System.nanoTime() - start) / 1e9;
-    long promoted = app.services().pool().query("SELECT count(*) FROM outbox WHERE kind = 'booking_promoted'")
-        .execute().await().iterator().next().getLong(0);
-    return String.format("cancellations: %d at once with the waiting lists full, %.1f s, %d classes promoted%n  %s",
-        managePaths.size(), seconds, promoted, latencyLine(latencies));
+    md.append("\n").append(args.text("--command", "bench/run.sh")).append("\n");
+    Path dir = Path.of("bench/results");
+    Files.createDirectories(dir);
+    String name = "bench-" + stamp + "-" + args.integer("--instances", 1) + "x-group" + args.text("--group-max", "?");
+    Files.writeString(dir.resolve(name + ".md"), md.toString());
+    Files.writeString(dir.resolve(name + ".csv"), csv.toString());
+    System.out.println(md);
+    System.out.println("Written to " + dir.resolve(name + ".md") + " and .csv");
   }
 
-  private static String latencyLine(List<Long> latencies) {
+  private static Map<String, Object> row(String scenario, int n, int requests, double seconds, List<Long> latencies) {
     List<Long> sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
-    return String.format("latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f", percentile(sorted, 50),
-        percentile(sorted, 95), percentile(sorted, 99), percentile(sorted, 100));
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("scenario", scenario);
+    row.put("n", n);
+    row.put("requests", requests);
+    row.put("seconds", round2(seconds));
+    row.put("requests_per_s", round(requests / seconds));
+    row.put("p50_ms", percentile(sorted, 50));
+    row.put("p95_ms", percentile(sorted, 95));
+    row.put("p99_ms", percentile(sorted, 99));
+    row.put("max_ms", percentile(sorted, 100));
+    return row;
   }
 
-  private static String managePath(JsonObject booking) {
-    String url = booking.getString("manage_url");
-    return "/api/bookings/" + url.substring(url.lastIndexOf('/') + 1);
+  // ---------------------------------------------------------------- helpers
+
+  private WebClient server() {
+    return servers.get(Math.floorMod(nextServer.getAndIncrement(), servers.size()));
   }
 
-  private static String outcome(HttpResponse<Buffer> response, Throwable failure) {
-    if (failure != null) {
-      return "transport error";
+  private static <T> Future<T> timed(List<Long> latencies, Supplier<Future<T>> call) {
+    long sent = System.nanoTime();
+    return call.get().andThen(done -> latencies.add(System.nanoTime() - sent));
+  }
+
+  private long single(String sql, Tuple args) {
+    Row row = await(db.preparedQuery(sql).execute(args)).iterator().next();
+    return row.getLong(0);
+  }
+
+  private void exec(String sql, Tuple args) {
+    await(db.preparedQuery(sql).execute(args));
+  }
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.await(120, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("No answer within 120 s", e);
     }
-    if (response.statusCode() == 201) {
-      return response.bodyAsJsonObject().getString("status");
-    }
-    return response.statusCode() + " " + response.bodyAsJsonObject().getString("code");
   }
 
-  private static JsonObject booking(Random random, String id) {
-    String[] window = WINDOWS[random.nextInt(WINDOWS.length)];
-    int pupils = 16 + random.nextInt(11);
-    return new JsonObject()
-        .put("school", new JsonObject().put("name", "Collège " + id).put("uai", String.format("%07dB", random.nextInt(200)))
-            .put("city", "Bordeaux"))
-        .put("teacher", new JsonObject().put("name", "Prof " + id).put("email", id + "@ac-bordeaux.fr"))
-        .put("class", new JsonObject().put("name", "3e " + id).put("level", "3e"))
-        .put("pupils", pupils).put("adults", 2 + random.nextInt(2))
-        .put("track", TRACKS.get(random.nextInt(TRACKS.size())))
-        .put("arrival", window[0]).put("departure", window[1]);
+  private static int count(Map<String, AtomicInteger> outcomes, String key) {
+    AtomicInteger value = outcomes.get(key);
+    return value == null ? 0 : value.get();
   }
 
-  private static String invariants(Application app) {
-    var pool = app.services().pool();
-    long overCapacity = pool.query("SELECT count(*) FROM sessions WHERE booked > capacity").execute()
-        .await().iterator().next().getLong(0);
-    long drift = pool.query("SELECT count(*) FROM sessions s WHERE s.booked <> (SELECT coalesce(sum(h.people), 0) "
-        + "FROM held_places h WHERE h.session_id = s.id)").execute().await().iterator().next().getLong(0);
-    return "invariants: sessions over capacity = " + overCapacity + ", sessions whose count drifts from held places = " + drift;
-  }
-
-  private static String header(int requests, int concurrency) {
-    return "# BookingRush " + LocalDateTime.now() + " on " + Runtime.getRuntime().availableProcessors()
-        + " cores, java " + System.getProperty("java.version") + "\n";
+  @SuppressWarnings("unchecked")
+  private static List<String> castTokens(Object tokens, List<String> previous) {
+    List<String> list = (List<String>) tokens;
+    return list.size() > previous.size() ? list : previous;
   }
 
   private static double percentile(List<Long> sorted, int p) {
@@ -173,21 +586,34 @@ public final class BookingRush {
       return 0;
     }
     int index = Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1);
-    return sorted.get(Math.max(0, index)) / 1e6;
+    return round2(sorted.get(Math.max(0, index)) / 1e6);
   }
 
-  private static int intArg(String[] args, String name, int fallback) {
-    for (int i = 0; i < args.length - 1; i++) {
-      if (args[i].equals(name)) {
-        return Integer.parseInt(args[i + 1]);
+  private static double round(double value) {
+    return Math.round(value * 10) / 10.0;
+  }
+
+  private static double round2(double value) {
+    return Math.round(value * 100) / 100.0;
+  }
+
+  /** {@code --name value} pairs. */
+  private record Args(String[] argv) {
+    String text(String name, String fallback) {
+      for (int i = 0; i < argv.length - 1; i++) {
+        if (argv[i].equals(name)) {
+          return argv[i + 1];
+        }
       }
+      return fallback;
     }
-    return fallback;
-  }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+    int integer(String name, int fallback) {
+      return Integer.parseInt(text(name, String.valueOf(fallback)));
+    }
+
+    List<Integer> ints(String name, String fallback) {
+      return java.util.Arrays.stream(text(name, fallback).split(",")).map(String::trim).map(Integer::parseInt).toList();
     }
   }
 }

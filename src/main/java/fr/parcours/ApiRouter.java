@@ -15,6 +15,7 @@ import fr.parcours.calendar.CalendarRoutes;
 import fr.parcours.challenge.ChallengeRoutes;
 import fr.parcours.fair.FairPageRoutes;
 import fr.parcours.fair.FairRoutes;
+import fr.parcours.metrics.MetricsRoutes;
 import fr.parcours.programme.ProgrammePageRoutes;
 import fr.parcours.stand.StandPageRoutes;
 import fr.parcours.stand.StandRoutes;
@@ -71,6 +72,7 @@ final class ApiRouter {
     new OfferRoutes(services.offers, services.offerPlacement, services.fairs, associationAuth, auth.requireOrganiser())
         .mount(router);
     new CalendarRoutes(services.calendars, services.selections, associationAuth).mount(router);
+    new MetricsRoutes(services.metrics).mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
     ErrorHandler errors = new ErrorHandler(pages);
     router.route().failureHandler(errors);

@@ -7,6 +7,7 @@ import fr.parcours.db.Listener;
 import fr.parcours.db.Migrations;
 import fr.parcours.live.LiveChanges;
 import fr.parcours.mail.OutboxWorker;
+import fr.parcours.metrics.AppMetrics;
 import fr.parcours.web.HttpVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -39,10 +40,11 @@ public final class Application {
   private Application(AppConfig config, EmbeddedDatabase embedded) {
     this.config = config;
     this.embedded = embedded;
-    this.vertx = Vertx.vertx();
+    AppMetrics metrics = AppMetrics.create(config.metricsEnabled());
+    this.vertx = metrics.newVertx();
     this.dbUrl = embedded == null ? config.dbUrl() : embedded.url();
     this.pool = Database.pool(vertx, dbUrl, config.dbPoolSize());
-    this.services = new Services(vertx, pool, dbUrl, config);
+    this.services = new Services(vertx, pool, dbUrl, config, metrics);
     this.outbox = new OutboxWorker(vertx, pool, config);
     this.listener = new Listener(vertx, dbUrl);
   }

@@ -19,6 +19,7 @@ import fr.parcours.challenge.ChallengeService;
 import fr.parcours.config.AppConfig;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
+import fr.parcours.metrics.AppMetrics;
 import fr.parcours.stand.StandDesk;
 import fr.parcours.stand.StandService;
 import io.vertx.core.Vertx;
@@ -36,6 +37,7 @@ public final class Services {
   final BookingDesk bookingDesk;
   final FairService fairs;
   final ResourceService resources;
+  final AppMetrics metrics;
   final AssociationService associations;
   final StandService stands;
   final StandDesk standDesk;
@@ -48,17 +50,19 @@ public final class Services {
   final Calendars calendars;
   final Selections selections;
 
-  Services(Vertx vertx, Pool pool, String databaseUrl, AppConfig config) {
+  Services(Vertx vertx, Pool pool, String databaseUrl, AppConfig config, AppMetrics metrics) {
     this.vertx = vertx;
     this.pool = pool;
     this.databaseUrl = databaseUrl;
     this.config = config;
+    this.metrics = metrics;
     this.auth = new AuthService(vertx, pool);
     this.fairs = new FairService(pool);
     BookingLinks links = new BookingLinks(config.publicUrl());
     Placements placements = new Placements(links);
     this.challengePicks = new ChallengePicks(pool);
-    this.bookings = new BookingService(pool, fairs, links, placements, challengePicks);
+    this.bookings = new BookingService(pool, fairs, links, placements, challengePicks, metrics,
+        config.bookingGroupMax());
     this.bookingDesk = new BookingDesk(pool, fairs, links);
     this.resources = new ResourceService(pool, new SessionFollowUp(placements));
     this.associations = new AssociationService(pool, config.publicUrl(), config.associationSignInMinutes());
@@ -70,7 +74,7 @@ public final class Services {
     this.programmeConflicts = new ProgrammeConflicts(pool);
     this.schedules = new ScheduleService(pool, stands::ofAssociation);
     CalendarLinks calendarLinks = new CalendarLinks(config.publicUrl());
-    this.calendars = new Calendars(vertx, pool, calendarLinks);
+    this.calendars = new Calendars(vertx, pool, calendarLinks, metrics);
     this.selections = new Selections(pool, fairs, calendarLinks);
   }
 
@@ -92,6 +96,11 @@ public final class Services {
 
   public BookingDesk bookingDesk() {
     return bookingDesk;
+  }
+
+  /** What features report to {@code /metrics} (feed caches, bookings). */
+  public AppMetrics metrics() {
+    return metrics;
   }
 
   public Pool pool() {

@@ -37,7 +37,8 @@ class OpenApiDocumentTest extends ServerTest {
   }
 
   private static boolean isApi(String path) {
-    return path.startsWith("/api/") || path.equals("/health") || path.equals("/openapi.yaml");
+    return path.startsWith("/api/") || path.equals("/health") || path.equals("/openapi.yaml")
+        || path.equals("/metrics");
   }
 
   @SuppressWarnings("unchecked")

@@ -33,6 +33,8 @@ final class BookingRepository {
   private static final String QUEUE_COLUMNS = BOOKING_FIELDS
       + "row_number() OVER (ORDER BY b.waitlist_seq) AS waitlist_position " + BOOKING_FROM;
 
+  private static final String SCHOOL_LOCK = "hashtextextended('booking-school:' || $1::bigint || ':' || $2, 0)";
+
   private static final String SESSION_FIELDS = "s.id, s.activity, s.title, coalesce(r.name, '') AS room, "
       + "s.starts_at, s.ends_at, s.capacity, s.booked, s.track_id FROM sessions s LEFT JOIN rooms r ON r.id = s.room_id ";
   private static final String SESSION_COLUMNS = "SELECT " + SESSION_FIELDS;
@@ -64,8 +66,17 @@ final class BookingRepository {
 
   /** Serialises the bookings of one school on one fair, so its caps hold under concurrency. */
   Future<Void> lockSchool(SqlClient db, long fairId, String uai) {
-    return db.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended('booking-school:' || $1::bigint || ':' || $2, 0))")
-        .execute(Tuple.of(fairId, uai)).mapEmpty();
+    return db.preparedQuery("SELECT pg_advisory_xact_lock(" + SCHOOL_LOCK + ")").execute(Tuple.of(fairId, uai)).mapEmpty();
+  }
+
+  /** The schools of a group, locked in one order (uai) so that two groups never wait on each other in a cycle. */
+  Future<Void> lockSchools(SqlClient db, long fairId, List<String> uais) {
+    if (uais.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return db.preparedQuery("SELECT pg_advisory_xact_lock(" + SCHOOL_LOCK.replace("$2", "uai") + ") FROM "
+            + "(SELECT DISTINCT uai FROM unnest($2::text[]) AS u(uai) ORDER BY uai) schools")
+        .execute(Tuple.of(fairId, (Object) uais.toArray(String[]::new))).mapEmpty();
   }
 
   /** The track row is the mutex of its sessions' places and of its waiting list. */

@@ -35,6 +35,12 @@ public record BookingRules(Integer pupilsPerAdult, Integer maxPupilsPerSchool, I
   }
 
   /** How many more adults the class needs to meet the ratio (0 when it does). */
+  /** Whether any cap limits what one school takes: only then must a school's bookings wait for each other. */
+  public boolean capsSchools() {
+    return maxPupilsPerSchool != null || maxClassesPerSchool != null || maxPupilsPerSchoolPerTrack != null
+        || maxClassesPerSchoolPerTrack != null;
+  }
+
   public int missingAdults(int pupils, int adults) {
     if (pupilsPerAdult == null) {
       return 0;

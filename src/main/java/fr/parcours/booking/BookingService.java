@@ -3,6 +3,7 @@ package fr.parcours.booking;
 import fr.parcours.auth.Tokens;
 import fr.parcours.booking.BookingMessages.Notice;
 import fr.parcours.booking.BookingRepository.TrackRef;
+import fr.parcours.db.Batcher;
 import fr.parcours.db.IdempotencyKeys;
 import fr.parcours.db.IdempotencyKeys.Outcome;
 import fr.parcours.db.Retries;
@@ -10,13 +11,18 @@ import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
+import fr.parcours.metrics.AppMetrics;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,6 +36,10 @@ public final class BookingService {
   private record Target(Fair fair, TrackRef track, BookingRules rules) {
   }
 
+  /** A booking request waiting for its track's next group. */
+  private record Asked(Target target, String key, BookingRequest request) {
+  }
+
   private static final IdempotencyKeys KEYS = new IdempotencyKeys("booking_requests", "booking_id");
 
   private final Pool pool;
@@ -38,23 +48,94 @@ public final class BookingService {
   private final BookingLinks links;
   private final Placements placements;
   private final BookingExtras extras;
+  private final AppMetrics metrics;
+  private final Batcher<Long, Asked, Outcome<JsonObject>> groups;
 
+  /**
+   * {@code groupMax} bounds how many bookings of one track that arrive together share a
+   * transaction (1: each booking its own).
+   */
   public BookingService(Pool pool, FairService fairs, BookingLinks links, Placements placements,
-                        BookingExtras extras) {
+                        BookingExtras extras, AppMetrics metrics, int groupMax) {
     this.pool = pool;
     this.fairs = fairs;
     this.links = links;
     this.placements = placements;
     this.extras = extras;
+    this.metrics = metrics;
+    this.groups = new Batcher<>(groupMax, group -> Retries.onRace(() -> pool.withTransaction(conn -> placeGroup(conn, group))));
   }
 
   /** Books a route, or a place on the waiting list; a repeated key replays the first answer. */
   public Future<Outcome<JsonObject>> book(String fairSlug, String key, BookingRequest request) {
+    long started = System.nanoTime();
     return target(fairSlug, request.track())
-        .compose(target -> Retries.onRace(() -> pool.withTransaction(conn -> KEYS.once(conn, target.fair().id(), key,
-                request.fingerprint(), () -> place(conn, target, request), Booking::id,
-                id -> repository.byId(conn, id).map(Optional::orElseThrow))))
-            .map(outcome -> new Outcome<>(json(outcome.value(), target.fair()), outcome.created())));
+        .compose(target -> groups.submit(target.track().id(), new Asked(target, key, request)))
+        .andThen(done -> metrics.booking(outcomeOf(done), System.nanoTime() - started));
+  }
+
+  /**
+   * One transaction for bookings of one track that arrived together: their keys claimed, the
+   * schools locked (in one order) where the fair caps schools, then the track once, as a single
+   * booking takes them; then each placed or replayed in arrival order with its own outcome. A
+   * refused booking gives its key back and leaves the others be; a database failure fails (or
+   * retries) the whole group.
+   */
+  private Future<List<Future<Outcome<JsonObject>>>> placeGroup(SqlConnection conn, List<Asked> group) {
+    long fairId = group.get(0).target().fair().id();
+    return KEYS.claimAll(conn, fairId, group.stream().map(Asked::key).toList(),
+            group.stream().map(asked -> asked.request().fingerprint()).toList())
+        .compose(claimed -> repository.lockSchools(conn, fairId, group.stream()
+                .filter(asked -> asked.target().rules().capsSchools()).map(asked -> asked.request().school().uai()).toList())
+            .compose(locked -> repository.lockTrack(conn, group.get(0).target().track().id()))
+            .compose(locked -> {
+              Map<String, Future<Outcome<JsonObject>>> byKey = new HashMap<>();
+              Future<List<Future<Outcome<JsonObject>>>> outcomes = Future.succeededFuture(new ArrayList<>());
+              for (Asked asked : group) {
+                outcomes = outcomes.compose(done -> settle(conn, asked, claimed.contains(asked.key()), byKey)
+                    .map(outcome -> {
+                      done.add(outcome);
+                      return done;
+                    }));
+              }
+              return outcomes;
+            }));
+  }
+
+  /**
+   * A booking's outcome within its group: placed (its key claimed here) or replayed; refusals
+   * are outcomes too. The same key twice in a group: the second replays the first, or gets its
+   * refusal (whose key was given back).
+   */
+  private Future<Future<Outcome<JsonObject>>> settle(SqlConnection conn, Asked asked, boolean claimed,
+                                                     Map<String, Future<Outcome<JsonObject>>> byKey) {
+    Future<Outcome<JsonObject>> earlier = byKey.get(asked.key());
+    if (earlier != null && earlier.failed()) {
+      return Future.succeededFuture(earlier);
+    }
+    boolean own = claimed && earlier == null;
+    Fair fair = asked.target().fair();
+    long fairId = fair.id();
+    Future<Outcome<JsonObject>> attempt = own
+        ? Future.<Void>succeededFuture().compose(start -> placeLocked(conn, asked.target(), asked.request()))
+            .compose(b -> KEYS.link(conn, fairId, asked.key(), b.id()).map(linked -> new Outcome<>(json(b, fair), true)))
+        : KEYS.storedId(conn, fairId, asked.key(), asked.request().fingerprint())
+            .compose(id -> repository.byId(conn, id).map(Optional::orElseThrow))
+            .map(b -> new Outcome<>(json(b, fair), false));
+    return attempt.map(Future::succeededFuture).recover(failure -> {
+      if (!(failure instanceof AppException)) {
+        return Future.failedFuture(failure);
+      }
+      Future<Void> undone = own ? KEYS.giveBack(conn, fairId, asked.key()) : Future.succeededFuture();
+      return undone.map(given -> Future.<Outcome<JsonObject>>failedFuture(failure));
+    }).andThen(settled -> byKey.putIfAbsent(asked.key(), settled.result()));
+  }
+
+  private static String outcomeOf(AsyncResult<Outcome<JsonObject>> done) {
+    if (done.succeeded()) {
+      return done.result().created() ? done.result().value().getString("status") : "replayed";
+    }
+    return done.cause() instanceof AppException refused ? refused.code() : "error";
   }
 
   public Future<JsonObject> show(String token) {
@@ -109,23 +190,31 @@ public final class BookingService {
     return fairs.readable(slug, null);
   }
 
-  private Future<Booking> place(SqlConnection conn, Target target, BookingRequest asked) {
+  /** Places a booking once its school (when capped) and its track are locked. */
+  private Future<Booking> placeLocked(SqlConnection conn, Target target, BookingRequest asked) {
     Fair fair = target.fair();
     BookingRequest request = asked.on(BookingTerms.resolveDay(fair, asked.day()));
     BookingTerms.requireRegistrationOpen(fair, Instant.now());
     target.rules().requireSupervision(request.pupils(), request.adults());
     long trackId = target.track().id();
-    return repository.lockSchool(conn, fair.id(), request.school().uai())
-        .compose(locked -> repository.schoolUsage(conn, fair.id(), request.school().uai(), 0))
-        .compose(usage -> {
-          SchoolCaps.check(target.rules(), usage, trackId, request.pupils());
-          return repository.lockTrack(conn, trackId);
-        })
-        .compose(locked -> repository.timetable(conn, trackId))
+    return checkSchoolCaps(conn, target, request)
+        .compose(checked -> repository.timetable(conn, trackId))
         .compose(timetable -> insertWithRoute(conn, target, request, timetable))
         .compose(id -> repository.byId(conn, id).map(Optional::orElseThrow))
         .compose(booking -> placements.tell(conn, booking, booking.is(Booking.CONFIRMED) ? Notice.CONFIRMED : Notice.WAITLISTED,
             fair));
+  }
+
+  /** Refuses a booking past its school's caps; a fair without caps has nothing to read. */
+  private Future<Void> checkSchoolCaps(SqlConnection conn, Target target, BookingRequest request) {
+    if (!target.rules().capsSchools()) {
+      return Future.succeededFuture();
+    }
+    return repository.schoolUsage(conn, target.fair().id(), request.school().uai(), 0)
+        .map(usage -> {
+          SchoolCaps.check(target.rules(), usage, target.track().id(), request.pupils());
+          return null;
+        });
   }
 
   private Future<Long> insertWithRoute(SqlConnection conn, Target target, BookingRequest request, Timetable timetable) {

@@ -6,6 +6,7 @@ import fr.parcours.calendar.CalendarRepository.Part;
 import fr.parcours.calendar.CalendarRepository.Scope;
 import fr.parcours.error.AppException;
 import fr.parcours.live.Change;
+import fr.parcours.metrics.AppMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -29,10 +30,10 @@ public final class Calendars {
   private final CalendarLinks links;
   private final FeedCache cache;
 
-  public Calendars(Vertx vertx, Pool pool, CalendarLinks links) {
+  public Calendars(Vertx vertx, Pool pool, CalendarLinks links, AppMetrics metrics) {
     this.repository = new CalendarRepository(pool, links);
     this.links = links;
-    this.cache = new FeedCache(vertx);
+    this.cache = new FeedCache(vertx, metrics);
   }
 
   Future<RenderedFeed> fair(String fairSlug) {

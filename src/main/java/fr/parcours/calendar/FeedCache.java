@@ -2,6 +2,7 @@ package fr.parcours.calendar;
 
 import fr.parcours.live.Change;
 import fr.parcours.live.LiveChanges;
+import fr.parcours.metrics.AppMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -21,6 +22,7 @@ final class FeedCache {
   static final int MAX_FEEDS = 2000;
 
   private final Vertx vertx;
+  private final AppMetrics metrics;
   private final Map<String, Future<RenderedFeed>> feeds = new LinkedHashMap<>(64, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Future<RenderedFeed>> eldest) {
@@ -28,8 +30,9 @@ final class FeedCache {
     }
   };
 
-  FeedCache(Vertx vertx) {
+  FeedCache(Vertx vertx, AppMetrics metrics) {
     this.vertx = vertx;
+    this.metrics = metrics;
     vertx.eventBus().<JsonObject>consumer(LiveChanges.ADDRESS, message -> forget(Change.of(message.body())));
   }
 
@@ -44,6 +47,8 @@ final class FeedCache {
 
   private synchronized Future<RenderedFeed> cachedOrLoaded(String key, Supplier<Future<Feed>> load) {
     Future<RenderedFeed> cached = feeds.get(key);
+    // The kind of feed (fair, track, booking…) labels the metric; the key's rest would grow without bound.
+    metrics.feedCache(key.substring(0, key.indexOf('/')), cached != null);
     if (cached != null) {
       return cached;
     }

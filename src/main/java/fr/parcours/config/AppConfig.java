@@ -22,6 +22,8 @@ public record AppConfig(
     String demoOrganiserPassword,
     int shutdownGraceSeconds,
     MailConfig mail,
+    boolean metricsEnabled,
+    int bookingGroupMax,
     int associationSignInMinutes) {
 
   /** SMTP settings; when {@code smtpHost} is blank, messages are written as .eml files instead. */
@@ -67,6 +69,8 @@ public record AppConfig(
             mail.getBoolean("smtp_starttls"),
             mail.getString("from"),
             mail.getInteger("poll_seconds")),
+        all.getJsonObject("metrics").getBoolean("enabled"),
+        Math.max(1, all.getJsonObject("booking").getInteger("group_max")),
         all.getJsonObject("associations").getInteger("sign_in_minutes"));
   }
 

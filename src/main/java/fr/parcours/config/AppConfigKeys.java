@@ -31,6 +31,10 @@ final class AppConfigKeys {
           .put("smtp_starttls", true)
           .put("from", "Parcours <no-reply@parcours.local>")
           .put("poll_seconds", 5))
+      .put("metrics", new JsonObject()
+          .put("enabled", true))
+      .put("booking", new JsonObject()
+          .put("group_max", 32))
       .put("associations", new JsonObject()
           .put("sign_in_minutes", 30));
 

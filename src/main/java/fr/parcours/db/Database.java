@@ -18,6 +18,7 @@ public final class Database {
         .addProperty("client_min_messages", "warning");
     PoolOptions options = new PoolOptions()
         .setMaxSize(size)
+        .setName("parcours")
         .setShared(false);
     return PgBuilder.pool().with(options).connectingTo(connect).using(vertx).build();
   }

@@ -8,8 +8,10 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -62,7 +64,30 @@ public final class IdempotencyKeys {
         .map(rows -> rows.rowCount() == 1);
   }
 
-  private Future<Long> storedId(SqlConnection conn, long fairId, String key, String fingerprint) {
+  /**
+   * Claims a group's keys in one statement, in key order (two groups claiming the same keys
+   * cannot deadlock); returns the keys claimed. A key twice in the group is claimed once.
+   */
+  public Future<Set<String>> claimAll(SqlConnection conn, long fairId, List<String> keys, List<String> fingerprints) {
+    return conn.preparedQuery("INSERT INTO " + table + " (fair_id, key, body_hash) "
+            + "SELECT $1, k, decode(h, 'hex') FROM unnest($2::text[], $3::text[]) AS u(k, h) ORDER BY k "
+            + "ON CONFLICT DO NOTHING RETURNING key")
+        .execute(Tuple.of(fairId, keys.toArray(String[]::new), fingerprints.toArray(String[]::new)))
+        .map(rows -> {
+          Set<String> claimed = new HashSet<>();
+          rows.forEach(row -> claimed.add(row.getString("key")));
+          return claimed;
+        });
+  }
+
+  /** Gives back a claimed key whose request was refused: a corrected retry may use it. */
+  public Future<Void> giveBack(SqlConnection conn, long fairId, String key) {
+    return conn.preparedQuery("DELETE FROM " + table + " WHERE fair_id = $1 AND key = $2")
+        .execute(Tuple.of(fairId, key)).mapEmpty();
+  }
+
+  /** What the key's first request created; IDEMPOTENCY_KEY_REUSED when the body differs. */
+  public Future<Long> storedId(SqlConnection conn, long fairId, String key, String fingerprint) {
     return conn.preparedQuery("SELECT encode(body_hash, 'hex') AS hash, " + idColumn + " AS id FROM " + table
             + " WHERE fair_id = $1 AND key = $2")
         .execute(Tuple.of(fairId, key))
@@ -76,7 +101,8 @@ public final class IdempotencyKeys {
         });
   }
 
-  private Future<Void> link(SqlConnection conn, long fairId, String key, long id) {
+  /** Stores what a claimed key's request created. */
+  public Future<Void> link(SqlConnection conn, long fairId, String key, long id) {
     return conn.preparedQuery("UPDATE " + table + " SET " + idColumn + " = $3 WHERE fair_id = $1 AND key = $2")
         .execute(Tuple.of(fairId, key, id)).mapEmpty();
   }
