@@ -53,8 +53,8 @@ final class ApiRouter {
     new FairPageRoutes(services.fairs, pages).mount(router);
     new ProgrammePageRoutes(services.fairs, services.resources, services.stands, pages, services.config.publicUrl())
         .mount(router);
-    new AdminRoutes(services.auth, services.fairs, services.resources, services.bookingDesk, services.offers,
-        services.offerPlacement, services.programmeConflicts, pages).mount(router);
+    new AdminRoutes(services.auth, services.fairs, services.resources, services.bookingDesk, services.standDesk,
+        services.challenges, services.offers, services.offerPlacement, services.programmeConflicts, pages).mount(router);
     AssociationAuth associationAuth = new AssociationAuth(services.associations, services.auth, services.fairs,
         services.config.publicUrl());
     new AssociationRoutes(services.associations, services.schedules, services.fairs, associationAuth).mount(router);

@@ -8,11 +8,14 @@ import fr.parcours.auth.Organiser;
 import fr.parcours.booking.BookingDesk;
 import fr.parcours.booking.BookingFilter;
 import fr.parcours.booking.Csv;
+import fr.parcours.challenge.ChallengeService;
+import fr.parcours.challenge.ChallengeView;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.programme.Programme;
+import fr.parcours.stand.StandDesk;
 import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
@@ -42,15 +45,19 @@ public final class AdminRoutes {
   private final FairService fairs;
   private final ResourceService resources;
   private final BookingDesk desk;
+  private final StandDesk stands;
+  private final ChallengeService challenges;
   private final Pages pages;
   private final List<Consumer<Router>> fairPages;
 
   public AdminRoutes(AuthService auth, FairService fairs, ResourceService resources, BookingDesk desk,
-                     OfferService offers, OfferPlacement placement, ProgrammeConflicts conflicts, Pages pages) {
+                     StandDesk stands, ChallengeService challenges, OfferService offers, OfferPlacement placement, ProgrammeConflicts conflicts, Pages pages) {
     this.session = new AdminSession(auth, fairs);
     this.fairs = fairs;
     this.resources = resources;
     this.desk = desk;
+    this.stands = stands;
+    this.challenges = challenges;
     this.pages = pages;
     this.fairPages = List.of(new FairSetupPages(session, fairs, pages)::mount,
         new ResourcePages(session, resources, pages)::mount, new OfferPages(session, offers, resources, pages)::mount,
@@ -130,11 +137,18 @@ public final class AdminRoutes {
   private Future<Void> dashboard(RoutingContext ctx, Organiser organiser) {
     String slug = ctx.pathParam("fairSlug");
     boolean byRoom = "room".equals(ctx.queryParams().get("by"));
+    JsonObject messages = I18n.messages(I18n.language(ctx));
     return fairs.requireOwned(slug, organiser).compose(fair -> Future.all(resources.programme(fair),
-            desk.list(slug, organiser, new BookingFilter(null, null, null)))
-        .map(both -> {
-          pages.render(ctx, 200, "admin-dashboard", Dashboard.model(fair, Programme.of(both.resultAt(0)),
-                  ((JsonObject) both.resultAt(1)).getJsonArray("bookings"), byRoom)
+            desk.list(slug, organiser, new BookingFilter(null, null, null)), stands.list(slug, organiser),
+            challenges.ofFair(fair))
+        .map(all -> {
+          JsonObject document = all.resultAt(0);
+          Programme programme = Programme.of(document);
+          pages.render(ctx, 200, "admin-dashboard", Dashboard.model(fair, programme,
+                  ((JsonObject) all.resultAt(1)).getJsonArray("bookings"), byRoom)
+              .put("stands", StandBoard.model(((JsonObject) all.resultAt(2)).getJsonArray("reservations"),
+                  document.getJsonArray("stand_spots"), programme.zones(), messages))
+              .put("challenges", ChallengeView.withClocks(all.resultAt(3)).getJsonArray("challenges"))
               .put("organiser", organiser.toJson())
               .put("title", fair.details().name()));
           return null;

@@ -35,8 +35,12 @@ public final class ChallengeService {
   }
 
   public Future<JsonObject> list(String fairSlug) {
-    return fairs.readable(fairSlug, null)
-        .compose(fair -> repository.list(pool, fair.id(), null).map(all -> ChallengeJson.list(all, fair.zone())));
+    return fairs.readable(fairSlug, null).compose(this::ofFair);
+  }
+
+  /** The challenges of a fair already read (its organiser's pages show drafts too), places taken included. */
+  public Future<JsonObject> ofFair(Fair fair) {
+    return repository.list(pool, fair.id(), null).map(all -> ChallengeJson.list(all, fair.zone()));
   }
 
   Future<JsonObject> create(String fairSlug, Organiser organiser, ChallengeInput in) {

@@ -1,6 +1,9 @@
 package fr.parcours.admin;
 
+import fr.parcours.association.AssociationApi;
 import fr.parcours.support.Browser;
+import fr.parcours.support.TestApp;
+import io.vertx.core.json.JsonObject;
 import fr.parcours.support.DemoBrowserTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,17 @@ class DashboardBrowserTest extends DemoBrowserTest {
     book("0330013C", "2nde Condorcet", "se-connaitre", 26, "09:00", "12:00");
     book("0330014D", "3e Cassin", "s-engager", 25, "13:30", "16:30");
     book("0330015E", "2nde Eiffel", "preserver-la-planete", 27, "13:30", "16:30");
+    AssociationApi associations = AssociationApi.of(app, DEMO);
+    reserveStand(associations.signedIn("Océan Propre", "ocean@asso.test"), "7", 201);
+    // The same spot then: the second association waits for it.
+    reserveStand(associations.signedIn("Les Petits Débrouillards", "debrouillards@asso.test"), "7", 201);
+  }
+
+  private static void reserveStand(String association, String spot, int status) {
+    var response = TestApp.send(AssociationApi.as(app.client().post("/api/fairs/" + DEMO + "/stand-reservations"),
+        association).putHeader("Idempotency-Key", spot + association), new JsonObject()
+        .put("day", "2027-03-18").put("period", "morning").put("spot", spot));
+    assertEquals(status, response.statusCode(), response.bodyAsString());
   }
 
   @Test
@@ -38,6 +52,14 @@ class DashboardBrowserTest extends DemoBrowserTest {
     assertFalse(browser.findElements(By.cssSelector("#heatmap g.cell")).isEmpty());
     assertFalse(browser.findElements(By.cssSelector("#flows rect.bar")).isEmpty());
     assertEquals(5, browser.findElements(By.cssSelector("#heat-legend svg")).size());
+
+    WebElement stands = browser.findElement(By.id("stand-reservations"));
+    assertTrue(stands.getText().contains("Océan Propre"), stands.getText());
+    assertEquals(1, stands.findElements(By.cssSelector("[data-status=confirmed]")).size());
+    assertTrue(stands.findElement(By.cssSelector("[data-status=waiting]")).findElement(By.xpath("..")).getText()
+        .contains("1"), "the waiting association shows its position");
+    assertFalse(browser.findElements(By.cssSelector(".stand-map g.spot.taken")).isEmpty(), "spot 7 is drawn taken");
+    assertTrue(browser.findElement(By.id("total-stands")).getText().startsWith("1 / 24"));
     assertTrue(browser.findElement(By.id("bookings-csv")).getAttribute("href").endsWith("/bookings.csv"));
     screenshot("dashboard");
 

@@ -34,10 +34,7 @@ public final class AssociationApi {
   public final String organiser;
 
   public AssociationApi(TestApp app, String slug) {
-    this.app = app;
-    this.slug = slug;
-    this.base = "/api/fairs/" + slug;
-    this.organiser = app.organiserToken(slug + "@organiser.test");
+    this(app, slug, app.organiserToken(slug + "@organiser.test"));
     create("/api/fairs", new JsonObject().put("slug", slug).put("name", "Salon " + slug)
         .put("city", "Bordeaux").put("time_zone", "Europe/Paris").put("status", "published")
         .put("days", new JsonArray().add(new JsonObject().put("date", DAY).put("opens_at", "08:30")
@@ -46,6 +43,18 @@ public final class AssociationApi {
     create(base + "/venues", new JsonObject().put("slug", "hotel").put("name", "Hôtel de Région")
         .put("address", "14 rue François de Sourdis").put("city", "Bordeaux"));
     create(base + "/tracks", new JsonObject().put("slug", "s-orienter").put("name", "S'orienter"));
+  }
+
+  private AssociationApi(TestApp app, String slug, String organiser) {
+    this.app = app;
+    this.slug = slug;
+    this.base = "/api/fairs/" + slug;
+    this.organiser = organiser;
+  }
+
+  /** The association's side of a fair that already exists (the demo's): no organiser calls. */
+  public static AssociationApi of(TestApp app, String slug) {
+    return new AssociationApi(app, slug, null);
   }
 
   /** POSTs as the organiser and asserts it was created. */

@@ -1,0 +1,29 @@
+package fr.parcours.challenge;
+
+import io.vertx.core.json.JsonObject;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** What pages show of the challenges list: each slot with its wall-clock times, as the API gives them in the fair's zone. */
+public final class ChallengeView {
+
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+
+  private ChallengeView() {
+  }
+
+  /** The list with a {@code time} label ("10:00 – 10:30") on every slot. */
+  public static JsonObject withClocks(JsonObject list) {
+    list.getJsonArray("challenges").forEach(challenge -> ((JsonObject) challenge).getJsonArray("slots")
+        .forEach(slot -> {
+          JsonObject s = (JsonObject) slot;
+          s.put("time", clock(s.getString("starts_at")) + " – " + clock(s.getString("ends_at")));
+        }));
+    return list;
+  }
+
+  private static String clock(String instant) {
+    return CLOCK.format(OffsetDateTime.parse(instant));
+  }
+}
