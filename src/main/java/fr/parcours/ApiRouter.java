@@ -12,6 +12,7 @@ import fr.parcours.booking.BookingFormRoutes;
 import fr.parcours.booking.BookingPageRoutes;
 import fr.parcours.booking.BookingRoutes;
 import fr.parcours.calendar.CalendarRoutes;
+import fr.parcours.challenge.ChallengeChoices;
 import fr.parcours.challenge.ChallengeRoutes;
 import fr.parcours.fair.FairPageRoutes;
 import fr.parcours.fair.FairRoutes;
@@ -48,7 +49,8 @@ final class ApiRouter {
     new FairRoutes(services.fairs, services.resources, auth).mount(router);
     new BookingRoutes(services.bookings, services.bookingDesk, auth.requireOrganiser()).mount(router);
     Pages pages = new Pages(services.vertx);
-    new BookingPageRoutes(services.bookings, pages).mount(router);
+    new BookingPageRoutes(services.bookings,
+        new ChallengeChoices(services.challenges, services.challengePicks), pages).mount(router);
     new BookingFormRoutes(services.fairs, services.resources, services.bookings, pages).mount(router);
     new FairPageRoutes(services.fairs, pages).mount(router);
     new ProgrammePageRoutes(services.fairs, services.resources, services.stands, pages, services.config.publicUrl())

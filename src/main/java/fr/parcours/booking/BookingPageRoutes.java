@@ -28,19 +28,23 @@ public final class BookingPageRoutes {
 
   private static final List<String> FORM_FIELDS = List.of("pupils", "adults", "arrival", "departure");
   private static final Set<String> WHOLE_NUMBERS = Set.of("pupils", "adults");
-  private static final Set<String> NOTICES = Set.of("booked", "updated", "cancelled");
+  private static final Set<String> NOTICES = Set.of("booked", "updated", "cancelled", "challenge_picked",
+      "challenge_dropped");
 
   private final BookingService bookings;
+  private final ChallengeChoice challenges;
   private final Pages pages;
 
-  public BookingPageRoutes(BookingService bookings, Pages pages) {
+  public BookingPageRoutes(BookingService bookings, ChallengeChoice challenges, Pages pages) {
     this.bookings = bookings;
+    this.challenges = challenges;
     this.pages = pages;
   }
 
   public void mount(Router router) {
     router.get(BookingLinks.MANAGE + ":token").handler(this::show);
     router.post(BookingLinks.MANAGE + ":token").handler(this::submit);
+    router.post(BookingLinks.MANAGE + ":token/challenge").handler(this::challenge);
     router.get(BookingLinks.MANAGE + ":token/print").handler(this::print);
     // The address of the first messages sent: moved for good to /manage/.
     router.get("/bookings/:token").handler(ctx -> ctx.response().setStatusCode(301)
@@ -65,7 +69,34 @@ public final class BookingPageRoutes {
     MultiMap form = ctx.request().formAttributes();
     boolean cancelling = "cancel".equals(form.get("action"));
     Future<JsonObject> result = cancelling ? cancel(token, form) : change(token, form);
-    result.onSuccess(done -> Http.seeOther(ctx, ctx.request().path() + "?done=" + (cancelling ? "cancelled" : "updated")))
+    answer(ctx, token, form, result, cancelling ? "cancelled" : "updated");
+  }
+
+  /** Picks a challenge's slot ("challengeId:slotId"), or drops the pick. */
+  private void challenge(RoutingContext ctx) {
+    String token = ctx.pathParam("token");
+    MultiMap form = ctx.request().formAttributes();
+    boolean dropping = "drop".equals(form.get("action"));
+    Future<Void> result = dropping ? challenges.drop(token) : pickedSlot(form.get("slot"))
+        .compose(ids -> challenges.pick(token, ids[0], ids[1]));
+    answer(ctx, token, form, result, dropping ? "challenge_dropped" : "challenge_picked");
+  }
+
+  private static Future<long[]> pickedSlot(String value) {
+    String[] ids = value == null ? new String[0] : value.split(":");
+    try {
+      if (ids.length == 2) {
+        return Future.succeededFuture(new long[] {Long.parseLong(ids[0]), Long.parseLong(ids[1])});
+      }
+    } catch (NumberFormatException e) {
+      // Falls through to the refusal below: a form only sends the values it lists.
+    }
+    return Future.failedFuture(AppException.invalid("slot", "choose a presentation slot"));
+  }
+
+  /** Back to the manage page with a notice, or the page again with the refusal next to its field. */
+  private void answer(RoutingContext ctx, String token, MultiMap form, Future<?> result, String notice) {
+    result.onSuccess(done -> Http.seeOther(ctx, BookingLinks.MANAGE + token + "?done=" + notice))
         .onFailure(error -> {
           if (error instanceof AppException app && app.kind() != AppException.Kind.NOT_FOUND) {
             showRefusal(ctx, token, form, app);
@@ -89,16 +120,33 @@ public final class BookingPageRoutes {
   }
 
   private void showRefusal(RoutingContext ctx, String token, MultiMap form, AppException refusal) {
-    JsonObject typed = Forms.json(form, FORM_FIELDS, Set.of());
     bookings.show(token)
-        .onSuccess(booking -> render(ctx, ErrorHandler.status(refusal.kind()), booking, typed, Pages.fieldErrors(refusal)))
+        .onSuccess(booking -> {
+          // Only the form that was sent keeps what was typed; the other shows the booking.
+          JsonObject typed = form.contains("slot") || "drop".equals(form.get("action"))
+              ? formOf(booking).put("slot", form.get("slot")) : Forms.json(form, FORM_FIELDS, Set.of());
+          render(ctx, ErrorHandler.status(refusal.kind()), booking, typed, Pages.fieldErrors(refusal));
+        })
         .onFailure(ctx::fail);
   }
 
   private void render(RoutingContext ctx, int status, JsonObject booking, JsonObject form, List<FieldError> errors) {
     String language = I18n.language(ctx);
+    challenges.offered(booking.getJsonObject("fair").getString("slug"))
+        // A fair taken off line still shows its bookings: without challenges then.
+        .recover(unreadable -> Future.succeededFuture(new JsonArray()))
+        .onSuccess(offered -> render(ctx, status, booking, form, errors, ChallengeSection.model(booking, offered,
+            form.getString("slot"), I18n.messages(language))))
+        .onFailure(ctx::fail);
+  }
+
+  private void render(RoutingContext ctx, int status, JsonObject booking, JsonObject form, List<FieldError> errors,
+                      JsonObject challengeSection) {
+    String language = I18n.language(ctx);
     String done = ctx.queryParams().get("done");
     JsonObject model = routeModel(booking)
+        .put("challenge", challengeSection)
+        .put("manage_path", BookingLinks.MANAGE + ctx.pathParam("token"))
         .put("status_label", I18n.message(language, "status_" + booking.getString("status")))
         .put("cancelled", Booking.CANCELLED.equals(booking.getString("status")))
         .put("calendar", new Subscription(booking.getString("track_name"), booking.getString("calendar_url")).toJson())
@@ -117,7 +165,8 @@ public final class BookingPageRoutes {
         .put("booking", booking)
         .put("fair_name", booking.getJsonObject("fair").getString("name"))
         .put("track_name", booking.getString("track_name"))
-        .put("route", routeRows(booking.getJsonArray("route")));
+        .put("route", routeRows(booking.getJsonArray("route")))
+        .put("picked", ChallengeSection.picked(booking));
   }
 
   /** "09:00 – 09:30" rows: the page shows the fair's local clock, not offsets. */
@@ -131,7 +180,7 @@ public final class BookingPageRoutes {
     return rows;
   }
 
-  private static String clock(String isoLocal) {
+  static String clock(String isoLocal) {
     return isoLocal.substring(11, 16);
   }
 
