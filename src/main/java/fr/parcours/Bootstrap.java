@@ -36,7 +36,7 @@ final class Bootstrap {
     AppConfig config = services.config;
     return services.auth.ensureOrganiser(config.demoOrganiserEmail(), "Demo organiser", config.demoOrganiserPassword())
         .compose(created -> services.auth.findOrganiser(config.demoOrganiserEmail()))
-        .compose(organiser -> new DemoFair(services.fairs, services.resources, services.pool)
+        .compose(organiser -> new DemoFair(services.fairs, services.resources, services.challenges, services.pool)
             .loadIfMissing(organiser, Instant.now()))
         .onSuccess(organiser -> printDemoCredentials(config))
         .mapEmpty();

@@ -83,6 +83,10 @@ class DemoFairTest extends ServerTest {
     assertEquals(20, programme.getJsonArray("associations").size());
     assertEquals(11, programme.getJsonArray("slots").size());
     assertEquals("2027-03-18T09:00:00+01:00", programme.getJsonArray("slots").getJsonObject(0).getString("starts_at"));
+    JsonArray challenges = send(app.client().get("/api/fairs/" + DemoFair.SLUG + "/challenges"), null)
+        .bodyAsJsonObject().getJsonArray("challenges");
+    assertEquals(3, challenges.size());
+    assertEquals(4, challenges.getJsonObject(0).getJsonArray("slots").getJsonObject(0).getInteger("left"));
   }
 
   @Test

@@ -7,6 +7,7 @@ import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.Interval;
+import fr.parcours.web.JsonInput;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -44,10 +45,22 @@ public final class ChallengeService {
   }
 
   Future<JsonObject> create(String fairSlug, Organiser organiser, ChallengeInput in) {
-    return fairs.requireOwned(fairSlug, organiser).compose(fair -> pool.withTransaction(conn ->
-            references(conn, fair, in).compose(where -> repository.insert(conn, fair.id(), in, where.zoneId(), where.spotId()))
-                .compose(id -> addSlots(conn, fair, id, in.slots()).map(id)))
-        .compose(id -> show(fair, id)));
+    return fairs.requireOwned(fairSlug, organiser).compose(fair -> insert(fair, in).compose(id -> show(fair, id)));
+  }
+
+  /** Creates challenges written as the API takes them, one after another: a fair being filled (the demo's). */
+  public Future<Void> createAll(Fair fair, List<JsonObject> bodies) {
+    Future<Void> chain = Future.succeededFuture();
+    for (JsonObject body : bodies) {
+      chain = chain.compose(done -> insert(fair, ChallengeInput.parse(JsonInput.of(body), true)).mapEmpty());
+    }
+    return chain;
+  }
+
+  private Future<Long> insert(Fair fair, ChallengeInput in) {
+    return pool.withTransaction(conn -> references(conn, fair, in)
+        .compose(where -> repository.insert(conn, fair.id(), in, where.zoneId(), where.spotId()))
+        .compose(id -> addSlots(conn, fair, id, in.slots()).map(id)));
   }
 
   Future<JsonObject> update(String fairSlug, Organiser organiser, long id, ChallengeInput in) {

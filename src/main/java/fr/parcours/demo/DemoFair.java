@@ -1,6 +1,7 @@
 package fr.parcours.demo;
 
 import fr.parcours.auth.Organiser;
+import fr.parcours.challenge.ChallengeService;
 import fr.parcours.db.NamedLock;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
@@ -62,10 +63,12 @@ public final class DemoFair {
   private final FairService fairs;
   private final ResourceService resources;
   private final SlotService slots;
+  private final ChallengeService challenges;
   private final Pool pool;
 
-  public DemoFair(FairService fairs, ResourceService resources, Pool pool) {
+  public DemoFair(FairService fairs, ResourceService resources, ChallengeService challenges, Pool pool) {
     this.pool = pool;
+    this.challenges = challenges;
     this.fairs = fairs;
     this.resources = resources;
     this.slots = new SlotService(resources);
@@ -108,6 +111,7 @@ public final class DemoFair {
         .compose(done -> createAll(fair, ResourceCatalog.ASSOCIATIONS, objects(data, "associations")))
         .compose(done -> slots.create(fair, JsonInput.of(slotGrid(fair))))
         .compose(done -> createAll(fair, ResourceCatalog.SESSIONS, sessions(fair, objects(data, "activities"))))
+        .compose(done -> challenges.createAll(fair, objects(data, "challenges")))
         .compose(done -> fairs.update(fair, JsonInput.of(new JsonObject().put("status", "published"))));
   }
 

@@ -7,7 +7,9 @@ import io.vertx.core.json.JsonObject;
 import fr.parcours.support.DemoBrowserTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import fr.parcours.support.Screenshots;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,8 +62,13 @@ class DashboardBrowserTest extends DemoBrowserTest {
         .contains("1"), "the waiting association shows its position");
     assertFalse(browser.findElements(By.cssSelector(".stand-map g.spot.taken")).isEmpty(), "spot 7 is drawn taken");
     assertTrue(browser.findElement(By.id("total-stands")).getText().startsWith("1 / 24"));
+    WebElement challenges = browser.findElement(By.id("challenges"));
+    assertTrue(challenges.getText().contains("Défi zéro déchet"), challenges.getText());
+    assertEquals(5, challenges.findElements(By.cssSelector("tbody tr")).size(), "one row per presentation slot");
     assertTrue(browser.findElement(By.id("bookings-csv")).getAttribute("href").endsWith("/bookings.csv"));
     screenshot("dashboard");
+    ((JavascriptExecutor) browser).executeScript("document.getElementById('stands-title').scrollIntoView()");
+    Screenshots.save(browser, "dashboard-stands");
 
     Browser.clickAndWaitForPage(browser, By.id("logout"));
     browser.get(url("/admin/fairs/" + DEMO));

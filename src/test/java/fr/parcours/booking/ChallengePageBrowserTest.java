@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 import java.util.List;
@@ -45,6 +46,7 @@ class ChallengePageBrowserTest extends BookingBrowserTest {
     assertTrue(error.getText().contains("no room left"), error.getText());
     assertEquals("e-slot", browser.findElement(By.id("slot-" + small)).getAttribute("aria-describedby"));
     assertTrue(browser.findElement(By.id("slot-" + small)).isSelected(), "the refused choice stays checked");
+    ((JavascriptExecutor) browser).executeScript("document.getElementById('challenge').scrollIntoView()");
     Screenshots.save(browser, "teacher-challenge-full");
 
     browser.findElement(By.id("slot-" + large)).click();
