@@ -132,7 +132,7 @@ public final class BookingPageRoutes {
 
   private void render(RoutingContext ctx, int status, JsonObject booking, JsonObject form, List<FieldError> errors) {
     String language = I18n.language(ctx);
-    challenges.offered(booking.getJsonObject("fair").getString("slug"))
+    challenges.offered(booking.getJsonObject("fair").getString("slug"), I18n.messages(language))
         // A fair taken off line still shows its bookings: without challenges then.
         .recover(unreadable -> Future.succeededFuture(new JsonArray()))
         .onSuccess(offered -> render(ctx, status, booking, form, errors, ChallengeSection.model(booking, offered,

@@ -27,8 +27,7 @@ final class ChallengeSection {
         JsonObject s = (JsonObject) slot;
         String value = c.getLong("id") + ":" + s.getLong("id");
         s.put("value", value).put("checked", value.equals(checked))
-            .put("typed", value.equals(typedSlot))
-            .put("unit_label", messages.getString("challenge_unit_" + s.getString("unit")));
+            .put("typed", value.equals(typedSlot));
       });
     });
     boolean typedShown = challenges.stream().flatMap(c -> ((JsonObject) c).getJsonArray("slots").stream())

@@ -3,6 +3,7 @@ package fr.parcours.challenge;
 import fr.parcours.booking.ChallengeChoice;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 /** The teacher's manage page picks challenges through the same service and picks as the API. */
 public final class ChallengeChoices implements ChallengeChoice {
@@ -16,8 +17,8 @@ public final class ChallengeChoices implements ChallengeChoice {
   }
 
   @Override
-  public Future<JsonArray> offered(String fairSlug) {
-    return challenges.list(fairSlug).map(list -> ChallengeView.withClocks(list).getJsonArray("challenges"));
+  public Future<JsonArray> offered(String fairSlug, JsonObject messages) {
+    return challenges.list(fairSlug).map(list -> ChallengeView.forPage(list, messages).getJsonArray("challenges"));
   }
 
   @Override
