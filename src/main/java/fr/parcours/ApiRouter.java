@@ -12,6 +12,7 @@ import fr.parcours.booking.BookingRoutes;
 import fr.parcours.calendar.CalendarRoutes;
 import fr.parcours.fair.FairPageRoutes;
 import fr.parcours.fair.FairRoutes;
+import fr.parcours.live.LiveRoutes;
 import fr.parcours.programme.ProgrammePageRoutes;
 import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.HealthRoutes;
@@ -54,6 +55,7 @@ final class ApiRouter {
     new OfferRoutes(services.offers, services.offerPlacement, services.fairs, associationAuth, auth.requireOrganiser())
         .mount(router);
     new CalendarRoutes(services.calendars, services.selections, services.fairs, auth).mount(router);
+    new LiveRoutes(services.fairs, services.availabilityStreams).mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
     ErrorHandler errors = new ErrorHandler(pages);
     router.route().failureHandler(errors);

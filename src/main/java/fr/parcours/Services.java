@@ -17,6 +17,7 @@ import fr.parcours.calendar.Selections;
 import fr.parcours.config.AppConfig;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
+import fr.parcours.live.AvailabilityStreams;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 
@@ -38,6 +39,7 @@ public final class Services {
   final ScheduleService schedules;
   final Calendars calendars;
   final Selections selections;
+  final AvailabilityStreams availabilityStreams;
 
   Services(Vertx vertx, Pool pool, String databaseUrl, AppConfig config) {
     this.vertx = vertx;
@@ -59,6 +61,7 @@ public final class Services {
     CalendarLinks calendarLinks = new CalendarLinks(config.publicUrl());
     this.calendars = new Calendars(vertx, pool, calendarLinks);
     this.selections = new Selections(pool, fairs, calendarLinks);
+    this.availabilityStreams = new AvailabilityStreams(vertx, bookings::availability, config.liveMaxStreams());
   }
 
   public FairService fairs() {

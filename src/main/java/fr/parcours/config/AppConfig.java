@@ -22,7 +22,8 @@ public record AppConfig(
     String demoOrganiserPassword,
     int shutdownGraceSeconds,
     MailConfig mail,
-    int associationSignInMinutes) {
+    int associationSignInMinutes,
+    int liveMaxStreams) {
 
   /** SMTP settings; when {@code smtpHost} is blank, messages are written as .eml files instead. */
   public record MailConfig(String smtpHost, int smtpPort, String username, String password,
@@ -67,7 +68,8 @@ public record AppConfig(
             mail.getBoolean("smtp_starttls"),
             mail.getString("from"),
             mail.getInteger("poll_seconds")),
-        all.getJsonObject("associations").getInteger("sign_in_minutes"));
+        all.getJsonObject("associations").getInteger("sign_in_minutes"),
+        all.getJsonObject("live").getInteger("max_streams"));
   }
 
   private static String stripTrailingSlash(String url) {

@@ -32,7 +32,9 @@ final class AppConfigKeys {
           .put("from", "Parcours <no-reply@parcours.local>")
           .put("poll_seconds", 5))
       .put("associations", new JsonObject()
-          .put("sign_in_minutes", 30));
+          .put("sign_in_minutes", 30))
+      .put("live", new JsonObject()
+          .put("max_streams", 2000));
 
   private AppConfigKeys() {
   }
