@@ -46,7 +46,8 @@ final class ApiRouter {
     new BookingPageRoutes(services.bookings, pages).mount(router);
     new BookingFormRoutes(services.fairs, services.resources, services.bookings, pages).mount(router);
     new FairPageRoutes(services.fairs, pages).mount(router);
-    new ProgrammePageRoutes(services.fairs, services.resources, pages, services.config.publicUrl()).mount(router);
+    new ProgrammePageRoutes(services.fairs, services.resources, services.selections, pages,
+        services.config.publicUrl()).mount(router);
     new AdminRoutes(services.auth, services.fairs, services.resources, services.bookingDesk, pages).mount(router);
     AssociationAuth associationAuth = new AssociationAuth(services.associations, services.auth, services.fairs,
         services.config.publicUrl());
