@@ -32,12 +32,12 @@ final class FairStream {
     this.read = read;
   }
 
-  /** Sends the newcomer the numbers already known, or reads them if none are. */
+  /** Sends the newcomer the numbers already known, or has it wait for the read that gives them. */
   synchronized void join(EventStream client) {
     clients.add(client);
     if (current != null) {
       client.send(EVENT, current);
-    } else {
+    } else if (!reading) {
       refresh();
     }
   }
