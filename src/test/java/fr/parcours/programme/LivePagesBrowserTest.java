@@ -2,7 +2,9 @@ package fr.parcours.programme;
 
 import fr.parcours.support.Browser;
 import fr.parcours.support.DemoBrowserTest;
+import fr.parcours.support.PageForms;
 import fr.parcours.support.TestApp;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -64,6 +66,22 @@ class LivePagesBrowserTest extends DemoBrowserTest {
 
     Browser.clickAndWaitForPage(browser, By.cssSelector("#selection form.star button"));
     assertEquals(1, browser.findElements(By.cssSelector("#selection a.card")).size());
+  }
+
+  @Test
+  void aStarFormNamesABadSessionAndNeverSendsTheVisitorOffTheSite() {
+    String path = "/fairs/" + DEMO + "/selection";
+    HttpResponse<Buffer> refused = PageForms.postFromPage(app, path,
+        MultiMap.caseInsensitiveMultiMap().add("session", "abc").add("action", "star"));
+    assertEquals(400, refused.statusCode());
+    long session = TestApp.await(app.client().get("/api/fairs/" + DEMO + "/availability").send())
+        .bodyAsJsonObject().getJsonArray("sessions").getJsonObject(0).getLong("id");
+    HttpResponse<Buffer> starred = PageForms.postFromPage(app, path, MultiMap.caseInsensitiveMultiMap()
+        .add("session", String.valueOf(session)).add("action", "star").add("return", "https://elsewhere.example/"));
+    assertEquals(303, starred.statusCode());
+    assertEquals(path, starred.getHeader("Location"));
+    assertTrue(starred.cookies().stream().anyMatch(cookie -> cookie.startsWith("selection=")
+        && cookie.contains("Path=/fairs/" + DEMO) && cookie.toLowerCase().contains("httponly")), starred.cookies().toString());
   }
 
   private String title(int index) {
