@@ -70,6 +70,18 @@ class LiveAvailabilityTest extends BookingTestServer {
   }
 
   @Test
+  void aServerGoingDownEndsItsStreamsCleanlySoBrowsersReconnectElsewhere(Vertx vertx) {
+    Fair fair = BookingFixtures.fair(app, "live-down", 60);
+    TestApp other = TestApp.start(vertx, app.config().dbUrl(), new JsonObject());
+    try (EventStreamClient stream = EventStreamClient.open(vertx, other.port(), events(fair))) {
+      stream.next(0, FIRST_EVENT);
+      other.close();
+      // Ended, not dropped: a dropped stream never reports its end.
+      Poll.until(WITHIN_A_SECOND, stream::ended, ended -> ended);
+    }
+  }
+
+  @Test
   void anUnknownFairHasNoStream(Vertx vertx) {
     try (EventStreamClient stream = EventStreamClient.open(vertx, app.port(), "/api/fairs/nope/availability/events")) {
       assertEquals(404, stream.status());

@@ -30,11 +30,13 @@ public final class EventStreamClient implements AutoCloseable {
   private final StringBuilder text = new StringBuilder();
   private final List<Event> events = new ArrayList<>();
   private int parsed;
+  private volatile boolean ended;
 
   private EventStreamClient(HttpClient client, HttpClientResponse response) {
     this.client = client;
     this.response = response;
     response.handler(chunk -> received(chunk.toString()));
+    response.endHandler(end -> ended = true);
     response.resume();
   }
 
@@ -54,6 +56,11 @@ public final class EventStreamClient implements AutoCloseable {
 
   public String header(String name) {
     return response.getHeader(name);
+  }
+
+  /** Whether the server ended the stream cleanly (a dropped connection is not an end). */
+  public boolean ended() {
+    return ended;
   }
 
   public synchronized String text() {
