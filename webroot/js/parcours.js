@@ -30,6 +30,40 @@
     filters.addEventListener('change', function () { filters.submit(); });
   }
 
+  // The stand page's period applies as soon as one is picked, as the programme's filters do.
+  var period = document.getElementById('period-form');
+  if (period) {
+    period.addEventListener('change', function () { period.submit(); });
+  }
+
+  // Offer form: another availability row on demand (without script the page always draws a spare one).
+  var windows = document.querySelector('fieldset.windows');
+  if (windows) {
+    var add = document.createElement('button');
+    add.type = 'button';
+    add.className = 'secondary';
+    add.id = 'add-window';
+    add.textContent = document.documentElement.lang === 'en' ? 'Add a time window' : 'Ajouter une plage horaire';
+    add.addEventListener('click', function () {
+      var rows = windows.querySelectorAll('.window');
+      var row = rows[rows.length - 1].cloneNode(true);
+      var number = rows.length + 1;
+      row.id = 'window-' + number;
+      row.classList.remove('invalid');
+      row.querySelectorAll('.field-error').forEach(function (e) { e.remove(); });
+      row.querySelectorAll('input, select, label').forEach(function (e) {
+        ['id', 'for'].forEach(function (name) {
+          if (e.hasAttribute(name)) { e.setAttribute(name, e.getAttribute(name).replace(/\d+$/, number)); }
+        });
+        if (e.tagName === 'LABEL') { e.textContent = e.textContent.replace(/\(\d+\)/, '(' + number + ')'); }
+        if (e.type === 'time') { e.value = ''; e.removeAttribute('aria-invalid'); e.removeAttribute('aria-describedby'); }
+      });
+      windows.insertBefore(row, add);
+      row.querySelector('input[type=time]').focus();
+    });
+    windows.appendChild(add);
+  }
+
   // Places left, live: the server sends the fair's availability whenever it changes.
   var live = document.getElementById('live-places');
   if (live && window.EventSource) {

@@ -2,18 +2,23 @@ package fr.parcours;
 
 import fr.parcours.admin.AdminRoutes;
 import fr.parcours.association.AssociationAuth;
+import fr.parcours.association.AssociationHomeRoutes;
 import fr.parcours.association.AssociationPageRoutes;
 import fr.parcours.association.AssociationRoutes;
+import fr.parcours.association.OfferPageRoutes;
 import fr.parcours.association.OfferRoutes;
 import fr.parcours.auth.AuthRoutes;
 import fr.parcours.booking.BookingFormRoutes;
 import fr.parcours.booking.BookingPageRoutes;
 import fr.parcours.booking.BookingRoutes;
 import fr.parcours.calendar.CalendarRoutes;
+import fr.parcours.challenge.ChallengeRoutes;
 import fr.parcours.fair.FairPageRoutes;
 import fr.parcours.fair.FairRoutes;
 import fr.parcours.live.LiveRoutes;
 import fr.parcours.programme.ProgrammePageRoutes;
+import fr.parcours.stand.StandPageRoutes;
+import fr.parcours.stand.StandRoutes;
 import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.HealthRoutes;
 import fr.parcours.web.OpenApiRoutes;
@@ -46,16 +51,26 @@ final class ApiRouter {
     new BookingPageRoutes(services.bookings, pages).mount(router);
     new BookingFormRoutes(services.fairs, services.resources, services.bookings, pages).mount(router);
     new FairPageRoutes(services.fairs, pages).mount(router);
-    new ProgrammePageRoutes(services.fairs, services.resources, services.selections, pages,
+    new ProgrammePageRoutes(services.fairs, services.resources, services.stands, services.selections, pages,
         services.config.publicUrl()).mount(router);
     new AdminRoutes(services.auth, services.fairs, services.resources, services.bookingDesk, pages).mount(router);
     AssociationAuth associationAuth = new AssociationAuth(services.associations, services.auth, services.fairs,
         services.config.publicUrl());
     new AssociationRoutes(services.associations, services.schedules, services.fairs, associationAuth).mount(router);
-    new AssociationPageRoutes(services.associations, associationAuth, pages).mount(router);
+    new AssociationPageRoutes(services.associations, associationAuth, services.fairs, services.resources, pages)
+        .mount(router);
+    new AssociationHomeRoutes(services.offers, services.schedules, services.calendars, services.fairs, associationAuth,
+        pages).mount(router);
+    new OfferPageRoutes(services.offers, services.fairs, services.resources, associationAuth, pages).mount(router);
+    new StandRoutes(services.stands, services.standDesk, associationAuth.requireAssociation(), auth.requireOrganiser())
+        .mount(router);
+    new StandPageRoutes(services.stands, services.schedules, services.fairs, services.resources, associationAuth, pages)
+        .mount(router);
+    new ChallengeRoutes(services.challenges, services.challengePicks, services.bookings, auth.requireOrganiser())
+        .mount(router);
     new OfferRoutes(services.offers, services.offerPlacement, services.fairs, associationAuth, auth.requireOrganiser())
         .mount(router);
-    new CalendarRoutes(services.calendars, services.selections, services.fairs, auth).mount(router);
+    new CalendarRoutes(services.calendars, services.selections, associationAuth).mount(router);
     new LiveRoutes(services.fairs, services.availabilityStreams).mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
     ErrorHandler errors = new ErrorHandler(pages);

@@ -62,8 +62,20 @@ public final class AssociationAuth {
 
   /** The session cookie a signed-in browser keeps: not readable by scripts, not sent by other sites' forms. */
   Cookie sessionCookie(AssociationService.Login login) {
-    return Cookie.cookie(COOKIE, login.token()).setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.LAX)
-        .setSecure(secureCookies).setMaxAge(AssociationService.SESSION_LIFETIME.toSeconds());
+    return cookie(login.token(), AssociationService.SESSION_LIFETIME.toSeconds());
+  }
+
+  private Cookie cookie(String value, long maxAgeSeconds) {
+    return Cookie.cookie(COOKIE, value).setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.LAX)
+        .setSecure(secureCookies).setMaxAge(maxAgeSeconds);
+  }
+
+  /** Signs the browser out: the cookie is cleared and its session token deleted. */
+  Future<Void> signOut(RoutingContext ctx) {
+    Cookie cookie = ctx.request().getCookie(COOKIE);
+    ctx.response().addCookie(cookie("", 0));
+    return cookie == null || cookie.getValue().isBlank() ? Future.succeededFuture()
+        : associations.signOut(cookie.getValue());
   }
 
   private static SignedInAssociation checked(RoutingContext ctx, SignedInAssociation association) {

@@ -1,38 +1,95 @@
 package fr.parcours.association;
 
+import fr.parcours.error.AppException;
+import fr.parcours.error.FieldError;
+import fr.parcours.fair.Fair;
+import fr.parcours.fair.FairService;
+import fr.parcours.fair.resource.ResourceCatalog;
+import fr.parcours.fair.resource.ResourceService;
+import fr.parcours.web.ErrorHandler;
+import fr.parcours.web.Forms;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
+import fr.parcours.web.JsonInput;
 import fr.parcours.web.Pages;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
 /**
- * The page a sign-in link opens. Opening it only shows a button: mail scanners open links, and
- * must not use up a single-use link. The button redeems it, sets the session cookie and lands
- * on the association's page.
+ * The association area's doors: {@code /associations} explains it and, for the published fair
+ * chosen ({@code ?fair=slug}, or the only one), registers an association and sends sign-in
+ * links; the link's page signs the browser in; signing out ends the session. Signed-out
+ * visitors of the signed-in pages are sent back to the area.
  */
 public final class AssociationPageRoutes {
 
-  private static final String HOME = "/associations/me";
+  static final String AREA = "/associations";
+  static final String HOME = AREA + "/me";
+  private static final List<String> REGISTRATION = List.of("name", "theme", "contact.name", "contact.email", "website",
+      "description");
+  private static final Set<String> NOTICES = Set.of("registered", "link_sent", "signed_out");
 
   private final AssociationService associations;
   private final AssociationAuth auth;
+  private final FairService fairs;
+  private final ResourceService resources;
   private final Pages pages;
 
-  public AssociationPageRoutes(AssociationService associations, AssociationAuth auth, Pages pages) {
+  public AssociationPageRoutes(AssociationService associations, AssociationAuth auth, FairService fairs,
+                               ResourceService resources, Pages pages) {
     this.associations = associations;
     this.auth = auth;
+    this.fairs = fairs;
+    this.resources = resources;
     this.pages = pages;
   }
 
   public void mount(Router router) {
-    router.get("/associations/sign-in/:token").handler(ctx -> pages.render(ctx, 200, "association-sign-in",
+    router.route(HOME).failureHandler(AssociationPageRoutes::signedOutToArea);
+    router.route(HOME + "/*").failureHandler(AssociationPageRoutes::signedOutToArea);
+    router.get(AREA).handler(ctx -> area(ctx, 200, ctx.queryParams().get("fair"), new JsonObject(), List.of()));
+    router.post(AREA + "/register").handler(this::register);
+    router.post(AREA + "/sign-in").handler(this::requestSignIn);
+    router.get(AREA + "/sign-in/:token").handler(ctx -> pages.render(ctx, 200, "association-sign-in",
         new JsonObject().put("title", I18n.message(I18n.language(ctx), "association_sign_in_title"))));
-    router.post("/associations/sign-in/:token").handler(this::signIn);
-    router.get(HOME).handler(auth.requireAssociation()).handler(ctx -> pages.render(ctx, 200, "association-home",
-        new JsonObject().put("title", AssociationAuth.current(ctx).name())
-            .put("association", AssociationAuth.current(ctx).toJson())));
+    router.post(AREA + "/sign-in/:token").handler(this::signIn);
+    router.post(AREA + "/sign-out").handler(ctx -> auth.signOut(ctx)
+        .onSuccess(done -> Http.seeOther(ctx, AREA + "?done=signed_out")).onFailure(ctx::fail));
+  }
+
+  /** Registers, then sends the first sign-in link at once: there is no password to choose. */
+  private void register(RoutingContext ctx) {
+    MultiMap form = ctx.request().formAttributes();
+    JsonObject typed = Forms.json(form, REGISTRATION, Set.of());
+    String slug = form.get("fair");
+    fairs.readable(slug, null)
+        .compose(fair -> associations.register(fair, JsonInput.of(typed))
+            .compose(registered -> associations.requestSignIn(fair, registered.contactEmail())))
+        .onSuccess(done -> Http.seeOther(ctx, AREA + "?fair=" + slug + "&done=registered"))
+        .onFailure(error -> refused(ctx, error, slug, new JsonObject().put("register", typed)));
+  }
+
+  /** Always the same answer, known address or not, as the API's. */
+  private void requestSignIn(RoutingContext ctx) {
+    String slug = ctx.request().getFormAttribute("fair");
+    String email = ctx.request().getFormAttribute("email");
+    JsonObject typed = new JsonObject().put("sign_in", new JsonObject().put("email", email));
+    if (email == null || email.isBlank()) {
+      refused(ctx, AppException.invalid("email", "is required"), slug, typed);
+      return;
+    }
+    fairs.readable(slug, null).compose(fair -> associations.requestSignIn(fair, email.strip()))
+        .onSuccess(done -> Http.seeOther(ctx, AREA + "?fair=" + slug + "&done=link_sent"))
+        .onFailure(error -> refused(ctx, error, slug, typed));
   }
 
   private void signIn(RoutingContext ctx) {
@@ -42,5 +99,63 @@ public final class AssociationPageRoutes {
           Http.seeOther(ctx, HOME);
         })
         .onFailure(ctx::fail);
+  }
+
+  private void refused(RoutingContext ctx, Throwable error, String slug, JsonObject typed) {
+    if (error instanceof AppException refusal && refusal.kind() != AppException.Kind.NOT_FOUND) {
+      area(ctx, ErrorHandler.status(refusal.kind()), slug, typed, Pages.fieldErrors(refusal));
+    } else {
+      ctx.fail(error);
+    }
+  }
+
+  /** The area: the published fairs to choose from and, for the chosen one, its two forms. */
+  private void area(RoutingContext ctx, int status, String slug, JsonObject typed, List<FieldError> errors) {
+    Locale locale = Locale.forLanguageTag(I18n.language(ctx));
+    fairs.published().compose(published -> {
+      Optional<Fair> chosen = chosen(published, slug);
+      JsonObject model = new JsonObject()
+          .put("title", I18n.message(I18n.language(ctx), "association_area_title"))
+          .put("fairs", new JsonArray(published.stream().map(fair -> (Object) new JsonObject()
+              .put("slug", fair.slug()).put("name", fair.details().name() + " · " + fair.details().city())
+              .put("selected", chosen.filter(c -> c.id() == fair.id()).isPresent())).toList()))
+          .put("form", typed).put("errors", Pages.errorList(errors));
+      return chosen.map(fair -> resources.list(fair, ResourceCatalog.TRACKS).map(tracks -> model
+              .put("fair", new JsonObject().put("slug", fair.slug()).put("name", fair.details().name())
+                  .put("city", fair.details().city()).put("dates", fair.dateLabels(locale)))
+              .put("tracks", themes(tracks, typed))))
+          .orElseGet(() -> Future.succeededFuture(model));
+    }).onSuccess(model -> {
+      String done = ctx.queryParams().get("done");
+      if (errors.isEmpty() && done != null && NOTICES.contains(done)) {
+        model.put("notice", I18n.message(I18n.language(ctx), "association_notice_" + done));
+      }
+      pages.render(ctx, status, "association-area", model);
+    }).onFailure(ctx::fail);
+  }
+
+  /** The fair the visitor chose, or the only one published; a slug naming none is a 404. */
+  private static Optional<Fair> chosen(List<Fair> published, String slug) {
+    if (slug == null || slug.isBlank()) {
+      return published.size() == 1 ? Optional.of(published.get(0)) : Optional.empty();
+    }
+    return Optional.of(published.stream().filter(fair -> fair.slug().equals(slug)).findFirst()
+        .orElseThrow(() -> AppException.notFound("Fair " + slug)));
+  }
+
+  private static JsonArray themes(JsonArray tracks, JsonObject typed) {
+    String theme = typed.getJsonObject("register", new JsonObject()).getString("theme");
+    return new JsonArray(tracks.stream().map(JsonObject.class::cast).map(track -> (Object) new JsonObject()
+        .put("slug", track.getString("slug")).put("name", track.getString("name"))
+        .put("selected", track.getString("slug").equals(theme))).toList());
+  }
+
+  /** A signed-out (or expired) browser on a signed-in page goes back to the area, to ask for a link. */
+  private static void signedOutToArea(RoutingContext ctx) {
+    if (ctx.failure() instanceof AppException app && app.kind() == AppException.Kind.UNAUTHENTICATED) {
+      Http.seeOther(ctx, AREA);
+    } else {
+      ctx.next();
+    }
   }
 }

@@ -90,6 +90,12 @@ final class AssociationRepository {
         .mapEmpty();
   }
 
+  Future<Void> deleteToken(SqlClient client, byte[] tokenHash) {
+    return client.preparedQuery("DELETE FROM association_tokens WHERE token_hash = $1")
+        .execute(Tuple.of(Buffer.buffer(tokenHash)))
+        .mapEmpty();
+  }
+
   private static Future<Optional<SignedInAssociation>> one(SqlClient client, String sql, Tuple params) {
     return client.preparedQuery(sql).execute(params).map(rows -> Results.first(rows).map(AssociationRepository::of));
   }

@@ -97,6 +97,11 @@ public final class AssociationService {
     return repository.findByToken(pool, Tokens.digest(token));
   }
 
+  /** Ends a session: its token is deleted, so a copy of the cookie opens nothing any more. */
+  public Future<Void> signOut(String token) {
+    return repository.deleteToken(pool, Tokens.digest(token));
+  }
+
   /** The fair's association with that slug, as its organiser acts for it. */
   Future<SignedInAssociation> forOrganiser(Fair fair, String slug) {
     return repository.findBySlug(pool, fair.id(), slug).map(found -> found

@@ -62,7 +62,7 @@ public final class BookingFormRoutes {
     Future.succeededFuture(Forms.json(form, FIELDS, WHOLE_NUMBERS))
         .map(json -> BookingRequest.parse(JsonInput.of(json)))
         .compose(request -> bookings.book(ctx.pathParam("fairSlug"), key, request))
-        .onSuccess(outcome -> Http.seeOther(ctx, managePath(outcome.booking()) + "?done=booked"))
+        .onSuccess(outcome -> Http.seeOther(ctx, managePath(outcome.value()) + "?done=booked"))
         .onFailure(error -> {
           if (error instanceof AppException refusal && refusal.kind() != AppException.Kind.NOT_FOUND) {
             render(ctx, ErrorHandler.status(refusal.kind()), Forms.json(form, FIELDS, Set.of()), key,

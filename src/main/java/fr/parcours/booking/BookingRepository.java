@@ -24,10 +24,6 @@ final class BookingRepository {
   record TrackRef(long id, String slug, String name) {
   }
 
-  /** What an Idempotency-Key already stands for. */
-  record StoredRequest(String bodyHash, Long bookingId) {
-  }
-
   private static final String BOOKING_FIELDS = "SELECT b.*, t.slug AS track_slug, t.name AS track_name, ";
   private static final String BOOKING_FROM = "FROM bookings b JOIN tracks t ON t.id = b.track_id ";
   private static final String BOOKING_COLUMNS = BOOKING_FIELDS
@@ -64,32 +60,6 @@ final class BookingRepository {
         .execute(Tuple.of(fairId, rules.pupilsPerAdult(), rules.maxPupilsPerSchool(), rules.maxClassesPerSchool(),
             rules.maxPupilsPerSchoolPerTrack(), rules.maxClassesPerSchoolPerTrack()))
         .mapEmpty();
-  }
-
-  /**
-   * Claims an Idempotency-Key; false when it is already taken. A concurrent claim of the same
-   * key waits here until the first transaction ends, then sees its committed row.
-   */
-  Future<Boolean> claimKey(SqlClient db, long fairId, String key, String bodyHash) {
-    return db.preparedQuery("INSERT INTO booking_requests (fair_id, key, body_hash) VALUES ($1, $2, decode($3, 'hex')) "
-            + "ON CONFLICT DO NOTHING")
-        .execute(Tuple.of(fairId, key, bodyHash))
-        .map(rows -> rows.rowCount() == 1);
-  }
-
-  Future<StoredRequest> storedRequest(SqlClient db, long fairId, String key) {
-    return db.preparedQuery("SELECT encode(body_hash, 'hex') AS hash, booking_id FROM booking_requests "
-            + "WHERE fair_id = $1 AND key = $2")
-        .execute(Tuple.of(fairId, key))
-        .map(rows -> {
-          Row row = rows.iterator().next();
-          return new StoredRequest(row.getString("hash"), row.getLong("booking_id"));
-        });
-  }
-
-  Future<Void> linkKey(SqlClient db, long fairId, String key, long bookingId) {
-    return db.preparedQuery("UPDATE booking_requests SET booking_id = $3 WHERE fair_id = $1 AND key = $2")
-        .execute(Tuple.of(fairId, key, bookingId)).mapEmpty();
   }
 
   /** Serialises the bookings of one school on one fair, so its caps hold under concurrency. */

@@ -1,13 +1,12 @@
 package fr.parcours.booking;
 
-import fr.parcours.auth.Tokens;
+import fr.parcours.db.IdempotencyKeys;
 import fr.parcours.mail.Addresses;
 import fr.parcours.web.JsonInput;
 import io.vertx.core.json.JsonObject;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /** What a teacher asks for, parsed and validated at the edge (every bad field named at once). */
@@ -85,6 +84,6 @@ public record BookingRequest(School school, Teacher teacher, ClassGroup group, i
         .put("day", day == null ? null : day.toString())
         .put("arrival", arrival.toString()).put("departure", departure.toString())
         .encode();
-    return HexFormat.of().formatHex(Tokens.digest(canonical));
+    return IdempotencyKeys.fingerprint(canonical);
   }
 }

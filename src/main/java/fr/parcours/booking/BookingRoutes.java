@@ -3,6 +3,7 @@ package fr.parcours.booking;
 import fr.parcours.auth.AuthRoutes;
 import fr.parcours.error.AppException;
 import fr.parcours.web.Http;
+import fr.parcours.web.IdempotentPost;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
@@ -17,7 +18,6 @@ import java.util.List;
  */
 public final class BookingRoutes {
 
-  private static final int MAX_KEY_LENGTH = 200;
   private static final List<String> STATUSES = List.of(Booking.CONFIRMED, Booking.WAITLISTED, Booking.CANCELLED);
 
   private final BookingService bookings;
@@ -31,7 +31,8 @@ public final class BookingRoutes {
   }
 
   public void mount(Router router) {
-    router.post("/api/fairs/:fairSlug/bookings").handler(this::book);
+    router.post("/api/fairs/:fairSlug/bookings").handler(ctx -> IdempotentPost.created(ctx,
+        bookings.book(fair(ctx), IdempotentPost.key(ctx), BookingRequest.parse(Http.body(ctx)))));
     router.get("/api/fairs/:fairSlug/availability")
         .handler(ctx -> Http.respond(ctx, 200, bookings.availability(ctx.pathParam("fairSlug"))));
     router.get("/api/bookings/:token").handler(ctx -> Http.respond(ctx, 200, bookings.show(ctx.pathParam("token"))));
@@ -53,29 +54,6 @@ public final class BookingRoutes {
     router.get("/api/fairs/:fairSlug/sessions/:sessionId/attendees.csv").handler(organiserOnly)
         .handler(ctx -> csv(ctx, "attendees.csv", desk.attendeesCsv(fair(ctx), AuthRoutes.organiser(ctx),
             Http.idParam(ctx, "sessionId", "Session"))));
-  }
-
-  private void book(RoutingContext ctx) {
-    String key = idempotencyKey(ctx);
-    BookingRequest request = BookingRequest.parse(Http.body(ctx));
-    bookings.book(fair(ctx), key, request)
-        .onSuccess(outcome -> {
-          // A retry gets the first answer again, status included; the header tells it was one.
-          ctx.response().putHeader("Idempotent-Replayed", String.valueOf(!outcome.created()));
-          Http.json(ctx, 201, outcome.booking());
-        })
-        .onFailure(ctx::fail);
-  }
-
-  private static String idempotencyKey(RoutingContext ctx) {
-    String key = ctx.request().getHeader("Idempotency-Key");
-    if (key == null || key.isBlank()) {
-      throw AppException.invalid("Idempotency-Key", "header is required: a unique value per booking attempt");
-    }
-    if (key.length() > MAX_KEY_LENGTH) {
-      throw AppException.invalid("Idempotency-Key", "must be at most " + MAX_KEY_LENGTH + " characters");
-    }
-    return key;
   }
 
   private static BookingFilter filter(RoutingContext ctx) {

@@ -3,6 +3,8 @@ package fr.parcours.booking;
 import fr.parcours.auth.Tokens;
 import fr.parcours.booking.BookingMessages.Notice;
 import fr.parcours.booking.BookingRepository.TrackRef;
+import fr.parcours.db.IdempotencyKeys;
+import fr.parcours.db.IdempotencyKeys.Outcome;
 import fr.parcours.db.Retries;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
@@ -24,46 +26,46 @@ import java.util.Optional;
  */
 public final class BookingService {
 
-  /** The booking as JSON, and whether this request created it (false for a replay). */
-  public record Outcome(JsonObject booking, boolean created) {
-  }
-
   /** Where a booking goes: its fair, its track and the fair's rules. */
   private record Target(Fair fair, TrackRef track, BookingRules rules) {
   }
+
+  private static final IdempotencyKeys KEYS = new IdempotencyKeys("booking_requests", "booking_id");
 
   private final Pool pool;
   private final FairService fairs;
   private final BookingRepository repository = new BookingRepository();
   private final BookingLinks links;
   private final Placements placements;
+  private final BookingExtras extras;
 
-  public BookingService(Pool pool, FairService fairs, BookingLinks links, Placements placements) {
+  public BookingService(Pool pool, FairService fairs, BookingLinks links, Placements placements,
+                        BookingExtras extras) {
     this.pool = pool;
     this.fairs = fairs;
     this.links = links;
     this.placements = placements;
+    this.extras = extras;
   }
 
   /** Books a route, or a place on the waiting list; a repeated key replays the first answer. */
-  public Future<Outcome> book(String fairSlug, String key, BookingRequest request) {
+  public Future<Outcome<JsonObject>> book(String fairSlug, String key, BookingRequest request) {
     return target(fairSlug, request.track())
-        .compose(target -> Retries.onRace(() -> pool.withTransaction(conn -> repository
-            .claimKey(conn, target.fair().id(), key, request.fingerprint())
-            .compose(claimed -> claimed
-                ? place(conn, target, key, request).map(b -> new Outcome(json(b, target.fair()), true))
-                : replay(conn, target.fair(), key, request).map(b -> new Outcome(json(b, target.fair()), false))))));
+        .compose(target -> Retries.onRace(() -> pool.withTransaction(conn -> KEYS.once(conn, target.fair().id(), key,
+                request.fingerprint(), () -> place(conn, target, request), Booking::id,
+                id -> repository.byId(conn, id).map(Optional::orElseThrow))))
+            .map(outcome -> new Outcome<>(json(outcome.value(), target.fair()), outcome.created())));
   }
 
   public Future<JsonObject> show(String token) {
-    return byToken(token).compose(booking -> fairOf(booking).map(fair -> json(booking, fair)));
+    return byToken(token).compose(booking -> fairOf(booking).compose(fair -> shown(booking, fair)));
   }
 
   /** Changes headcount or window; when the new request fits nowhere the old route is kept (409). */
   public Future<JsonObject> change(String token, BookingChange change) {
     return byToken(token).compose(found -> fairOf(found).compose(fair -> repository.rules(pool, fair.id())
         .compose(rules -> Retries.onRace(() -> pool.withTransaction(conn -> changeInTransaction(conn, fair, rules, found, change))))
-        .map(booking -> json(booking, fair))));
+        .compose(booking -> shown(booking, fair))));
   }
 
   private Future<Booking> changeInTransaction(SqlConnection conn, Fair fair, BookingRules rules, Booking found,
@@ -82,7 +84,8 @@ public final class BookingService {
             ? Future.succeededFuture(current)
             : repository.release(conn, current.id())
                 .compose(released -> repository.update(conn, current.id(), current.request(), Booking.CANCELLED))
-                .compose(updated -> placements.notify(conn, current.id(), Notice.CANCELLED, fair))
+                .compose(updated -> extras.cancelled(conn, current.id()))
+                .compose(letGo -> placements.notify(conn, current.id(), Notice.CANCELLED, fair))
                 .compose(cancelled -> placements.promote(conn, fair, current.trackId()).map(cancelled)))))
         .map(booking -> json(booking, fair))));
   }
@@ -106,7 +109,7 @@ public final class BookingService {
     return fairs.readable(slug, null);
   }
 
-  private Future<Booking> place(SqlConnection conn, Target target, String key, BookingRequest asked) {
+  private Future<Booking> place(SqlConnection conn, Target target, BookingRequest asked) {
     Fair fair = target.fair();
     BookingRequest request = asked.on(BookingTerms.resolveDay(fair, asked.day()));
     BookingTerms.requireRegistrationOpen(fair, Instant.now());
@@ -120,7 +123,6 @@ public final class BookingService {
         })
         .compose(locked -> repository.timetable(conn, trackId))
         .compose(timetable -> insertWithRoute(conn, target, request, timetable))
-        .compose(id -> repository.linkKey(conn, fair.id(), key, id).map(id))
         .compose(id -> repository.byId(conn, id).map(Optional::orElseThrow))
         .compose(booking -> placements.tell(conn, booking, booking.is(Booking.CONFIRMED) ? Notice.CONFIRMED : Notice.WAITLISTED,
             fair));
@@ -134,16 +136,6 @@ public final class BookingService {
     return repository.insert(conn, target.fair().id(), target.track().id(), Tokens.newToken(), request, status)
         .compose(id -> route.map(r -> repository.reserve(conn, id, r, request.people())).orElse(Future.succeededFuture())
             .map(id));
-  }
-
-  private Future<Booking> replay(SqlConnection conn, Fair fair, String key, BookingRequest request) {
-    return repository.storedRequest(conn, fair.id(), key).compose(stored -> {
-      if (!stored.bodyHash().equals(request.fingerprint())) {
-        throw AppException.unprocessable("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used with another body",
-            List.of(new FieldError("Idempotency-Key", "was already used for a different booking request")));
-      }
-      return repository.byId(conn, stored.bookingId()).map(Optional::orElseThrow);
-    });
   }
 
   /** Applies a change under the school and track locks; returns the booking's id. */
@@ -198,6 +190,11 @@ public final class BookingService {
 
   private Future<Fair> fairOf(Booking booking) {
     return fairs.findById(booking.fairId());
+  }
+
+  /** The booking as its teacher sees it, with what other features attach to it. */
+  private Future<JsonObject> shown(Booking booking, Fair fair) {
+    return extras.show(pool, booking.id(), fair, json(booking, fair));
   }
 
   private JsonObject json(Booking booking, Fair fair) {

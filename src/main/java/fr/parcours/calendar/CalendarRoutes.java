@@ -1,7 +1,6 @@
 package fr.parcours.calendar;
 
-import fr.parcours.auth.AuthRoutes;
-import fr.parcours.fair.FairService;
+import fr.parcours.association.AssociationAuth;
 import fr.parcours.web.Http;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
@@ -12,8 +11,8 @@ import java.util.function.Function;
 
 /**
  * The iCalendar feeds, served as {@code text/calendar} for calendar clients to subscribe to, and
- * the API that hands out their links: a fair's public feeds, an association's feed (for its
- * organiser), and visitors' selections.
+ * the API that hands out their links: a fair's public feeds, an association's feed (for itself
+ * and its organiser), and visitors' selections.
  */
 public final class CalendarRoutes {
 
@@ -25,14 +24,12 @@ public final class CalendarRoutes {
 
   private final Calendars calendars;
   private final Selections selections;
-  private final FairService fairs;
-  private final AuthRoutes auth;
+  private final AssociationAuth associations;
 
-  public CalendarRoutes(Calendars calendars, Selections selections, FairService fairs, AuthRoutes auth) {
+  public CalendarRoutes(Calendars calendars, Selections selections, AssociationAuth associations) {
     this.calendars = calendars;
     this.selections = selections;
-    this.fairs = fairs;
-    this.auth = auth;
+    this.associations = associations;
   }
 
   public void mount(Router router) {
@@ -54,10 +51,10 @@ public final class CalendarRoutes {
   private void mountApi(Router router) {
     router.get("/api/fairs/:fairSlug/calendars").handler(ctx -> Http.respond(ctx, 200,
         calendars.publicFeeds(ctx.pathParam("fairSlug"))));
-    router.get("/api/fairs/:fairSlug/associations/:associationSlug/calendar").handler(auth.requireOrganiser())
-        .handler(ctx -> Http.respond(ctx, 200,
-            fairs.requireOwned(ctx.pathParam("fairSlug"), AuthRoutes.organiser(ctx))
-                .compose(fair -> calendars.associationFeed(fair.id(), ctx.pathParam("associationSlug")))));
+    // The association itself ("me") or its fair's organiser (naming it by slug).
+    router.get("/api/fairs/:fairSlug/associations/:association/calendar").handler(associations.requireAssociation())
+        .handler(ctx -> Http.respond(ctx, 200, calendars.associationFeed(AssociationAuth.current(ctx).fairId(),
+            AssociationAuth.current(ctx).slug())));
     router.post(SELECTIONS).handler(ctx -> Http.respond(ctx, 201, selections.create(ctx.pathParam("fairSlug"))));
     router.get(SELECTION).handler(ctx -> Http.respond(ctx, 200,
         selections.get(ctx.pathParam("fairSlug"), ctx.pathParam("token"))));

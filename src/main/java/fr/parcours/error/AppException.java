@@ -46,6 +46,11 @@ public final class AppException extends RuntimeException {
     return new AppException(Kind.UNPROCESSABLE, code, message, details);
   }
 
+  /** A 422 about one field: the message is the field's name followed by what is wrong with it. */
+  public static AppException unprocessable(String code, String field, String message) {
+    return unprocessable(code, field + " " + message, List.of(new FieldError(field, message)));
+  }
+
   public static AppException unauthenticated(String message) {
     return new AppException(Kind.UNAUTHENTICATED, "UNAUTHENTICATED", message, List.of());
   }

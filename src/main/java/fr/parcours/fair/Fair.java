@@ -1,6 +1,10 @@
 package fr.parcours.fair;
 
+import fr.parcours.error.AppException;
+import fr.parcours.error.FieldError;
+
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -50,6 +54,19 @@ public record Fair(long id, long ownerId, FairDetails details) {
   /** Its days as people read them, e.g. "jeudi 18 mars 2027, vendredi 19 mars 2027". */
   public String dateLabels(Locale locale) {
     return String.join(", ", days().stream().map(day -> day.label(locale)).toList());
+  }
+
+  /** The day a request is for: optional when the fair has a single day, else one of its days. */
+  public FairDay day(LocalDate requested) {
+    if (requested == null && days().size() == 1) {
+      return days().get(0);
+    }
+    if (requested == null) {
+      throw AppException.invalid("day", "is required: this fair runs on " + days().size() + " days");
+    }
+    return days().stream().filter(day -> day.day().equals(requested)).findFirst()
+        .orElseThrow(() -> AppException.unprocessable("UNKNOWN_DAY", "The fair does not run on " + requested,
+            List.of(new FieldError("day", "is not a day of the fair"))));
   }
 
   /** The fair day whose opening hours contain the whole period, if any. */

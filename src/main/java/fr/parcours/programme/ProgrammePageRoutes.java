@@ -5,6 +5,7 @@ import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
+import fr.parcours.stand.StandService;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
 import fr.parcours.web.Pages;
@@ -25,14 +26,17 @@ public final class ProgrammePageRoutes {
 
   private final FairService fairs;
   private final ResourceService resources;
+  private final StandService stands;
   private final Pages pages;
   private final FeedLinks feeds;
   private final VisitorSelection visitor;
 
-  public ProgrammePageRoutes(FairService fairs, ResourceService resources, Selections selections, Pages pages,
+  public ProgrammePageRoutes(FairService fairs, ResourceService resources, StandService stands,
+                             Selections selections, Pages pages,
                              String publicUrl) {
     this.fairs = fairs;
     this.resources = resources;
+    this.stands = stands;
     this.pages = pages;
     this.feeds = new FeedLinks(publicUrl);
     this.visitor = new VisitorSelection(selections);
@@ -48,13 +52,12 @@ public final class ProgrammePageRoutes {
     ProgrammeFilter filter = ProgrammeFilter.of(ctx.queryParams());
     JsonObject messages = I18n.messages(I18n.language(ctx));
     Locale locale = Locale.forLanguageTag(I18n.language(ctx));
-    load(ctx).map(loaded -> fairModel(ctx, loaded.fair())
+    load(ctx).compose(loaded -> stands.reservedSpots(loaded.fair()).map(taken -> fairModel(ctx, loaded.fair())
             .put("filter", ProgrammeFilters.model(loaded.programme(), filter, messages))
             .put("grid", starred(TimetableGrid.build(loaded.programme(), filter, messages, locale), loaded))
-            // No stand is reserved yet: reservations (issue #4) will fill the taken spots.
             .put("stand_maps", StandMap.build(loaded.document().getJsonArray("stand_spots"),
-                loaded.programme().zones(), Set.of()))
-            .put("feeds", feeds.forFair(loaded.fair().slug(), loaded.programme(), messages)))
+                loaded.programme().zones(), taken))
+            .put("feeds", feeds.forFair(loaded.fair().slug(), loaded.programme(), messages))))
         .onSuccess(model -> pages.render(ctx, 200, "programme", model))
         .onFailure(ctx::fail);
   }

@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * The stand spots of each zone as a drawing: metres scaled to SVG units, each spot free or
  * taken. The template only draws what this computes, so every text in it stays escaped.
- * Which spots are taken comes from the stand reservations; until there are any, none is.
+ * A spot is taken when an association holds it (confirmed) for some period of the fair.
  */
 public final class StandMap {
 

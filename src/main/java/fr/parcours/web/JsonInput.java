@@ -107,6 +107,10 @@ public final class JsonInput {
     return number.doubleValue();
   }
 
+  public Double optionalDecimal(String field, double min) {
+    return json.getValue(field) == null ? null : requiredDecimal(field, min);
+  }
+
   /** A text among {@code allowed}. */
   public String requiredChoice(String field, List<String> allowed) {
     String value = requiredText(field);
@@ -211,6 +215,11 @@ public final class JsonInput {
     }
     JsonObject nested = raw instanceof JsonObject object ? object : new JsonObject();
     return new JsonInput(nested, prefix + field + ".", errors);
+  }
+
+  /** A nested object, or null when the field is absent. */
+  public JsonInput optionalObject(String field) {
+    return json.getValue(field) == null ? null : requiredObject(field);
   }
 
   /** The objects of an array field, each reported as {@code field[i].inner}. */

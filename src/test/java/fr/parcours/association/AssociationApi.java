@@ -23,17 +23,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The fair: one day (18 March 2027, 08:30–17:00 Paris time), registration open, venue "hotel",
  * track "s-orienter" (class size 30), published.
  */
-final class AssociationApi {
+public final class AssociationApi {
 
-  static final String DAY = "2027-03-18";
+  public static final String DAY = "2027-03-18";
   private static final Pattern LINK = Pattern.compile("/associations/sign-in/([A-Za-z0-9_-]+)");
 
-  final TestApp app;
-  final String slug;
-  final String base;
-  final String organiser;
+  public final TestApp app;
+  public final String slug;
+  public final String base;
+  public final String organiser;
 
-  AssociationApi(TestApp app, String slug) {
+  public AssociationApi(TestApp app, String slug) {
     this.app = app;
     this.slug = slug;
     this.base = "/api/fairs/" + slug;
@@ -49,7 +49,7 @@ final class AssociationApi {
   }
 
   /** POSTs as the organiser and asserts it was created. */
-  JsonObject create(String path, JsonObject body) {
+  public JsonObject create(String path, JsonObject body) {
     HttpResponse<Buffer> response = send(TestApp.authorized(app.client().post(path), organiser), body);
     assertEquals(201, response.statusCode(), path + ": " + response.bodyAsString());
     return response.bodyAsJsonObject();
@@ -66,7 +66,7 @@ final class AssociationApi {
   }
 
   /** Registers an association and signs it in: its session token. */
-  String signedIn(String name, String email) {
+  public String signedIn(String name, String email) {
     HttpResponse<Buffer> registered = register(registration(name, email));
     assertEquals(201, registered.statusCode(), registered.bodyAsString());
     HttpResponse<Buffer> redeemed = redeem(signInLink(email));
@@ -89,18 +89,18 @@ final class AssociationApi {
   }
 
   /** The latest message of that kind queued for {@code recipient} (subject, body). */
-  JsonObject lastMessage(String recipient, String kind) {
+  public JsonObject lastMessage(String recipient, String kind) {
     Row row = await(app.pool().preparedQuery("SELECT subject, body FROM outbox WHERE recipient = $1 AND kind = $2 "
         + "ORDER BY id DESC LIMIT 1").execute(Tuple.of(recipient, kind))).iterator().next();
     return new JsonObject().put("subject", row.getString("subject")).put("body", row.getString("body"));
   }
 
-  long messageCount(String recipient) {
+  public long messageCount(String recipient) {
     return await(app.pool().preparedQuery("SELECT count(*) FROM outbox WHERE recipient = $1")
         .execute(Tuple.of(recipient))).iterator().next().getLong(0);
   }
 
-  static HttpRequest<Buffer> as(HttpRequest<Buffer> request, String token) {
+  public static HttpRequest<Buffer> as(HttpRequest<Buffer> request, String token) {
     return TestApp.authorized(request, token);
   }
 }

@@ -1,5 +1,6 @@
 package fr.parcours.booking;
 
+import fr.parcours.support.Ical;
 import fr.parcours.support.Poll;
 import fr.parcours.support.ServerTest;
 import fr.parcours.support.TestApp;
@@ -7,12 +8,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import net.fortuna.ical4j.data.CalendarBuilder;
-import net.fortuna.ical4j.model.Component;
-import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
 
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
 
@@ -128,12 +125,7 @@ class BookingEndToEndTest extends ServerTest {
   }
 
   private static List<String> statuses(String ics) {
-    try {
-      List<VEvent> events = new CalendarBuilder().build(new StringReader(ics)).getComponents(Component.VEVENT);
-      return events.stream().map(event -> event.getStatus().getValue()).toList();
-    } catch (Exception e) {
-      throw new AssertionError("Unreadable feed: " + ics, e);
-    }
+    return Ical.events(ics).stream().map(event -> event.getStatus().getValue()).toList();
   }
 
   private static List<String> starts(JsonArray route) {

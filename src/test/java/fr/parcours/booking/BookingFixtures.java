@@ -18,21 +18,21 @@ import static fr.parcours.support.TestApp.await;
  * and a track "s-orienter" whose three activities are each given five times, 30 minutes long,
  * every 40 minutes from 09:00 (09:00, 09:40, 10:20, 11:00, 11:40), each in its own room.
  */
-final class BookingFixtures {
+public final class BookingFixtures {
 
-  static final LocalDate DAY = LocalDate.of(2027, 1, 14);
+  public static final LocalDate DAY = LocalDate.of(2027, 1, 14);
   static final String TRACK = "s-orienter";
   static final List<String> ACTIVITIES = List.of("atelier-cv", "metiers-numerique", "temoignage");
   static final int SHOWINGS = 5;
 
   /** A fair made for one test: its slug, id, owner's login token and track id. */
-  record Fair(String slug, long id, String ownerToken, long trackId) {
+  public record Fair(String slug, long id, String ownerToken, long trackId) {
   }
 
   private BookingFixtures() {
   }
 
-  static Fair fair(TestApp app, String slug, int capacity) {
+  public static Fair fair(TestApp app, String slug, int capacity) {
     String token = app.organiserToken(slug + "@organiser.test");
     long ownerId = single(app, "SELECT id FROM organisers WHERE email = $1", Tuple.of(slug + "@organiser.test"));
     long fairId = single(app, "INSERT INTO fairs (slug, name, city, time_zone, status, owner_id, "
@@ -75,7 +75,7 @@ final class BookingFixtures {
   }
 
   /** A valid booking body: 3e B of a Bordeaux collège, arriving 09:00, leaving 12:30. */
-  static JsonObject request(String uai, String className, int pupils, int adults) {
+  public static JsonObject request(String uai, String className, int pupils, int adults) {
     return new JsonObject()
         .put("school", new JsonObject().put("name", "Collège Jean Moulin").put("uai", uai).put("city", "Bordeaux"))
         .put("teacher", new JsonObject().put("name", "Mme Durand").put("email", "durand."

@@ -1,16 +1,12 @@
 package fr.parcours.calendar;
 
 import fr.parcours.fair.FairClient;
+import fr.parcours.support.Ical;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import net.fortuna.ical4j.data.CalendarBuilder;
-import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.component.VEvent;
 
-import java.io.StringReader;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -61,22 +57,7 @@ final class CalendarFixtures {
         .put("starts_at", startsAt).put("ends_at", start.plusMinutes(30).toString());
   }
 
-  /** Parses and validates a feed as calendar clients would read it; any invalid property fails. */
-  static Calendar parse(String ics) {
-    try {
-      Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
-      calendar.validate();
-      return calendar;
-    } catch (Exception e) {
-      throw new AssertionError("Invalid feed: " + e.getMessage() + "\n" + ics, e);
-    }
-  }
-
-  static List<VEvent> events(String ics) {
-    return parse(ics).getComponents(Component.VEVENT);
-  }
-
   static VEvent event(String ics, String title) {
-    return events(ics).stream().filter(e -> e.getSummary().getValue().equals(title)).findFirst().orElseThrow();
+    return Ical.events(ics).stream().filter(e -> e.getSummary().getValue().equals(title)).findFirst().orElseThrow();
   }
 }

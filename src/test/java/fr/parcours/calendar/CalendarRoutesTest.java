@@ -22,9 +22,9 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 import static fr.parcours.calendar.CalendarFixtures.event;
-import static fr.parcours.calendar.CalendarFixtures.events;
+import static fr.parcours.support.Ical.events;
 import static fr.parcours.calendar.CalendarFixtures.ok;
-import static fr.parcours.calendar.CalendarFixtures.parse;
+import static fr.parcours.support.Ical.parse;
 import static fr.parcours.support.TestApp.await;
 import static fr.parcours.support.TestApp.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;

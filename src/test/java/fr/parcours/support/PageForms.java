@@ -32,9 +32,18 @@ public final class PageForms {
     return post(app, path, form, "text/html");
   }
 
+  /** Posts from a page of a signed-in visitor, whose session is the cookie {@code session} ("name=value"). */
+  public static HttpResponse<Buffer> postSignedIn(TestApp app, String path, MultiMap form, String session) {
+    return post(app, path, form, "text/html", "; " + session);
+  }
+
   private static HttpResponse<Buffer> post(TestApp app, String path, MultiMap form, String accept) {
+    return post(app, path, form, accept, "");
+  }
+
+  private static HttpResponse<Buffer> post(TestApp app, String path, MultiMap form, String accept, String moreCookies) {
     String token = csrfToken(app);
-    return await(app.client().post(path).putHeader("Cookie", "csrf=" + token).putHeader("Accept", accept)
+    return await(app.client().post(path).putHeader("Cookie", "csrf=" + token + moreCookies).putHeader("Accept", accept)
         .followRedirects(false).sendForm(MultiMap.caseInsensitiveMultiMap().addAll(form).set("csrf", token)));
   }
 }

@@ -13,7 +13,7 @@ public record FieldSpec(String name, String column, Type type, boolean required,
                         List<String> choices, double min, String refTable) {
 
   /** How the body gives the value. */
-  public enum Type { SLUG, TEXT, WHOLE, DECIMAL, CHOICE, REFERENCE, DATE_TIME }
+  public enum Type { SLUG, TEXT, WHOLE, DECIMAL, CHOICE, REFERENCE, DATE_TIME, FLAG }
 
   static FieldSpec slug(String name) {
     return new FieldSpec(name, name, Type.SLUG, true, null, List.of(), 0, null);
@@ -40,6 +40,11 @@ public record FieldSpec(String name, String column, Type type, boolean required,
     return new FieldSpec(name, name, Type.DECIMAL, true, null, List.of(), min, null);
   }
 
+  /** A yes/no field; the fallback applies when the body leaves it out. */
+  static FieldSpec flag(String name, boolean fallback) {
+    return new FieldSpec(name, name, Type.FLAG, false, fallback, List.of(), 0, null);
+  }
+
   /** A choice; without a fallback the body must give it. */
   static FieldSpec choice(String name, List<String> choices, String fallback) {
     return new FieldSpec(name, name, Type.CHOICE, fallback == null, fallback, choices, 0, null);
@@ -62,6 +67,7 @@ public record FieldSpec(String name, String column, Type type, boolean required,
       case DECIMAL -> in.requiredDecimal(name, min);
       case CHOICE -> required ? in.requiredChoice(name, choices) : in.optionalChoice(name, choices);
       case DATE_TIME -> in.requiredDateTime(name);
+      case FLAG -> in.optionalBoolean(name);
     };
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import static fr.parcours.fair.resource.FieldSpec.choice;
 import static fr.parcours.fair.resource.FieldSpec.dateTime;
 import static fr.parcours.fair.resource.FieldSpec.decimal;
+import static fr.parcours.fair.resource.FieldSpec.flag;
 import static fr.parcours.fair.resource.FieldSpec.optionalSlug;
 import static fr.parcours.fair.resource.FieldSpec.optionalText;
 import static fr.parcours.fair.resource.FieldSpec.reference;
@@ -36,7 +37,7 @@ public final class ResourceCatalog {
   public static final ResourceSpec STAND_SPOTS = new ResourceSpec("stand-spots", "stand_spots", "number",
       "Stand spot",
       List.of(text("number"), reference("zone", "zones", true), decimal("x", 0), decimal("y", 0),
-          decimal("width", 0.1), decimal("depth", 0.1)),
+          decimal("width", 0.1), decimal("depth", 0.1), flag("power", false)),
       List.of(), "t.zone_id, t.id", "", new StandSpotRule());
 
   public static final ResourceSpec SLOTS = new ResourceSpec("slots", "slots", "id", "Slot",

@@ -1,0 +1,77 @@
+package fr.parcours.challenge;
+
+import fr.parcours.booking.BookingExtras;
+import fr.parcours.challenge.Challenge.BookingRef;
+import fr.parcours.db.Retries;
+import fr.parcours.error.AppException;
+import fr.parcours.fair.Fair;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+
+/**
+ * A class with a confirmed booking picks one challenge and a presentation slot, through the
+ * token of its booking link. Places are taken by a conditional update (never past capacity,
+ * whatever the concurrency); changing the pick gives the old places back in the same
+ * transaction; cancelling the booking lets the pick go.
+ */
+public final class ChallengePicks implements BookingExtras {
+
+  private final Pool pool;
+  private final ChallengeRepository repository = new ChallengeRepository();
+
+  public ChallengePicks(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** Picks (or changes to) the slot of a challenge; a full slot is a 409 and the old pick stays. */
+  Future<Void> pick(String token, long challengeId, long slotId) {
+    return Retries.onRace(() -> pool.withTransaction(conn -> confirmedBooking(conn, token)
+        .compose(booking -> repository.lockSlot(conn, booking.fairId(), challengeId, slotId)
+            .map(found -> found.orElseThrow(() -> AppException.unprocessable("UNKNOWN_CHALLENGE_SLOT", "slot",
+                "is not a presentation slot of that challenge of this fair")))
+            .compose(slot -> repository.release(conn, booking.id())
+                .compose(released -> repository.take(conn, slot.id(), slot.placesFor(booking.pupils())))
+                .compose(taken -> {
+                  if (!taken) {
+                    throw AppException.conflict("CHALLENGE_SLOT_FULL", "slot",
+                        "This presentation slot has no room left for the class");
+                  }
+                  return repository.insertPick(conn, booking.id(), slot.id(), slot.placesFor(booking.pupils()));
+                })))));
+  }
+
+  /** Gives the pick up (nothing to do when there is none). */
+  Future<Void> drop(String token) {
+    return Retries.onRace(() -> pool.withTransaction(conn -> lockedBooking(conn, token)
+        .compose(booking -> repository.release(conn, booking.id()))));
+  }
+
+  @Override
+  public Future<JsonObject> show(SqlClient db, long bookingId, Fair fair, JsonObject booking) {
+    return repository.pick(db, bookingId).map(pick -> {
+      pick.ifPresent(p -> booking.put("challenge", ChallengeJson.pick(p, fair.zone())));
+      return booking;
+    });
+  }
+
+  @Override
+  public Future<Void> cancelled(SqlConnection conn, long bookingId) {
+    return repository.release(conn, bookingId);
+  }
+
+  private Future<BookingRef> confirmedBooking(SqlConnection conn, String token) {
+    return lockedBooking(conn, token).map(booking -> {
+      if (!"confirmed".equals(booking.status())) {
+        throw AppException.conflict("BOOKING_NOT_CONFIRMED", "Only a class with a confirmed booking picks a challenge");
+      }
+      return booking;
+    });
+  }
+
+  private Future<BookingRef> lockedBooking(SqlConnection conn, String token) {
+    return repository.lockBooking(conn, token).map(found -> found.orElseThrow(() -> AppException.notFound("Booking")));
+  }
+}

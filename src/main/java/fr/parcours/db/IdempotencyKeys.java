@@ -1,0 +1,83 @@
+package fr.parcours.db;
+
+import fr.parcours.auth.Tokens;
+import fr.parcours.error.AppException;
+import fr.parcours.error.FieldError;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Idempotency-Key rows written in the same transaction as what the request creates, so a
+ * retry, on any instance, replays the first answer and never creates twice; the same key with
+ * another body is refused. Each feature keeps its keys in its own table
+ * {@code (fair_id, key, body_hash, <idColumn>)}; names come from code, never from a request.
+ */
+public final class IdempotencyKeys {
+
+  /** What the request gave, and whether this request created it (false for a replay). */
+  public record Outcome<T>(T value, boolean created) {
+  }
+
+  private final String table;
+  private final String idColumn;
+
+  public IdempotencyKeys(String table, String idColumn) {
+    this.table = table;
+    this.idColumn = idColumn;
+  }
+
+  /** The SHA-256 of a request's canonical form, in hex: what a retry must repeat. */
+  public static String fingerprint(String canonical) {
+    return HexFormat.of().formatHex(Tokens.digest(canonical));
+  }
+
+  /**
+   * Runs {@code create} if the key is new in this fair, else reads what the first request
+   * created with {@code read}. {@code idOf} names the created row, stored against the key.
+   */
+  public <T> Future<Outcome<T>> once(SqlConnection conn, long fairId, String key, String fingerprint,
+                                     Supplier<Future<T>> create, Function<T, Long> idOf,
+                                     Function<Long, Future<T>> read) {
+    return claim(conn, fairId, key, fingerprint).compose(claimed -> claimed
+        ? create.get().compose(created -> link(conn, fairId, key, idOf.apply(created))
+            .map(linked -> new Outcome<>(created, true)))
+        : storedId(conn, fairId, key, fingerprint).compose(read).map(first -> new Outcome<>(first, false)));
+  }
+
+  /**
+   * Claims the key; false when it is already taken. A concurrent claim of the same key waits
+   * here until the first transaction ends, then sees its committed row.
+   */
+  private Future<Boolean> claim(SqlConnection conn, long fairId, String key, String fingerprint) {
+    return conn.preparedQuery("INSERT INTO " + table + " (fair_id, key, body_hash) VALUES ($1, $2, decode($3, 'hex')) "
+            + "ON CONFLICT DO NOTHING")
+        .execute(Tuple.of(fairId, key, fingerprint))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  private Future<Long> storedId(SqlConnection conn, long fairId, String key, String fingerprint) {
+    return conn.preparedQuery("SELECT encode(body_hash, 'hex') AS hash, " + idColumn + " AS id FROM " + table
+            + " WHERE fair_id = $1 AND key = $2")
+        .execute(Tuple.of(fairId, key))
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          if (!row.getString("hash").equals(fingerprint)) {
+            throw AppException.unprocessable("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used with another body",
+                List.of(new FieldError("Idempotency-Key", "was already used for a different request")));
+          }
+          return row.getLong("id");
+        });
+  }
+
+  private Future<Void> link(SqlConnection conn, long fairId, String key, long id) {
+    return conn.preparedQuery("UPDATE " + table + " SET " + idColumn + " = $3 WHERE fair_id = $1 AND key = $2")
+        .execute(Tuple.of(fairId, key, id)).mapEmpty();
+  }
+}

@@ -1,0 +1,85 @@
+package fr.parcours.stand;
+
+import fr.parcours.auth.Organiser;
+import fr.parcours.db.Retries;
+import fr.parcours.error.AppException;
+import fr.parcours.fair.Fair;
+import fr.parcours.fair.FairService;
+import fr.parcours.mail.Wording;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** The organiser's side of stands: every reservation of the fair, and assigning or moving one. */
+public final class StandDesk {
+
+  private final Pool pool;
+  private final FairService fairs;
+  private final StandRepository repository = new StandRepository();
+  private final StandLedger ledger = new StandLedger(repository);
+
+  public StandDesk(Pool pool, FairService fairs) {
+    this.pool = pool;
+    this.fairs = fairs;
+  }
+
+  /** Every active reservation of the organiser's fair, confirmed first, then the waiting list in order. */
+  public Future<JsonObject> list(String fairSlug, Organiser organiser) {
+    return fairs.requireOwned(fairSlug, organiser).compose(fair -> repository.active(pool, fair.id())
+        .map(reservations -> new JsonObject().put("reservations", StandJson.reservations(reservations, fair))));
+  }
+
+  /**
+   * Gives a waiting reservation a spot, or moves a confirmed one to another spot, day or period;
+   * the same conflicts are refused, the association is told, and whoever waits for what the
+   * move freed is promoted.
+   */
+  public Future<JsonObject> assign(String fairSlug, Organiser organiser, long reservationId, StandPlacement placement) {
+    return fairs.requireOwned(fairSlug, organiser).compose(fair -> Retries.onRace(() -> pool.withTransaction(conn ->
+            repository.lockStands(conn, fair.id())
+                .compose(locked -> repository.byId(conn, reservationId))
+                .map(found -> found.filter(r -> r.fairId() == fair.id())
+                    .orElseThrow(() -> AppException.notFound("Stand reservation " + reservationId)))
+                .compose(current -> move(conn, fair, current, placement))
+                .compose(done -> ledger.promote(conn, fair))
+                .compose(done -> ledger.read(conn, reservationId))))
+        .map(reservation -> StandJson.reservation(reservation, fair)));
+  }
+
+  private Future<Void> move(SqlConnection conn, Fair fair, Reservation current, StandPlacement placement) {
+    if (current.is(Reservation.CANCELLED)) {
+      throw AppException.conflict("RESERVATION_CANCELLED", "The stand reservation is cancelled");
+    }
+    LocalDate day = fair.day(placement.day() == null ? current.day() : placement.day()).day();
+    StandPeriod period = placement.period() == null ? current.period() : placement.period();
+    Wording notice = current.is(Reservation.WAITING) ? StandMessages.ASSIGNED : StandMessages.MOVED;
+    return ledger.requireFree(conn, current.association(), day, period, current.id())
+        .compose(free -> Future.all(repository.spots(conn, fair.id()), repository.holds(conn, fair.id())))
+        .compose(all -> {
+          Spot spot = StandLedger.spotNumbered(all.resultAt(0), placement.spot());
+          List<StandPlanner.Hold> others = all.<List<StandPlanner.Hold>>resultAt(1).stream()
+              .filter(hold -> hold.reservationId() != current.id()).toList();
+          return requireSpotFree(conn, others, spot, day, period)
+              .compose(free -> repository.place(conn, current.id(), spot.id(), day, period));
+        })
+        .compose(placed -> ledger.tell(conn, current.id(), notice, fair));
+  }
+
+  /** The spot must be free then: a clash names the association holding it. */
+  private Future<Void> requireSpotFree(SqlConnection conn, List<StandPlanner.Hold> others, Spot spot, LocalDate day,
+                                       StandPeriod period) {
+    Optional<StandPlanner.Hold> blocking = others.stream().filter(h -> h.blocks(spot.id(), day, period)).findFirst();
+    if (blocking.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return ledger.read(conn, blocking.get().reservationId()).map(holder -> {
+      throw AppException.conflict("SPOT_TAKEN", "spot", "Stand spot " + spot.number() + " is reserved by "
+          + holder.association().name() + " (" + holder.period().json() + ") then");
+    });
+  }
+}
