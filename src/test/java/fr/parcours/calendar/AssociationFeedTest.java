@@ -19,6 +19,8 @@ import java.util.List;
 import static fr.parcours.calendar.CalendarFixtures.ok;
 import static fr.parcours.stand.StandApi.forSpot;
 import static fr.parcours.support.Ical.events;
+import static fr.parcours.support.Ical.sequence;
+import static fr.parcours.support.Ical.start;
 import static fr.parcours.support.TestApp.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -110,13 +112,5 @@ class AssociationFeedTest extends ServerTest {
 
   private static String uid(VEvent event) {
     return event.getUid().orElseThrow().getValue();
-  }
-
-  private static Instant start(VEvent event) {
-    return ZonedDateTime.from(event.getDateTimeStart().getDate()).toInstant();
-  }
-
-  private static int sequence(VEvent event) {
-    return Integer.parseInt(event.getSequence().getValue());
   }
 }
