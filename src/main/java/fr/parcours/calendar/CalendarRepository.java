@@ -61,15 +61,16 @@ final class CalendarRepository {
       + "LEFT JOIN zones z ON z.id = s.zone_id LEFT JOIN venues v ON v.id = coalesce(r.venue_id, z.venue_id) ";
   private static final String ORDER = " ORDER BY s.starts_at, s.id";
 
-  // Every reservation that once held a spot: a confirmed one is stand time, any other was and is
+  // Every reservation that has held a spot: a confirmed one is stand time, any other was and is
   // shown cancelled; a waiting one that never held a spot was never an event.
   private static final String STAND_TIME = "SELECT r.id, r.day, r.period, r.status, r.sequence, r.updated_at, "
-      + "sp.number, z.name AS zone_name, a.name AS association_name, d.opens_at, d.closes_at, "
+      + "concat_ws(' — ', coalesce('Stand ' || sp.number, 'Stand'), z.name) AS title, "
+      + "a.name AS association_name, d.opens_at, d.closes_at, "
       + "concat_ws(', ', 'Stand ' || sp.number, z.name, v.name, v.address, v.city) AS location "
       + "FROM stand_reservations r JOIN associations a ON a.id = r.association_id "
-      + "JOIN stand_spots sp ON sp.id = r.last_spot_id JOIN zones z ON z.id = sp.zone_id "
+      + "LEFT JOIN stand_spots sp ON sp.id = r.last_spot_id LEFT JOIN zones z ON z.id = sp.zone_id "
       + "LEFT JOIN venues v ON v.id = z.venue_id JOIN fair_days d ON d.fair_id = r.fair_id AND d.day = r.day "
-      + "WHERE r.association_id = $1 ORDER BY r.day, r.halves, r.id";
+      + "WHERE r.association_id = $1 AND r.held_spot ORDER BY r.day, r.halves, r.id";
 
   private static final String BOOKING = "SELECT b.id, b.fair_id, b.class_name || ' (' || b.school_name || ')' AS name, "
       + "greatest(b.updated_at, (SELECT max(updated_at) FROM booking_sessions WHERE booking_id = b.id)) AS changed_at "
@@ -169,7 +170,7 @@ final class CalendarRepository {
     FairDay day = new FairDay(row.getLocalDate("day"), row.getLocalTime("opens_at"), row.getLocalTime("closes_at"));
     Interval times = StandPeriod.of(row.getString("period")).on(day, fair.zone());
     return new CalendarEvent("stand-" + row.getLong("id") + "@parcours",
-        "Stand " + row.getString("number") + " — " + row.getString("zone_name"),
+        row.getString("title"),
         "Association : " + row.getString("association_name"), row.getString("location"),
         times.start(), times.end(), row.getInteger("sequence"), !"confirmed".equals(row.getString("status")),
         row.getOffsetDateTime("updated_at"), null, null);

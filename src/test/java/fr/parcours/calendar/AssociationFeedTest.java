@@ -72,6 +72,13 @@ class AssociationFeedTest extends ServerTest {
         event -> "CANCELLED".equals(event.getStatus().getValue()));
     assertEquals("Stand A3 — Hall", cancelled.getSummary().getValue());
     assertTrue(sequence(cancelled) > sequence(moved));
+
+    // The spot may go once no reservation holds it; the cancelled event stays, without its number.
+    assertEquals(204, send(AssociationApi.as(app.client().delete(stands.fair.base + "/stand-spots/A3"),
+        stands.fair.organiser), null).statusCode());
+    VEvent orphan = Poll.until(STALE_AT_MOST, () -> byUid(get(feed).bodyAsString(), uid(stand)),
+        event -> event.getSummary().getValue().equals("Stand"));
+    assertEquals("CANCELLED", orphan.getStatus().getValue());
   }
 
   @Test
