@@ -87,7 +87,8 @@ public final class AvailabilityStreams {
   }
 
   private void changed(Change change) {
-    if (change.kind() == Change.Kind.SELECTION) {
+    // Stars and stand reservations leave every session's places as they were.
+    if (change.kind() == Change.Kind.SELECTION || change.kind() == Change.Kind.STANDS) {
       return;
     }
     List<FairStream> concerned;
