@@ -2,6 +2,7 @@ package fr.parcours.live;
 
 import fr.parcours.support.EventStreamClient;
 import fr.parcours.support.Poll;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -31,7 +32,7 @@ class AvailabilityStreamsTest {
   private static final long FAIR = 7;
   private static final Duration SOON = Duration.ofSeconds(5);
 
-  private final List<Promise<JsonObject>> reads = new CopyOnWriteArrayList<>();
+  private final List<Read> reads = new CopyOnWriteArrayList<>();
   private HttpServer server;
   private Vertx vertx;
 
@@ -77,16 +78,25 @@ class AvailabilityStreamsTest {
     client.close();
   }
 
-  private Future<JsonObject> read(String fairSlug) {
-    Promise<JsonObject> promise = Promise.promise();
-    reads.add(promise);
-    return promise.future();
+  /** A read the streams asked for, answered by the test on the streams' own event loop. */
+  private record Read(Context context, Promise<JsonObject> answer) {
   }
 
-  /** Completes read number {@code index} (waiting for it to be asked) with {@code left} places. */
+  private Future<JsonObject> read(String fairSlug) {
+    Read read = new Read(Vertx.currentContext(), Promise.promise());
+    reads.add(read);
+    return read.answer().future();
+  }
+
+  /**
+   * Completes read number {@code index} (waiting for it to be asked) with {@code left} places,
+   * on the event loop that asked for it: after the changes already published to it, as a
+   * database answer would arrive, never from the test's thread in the middle of them.
+   */
   private void answer(int index, int left) {
     Poll.until(SOON, reads::size, size -> size > index);
-    reads.get(index).complete(new JsonObject().put("left", left));
+    Read read = reads.get(index);
+    read.context().runOnContext(v -> read.answer().complete(new JsonObject().put("left", left)));
   }
 
   private void changed() {
