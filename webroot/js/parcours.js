@@ -92,6 +92,36 @@
     });
   });
 
+  // Places left, live: the server sends the fair's availability whenever it changes.
+  var live = document.getElementById('live-places');
+  if (live && window.EventSource) {
+    var show = function (element, left, waitlist) {
+      var text = left === 0 && element.getAttribute('data-full') ? element.getAttribute('data-full')
+        : element.getAttribute('data-format').replace('{left}', left).replace('{waitlist}', waitlist);
+      if (element.textContent === text) { return false; }
+      element.textContent = text;
+      var card = element.closest('a.card');
+      if (card) { card.classList.toggle('full', left === 0); }
+      return true;
+    };
+    var source = new EventSource(live.getAttribute('data-events'));
+    source.addEventListener('availability', function (event) {
+      var availability = JSON.parse(event.data);
+      var changed = false;
+      availability.sessions.forEach(function (session) {
+        document.querySelectorAll('[data-session-left="' + session.id + '"]').forEach(function (element) {
+          changed = show(element, session.left, 0) || changed;
+        });
+      });
+      availability.tracks.forEach(function (track) {
+        document.querySelectorAll('[data-track="' + track.slug + '"][data-format]').forEach(function (element) {
+          changed = show(element, track.left, track.waitlist) || changed;
+        });
+      });
+      if (changed) { live.textContent = live.getAttribute('data-updated'); }
+    });
+  }
+
   // A refused form: bring the list of problems into view for keyboard and screen-reader users.
   var errors = document.getElementById('errors');
   if (errors) { errors.focus(); }

@@ -17,6 +17,7 @@ import fr.parcours.challenge.ChallengeRoutes;
 import fr.parcours.fair.FairPageRoutes;
 import fr.parcours.fair.FairRoutes;
 import fr.parcours.metrics.MetricsRoutes;
+import fr.parcours.live.LiveRoutes;
 import fr.parcours.programme.ProgrammePageRoutes;
 import fr.parcours.stand.StandPageRoutes;
 import fr.parcours.stand.StandRoutes;
@@ -53,8 +54,8 @@ final class ApiRouter {
         new ChallengeChoices(services.challenges, services.challengePicks), pages).mount(router);
     new BookingFormRoutes(services.fairs, services.resources, services.bookings, pages).mount(router);
     new FairPageRoutes(services.fairs, pages).mount(router);
-    new ProgrammePageRoutes(services.fairs, services.resources, services.stands, pages, services.config.publicUrl())
-        .mount(router);
+    new ProgrammePageRoutes(services.fairs, services.resources, services.stands, services.selections, pages,
+        services.config.publicUrl()).mount(router);
     new AdminRoutes(services.auth, services.fairs, services.resources, services.bookingDesk, services.standDesk,
         services.challenges, services.offers, services.offerPlacement, services.programmeConflicts, pages).mount(router);
     AssociationAuth associationAuth = new AssociationAuth(services.associations, services.auth, services.fairs,
@@ -75,6 +76,7 @@ final class ApiRouter {
         .mount(router);
     new CalendarRoutes(services.calendars, services.selections, associationAuth).mount(router);
     new MetricsRoutes(services.metrics).mount(router);
+    new LiveRoutes(services.fairs, services.availabilityStreams).mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
     ErrorHandler errors = new ErrorHandler(pages);
     router.route().failureHandler(errors);

@@ -20,6 +20,7 @@ import fr.parcours.config.AppConfig;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.metrics.AppMetrics;
+import fr.parcours.live.AvailabilityStreams;
 import fr.parcours.stand.StandDesk;
 import fr.parcours.stand.StandService;
 import io.vertx.core.Vertx;
@@ -49,6 +50,7 @@ public final class Services {
   final ScheduleService schedules;
   final Calendars calendars;
   final Selections selections;
+  final AvailabilityStreams availabilityStreams;
 
   Services(Vertx vertx, Pool pool, String databaseUrl, AppConfig config, AppMetrics metrics) {
     this.vertx = vertx;
@@ -76,6 +78,7 @@ public final class Services {
     CalendarLinks calendarLinks = new CalendarLinks(config.publicUrl());
     this.calendars = new Calendars(vertx, pool, calendarLinks, metrics);
     this.selections = new Selections(pool, fairs, calendarLinks);
+    this.availabilityStreams = new AvailabilityStreams(vertx, bookings::availability, config.liveMaxStreams());
   }
 
   public FairService fairs() {

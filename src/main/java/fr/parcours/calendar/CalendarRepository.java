@@ -1,6 +1,9 @@
 package fr.parcours.calendar;
 
 import fr.parcours.db.Results;
+import fr.parcours.fair.FairDay;
+import fr.parcours.fair.Interval;
+import fr.parcours.stand.StandPeriod;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -34,7 +37,7 @@ final class CalendarRepository {
     WHOLE("s.fair_id = $1"),
     TRACK("s.fair_id = $1 AND s.track_id = $2"),
     ROOM("s.fair_id = $1 AND s.room_id = $2"),
-    // The association's sessions; its stand times join here once stand reservations exist.
+    // The association's sessions; its stand time is read apart (standTime).
     ASSOCIATION("s.fair_id = $1 AND s.association_id = $2"),
     SELECTION("s.fair_id = $1 AND s.id IN (SELECT session_id FROM selection_sessions WHERE selection_id = $2)");
 
@@ -50,11 +53,24 @@ final class CalendarRepository {
 
   private static final String EVENT_COLUMNS = "s.id, s.title, s.description, s.status, s.sequence, s.starts_at, "
       + "s.ends_at, s.updated_at, t.name AS track_name, a.name AS association_name, "
+      + "array_to_string(o.trades, ', ') AS trades, "
       + "concat_ws(', ', r.name, z.name, v.name, v.address, v.city) AS location";
   private static final String EVENT_JOINS = " LEFT JOIN tracks t ON t.id = s.track_id "
       + "LEFT JOIN associations a ON a.id = s.association_id LEFT JOIN rooms r ON r.id = s.room_id "
+      + "LEFT JOIN offers o ON o.session_id = s.id "
       + "LEFT JOIN zones z ON z.id = s.zone_id LEFT JOIN venues v ON v.id = coalesce(r.venue_id, z.venue_id) ";
   private static final String ORDER = " ORDER BY s.starts_at, s.id";
+
+  // Every reservation that has held a spot: a confirmed one is stand time, any other was and is
+  // shown cancelled; a waiting one that never held a spot was never an event.
+  private static final String STAND_TIME = "SELECT r.id, r.day, r.period, r.status, r.sequence, r.updated_at, "
+      + "concat_ws(' — ', coalesce('Stand ' || sp.number, 'Stand'), z.name) AS title, "
+      + "a.name AS association_name, d.opens_at, d.closes_at, "
+      + "concat_ws(', ', 'Stand ' || sp.number, z.name, v.name, v.address, v.city) AS location "
+      + "FROM stand_reservations r JOIN associations a ON a.id = r.association_id "
+      + "LEFT JOIN stand_spots sp ON sp.id = r.last_spot_id LEFT JOIN zones z ON z.id = sp.zone_id "
+      + "LEFT JOIN venues v ON v.id = z.venue_id JOIN fair_days d ON d.fair_id = r.fair_id AND d.day = r.day "
+      + "WHERE r.association_id = $1 AND r.held_spot ORDER BY r.day, r.halves, r.id";
 
   private static final String BOOKING = "SELECT b.id, b.fair_id, b.class_name || ' (' || b.school_name || ')' AS name, "
       + "greatest(b.updated_at, (SELECT max(updated_at) FROM booking_sessions WHERE booking_id = b.id)) AS changed_at "
@@ -141,6 +157,25 @@ final class CalendarRepository {
         });
   }
 
+  /** The association's stand time: one event per reservation, its times those of its period that day. */
+  Future<List<CalendarEvent>> standTime(FairHead fair, long associationId) {
+    return pool.preparedQuery(STAND_TIME).execute(Tuple.of(associationId)).map(rows -> {
+      List<CalendarEvent> events = new ArrayList<>();
+      rows.forEach(row -> events.add(standEvent(fair, row)));
+      return events;
+    });
+  }
+
+  private static CalendarEvent standEvent(FairHead fair, Row row) {
+    FairDay day = new FairDay(row.getLocalDate("day"), row.getLocalTime("opens_at"), row.getLocalTime("closes_at"));
+    Interval times = StandPeriod.of(row.getString("period")).on(day, fair.zone());
+    return new CalendarEvent("stand-" + row.getLong("id") + "@parcours",
+        row.getString("title"),
+        "Association : " + row.getString("association_name"), row.getString("location"),
+        times.start(), times.end(), row.getInteger("sequence"), !"confirmed".equals(row.getString("status")),
+        row.getOffsetDateTime("updated_at"), null, null);
+  }
+
   /** A class's route: every session it holds or once held, with UIDs of its own. */
   Future<List<CalendarEvent>> route(FairHead fair, long bookingId) {
     return pool.preparedQuery(ROUTE).execute(Tuple.of(bookingId)).map(rows -> {
@@ -157,7 +192,7 @@ final class CalendarRepository {
                               OffsetDateTime modified) {
     String track = row.getString("track_name");
     return new CalendarEvent(uid, row.getString("title"),
-        description(row.getString("description"), row.getString("association_name"), track),
+        description(row.getString("description"), row.getString("association_name"), row.getString("trades"), track),
         row.getString("location"),
         row.getOffsetDateTime("starts_at"), row.getOffsetDateTime("ends_at"),
         row.getInteger("sequence") + extraSequence,
@@ -167,13 +202,16 @@ final class CalendarRepository {
         track);
   }
 
-  private static String description(String text, String association, String track) {
+  private static String description(String text, String association, String trades, String track) {
     List<String> lines = new ArrayList<>();
     if (text != null && !text.isBlank()) {
       lines.add(text);
     }
     if (association != null) {
       lines.add("Association : " + association);
+    }
+    if (trades != null && !trades.isBlank()) {
+      lines.add("Métiers : " + trades);
     }
     if (track != null) {
       lines.add("Parcours : " + track);

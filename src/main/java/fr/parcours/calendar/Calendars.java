@@ -14,10 +14,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Every feed, by what its URL names: read, rendered once per change, then served from the
@@ -53,10 +55,20 @@ public final class Calendars {
             fair.name() + " — " + room.name(), Scope.ROOM, room.id(), fair.changedAt()))));
   }
 
+  /** The association's sessions and stand time: follows its stand reservations too. */
   Future<RenderedFeed> association(String token) {
     return cache.get("association/" + token, () -> part(repository.association(token), "Association")
-        .compose(association -> fairOf(association).compose(fair -> feed(fair, Feed.PROGRAMME,
-            fair.name() + " — " + association.name(), Scope.ASSOCIATION, association.id(), fair.changedAt()))));
+        .compose(association -> fairOf(association).compose(fair -> Future.all(
+                repository.events(fair, Scope.ASSOCIATION, association.id()),
+                repository.standTime(fair, association.id()))
+            .map(all -> new Feed(fair.id(), Set.of(Change.Kind.PROGRAMME, Change.Kind.STANDS),
+                fair.name() + " — " + association.name(), fair.zone(),
+                byStart(all.<List<CalendarEvent>>resultAt(0), all.resultAt(1)), fair.changedAt())))));
+  }
+
+  private static List<CalendarEvent> byStart(List<CalendarEvent> sessions, List<CalendarEvent> stands) {
+    return Stream.concat(sessions.stream(), stands.stream())
+        .sorted(Comparator.comparing(CalendarEvent::startsAt)).toList();
   }
 
   Future<RenderedFeed> selection(String token) {

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * What one feed shows, read from the database: its fair, the kinds of change that can alter it
- * (every feed follows the programme; a class's route also follows places, a selection its stars),
+ * (every feed follows the programme; a class's route also follows places, a selection its stars,
+ * an association's feed its stand reservations),
  * its name, zone, events, and when what it shows last changed.
  */
 record Feed(long fairId, Set<Change.Kind> follows, String name, ZoneId zone, List<CalendarEvent> events,

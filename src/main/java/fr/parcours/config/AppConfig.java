@@ -24,7 +24,8 @@ public record AppConfig(
     MailConfig mail,
     boolean metricsEnabled,
     int bookingGroupMax,
-    int associationSignInMinutes) {
+    int associationSignInMinutes,
+    int liveMaxStreams) {
 
   /** SMTP settings; when {@code smtpHost} is blank, messages are written as .eml files instead. */
   public record MailConfig(String smtpHost, int smtpPort, String username, String password,
@@ -71,7 +72,8 @@ public record AppConfig(
             mail.getInteger("poll_seconds")),
         all.getJsonObject("metrics").getBoolean("enabled"),
         Math.max(1, all.getJsonObject("booking").getInteger("group_max")),
-        all.getJsonObject("associations").getInteger("sign_in_minutes"));
+        all.getJsonObject("associations").getInteger("sign_in_minutes"),
+        all.getJsonObject("live").getInteger("max_streams"));
   }
 
   private static String stripTrailingSlash(String url) {

@@ -36,7 +36,9 @@ final class AppConfigKeys {
       .put("booking", new JsonObject()
           .put("group_max", 32))
       .put("associations", new JsonObject()
-          .put("sign_in_minutes", 30));
+          .put("sign_in_minutes", 30))
+      .put("live", new JsonObject()
+          .put("max_streams", 2000));
 
   private AppConfigKeys() {
   }

@@ -9,7 +9,7 @@ import java.util.List;
 public final class AppException extends RuntimeException {
 
   /** What kind of failure this is; the web layer maps each kind to one status. */
-  public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, UNPROCESSABLE }
+  public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, UNPROCESSABLE, UNAVAILABLE }
 
   private final Kind kind;
   private final String code;

@@ -10,7 +10,7 @@ public record Change(Long fairId, Kind kind) {
 
   /** What changed; the names are the payload's {@code kind} values, lower case. */
   public enum Kind {
-    PROGRAMME, AVAILABILITY, SELECTION, RESYNC
+    PROGRAMME, AVAILABILITY, SELECTION, STANDS, RESYNC
   }
 
   public static final Change RESYNC = new Change(null, Kind.RESYNC);

@@ -1,5 +1,6 @@
 package fr.parcours.programme;
 
+import fr.parcours.calendar.Selections;
 import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
@@ -15,6 +16,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The visitors' programme of a published fair: the timetable with its filters, the stand map
@@ -27,19 +29,23 @@ public final class ProgrammePageRoutes {
   private final StandService stands;
   private final Pages pages;
   private final FeedLinks feeds;
+  private final VisitorSelection visitor;
 
-  public ProgrammePageRoutes(FairService fairs, ResourceService resources, StandService stands, Pages pages,
+  public ProgrammePageRoutes(FairService fairs, ResourceService resources, StandService stands,
+                             Selections selections, Pages pages,
                              String publicUrl) {
     this.fairs = fairs;
     this.resources = resources;
     this.stands = stands;
     this.pages = pages;
     this.feeds = new FeedLinks(publicUrl);
+    this.visitor = new VisitorSelection(selections);
   }
 
   public void mount(Router router) {
     router.get("/fairs/:fairSlug").handler(this::programme);
     router.get("/fairs/:fairSlug/sessions/:id").handler(this::session);
+    new SelectionPageRoutes(fairs, resources, visitor, pages).mount(router);
   }
 
   private void programme(RoutingContext ctx) {
@@ -48,7 +54,7 @@ public final class ProgrammePageRoutes {
     Locale locale = Locale.forLanguageTag(I18n.language(ctx));
     load(ctx).compose(loaded -> stands.reservedSpots(loaded.fair()).map(taken -> fairModel(ctx, loaded.fair())
             .put("filter", ProgrammeFilters.model(loaded.programme(), filter, messages))
-            .put("grid", TimetableGrid.build(loaded.programme(), filter, messages, locale))
+            .put("grid", starred(TimetableGrid.build(loaded.programme(), filter, messages, locale), loaded))
             .put("stand_maps", StandMap.build(loaded.document().getJsonArray("stand_spots"),
                 loaded.programme().zones(), taken))
             .put("feeds", feeds.forFair(loaded.fair().slug(), loaded.programme(), messages))))
@@ -68,22 +74,33 @@ public final class ProgrammePageRoutes {
           .put("session", TimetableGrid.card(programme, session, messages)
               .put("description", session.description())
               .put("association", programme.associationName(session.association()))
-              .put("capacity", session.capacity()))
+              .put("capacity", session.capacity())
+              .put("starred", loaded.starred().contains(session.id())))
           .put("feeds", feeds.forSession(loaded.fair().slug(), session, programme));
     }).onSuccess(model -> pages.render(ctx, 200, "session", model)).onFailure(ctx::fail);
   }
 
-  private record Loaded(Fair fair, JsonObject document, Programme programme) {
+  private record Loaded(Fair fair, JsonObject document, Programme programme, Set<Long> starred) {
   }
 
   private Future<Loaded> load(RoutingContext ctx) {
-    return fairs.readable(ctx.pathParam("fairSlug"), null)
-        .compose(fair -> resources.programme(fair).map(document -> new Loaded(fair, document, Programme.of(document))));
+    String slug = ctx.pathParam("fairSlug");
+    return fairs.readable(slug, null)
+        .compose(fair -> Future.all(resources.programme(fair), visitor.current(ctx, slug))
+            .map(both -> new Loaded(fair, both.resultAt(0), Programme.of(both.resultAt(0)),
+                VisitorSelection.starred(both.resultAt(1)))));
   }
 
-  private static JsonObject fairModel(RoutingContext ctx, Fair fair) {
+  private static JsonObject starred(JsonObject grid, Loaded loaded) {
+    VisitorSelection.mark(grid, loaded.starred());
+    return grid;
+  }
+
+  /** What every page of a fair shows of it, and where its star forms send the visitor back to. */
+  static JsonObject fairModel(RoutingContext ctx, Fair fair) {
     Locale locale = Locale.forLanguageTag(I18n.language(ctx));
     return new JsonObject()
+        .put("return_to", ctx.request().uri())
         .put("title", fair.details().name())
         .put("fair", new JsonObject().put("slug", fair.slug()).put("name", fair.details().name())
             .put("city", fair.details().city()).put("description", fair.details().description())

@@ -27,7 +27,7 @@ public enum StandPeriod {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  static StandPeriod of(String name) {
+  public static StandPeriod of(String name) {
     return valueOf(name.toUpperCase(Locale.ROOT));
   }
 
@@ -37,7 +37,7 @@ public enum StandPeriod {
   }
 
   /** When the period starts and ends on {@code day}, in the fair's zone. */
-  Interval on(FairDay day, ZoneId zone) {
+  public Interval on(FairDay day, ZoneId zone) {
     LocalTime split = split(day);
     LocalTime start = this == AFTERNOON ? split : day.opensAt();
     LocalTime end = this == MORNING ? split : day.closesAt();

@@ -86,6 +86,7 @@ public final class ErrorHandler implements Handler<RoutingContext> {
       case NOT_FOUND -> 404;
       case CONFLICT -> 409;
       case UNPROCESSABLE -> 422;
+      case UNAVAILABLE -> 503;
     };
   }
 

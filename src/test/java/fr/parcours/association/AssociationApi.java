@@ -123,6 +123,29 @@ public final class AssociationApi {
     return proposed.bodyAsJsonObject().getLong("id");
   }
 
+  /** The organiser adds a conference room to the fair's venue. */
+  public void room(String slug, String name, int capacity) {
+    create(base + "/rooms", new JsonObject().put("slug", slug).put("name", name).put("venue", "hotel")
+        .put("kind", "conference").put("capacity", capacity));
+  }
+
+  /** The association proposes the offer and the organiser accepts it: its id. */
+  public long accepted(String association, JsonObject offer) {
+    long id = propose(association, offer);
+    HttpResponse<Buffer> reviewed = send(as(app.client().post(base + "/offers/" + id + "/review"), organiser),
+        new JsonObject().put("decision", "accept"));
+    assertEquals(200, reviewed.statusCode(), reviewed.bodyAsString());
+    return id;
+  }
+
+  /** The organiser places the offer in {@code room} at {@code start} on {@link #DAY}; the answer, of that status. */
+  public JsonObject place(long offerId, String room, String start, int status) {
+    HttpResponse<Buffer> response = send(as(app.client().put(base + "/offers/" + offerId + "/placement"), organiser),
+        new JsonObject().put("room", room).put("starts_at", DAY + "T" + start + ":00+01:00"));
+    assertEquals(status, response.statusCode(), response.bodyAsString());
+    return response.bodyAsJsonObject();
+  }
+
   public static HttpRequest<Buffer> as(HttpRequest<Buffer> request, String token) {
     return TestApp.authorized(request, token);
   }

@@ -195,8 +195,7 @@ class OfferPlacementTest extends ServerTest {
   }
 
   private static void room(String slug, String name, int capacity) {
-    fair.create(fair.base + "/rooms", new JsonObject().put("slug", slug).put("name", name).put("venue", "hotel")
-        .put("kind", "conference").put("capacity", capacity));
+    fair.room(slug, name, capacity);
   }
 
   private static long post(String association, JsonObject offer) {
@@ -204,18 +203,11 @@ class OfferPlacementTest extends ServerTest {
   }
 
   private static long accepted(String association, JsonObject offer) {
-    long id = post(association, offer);
-    HttpResponse<Buffer> reviewed = send(as(app.client().post(fair.base + "/offers/" + id + "/review"), fair.organiser),
-        new JsonObject().put("decision", "accept"));
-    assertEquals(200, reviewed.statusCode(), reviewed.bodyAsString());
-    return id;
+    return fair.accepted(association, offer);
   }
 
   private static JsonObject place(long offerId, String room, String start, int status) {
-    HttpResponse<Buffer> response = send(as(app.client().put(fair.base + "/offers/" + offerId + "/placement"),
-        fair.organiser), new JsonObject().put("room", room).put("starts_at", DAY + "T" + start + ":00+01:00"));
-    assertEquals(status, response.statusCode(), response.bodyAsString());
-    return response.bodyAsJsonObject();
+    return fair.place(offerId, room, start, status);
   }
 
   private static long sessionOf(long offerId) {

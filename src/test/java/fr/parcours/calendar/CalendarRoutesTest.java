@@ -18,11 +18,12 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.List;
 
 import static fr.parcours.calendar.CalendarFixtures.event;
 import static fr.parcours.support.Ical.events;
+import static fr.parcours.support.Ical.sequence;
+import static fr.parcours.support.Ical.start;
 import static fr.parcours.calendar.CalendarFixtures.ok;
 import static fr.parcours.support.Ical.parse;
 import static fr.parcours.support.TestApp.await;
@@ -222,13 +223,5 @@ class CalendarRoutesTest extends ServerTest {
 
   private static String path(String url) {
     return url.substring(app.config().publicUrl().length());
-  }
-
-  private static Instant start(VEvent event) {
-    return ZonedDateTime.from(event.getDateTimeStart().getDate()).toInstant();
-  }
-
-  private static int sequence(VEvent event) {
-    return Integer.parseInt(event.getSequence().getValue());
   }
 }

@@ -28,6 +28,13 @@ class RenderedFeedTest {
   }
 
   @Test
+  void aStandReservationDropsOnlyTheAssociationsFeeds() {
+    Change reserved = new Change(7L, Change.Kind.STANDS);
+    assertFalse(PROGRAMME.affectedBy(reserved));
+    assertTrue(feed(Set.of(Change.Kind.PROGRAMME, Change.Kind.STANDS)).affectedBy(reserved));
+  }
+
+  @Test
   void aResyncDropsEverything() {
     assertTrue(PROGRAMME.affectedBy(Change.RESYNC));
     assertTrue(CLASS_ROUTE.affectedBy(Change.RESYNC));

@@ -19,23 +19,23 @@ import static fr.parcours.support.TestApp.send;
  * A fair with a stand hall for stand tests (built as AssociationApi builds its fair: one day,
  * 18 March 2027, 08:30–17:00 Paris time), and the calls associations and organisers make.
  */
-final class StandApi {
+public final class StandApi {
 
-  final AssociationApi fair;
+  public final AssociationApi fair;
 
-  StandApi(TestApp app, String slug) {
+  public StandApi(TestApp app, String slug) {
     this.fair = new AssociationApi(app, slug);
     fair.create(fair.base + "/zones", new JsonObject().put("slug", "hall").put("name", "Hall").put("venue", "hotel"));
   }
 
   /** Adds a spot to the hall, {@code width} × 2 m, side by side in a row. */
-  void spot(String number, double x, double width, boolean power) {
+  public void spot(String number, double x, double width, boolean power) {
     fair.create(fair.base + "/stand-spots", new JsonObject().put("number", number).put("zone", "hall")
         .put("x", x).put("y", 0).put("width", width).put("depth", 2).put("power", power));
   }
 
   /** Registers and signs in an association through the real flow; its session token. */
-  String association(String name) {
+  public String association(String name) {
     return fair.signedIn(name, name.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "@asso.test");
   }
 
@@ -57,7 +57,7 @@ final class StandApi {
     return tokens;
   }
 
-  static JsonObject forSpot(String period, String spot) {
+  public static JsonObject forSpot(String period, String spot) {
     return new JsonObject().put("period", period).put("spot", spot);
   }
 
@@ -65,7 +65,7 @@ final class StandApi {
     return new JsonObject().put("period", period).put("needs", needs);
   }
 
-  HttpResponse<Buffer> reserve(String token, JsonObject body) {
+  public HttpResponse<Buffer> reserve(String token, JsonObject body) {
     return reserve(token, UUID.randomUUID().toString(), body);
   }
 
@@ -82,7 +82,7 @@ final class StandApi {
     return send(AssociationApi.as(fair.app.client().get(path(id)), token), null);
   }
 
-  HttpResponse<Buffer> cancel(String token, long id) {
+  public HttpResponse<Buffer> cancel(String token, long id) {
     return await(cancelAsync(token, id));
   }
 
@@ -91,7 +91,7 @@ final class StandApi {
   }
 
   /** The organiser puts a reservation on a spot (and a new period when given). */
-  HttpResponse<Buffer> assign(String token, long id, JsonObject placement) {
+  public HttpResponse<Buffer> assign(String token, long id, JsonObject placement) {
     return send(TestApp.authorized(fair.app.client().put(path(id) + "/spot"), token), placement);
   }
 

@@ -6,6 +6,8 @@ import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.component.VEvent;
 
 import java.io.StringReader;
+import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.List;
 
 /** Reads feeds back as calendar clients would: parsed by iCal4j and validated, any invalid property fails. */
@@ -26,5 +28,13 @@ public final class Ical {
 
   public static List<VEvent> events(String ics) {
     return parse(ics).getComponents(Component.VEVENT);
+  }
+
+  public static Instant start(VEvent event) {
+    return ZonedDateTime.from(event.getDateTimeStart().getDate()).toInstant();
+  }
+
+  public static int sequence(VEvent event) {
+    return Integer.parseInt(event.getSequence().getValue());
   }
 }
