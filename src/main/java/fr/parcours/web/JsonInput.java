@@ -2,6 +2,7 @@ package fr.parcours.web;
 
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
+import fr.parcours.error.Problem;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -50,10 +51,10 @@ public final class JsonInput {
       return null;
     }
     if (!(raw instanceof String text)) {
-      return error(field, "must be a string");
+      return error(field, Problem.NOT_TEXT);
     }
     if (text.isBlank()) {
-      return error(field, "must not be blank");
+      return error(field, Problem.BLANK);
     }
     return text.strip();
   }
@@ -81,14 +82,14 @@ public final class JsonInput {
       return null;
     }
     if (!(raw instanceof Integer || raw instanceof Long) || ((Number) raw).longValue() != ((Number) raw).intValue()) {
-      return error(field, "must be a whole number");
+      return error(field, Problem.NOT_WHOLE_NUMBER);
     }
     int value = ((Number) raw).intValue();
     if (value < min) {
-      return error(field, "must be at least " + min);
+      return error(field, Problem.AT_LEAST, String.valueOf(min));
     }
     if (value > max) {
-      return error(field, "must be at most " + max);
+      return error(field, Problem.AT_MOST, String.valueOf(max));
     }
     return value;
   }
@@ -99,10 +100,10 @@ public final class JsonInput {
       return missing(field);
     }
     if (!(raw instanceof Number number)) {
-      return error(field, "must be a number");
+      return error(field, Problem.NOT_NUMBER);
     }
     if (number.doubleValue() < min) {
-      return error(field, "must be at least " + min);
+      return error(field, Problem.AT_LEAST, String.valueOf(min));
     }
     return number.doubleValue();
   }
@@ -115,7 +116,7 @@ public final class JsonInput {
   public String requiredChoice(String field, List<String> allowed) {
     String value = requiredText(field);
     if (value != null && !allowed.contains(value)) {
-      return error(field, "must be one of " + String.join(", ", allowed));
+      return error(field, Problem.ONE_OF, String.join(", ", allowed));
     }
     return value;
   }
@@ -123,7 +124,7 @@ public final class JsonInput {
   public String optionalChoice(String field, List<String> allowed) {
     String value = optionalText(field);
     if (value != null && !allowed.contains(value)) {
-      return error(field, "must be one of " + String.join(", ", allowed));
+      return error(field, Problem.ONE_OF, String.join(", ", allowed));
     }
     return value;
   }
@@ -133,7 +134,7 @@ public final class JsonInput {
     if (raw == null) {
       return null;
     }
-    return raw instanceof Boolean value ? value : error(field, "must be true or false");
+    return raw instanceof Boolean value ? value : error(field, Problem.NOT_BOOLEAN);
   }
 
   /** A list of non-blank texts (null when the field is absent), each reported as {@code field[i]}. */
@@ -143,14 +144,14 @@ public final class JsonInput {
       return null;
     }
     if (!(raw instanceof JsonArray array)) {
-      return error(field, "must be an array of texts");
+      return error(field, Problem.NOT_TEXT_LIST);
     }
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
       if (array.getValue(i) instanceof String text && !text.isBlank()) {
         texts.add(text.strip());
       } else {
-        error(field + "[" + i + "]", "must be a non-blank text");
+        error(field + "[" + i + "]", Problem.BLANK_TEXT);
       }
     }
     return texts;
@@ -170,7 +171,7 @@ public final class JsonInput {
   }
 
   public LocalDate optionalDate(String field) {
-    return parsed(field, LocalDate::parse, "must be a date like 2026-03-12");
+    return parsed(field, LocalDate::parse, Problem.NOT_DATE);
   }
 
   public LocalTime requiredTime(String field) {
@@ -178,7 +179,7 @@ public final class JsonInput {
   }
 
   public LocalTime optionalTime(String field) {
-    return parsed(field, LocalTime::parse, "must be a time like 09:30");
+    return parsed(field, LocalTime::parse, Problem.NOT_TIME);
   }
 
   public OffsetDateTime requiredDateTime(String field) {
@@ -186,7 +187,7 @@ public final class JsonInput {
   }
 
   public OffsetDateTime optionalDateTime(String field) {
-    return parsed(field, OffsetDateTime::parse, "must be a date-time with offset like 2026-03-12T09:00:00+01:00");
+    return parsed(field, OffsetDateTime::parse, Problem.NOT_DATE_TIME);
   }
 
   public ZoneId requiredZone(String field) {
@@ -195,7 +196,7 @@ public final class JsonInput {
 
   /** A region of the tz database (Europe/Paris): fixed offsets know no summer time, and calendars need the region. */
   public ZoneId optionalZone(String field) {
-    return parsed(field, JsonInput::region, "must be a time zone like Europe/Paris");
+    return parsed(field, JsonInput::region, Problem.NOT_TIME_ZONE);
   }
 
   private static ZoneId region(String id) {
@@ -211,7 +212,7 @@ public final class JsonInput {
     if (raw == null) {
       missing(field);
     } else if (!(raw instanceof JsonObject)) {
-      error(field, "must be an object");
+      error(field, Problem.NOT_OBJECT);
     }
     JsonObject nested = raw instanceof JsonObject object ? object : new JsonObject();
     return new JsonInput(nested, prefix + field + ".", errors);
@@ -233,14 +234,14 @@ public final class JsonInput {
       return items;
     }
     if (!(raw instanceof JsonArray array)) {
-      error(field, "must be an array");
+      error(field, Problem.NOT_ARRAY);
       return items;
     }
     for (int i = 0; i < array.size(); i++) {
       if (array.getValue(i) instanceof JsonObject item) {
         items.add(new JsonInput(item, prefix + field + "[" + i + "].", errors));
       } else {
-        error(field + "[" + i + "]", "must be an object");
+        error(field + "[" + i + "]", Problem.NOT_OBJECT);
       }
     }
     return items;
@@ -254,7 +255,19 @@ public final class JsonInput {
   }
 
   public <T> T error(String field, String message) {
-    errors.add(new FieldError(prefix + field, message));
+    return error(new FieldError(prefix + field, message));
+  }
+
+  private <T> T error(String field, Problem problem) {
+    return error(field, problem, null);
+  }
+
+  private <T> T error(String field, Problem problem, String argument) {
+    return error(FieldError.of(prefix + field, problem, argument));
+  }
+
+  private <T> T error(FieldError error) {
+    errors.add(error);
     return null;
   }
 
@@ -275,7 +288,7 @@ public final class JsonInput {
   }
 
   private <T> T missing(String field) {
-    return error(field, "is required");
+    return error(field, Problem.REQUIRED);
   }
 
   private <T> T required(String field, T value) {
@@ -285,7 +298,7 @@ public final class JsonInput {
     return value;
   }
 
-  private <T> T parsed(String field, Function<String, T> parser, String expected) {
+  private <T> T parsed(String field, Function<String, T> parser, Problem expected) {
     Object raw = json.getValue(field);
     if (raw == null) {
       return null;
@@ -302,7 +315,7 @@ public final class JsonInput {
 
   private String slugOrError(String field, String value) {
     if (value != null && !value.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
-      return error(field, "must use lower-case letters, digits and dashes only");
+      return error(field, Problem.NOT_SLUG);
     }
     return value;
   }

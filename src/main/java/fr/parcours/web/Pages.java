@@ -47,8 +47,13 @@ public final class Pages {
   }
 
   public static JsonArray errorList(List<FieldError> errors) {
-    return new JsonArray(errors.stream()
-        .map(e -> (Object) new JsonObject().put("field", e.field()).put("message", e.message())).toList());
+    return new JsonArray(errors.stream().map(e -> {
+      JsonObject error = new JsonObject().put("field", e.field()).put("message", e.message());
+      if (e.problem() != null) {
+        error.put("problem", e.problem().key()).put("argument", e.argument());
+      }
+      return (Object) error;
+    }).toList());
   }
 
   /** Each refused field's message under its name with dots as underscores ("school_uai"), to show next to its input. */
@@ -63,7 +68,10 @@ public final class Pages {
     return fields;
   }
 
-  /** Names each refused field as the form's label does ("Code UAI", not school.uai). */
+  /**
+   * Names each refused field as the form's label does ("Code UAI", not school.uai), and says a
+   * malformed value's problem in the page's language.
+   */
   private static void labelErrors(JsonArray errors, JsonObject messages) {
     if (errors == null) {
       return;
@@ -72,6 +80,9 @@ public final class Pages {
       JsonObject e = (JsonObject) error;
       String field = e.getString("field", "");
       e.put("label", messages.getString("field_" + field.replace('.', '_'), field));
+      if (e.containsKey("problem")) {
+        e.put("message", String.format(messages.getString(e.getString("problem")), e.getString("argument")));
+      }
     });
   }
 }

@@ -48,6 +48,7 @@ class AdminPagesTest extends ServerTest {
         .add("capacity", "0"));
     assertEquals(400, refused.statusCode());
     assertTrue(refused.bodyAsString().contains("id=\"e-rooms-capacity\""), refused.bodyAsString());
+    assertTrue(refused.bodyAsString().contains("doit valoir au moins 1"), "the problem is said in French");
     assertTrue(refused.bodyAsString().contains("value=\"amphi\""), "what was typed is shown again");
 
     HttpResponse<Buffer> created = post("/admin/fairs/salon-a/resources/rooms", MultiMap.caseInsensitiveMultiMap()
