@@ -2,6 +2,7 @@ package fr.parcours.web;
 
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -24,6 +25,19 @@ public final class Pages {
   }
 
   public void render(RoutingContext ctx, int status, String template, JsonObject model) {
+    // Pages are mostly rendered from a Future's onSuccess, which would swallow a throw here and
+    // leave the visitor waiting: a failure becomes the error page instead.
+    Future.succeededFuture(model).map(page -> complete(ctx, page))
+        .compose(page -> engine.render(page, "templates/" + template + ".hbs"))
+        .onSuccess(html -> ctx.response()
+            .setStatusCode(status)
+            .putHeader("Content-Type", "text/html; charset=utf-8")
+            .putHeader("Cache-Control", "no-store")
+            .end(html))
+        .onFailure(ctx::fail);
+  }
+
+  private static JsonObject complete(RoutingContext ctx, JsonObject model) {
     String language = I18n.language(ctx);
     JsonObject messages = I18n.messages(language);
     model.put("lang", language)
@@ -31,14 +45,7 @@ public final class Pages {
         .put("path", ctx.normalizedPath())
         .put("csrf", PageSecurity.csrfToken(ctx));
     labelErrors(model.getJsonArray("errors"), messages);
-    model.put("fe", byField(model.getJsonArray("errors")));
-    engine.render(model, "templates/" + template + ".hbs")
-        .onSuccess(html -> ctx.response()
-            .setStatusCode(status)
-            .putHeader("Content-Type", "text/html; charset=utf-8")
-            .putHeader("Cache-Control", "no-store")
-            .end(html))
-        .onFailure(ctx::fail);
+    return model.put("fe", byField(model.getJsonArray("errors")));
   }
 
   /** What a page lists of a refusal: each field's problem, or the refusal itself when it names none. */
