@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The teacher's booking form: the same request as {@code POST /api/fairs/{slug}/bookings},
@@ -51,14 +50,14 @@ public final class BookingFormRoutes {
   }
 
   public void mount(Router router) {
-    router.get("/fairs/:fairSlug/book").handler(ctx -> render(ctx, 200, new JsonObject(), newKey(), List.of()));
+    router.get("/fairs/:fairSlug/book")
+        .handler(ctx -> render(ctx, 200, new JsonObject(), Forms.newIdempotencyKey(), List.of()));
     router.post("/fairs/:fairSlug/book").handler(this::submit);
   }
 
   private void submit(RoutingContext ctx) {
     MultiMap form = ctx.request().formAttributes();
-    String key = form.get("idempotency_key") == null || form.get("idempotency_key").isBlank()
-        ? newKey() : form.get("idempotency_key");
+    String key = Forms.idempotencyKey(form);
     Future.succeededFuture(Forms.json(form, FIELDS, WHOLE_NUMBERS))
         .map(json -> BookingRequest.parse(JsonInput.of(json)))
         .compose(request -> bookings.book(ctx.pathParam("fairSlug"), key, request))
@@ -79,7 +78,7 @@ public final class BookingFormRoutes {
         .compose(fair -> Future.all(bookings.availability(slug), resources.list(fair, ResourceCatalog.TRACKS))
             .map(both -> model(ctx, fair, both.resultAt(0), both.resultAt(1), typed)))
         .onSuccess(model -> pages.render(ctx, status, "book", model
-            .put("idempotency_key", key)
+            .put(Forms.IDEMPOTENCY_KEY, key)
             .put("errors", Pages.errorList(errors))))
         .onFailure(ctx::fail);
   }
@@ -115,7 +114,4 @@ public final class BookingFormRoutes {
     return url.substring(url.indexOf(BookingLinks.MANAGE));
   }
 
-  private static String newKey() {
-    return UUID.randomUUID().toString();
-  }
 }

@@ -15,6 +15,7 @@ import fr.parcours.programme.StandMap;
 import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
+import fr.parcours.web.Forms;
 import fr.parcours.web.JsonInput;
 import fr.parcours.web.Pages;
 import io.vertx.core.Future;
@@ -29,7 +30,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The association reserves a stand on the map: it picks a day and a period, sees which spots
@@ -63,7 +63,7 @@ public final class StandPageRoutes {
     router.get(STANDS).handler(auth.requireAssociation()).handler(ctx -> fair(ctx).compose(fair -> {
       MultiMap query = ctx.queryParams();
       return render(ctx, 200, fair, new Choice(query.get("day"), query.get("period"), query.get("spot"), false),
-          newKey(), List.of());
+          Forms.newIdempotencyKey(), List.of());
     }).onFailure(ctx::fail));
     router.post(STANDS).handler(auth.requireAssociation()).handler(this::reserve);
     router.post(STANDS + "/:reservationId/cancel").handler(auth.requireAssociation()).handler(ctx -> stands.cancel(
@@ -85,8 +85,7 @@ public final class StandPageRoutes {
 
   private void reserve(RoutingContext ctx) {
     MultiMap form = ctx.request().formAttributes();
-    String key = form.get("idempotency_key") == null || form.get("idempotency_key").isBlank()
-        ? newKey() : form.get("idempotency_key");
+    String key = Forms.idempotencyKey(form);
     Choice choice = new Choice(form.get("day"), form.get("period"), form.get("spot"), "yes".equals(form.get("needs.power")));
     SignedInAssociation who = AssociationAuth.current(ctx);
     Future.succeededFuture(choice).map(c -> StandRequest.parse(JsonInput.of(c.request())))
@@ -137,7 +136,7 @@ public final class StandPageRoutes {
           .put("power", choice.power())
           .put("reservations", AssociationHomeRoutes.standReservations(((JsonObject) all.resultAt(2)).getJsonArray("stands"),
               messages, locale))
-          .put("idempotency_key", key)
+          .put(Forms.IDEMPOTENCY_KEY, key)
           .put("notice", errors.isEmpty() && done != null && Set.of("reserved", "cancelled").contains(done)
               ? messages.getString("association_notice_" + done) : null)
           .put("errors", Pages.errorList(errors)));
@@ -191,9 +190,5 @@ public final class StandPageRoutes {
 
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value;
-  }
-
-  private static String newKey() {
-    return UUID.randomUUID().toString();
   }
 }

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.Collection;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Turns an HTML form into the JSON body the API would receive, so pages reuse the API's own
@@ -14,7 +15,21 @@ import java.util.Set;
  */
 public final class Forms {
 
+  /** The hidden field through which a form carries its own Idempotency-Key. */
+  public static final String IDEMPOTENCY_KEY = "idempotency_key";
+
   private Forms() {
+  }
+
+  /** A fresh key for a form drawn anew: each page load is one attempt. */
+  public static String newIdempotencyKey() {
+    return UUID.randomUUID().toString();
+  }
+
+  /** The key the form was drawn with, so a double submit replays the first answer (a fresh one if missing). */
+  public static String idempotencyKey(MultiMap form) {
+    String key = form.get(IDEMPOTENCY_KEY);
+    return key == null || key.isBlank() ? newIdempotencyKey() : key;
   }
 
   public static JsonObject json(MultiMap form, Collection<String> fields, Set<String> wholeNumbers) {
