@@ -22,7 +22,11 @@ public enum Problem {
   NOT_TIME_ZONE,
   NOT_OBJECT,
   NOT_ARRAY,
-  NOT_SLUG;
+  NOT_SLUG,
+  TOO_LONG("max"),
+  TOO_MANY("max"),
+  NUL_CHARACTER,
+  NOT_FINITE;
 
   private final String parameter;
 

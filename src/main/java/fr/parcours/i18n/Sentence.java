@@ -84,13 +84,21 @@ public final class Sentence {
     }
     Map<String, String> options = options(parts[2]);
     String type = parts[1].strip();
-    if (type.equals("plural") && value instanceof Number number) {
-      long n = number.longValue();
+    if (type.equals("plural") && number(value) != null) {
+      long n = number(value);
       String chosen = options.getOrDefault("=" + n, options.getOrDefault(category(n), options.get("other")));
       return render(chosen == null ? "" : chosen, value);
     }
     String chosen = options.getOrDefault(String.valueOf(value), options.get("other"));
     return render(chosen == null ? "" : chosen, count);
+  }
+
+  /** A count given as a number or as digits (a bound read from the settings). */
+  private static Long number(Object value) {
+    if (value instanceof Number number) {
+      return number.longValue();
+    }
+    return value instanceof String text && text.matches("-?\\d{1,18}") ? Long.parseLong(text) : null;
   }
 
   private String category(long n) {
