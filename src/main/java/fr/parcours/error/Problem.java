@@ -22,7 +22,11 @@ public enum Problem {
   NOT_TIME_ZONE("must be a time zone like Europe/Paris"),
   NOT_OBJECT("must be an object"),
   NOT_ARRAY("must be an array"),
-  NOT_SLUG("must use lower-case letters, digits and dashes only");
+  NOT_SLUG("must use lower-case letters, digits and dashes only"),
+  TOO_LONG("must be at most %s characters"),
+  TOO_MANY("must hold at most %s items"),
+  NUL_CHARACTER("must not contain a NUL character"),
+  NOT_FINITE("must be a finite number");
 
   private final String english;
 
