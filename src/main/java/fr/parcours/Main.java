@@ -1,6 +1,6 @@
 package fr.parcours;
 
-import fr.parcours.auth.Tokens;
+import fr.parcours.common.Tokens;
 import fr.parcours.config.AppConfig;
 import fr.parcours.config.ConfigLoader;
 import fr.parcours.error.AppException;
