@@ -43,7 +43,7 @@ final class ApiRouter {
     Router router = Router.router(services.vertx);
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     router.route().handler(new PageSecurity(services.config.publicUrl()));
-    new HealthRoutes(services.vertx, services.databaseUrl).mount(router);
+    new HealthRoutes(services.vertx, services.databaseUrl, services.config.db(), services.databaseStatus).mount(router);
     new OpenApiRoutes().mount(router);
     AuthRoutes auth = new AuthRoutes(services.auth);
     auth.mount(router);
@@ -78,7 +78,7 @@ final class ApiRouter {
     new MetricsRoutes(services.metrics).mount(router);
     new LiveRoutes(services.fairs, services.availabilityStreams).mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
-    ErrorHandler errors = new ErrorHandler(pages);
+    ErrorHandler errors = new ErrorHandler(pages, services.databaseStatus);
     router.route().failureHandler(errors);
     router.errorHandler(404, errors);
     router.errorHandler(405, errors);

@@ -43,18 +43,19 @@ public final class Application {
     AppMetrics metrics = AppMetrics.create(config.metricsEnabled());
     this.vertx = metrics.newVertx();
     this.dbUrl = embedded == null ? config.dbUrl() : embedded.url();
-    this.pool = Database.pool(vertx, dbUrl, config.dbPoolSize());
+    this.pool = Database.pool(vertx, dbUrl, config.dbPoolSize(), config.db());
     this.services = new Services(vertx, pool, dbUrl, config, metrics);
     this.outbox = new OutboxWorker(vertx, pool, config);
-    this.listener = new Listener(vertx, dbUrl);
+    this.listener = new Listener(vertx, Database.connectOptions(dbUrl, config.db()), services.databaseStatus);
   }
 
   /** Starts a server; blocks while the embedded database boots, then runs asynchronously. */
   public static Future<Application> start(AppConfig config, boolean loadDemo) {
     Application app = create(config);
+    // HTTP last: once the port accepts, everything a request needs is ready.
     return app.prepare(loadDemo)
-        .compose(ready -> app.deployHttp())
-        .compose(deployed -> app.listen())
+        .compose(ready -> app.listen())
+        .compose(listening -> app.deployHttp())
         .map(deployed -> {
           LOG.info("Parcours listening on {} (port {})", config.publicUrl(), config.httpPort());
           return app;
@@ -90,9 +91,9 @@ public final class Application {
 
   /** One LISTENing connection per instance, for the outbox and for live changes. */
   private Future<Void> listen() {
-    outbox.start(listener, config.mail().pollSeconds());
+    Future<Void> outboxStarted = outbox.start(listener, config.mail().pollSeconds());
     LiveChanges.publish(vertx, listener);
-    return listener.start();
+    return outboxStarted.compose(started -> listener.start());
   }
 
   private Future<String> deployHttp() {

@@ -17,6 +17,7 @@ import fr.parcours.calendar.Selections;
 import fr.parcours.challenge.ChallengePicks;
 import fr.parcours.challenge.ChallengeService;
 import fr.parcours.config.AppConfig;
+import fr.parcours.db.DatabaseStatus;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.metrics.AppMetrics;
@@ -32,6 +33,8 @@ public final class Services {
   final Vertx vertx;
   final Pool pool;
   final String databaseUrl;
+  /** This instance's view of its database, shared by the error handler, /health and the listener. */
+  final DatabaseStatus databaseStatus = new DatabaseStatus();
   final AppConfig config;
   final AuthService auth;
   final BookingService bookings;

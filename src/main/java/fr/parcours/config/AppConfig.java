@@ -15,6 +15,7 @@ public record AppConfig(
     Path dataDir,
     String dbUrl,
     int dbPoolSize,
+    DbLimits db,
     String organiserEmail,
     String organiserName,
     String organiserPassword,
@@ -29,9 +30,26 @@ public record AppConfig(
 
   /** SMTP settings; when {@code smtpHost} is blank, messages are written as .eml files instead. */
   public record MailConfig(String smtpHost, int smtpPort, String username, String password,
-                           boolean startTls, String from, int pollSeconds) {
+                           boolean startTls, String from, int pollSeconds, int claimLeaseSeconds) {
     public boolean smtpEnabled() {
       return smtpHost != null && !smtpHost.isBlank();
+    }
+  }
+
+  /**
+   * How long anything may wait on the database, so that a frozen instance, a lock held from
+   * outside or an outage answers a prompt 503 instead of a hang: pool queue and acquire wait,
+   * lock and statement waits, an idle open transaction, and TCP keepalives.
+   */
+  public record DbLimits(int maxWaitQueue, int acquireTimeoutMs, int lockTimeoutMs,
+                         int statementTimeoutMs, int idleInTransactionTimeoutMs, int tcpKeepaliveSeconds) {
+    /** The defaults of conf/config.json, for tools that build a pool without settings. */
+    public static final DbLimits DEFAULTS = fromJson(AppConfigKeys.DEFAULTS.getJsonObject("db"));
+
+    static DbLimits fromJson(JsonObject db) {
+      return new DbLimits(db.getInteger("max_wait_queue"), db.getInteger("acquire_timeout_ms"),
+          db.getInteger("lock_timeout_ms"), db.getInteger("statement_timeout_ms"),
+          db.getInteger("idle_in_transaction_timeout_ms"), db.getInteger("tcp_keepalive_seconds"));
     }
   }
 
@@ -56,6 +74,7 @@ public record AppConfig(
         Path.of(all.getJsonObject("data").getString("dir")),
         db.getString("url"),
         db.getInteger("pool_size"),
+        DbLimits.fromJson(db),
         organiser.getString("email"),
         organiser.getString("name"),
         organiser.getString("password"),
@@ -69,7 +88,8 @@ public record AppConfig(
             mail.getString("smtp_password"),
             mail.getBoolean("smtp_starttls"),
             mail.getString("from"),
-            mail.getInteger("poll_seconds")),
+            mail.getInteger("poll_seconds"),
+            mail.getInteger("claim_lease_seconds")),
         all.getJsonObject("metrics").getBoolean("enabled"),
         Math.max(1, all.getJsonObject("booking").getInteger("group_max")),
         all.getJsonObject("associations").getInteger("sign_in_minutes"),
