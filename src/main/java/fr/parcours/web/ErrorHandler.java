@@ -2,7 +2,11 @@ package fr.parcours.web;
 
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -62,12 +66,17 @@ public final class ErrorHandler implements Handler<RoutingContext> {
   }
 
   private static boolean wantsPage(RoutingContext ctx) {
-    String path = ctx.normalizedPath();
+    String path;
+    try {
+      path = ctx.normalizedPath();
+    } catch (IllegalArgumentException malformed) {
+      return false;
+    }
     String accept = ctx.request().getHeader("Accept");
     return accept != null && accept.contains("text/html") && MACHINE_PATHS.stream().noneMatch(path::startsWith);
   }
 
-  private static void sendJson(RoutingContext ctx, int status, String code, String message, List<FieldError> details) {
+  static void sendJson(RoutingContext ctx, int status, String code, String message, List<FieldError> details) {
     JsonArray list = new JsonArray();
     details.forEach(d -> list.add(new JsonObject().put("field", d.field()).put("message", d.message())));
     JsonObject body = new JsonObject().put("error", message).put("code", code).put("details", list);
@@ -75,6 +84,23 @@ public final class ErrorHandler implements Handler<RoutingContext> {
         .setStatusCode(status)
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .end(body.encode());
+  }
+
+  /**
+   * Answers what the HTTP decoder refused before any route saw it (a request line or headers
+   * over their limit, a line that is not HTTP) with the JSON error body and the security
+   * headers; the server closes the connection after it.
+   */
+  public static void invalidRequest(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    int status = cause instanceof TooLongHttpLineException ? 414
+        : cause instanceof TooLongHttpHeaderException ? 431 : 400;
+    HttpServerResponse response = request.response();
+    PageSecurity.secureHeaders(response.headers());
+    JsonObject body = new JsonObject().put("error", defaultMessage(status)).put("code", codeFor(status))
+        .put("details", new JsonArray());
+    response.setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
+        .putHeader("Connection", "close").end(body.encode());
   }
 
   /** The HTTP status of a kind of failure, for pages that show errors in place. */
@@ -126,7 +152,10 @@ public final class ErrorHandler implements Handler<RoutingContext> {
       case 404 -> "NOT_FOUND";
       case 405 -> "METHOD_NOT_ALLOWED";
       case 413 -> "BODY_TOO_LARGE";
+      case 414 -> "URI_TOO_LONG";
       case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+      case 429 -> "TOO_MANY_REQUESTS";
+      case 431 -> "HEADERS_TOO_LARGE";
       default -> status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
     };
   }
@@ -139,6 +168,9 @@ public final class ErrorHandler implements Handler<RoutingContext> {
       case 404 -> "Not found";
       case 405 -> "Method not allowed";
       case 413 -> "Request body too large";
+      case 414 -> "The URL is too long";
+      case 415 -> "Send the body as application/json";
+      case 431 -> "The request headers are too large";
       default -> status >= 500 ? "Internal server error" : "Bad request";
     };
   }
