@@ -39,8 +39,7 @@ public final class RequestGuard {
     } catch (IllegalArgumentException malformed) {
       LOG.info("Refused {} {}: {}", ctx.request().method(), abbreviated(ctx.request().uri()), malformed.getMessage());
       // Answered here: the router cannot match any route, failure handlers included, on this path.
-      ErrorHandler.sendJson(ctx, 400, "BAD_REQUEST", "The URL holds a malformed escape (a % not followed by two hex digits)",
-          List.of());
+      ErrorHandler.sendJson(ctx, 400, ErrorHandler.refusal("BAD_REQUEST", "escape"), I18n.apiLanguage(ctx));
       return;
     }
     ctx.next();
