@@ -18,7 +18,7 @@ final class AppConfigKeys {
           .put("pool_size", 16)
           .put("max_wait_queue", 2000)
           .put("acquire_timeout_ms", 3000)
-          .put("lock_timeout_ms", 3000)
+          .put("lock_timeout_ms", 10000)
           .put("statement_timeout_ms", 30000)
           .put("idle_in_transaction_timeout_ms", 5000)
           .put("tcp_keepalive_seconds", 10))
