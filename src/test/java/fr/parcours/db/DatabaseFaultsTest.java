@@ -66,6 +66,32 @@ class DatabaseFaultsTest {
   }
 
   @Test
+  void deletingASessionWaitsForItsTracksLockLikeEveryOtherWriter(Vertx vertx) {
+    String url = TestDatabase.freshDatabaseUrl();
+    JsonObject settings = new JsonObject().put("db", new JsonObject().put("lock_timeout_ms", 500));
+    try (TestApp app = TestApp.start(vertx, url, settings)) {
+      Fair fair = BookingFixtures.fair(app, "deleting", 60);
+      long sessionId = await(app.pool().preparedQuery("SELECT id FROM sessions WHERE track_id = $1 LIMIT 1")
+          .execute(Tuple.of(fair.trackId()))).iterator().next().getLong("id");
+      PgConnection outside = await(PgConnection.connect(vertx, PgConnectOptions.fromUri(url)));
+      try {
+        Transaction holding = await(outside.begin());
+        await(outside.preparedQuery("SELECT id FROM tracks WHERE id = $1 FOR UPDATE").execute(Tuple.of(fair.trackId())));
+        HttpResponse<Buffer> refused = send(TestApp.authorized(
+            app.client().delete("/api/fairs/" + fair.slug() + "/sessions/" + sessionId), fair.ownerToken()), null);
+        assertEquals(503, refused.statusCode(), "the delete queued behind the track's lock: " + refused.bodyAsString());
+        assertEquals("DATABASE_BUSY", refused.bodyAsJsonObject().getString("code"));
+        await(holding.rollback());
+      } finally {
+        outside.close();
+      }
+      assertEquals(204, send(TestApp.authorized(
+          app.client().delete("/api/fairs/" + fair.slug() + "/sessions/" + sessionId), fair.ownerToken()), null)
+          .statusCode());
+    }
+  }
+
+  @Test
   void aDatabaseThatIsGoneAnswers503DatabaseUnavailable(Vertx vertx) {
     String url = TestDatabase.freshDatabaseUrl();
     String database = url.substring(url.lastIndexOf('/') + 1);
