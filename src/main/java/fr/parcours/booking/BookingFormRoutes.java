@@ -3,6 +3,7 @@ package fr.parcours.booking;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
+import fr.parcours.i18n.Catalogue;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceCatalog;
 import fr.parcours.fair.resource.ResourceService;
@@ -105,6 +106,10 @@ public final class BookingFormRoutes {
         .put("fair", new JsonObject().put("slug", fair.slug()).put("name", fair.details().name()).put("city", fair.details().city())
             .put("dates", fair.dateLabels(locale)))
         .put("registration_open", fair.registrationOpen(Instant.now()))
+        .put("registration_notice", fair.registrationNotice(I18n.language(ctx), Instant.now()))
+        .put("planned", !availability.getJsonArray("sessions").isEmpty())
+        // The form only when a class could be booked now: a refused submit would lose what was typed.
+        .put("bookable", fair.registrationOpen(Instant.now()) && !availability.getJsonArray("sessions").isEmpty())
         .put("several_days", fair.days().size() > 1)
         .put("days", days)
         .put("tracks", tracks)
@@ -124,7 +129,7 @@ public final class BookingFormRoutes {
   /** "At least one adult per 15 pupils", or null when the fair asks none. */
   static String supervision(RoutingContext ctx, BookingRules rules) {
     return rules.pupilsPerAdult() == null ? null
-        : I18n.message(I18n.language(ctx), "booking_supervision").replace("{pupils}", rules.pupilsPerAdult().toString());
+        : Catalogue.say(I18n.language(ctx), "booking_supervision", Map.of("pupils", rules.pupilsPerAdult()));
   }
 
   private static String managePath(JsonObject booking) {

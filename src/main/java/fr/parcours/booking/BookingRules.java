@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A fair's booking rules: supervision (at least one adult per {@code pupilsPerAdult} pupils,
@@ -81,7 +82,7 @@ public record BookingRules(Integer pupilsPerAdult, List<String> levels, Integer 
   /** Refuses a class of a level the fair does not receive. */
   public void requireLevel(String level) {
     if (!levels.contains(level)) {
-      throw AppException.unprocessable("UNKNOWN_LEVEL", "class.level", "must be one of " + String.join(", ", levels));
+      throw AppException.unprocessable("UNKNOWN_LEVEL", "class.level", Map.of("levels", levels));
     }
   }
 }

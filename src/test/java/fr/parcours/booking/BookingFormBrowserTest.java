@@ -95,6 +95,32 @@ class BookingFormBrowserTest extends BookingBrowserTest {
         io.vertx.sqlclient.Tuple.of(fair.id())));
   }
 
+  @Test
+  void aFairNotOpenYetSaysWhenAndShowsNoFormAndAFairWithoutSessionsSaysSo() {
+    Fair fair = BookingFixtures.fair(app, "form-soon", 60);
+    BookingFixtures.exec(app, "UPDATE fairs SET registration_opens_at = '2026-12-03T09:00:00+01:00', "
+        + "registration_closes_at = '2027-01-10T18:00:00+01:00' WHERE id = $1", io.vertx.sqlclient.Tuple.of(fair.id()));
+    for (String language : List.of("fr", "en")) {
+      browser.get(app.config().publicUrl() + "/fairs/" + fair.slug() + "/book?lang=" + language);
+      assertEquals(language.equals("fr") ? "Inscriptions à partir du jeudi 3 décembre 2026, 9 h."
+          : "Registration opens on Thursday 3 December 2026, 9:00.", browser.findElement(By.id("closed")).getText());
+      assertTrue(browser.findElements(By.id("book-form")).isEmpty(), "no form to fill in vain");
+      browser.get(app.config().publicUrl() + "/?lang=" + language);
+      assertTrue(browser.findElement(By.id("fair-" + fair.slug())).getText().contains(language.equals("fr")
+          ? "Inscriptions à partir du jeudi 3 décembre 2026" : "Registration opens on Thursday 3 December 2026"));
+    }
+    Screenshots.save(browser, "home-registration-soon");
+
+    Fair empty = BookingFixtures.fair(app, "form-empty", 60);
+    BookingFixtures.exec(app, "DELETE FROM sessions WHERE fair_id = $1", io.vertx.sqlclient.Tuple.of(empty.id()));
+    for (String language : List.of("fr", "en")) {
+      browser.get(app.config().publicUrl() + "/fairs/" + empty.slug() + "/book?lang=" + language);
+      assertTrue(browser.findElement(By.id("not-planned")).getText().startsWith(language.equals("fr")
+          ? "Le programme du salon n'est pas encore en place" : "The fair's programme is not in place yet"));
+      assertTrue(browser.findElements(By.id("book-form")).isEmpty());
+    }
+  }
+
   private List<String> optionValues(String name) {
     return browser.findElement(By.name(name)).findElements(By.tagName("option")).stream()
         .map(option -> option.getAttribute("value")).toList();
