@@ -1,6 +1,7 @@
 package fr.parcours;
 
 import fr.parcours.config.AppConfig;
+import fr.parcours.config.Settings;
 import fr.parcours.db.Database;
 import fr.parcours.db.EmbeddedDatabase;
 import fr.parcours.db.Listener;
@@ -40,10 +41,10 @@ public final class Application {
   private Application(AppConfig config, EmbeddedDatabase embedded) {
     this.config = config;
     this.embedded = embedded;
-    AppMetrics metrics = AppMetrics.create(config.metricsEnabled());
+    AppMetrics metrics = AppMetrics.create(config.get(Settings.METRICS_ENABLED));
     this.vertx = metrics.newVertx();
     this.dbUrl = embedded == null ? config.dbUrl() : embedded.url();
-    this.pool = Database.pool(vertx, dbUrl, config.dbPoolSize());
+    this.pool = Database.pool(vertx, dbUrl, config.get(Settings.DB_POOL_SIZE));
     this.services = new Services(vertx, pool, dbUrl, config, metrics);
     this.outbox = new OutboxWorker(vertx, pool, config);
     this.listener = new Listener(vertx, dbUrl);
@@ -56,7 +57,7 @@ public final class Application {
         .compose(ready -> app.deployHttp())
         .compose(deployed -> app.listen())
         .map(deployed -> {
-          LOG.info("Parcours listening on {} (port {})", config.publicUrl(), config.httpPort());
+          LOG.info("Parcours listening on {} (port {})", config.publicUrl(), config.get(Settings.HTTP_PORT));
           return app;
         })
         .recover(failure -> app.stop().transform(stopped -> Future.failedFuture(failure)));
@@ -98,7 +99,7 @@ public final class Application {
   private Future<String> deployHttp() {
     DeploymentOptions options = new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors());
     return vertx.deployVerticle(() -> new HttpVerticle(() -> ApiRouter.create(services),
-        config.httpHost(), config.httpPort(), config.shutdownGraceSeconds()), options);
+        config.get(Settings.HTTP_HOST), config.get(Settings.HTTP_PORT), config.get(Settings.HTTP_SHUTDOWN_GRACE_SECONDS)), options);
   }
 
   /** Delivers every message due now (tests use it instead of waiting for the poll). */
