@@ -12,6 +12,7 @@ import fr.parcours.metrics.AppMetrics;
 import fr.parcours.web.HttpVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
@@ -53,14 +54,30 @@ public final class Application {
   /** Starts a server; blocks while the embedded database boots, then runs asynchronously. */
   public static Future<Application> start(AppConfig config, boolean loadDemo) {
     Application app = create(config);
-    return app.prepare(loadDemo)
+    // Bound to no context: once a failed start has closed Vert.x, its event loops could not
+    // deliver the failure, and the caller would wait forever (a busy port hung the start).
+    Promise<Application> started = Promise.promise();
+    app.prepare(loadDemo)
         .compose(ready -> app.deployHttp())
         .compose(deployed -> app.listen())
-        .map(deployed -> {
+        .onSuccess(deployed -> {
           LOG.info("Parcours listening on {} (port {})", config.publicUrl(), config.get(Settings.HTTP_PORT));
-          return app;
+          started.complete(app);
         })
-        .recover(failure -> app.stop().transform(stopped -> Future.failedFuture(failure)));
+        .onFailure(failure -> app.stopOffTheEventLoop(failure, started));
+    return started.future();
+  }
+
+  /** Stops from a thread of its own (Vert.x cannot close from its event loop), then fails {@code started}. */
+  private void stopOffTheEventLoop(Throwable failure, Promise<Application> started) {
+    new Thread(() -> {
+      try {
+        stop().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        failure.addSuppressed(e);
+      }
+      started.fail(failure);
+    }, "parcours-failed-start").start();
   }
 
   /**

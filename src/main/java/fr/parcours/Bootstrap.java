@@ -32,14 +32,20 @@ final class Bootstrap {
         .mapEmpty();
   }
 
-  /** Ensures the demo organiser and loads the demo fair unless it is already published. */
+  /** Ensures the demo organiser and loads the demo fair unless a fair of its slug exists. */
   static Future<Void> demo(Services services) {
     AppConfig config = services.config;
-    return services.auth.ensureOrganiser(config.get(Settings.DEMO_ORGANISER_EMAIL), "Demo organiser", config.get(Settings.DEMO_ORGANISER_PASSWORD))
-        .compose(created -> services.auth.findOrganiser(config.get(Settings.DEMO_ORGANISER_EMAIL)))
+    String email = config.get(Settings.DEMO_ORGANISER_EMAIL);
+    return services.auth.ensureOrganiser(email, "Demo organiser", config.get(Settings.DEMO_ORGANISER_PASSWORD))
+        .compose(created -> services.auth.findOrganiser(email))
         .compose(organiser -> new DemoFair(services.fairs, services.resources, services.challenges, services.pool)
             .loadIfMissing(organiser, Instant.now()))
-        .onSuccess(organiser -> printDemoCredentials(config))
+        .onSuccess(loaded -> {
+          if (!loaded) {
+            LOG.info("Demo fair {} exists: left as it is (delete it to load it again)", DemoFair.SLUG);
+          }
+          printDemoCredentials(config);
+        })
         .mapEmpty();
   }
 

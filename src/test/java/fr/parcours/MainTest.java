@@ -1,17 +1,23 @@
 package fr.parcours;
 
-import fr.parcours.db.EmbeddedDatabase;
+import fr.parcours.support.Poll;
+import fr.parcours.support.TestApp;
 import fr.parcours.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -25,6 +31,7 @@ class MainTest {
   void anUnknownOptionPrintsTheUsageAndExitsWith2() {
     assertEquals(2, run(List.of("--dmeo"), Map.of()));
     assertEquals("parcours: unknown option --dmeo\n" + CommandLine.USAGE + "\n", stderr());
+    err.reset();
     assertEquals(2, run(List.of("create-organiser", "--email", "a@b.example"), Map.of()));
     assertEquals("parcours: create-organiser needs --email and --name", stderr().lines().findFirst().orElseThrow());
   }
@@ -59,19 +66,40 @@ class MainTest {
   }
 
   @Test
-  void aDataDirectoryAnotherServerHoldsStopsTheCommand(@TempDir Path data) {
-    try (EmbeddedDatabase running = EmbeddedDatabase.start(data, false)) {
+  void createOrganiserWhileAServerRunsOnTheDataDirectoryStopsInOneLine(@TempDir Path data) throws Exception {
+    Path log = data.resolve("server.log");
+    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName())
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("PARCOURS_DATA_DIR", data.toString());
+    builder.environment().put("PARCOURS_HTTP_PORT", String.valueOf(TestApp.freePort()));
+    Process server = builder.start();
+    try {
+      Poll.until(Duration.ofSeconds(120), () -> read(log), text -> text.contains("Parcours listening"));
       int code = run(List.of("create-organiser", "--email", "anne@teensup.example", "--name", "Anne"),
           Map.of("PARCOURS_DATA_DIR", data.toString()));
       assertEquals(1, code);
       assertEquals("parcours: the data directory " + data.resolve("postgres").toAbsolutePath()
           + " is in use by another Parcours server; stop it, or set PARCOURS_DATA_DIR\n", stderr());
+    } finally {
+      server.destroy();
+      if (!server.waitFor(60, TimeUnit.SECONDS)) {
+        server.destroyForcibly();
+      }
     }
   }
 
   private int run(List<String> args, Map<String, String> env) {
     return Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private String stderr() {
