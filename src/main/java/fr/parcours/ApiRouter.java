@@ -47,7 +47,7 @@ final class ApiRouter {
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     router.route().handler(RequestGuard::form);
     router.route().handler(new PageSecurity(services.config.publicUrl()));
-    new HealthRoutes(services.vertx, services.databaseUrl, services.config.db(), services.databaseStatus).mount(router);
+    new HealthRoutes(services.vertx, services.databaseUrl, services.config.dbLimits(), services.databaseStatus).mount(router);
     new OpenApiRoutes().mount(router);
     AuthRoutes auth = new AuthRoutes(services.auth);
     auth.mount(router);
