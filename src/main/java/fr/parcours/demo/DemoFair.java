@@ -7,6 +7,7 @@ import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.FairTimes;
 import fr.parcours.fair.Interval;
+import fr.parcours.fair.SessionKind;
 import fr.parcours.fair.SlotGrid;
 import fr.parcours.fair.resource.ResourceCatalog;
 import fr.parcours.fair.resource.ResourceService;
@@ -158,7 +159,7 @@ public final class DemoFair {
       ACTIVITY_SLOTS.forEach(index -> sessions.add(at(activity.copy(), grid.get(index), fair)));
     }
     JsonObject standTime = new JsonObject().put("title", "Temps libre au village des associations")
-        .put("kind", "stand_time").put("zone", STAND_ZONE);
+        .put("kind", SessionKind.STAND_TIME.json()).put("zone", STAND_ZONE);
     grid.forEach(slot -> sessions.add(at(standTime.copy(), slot, fair)));
     return sessions;
   }
