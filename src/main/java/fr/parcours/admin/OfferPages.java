@@ -47,7 +47,7 @@ final class OfferPages {
     router.get(PATH).handler(ctx -> session.ownFair(ctx, (organiser, fair) ->
         render(ctx, 200, organiser.toJson(), fair, null, List.of())));
     router.post(PATH + "/:offerId/review").handler(ctx -> session.ownFair(ctx, (organiser, fair) -> {
-      long id = Http.idParam(ctx, "offerId", "Offer");
+      long id = Http.idParam(ctx, "offerId", "offer");
       JsonObject body = new JsonObject().put("decision", ctx.request().getFormAttribute("decision"))
           .put("message", blankAsNull(ctx.request().getFormAttribute("message")));
       // The review reads its body before it returns a future: a refusal may be thrown, not failed.

@@ -1,5 +1,6 @@
 package fr.parcours.association;
 
+import java.util.Map;
 import fr.parcours.db.Results;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
@@ -28,8 +29,7 @@ final class AssociationRepository {
     return client.preparedQuery("SELECT id FROM tracks WHERE fair_id = $1 AND slug = $2")
         .execute(Tuple.of(fairId, theme))
         .map(rows -> Results.first(rows).map(row -> row.getLong("id")).orElseThrow(() -> AppException.unprocessable(
-            "UNKNOWN_REFERENCE", "The theme names no track of this fair",
-            List.of(new FieldError("theme", "names no track of this fair")))));
+            "UNKNOWN_REFERENCE", "theme", Map.of())));
   }
 
   Future<SignedInAssociation> insert(SqlClient client, long fairId, long trackId, Registration r) {

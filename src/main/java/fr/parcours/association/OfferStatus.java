@@ -1,5 +1,7 @@
 package fr.parcours.association;
 
+import fr.parcours.i18n.Term;
+import java.util.Map;
 import fr.parcours.error.AppException;
 
 import java.util.Locale;
@@ -59,7 +61,8 @@ enum OfferStatus {
 
   private void requireOpen(String what) {
     if (!open()) {
-      throw AppException.conflict("OFFER_DECIDED", "status", "The offer is " + json() + ": it can no longer be " + what);
+      throw AppException.conflict("OFFER_DECIDED", "status",
+          Map.of("status", Term.of("association_status_" + json()), "action", Term.of("offer_action_" + what)));
     }
   }
 }

@@ -1,5 +1,6 @@
 package fr.parcours.association;
 
+import java.util.Map;
 import fr.parcours.web.JsonInput;
 
 import java.time.OffsetDateTime;
@@ -11,7 +12,7 @@ record PlacementRequest(String room, Long slot, OffsetDateTime startsAt) {
     String room = in.requiredSlug("room");
     Integer slot = in.optionalInt("slot", 1);
     OffsetDateTime startsAt = in.optionalDateTime("starts_at");
-    in.check((slot == null) != (startsAt == null) || !in.valid(), "starts_at", "give either a slot or starts_at");
+    in.check((slot == null) != (startsAt == null) || !in.valid(), "starts_at", "SLOT_OR_START", Map.of());
     in.validate();
     return new PlacementRequest(room, slot == null ? null : slot.longValue(), startsAt);
   }

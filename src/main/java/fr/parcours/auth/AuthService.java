@@ -1,5 +1,6 @@
 package fr.parcours.auth;
 
+import java.util.Map;
 import fr.parcours.error.AppException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -29,8 +30,8 @@ public final class AuthService {
 
   public Future<Organiser> createOrganiser(String email, String name, String password) {
     if (password == null || !Passwords.acceptable(password)) {
-      return Future.failedFuture(AppException.invalid("password", "must be at least " + Passwords.MIN_LENGTH
-          + " characters and at most " + Passwords.MAX_BYTES + " bytes"));
+      return Future.failedFuture(AppException.invalid("password", "PASSWORD_LENGTH",
+          Map.of("min", Passwords.MIN_LENGTH, "max", Passwords.MAX_BYTES)));
     }
     // bcrypt is deliberately slow: keep it off the event loop.
     return vertx.executeBlocking(() -> Passwords.hash(password))
@@ -53,7 +54,7 @@ public final class AuthService {
 
   public Future<Organiser> findOrganiser(String email) {
     return repository.findByEmail(email).map(found -> found
-        .orElseThrow(() -> AppException.notFound("Organiser " + email)).organiser());
+        .orElseThrow(() -> AppException.notFound("organiser", email)).organiser());
   }
 
   public Future<Login> login(String email, String password) {
@@ -66,12 +67,12 @@ public final class AuthService {
   }
 
   private static AuthRepository.Credentials failLogin() {
-    throw AppException.unauthenticated("Unknown email or wrong password");
+    throw AppException.unauthenticatedBecause("login_failed");
   }
 
   public Future<Organiser> authenticate(String token) {
     return repository.findByToken(Tokens.digest(token)).map(found -> found
-        .orElseThrow(() -> AppException.unauthenticated("The token is unknown or has expired")));
+        .orElseThrow(() -> AppException.unauthenticatedBecause("token")));
   }
 
   public Future<Void> logout(String token) {

@@ -1,5 +1,7 @@
 package fr.parcours.booking;
 
+import fr.parcours.i18n.Field;
+import java.util.Map;
 import fr.parcours.error.AppException;
 import fr.parcours.web.JsonInput;
 
@@ -24,7 +26,7 @@ public record BookingChange(Integer pupils, Integer adults, LocalTime arrival, L
         arrival == null ? current.arrival() : arrival,
         departure == null ? current.departure() : departure);
     if (!changed.departure().isAfter(changed.arrival())) {
-      throw AppException.invalid("departure", "must be after arrival");
+      throw AppException.invalid("departure", "AFTER", Map.of("other", Field.of("arrival")));
     }
     return changed;
   }

@@ -48,7 +48,7 @@ public final class BookingDesk {
     return fairs.requireOwned(fairSlug, organiser).compose(fair -> repository.sessionExists(pool, fair.id(), sessionId)
         .compose(exists -> {
           if (!exists) {
-            throw AppException.notFound("Session " + sessionId);
+            throw AppException.notFound("session", sessionId);
           }
           return repository.attendees(pool, fair.id(), sessionId);
         })

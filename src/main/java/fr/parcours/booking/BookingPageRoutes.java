@@ -1,5 +1,6 @@
 package fr.parcours.booking;
 
+import java.util.Map;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.web.ErrorHandler;
@@ -91,7 +92,7 @@ public final class BookingPageRoutes {
     } catch (NumberFormatException e) {
       // Falls through to the refusal below: a form only sends the values it lists.
     }
-    return Future.failedFuture(AppException.invalid("slot", "choose a presentation slot"));
+    return Future.failedFuture(AppException.invalid("slot", "CHOOSE_SLOT", Map.of()));
   }
 
   /** Back to the manage page with a notice, or the page again with the refusal next to its field. */
@@ -114,7 +115,7 @@ public final class BookingPageRoutes {
 
   private Future<JsonObject> cancel(String token, MultiMap form) {
     if (!"yes".equals(form.get("confirm"))) {
-      return Future.failedFuture(AppException.invalid("confirm", "tick the box to confirm the cancellation"));
+      return Future.failedFuture(AppException.invalid("confirm", "CONFIRM_CANCELLATION", Map.of()));
     }
     return bookings.cancel(token);
   }

@@ -1,5 +1,6 @@
 package fr.parcours.booking;
 
+import java.util.Map;
 import fr.parcours.auth.AuthRoutes;
 import fr.parcours.error.AppException;
 import fr.parcours.web.Http;
@@ -53,13 +54,13 @@ public final class BookingRoutes {
         .handler(ctx -> csv(ctx, "bookings.csv", desk.schoolsCsv(fair(ctx), AuthRoutes.organiser(ctx))));
     router.get("/api/fairs/:fairSlug/sessions/:sessionId/attendees.csv").handler(organiserOnly)
         .handler(ctx -> csv(ctx, "attendees.csv", desk.attendeesCsv(fair(ctx), AuthRoutes.organiser(ctx),
-            Http.idParam(ctx, "sessionId", "Session"))));
+            Http.idParam(ctx, "sessionId", "session"))));
   }
 
   private static BookingFilter filter(RoutingContext ctx) {
     String status = ctx.queryParams().get("status");
     if (status != null && !STATUSES.contains(status)) {
-      throw AppException.invalid("status", "must be one of " + String.join(", ", STATUSES));
+      throw AppException.invalid("status", "ONE_OF", Map.of("values", String.join(", ", STATUSES)));
     }
     return new BookingFilter(status, ctx.queryParams().get("track"), ctx.queryParams().get("school"));
   }

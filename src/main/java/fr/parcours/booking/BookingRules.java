@@ -1,5 +1,6 @@
 package fr.parcours.booking;
 
+import java.util.Map;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.web.JsonInput;
@@ -53,9 +54,7 @@ public record BookingRules(Integer pupilsPerAdult, Integer maxPupilsPerSchool, I
   public void requireSupervision(int pupils, int adults) {
     int missing = missingAdults(pupils, adults);
     if (missing > 0) {
-      String message = missing + " accompanying adult(s) missing: at least one adult per "
-          + pupilsPerAdult + " pupils is required";
-      throw AppException.unprocessable("TOO_FEW_ADULTS", message, List.of(new FieldError("adults", message)));
+      throw AppException.unprocessable("TOO_FEW_ADULTS", "adults", Map.of("missing", missing, "ratio", pupilsPerAdult));
     }
   }
 }

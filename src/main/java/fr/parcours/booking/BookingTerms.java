@@ -1,5 +1,6 @@
 package fr.parcours.booking;
 
+import java.util.Map;
 import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
 
@@ -14,8 +15,7 @@ final class BookingTerms {
 
   static void requireRegistrationOpen(Fair fair, Instant now) {
     if (!fair.registrationOpen(now)) {
-      throw AppException.conflict("REGISTRATION_CLOSED",
-          "Registration for " + fair.details().name() + " is not open now");
+      throw AppException.conflict("REGISTRATION_CLOSED", Map.of("fair", fair.details().name()));
     }
   }
 

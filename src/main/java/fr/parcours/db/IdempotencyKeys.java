@@ -1,5 +1,6 @@
 package fr.parcours.db;
 
+import java.util.Map;
 import fr.parcours.auth.Tokens;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
@@ -94,8 +95,7 @@ public final class IdempotencyKeys {
         .map(rows -> {
           Row row = rows.iterator().next();
           if (!row.getString("hash").equals(fingerprint)) {
-            throw AppException.unprocessable("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used with another body",
-                List.of(new FieldError("Idempotency-Key", "was already used for a different request")));
+            throw AppException.unprocessable("IDEMPOTENCY_KEY_REUSED", "Idempotency-Key", Map.of());
           }
           return row.getLong("id");
         });

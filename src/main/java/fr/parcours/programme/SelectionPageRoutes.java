@@ -1,5 +1,6 @@
 package fr.parcours.programme;
 
+import java.util.Map;
 import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
@@ -80,7 +81,7 @@ public final class SelectionPageRoutes {
     try {
       return Long.parseLong(value == null ? "" : value.strip());
     } catch (NumberFormatException e) {
-      throw AppException.invalid("session", "must name a session");
+      throw AppException.invalid("session", "REQUIRED", Map.of());
     }
   }
 

@@ -1,5 +1,7 @@
 package fr.parcours.stand;
 
+import fr.parcours.i18n.Term;
+import java.util.Map;
 import fr.parcours.auth.Organiser;
 import fr.parcours.db.Retries;
 import fr.parcours.error.AppException;
@@ -44,7 +46,7 @@ public final class StandDesk {
             repository.lockStands(conn, fair.id())
                 .compose(locked -> repository.byId(conn, reservationId))
                 .map(found -> found.filter(r -> r.fairId() == fair.id())
-                    .orElseThrow(() -> AppException.notFound("Stand reservation " + reservationId)))
+                    .orElseThrow(() -> AppException.notFound("stand_reservation", reservationId)))
                 .compose(current -> move(conn, fair, current, placement))
                 .compose(done -> ledger.promote(conn, fair))
                 .compose(done -> ledger.read(conn, reservationId))))
@@ -53,7 +55,7 @@ public final class StandDesk {
 
   private Future<Void> move(SqlConnection conn, Fair fair, Reservation current, StandPlacement placement) {
     if (current.is(Reservation.CANCELLED)) {
-      throw AppException.conflict("RESERVATION_CANCELLED", "The stand reservation is cancelled");
+      throw AppException.conflict("RESERVATION_CANCELLED", Map.of());
     }
     LocalDate day = fair.day(placement.day() == null ? current.day() : placement.day()).day();
     StandPeriod period = placement.period() == null ? current.period() : placement.period();
@@ -78,8 +80,8 @@ public final class StandDesk {
       return Future.succeededFuture();
     }
     return ledger.read(conn, blocking.get().reservationId()).map(holder -> {
-      throw AppException.conflict("SPOT_TAKEN", "spot", "Stand spot " + spot.number() + " is reserved by "
-          + holder.association().name() + " (" + holder.period().json() + ") then");
+      throw AppException.conflict("SPOT_TAKEN", "spot", Map.of("spot", spot.number(),
+          "association", holder.association().name(), "period", Term.of("association_period_" + holder.period().json())));
     });
   }
 }

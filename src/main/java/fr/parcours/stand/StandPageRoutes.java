@@ -68,7 +68,7 @@ public final class StandPageRoutes {
     router.post(STANDS).handler(auth.requireAssociation()).handler(this::reserve);
     router.post(STANDS + "/:reservationId/cancel").handler(auth.requireAssociation()).handler(ctx -> stands.cancel(
             AssociationAuth.current(ctx).fairSlug(), AssociationAuth.current(ctx).id(),
-            Http.idParam(ctx, "reservationId", "Stand reservation"))
+            Http.idParam(ctx, "reservationId", "stand_reservation"))
         .onSuccess(done -> Http.seeOther(ctx, STANDS + "?done=cancelled"))
         .onFailure(ctx::fail));
   }

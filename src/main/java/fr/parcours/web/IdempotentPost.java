@@ -1,5 +1,6 @@
 package fr.parcours.web;
 
+import java.util.Map;
 import fr.parcours.db.IdempotencyKeys.Outcome;
 import fr.parcours.error.AppException;
 import io.vertx.core.Future;
@@ -17,10 +18,10 @@ public final class IdempotentPost {
   public static String key(RoutingContext ctx) {
     String key = ctx.request().getHeader("Idempotency-Key");
     if (key == null || key.isBlank()) {
-      throw AppException.invalid("Idempotency-Key", "header is required: a unique value per attempt");
+      throw AppException.invalid("Idempotency-Key", "IDEMPOTENCY_KEY_REQUIRED", Map.of());
     }
     if (key.length() > MAX_KEY_LENGTH) {
-      throw AppException.invalid("Idempotency-Key", "must be at most " + MAX_KEY_LENGTH + " characters");
+      throw AppException.invalid("Idempotency-Key", "TOO_LONG", Map.of("max", MAX_KEY_LENGTH));
     }
     return key;
   }

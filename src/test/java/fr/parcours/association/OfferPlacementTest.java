@@ -107,7 +107,7 @@ class OfferPlacementTest extends ServerTest {
     assertEquals(List.of("starts_at: Océan Propre's people are there only 13:00–16:00"),
         conflicts(place(taken, "amphi", "16:00", 409)));
 
-    assertEquals(List.of("starts_at: falls outside the fair's opening hours (2027-03-18 08:30–17:00)",
+    assertEquals(List.of("starts_at: falls outside the fair's opening hours (Thursday 18 March 2027, 8:30–17:00)",
         "starts_at: Océan Propre's people are there only 13:00–16:00"),
         conflicts(place(taken, "amphi", "16:45", 409)));
 
