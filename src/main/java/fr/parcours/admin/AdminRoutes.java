@@ -72,10 +72,10 @@ public final class AdminRoutes {
         .onSuccess(done -> Http.seeOther(ctx, AdminSession.PATH)).onFailure(ctx::fail));
     router.get(FAIR).handler(ctx -> session.signedIn(ctx, organiser -> dashboard(ctx, organiser)));
     router.get(FAIR + "/bookings.csv").handler(ctx -> session.signedIn(ctx, organiser -> csv(ctx, "bookings.csv",
-        desk.schoolsCsv(ctx.pathParam("fairSlug"), organiser))));
+        desk.schoolsCsv(ctx.pathParam("fairSlug"), organiser, I18n.language(ctx)))));
     router.get(FAIR + "/sessions/:sessionId/attendees.csv").handler(ctx -> session.signedIn(ctx, organiser -> csv(ctx,
         "attendees.csv", desk.attendeesCsv(ctx.pathParam("fairSlug"), organiser,
-            Http.idParam(ctx, "sessionId", "session")))));
+            Http.idParam(ctx, "sessionId", "session"), I18n.language(ctx)))));
   }
 
   private void home(RoutingContext ctx) {

@@ -113,8 +113,8 @@ final class OfferPages {
     return new JsonArray(availability.stream().map(JsonObject.class::cast).map(w -> {
       OffsetDateTime start = FairTimes.local(OffsetDateTime.parse(w.getString("starts_at")), fair.zone());
       OffsetDateTime end = OffsetDateTime.parse(w.getString("ends_at"));
-      return (Object) (FairTimes.dayLabel(start.toLocalDate(), locale) + " " + FairTimes.clock(start, fair.zone())
-          + "–" + FairTimes.clock(end, fair.zone()));
+      return (Object) (FairTimes.dayLabel(start.toLocalDate(), locale) + ", "
+          + FairTimes.clock(start, fair.zone(), locale.getLanguage()) + "–" + FairTimes.clock(end, fair.zone(), locale.getLanguage()));
     }).toList());
   }
 

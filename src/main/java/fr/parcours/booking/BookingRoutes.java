@@ -1,5 +1,6 @@
 package fr.parcours.booking;
 
+import fr.parcours.web.I18n;
 import java.util.Map;
 import fr.parcours.auth.AuthRoutes;
 import fr.parcours.error.AppException;
@@ -51,10 +52,11 @@ public final class BookingRoutes {
     router.get("/api/fairs/:fairSlug/bookings").handler(organiserOnly)
         .handler(ctx -> Http.respond(ctx, 200, desk.list(fair(ctx), AuthRoutes.organiser(ctx), filter(ctx))));
     router.get("/api/fairs/:fairSlug/bookings.csv").handler(organiserOnly)
-        .handler(ctx -> csv(ctx, "bookings.csv", desk.schoolsCsv(fair(ctx), AuthRoutes.organiser(ctx))));
+        .handler(ctx -> csv(ctx, "bookings.csv", desk.schoolsCsv(fair(ctx), AuthRoutes.organiser(ctx),
+            I18n.apiLanguage(ctx))));
     router.get("/api/fairs/:fairSlug/sessions/:sessionId/attendees.csv").handler(organiserOnly)
         .handler(ctx -> csv(ctx, "attendees.csv", desk.attendeesCsv(fair(ctx), AuthRoutes.organiser(ctx),
-            Http.idParam(ctx, "sessionId", "session"))));
+            Http.idParam(ctx, "sessionId", "session"), I18n.apiLanguage(ctx))));
   }
 
   private static BookingFilter filter(RoutingContext ctx) {
