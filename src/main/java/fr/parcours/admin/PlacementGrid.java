@@ -1,11 +1,11 @@
 package fr.parcours.admin;
 
-import fr.parcours.web.Pages;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.FairTimes;
 import fr.parcours.programme.Programme;
 import fr.parcours.programme.ShownSession;
 import fr.parcours.programme.TimetableGrid;
+import fr.parcours.web.Pages;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

@@ -1,6 +1,5 @@
 package fr.parcours.association;
 
-import java.util.Map;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
@@ -22,6 +21,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 

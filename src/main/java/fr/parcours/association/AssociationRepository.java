@@ -1,6 +1,5 @@
 package fr.parcours.association;
 
-import java.util.Map;
 import fr.parcours.db.Results;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
@@ -13,6 +12,7 @@ import io.vertx.sqlclient.Tuple;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** SQL for associations' own registration, their sign-in links and the sessions those open. */

@@ -1,10 +1,9 @@
 package fr.parcours.association;
 
-import fr.parcours.i18n.Field;
-import java.util.Map;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairTimes;
 import fr.parcours.fair.Interval;
+import fr.parcours.i18n.Field;
 import fr.parcours.web.JsonInput;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -12,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**

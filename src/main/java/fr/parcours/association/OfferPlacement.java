@@ -1,7 +1,5 @@
 package fr.parcours.association;
 
-import fr.parcours.i18n.Term;
-import java.util.Map;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
@@ -9,6 +7,7 @@ import fr.parcours.fair.FairTimes;
 import fr.parcours.fair.Interval;
 import fr.parcours.fair.resource.ResourceCatalog;
 import fr.parcours.fair.resource.ResourceService;
+import fr.parcours.i18n.Term;
 import fr.parcours.web.JsonInput;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -16,6 +15,7 @@ import io.vertx.sqlclient.SqlConnection;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The organiser places accepted talks and workshops into a room at a time: the offer's session

@@ -1,9 +1,8 @@
 package fr.parcours.association;
 
-import fr.parcours.i18n.Term;
-import java.util.Map;
 import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
+import fr.parcours.i18n.Term;
 import fr.parcours.mail.Outbox;
 import fr.parcours.web.JsonInput;
 import io.vertx.core.Future;
@@ -14,6 +13,7 @@ import io.vertx.sqlclient.SqlClient;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Offers: an association proposes, edits and withdraws its own (another's are never found);

@@ -1,10 +1,10 @@
 package fr.parcours.association;
 
-import fr.parcours.i18n.Term;
-import java.util.Map;
 import fr.parcours.error.AppException;
+import fr.parcours.i18n.Term;
 
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Where an offer stands. The association edits (which resubmits it) or withdraws it while it

@@ -1,18 +1,18 @@
 package fr.parcours.association;
 
-import fr.parcours.i18n.Term;
-import fr.parcours.i18n.Span;
-import java.util.Objects;
-import java.util.Map;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairTimes;
 import fr.parcours.fair.Interval;
+import fr.parcours.i18n.Span;
+import fr.parcours.i18n.Term;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**

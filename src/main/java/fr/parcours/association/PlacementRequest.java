@@ -1,9 +1,9 @@
 package fr.parcours.association;
 
-import java.util.Map;
 import fr.parcours.web.JsonInput;
 
 import java.time.OffsetDateTime;
+import java.util.Map;
 
 /** Where the organiser puts an offer: a room, and a slot of the grid or a start time; it lasts the offer's duration. */
 record PlacementRequest(String room, Long slot, OffsetDateTime startsAt) {

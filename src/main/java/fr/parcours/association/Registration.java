@@ -1,8 +1,9 @@
 package fr.parcours.association;
 
-import java.util.Map;
 import fr.parcours.mail.Addresses;
 import fr.parcours.web.JsonInput;
+
+import java.util.Map;
 
 /** What an association gives when it registers for a fair; {@code theme} is a track's slug. */
 record Registration(String name, String theme, String contactName, String contactEmail, String website,

@@ -1,6 +1,6 @@
 package fr.parcours.auth;
 
-import java.util.Map;
+import fr.parcours.common.Tokens;
 import fr.parcours.error.AppException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -10,6 +10,7 @@ import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 /** Organiser accounts: creation, password login into a bearer token, token checks. */
 public final class AuthService {

@@ -1,11 +1,11 @@
 package fr.parcours.booking;
 
-import fr.parcours.i18n.Field;
-import java.util.Map;
 import fr.parcours.error.AppException;
+import fr.parcours.i18n.Field;
 import fr.parcours.web.JsonInput;
 
 import java.time.LocalTime;
+import java.util.Map;
 
 /** A teacher's PATCH: any of headcount and window; what it does not name stays as it was. */
 public record BookingChange(Integer pupils, Integer adults, LocalTime arrival, LocalTime departure) {

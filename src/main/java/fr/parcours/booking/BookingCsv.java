@@ -1,10 +1,10 @@
 package fr.parcours.booking;
 
-import java.util.Arrays;
-import fr.parcours.i18n.Catalogue;
 import fr.parcours.fair.FairTimes;
+import fr.parcours.i18n.Catalogue;
 
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -1,6 +1,5 @@
 package fr.parcours.booking;
 
-import java.util.Map;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.web.ErrorHandler;
@@ -18,6 +17,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**

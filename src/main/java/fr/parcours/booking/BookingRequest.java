@@ -1,8 +1,7 @@
 package fr.parcours.booking;
 
-import fr.parcours.i18n.Field;
-import java.util.Map;
 import fr.parcours.db.IdempotencyKeys;
+import fr.parcours.i18n.Field;
 import fr.parcours.mail.Addresses;
 import fr.parcours.web.JsonInput;
 import io.vertx.core.json.JsonObject;
@@ -10,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Locale;
+import java.util.Map;
 
 /** What a teacher asks for, parsed and validated at the edge (every bad field named at once). */
 public record BookingRequest(School school, Teacher teacher, ClassGroup group, int pupils, int adults,

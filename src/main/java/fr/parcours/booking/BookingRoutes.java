@@ -1,10 +1,9 @@
 package fr.parcours.booking;
 
-import fr.parcours.web.I18n;
-import java.util.Map;
 import fr.parcours.auth.AuthRoutes;
 import fr.parcours.error.AppException;
 import fr.parcours.web.Http;
+import fr.parcours.web.I18n;
 import fr.parcours.web.IdempotentPost;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -12,6 +11,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * HTTP for bookings: teachers book with an Idempotency-Key (201 with the booking, again when

@@ -1,12 +1,12 @@
 package fr.parcours.booking;
 
-import java.util.Map;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.web.JsonInput;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A fair's booking rules, each optional: supervision (at least one adult per

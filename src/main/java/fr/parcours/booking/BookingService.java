@@ -1,11 +1,11 @@
 package fr.parcours.booking;
 
-import fr.parcours.auth.Tokens;
 import fr.parcours.booking.BookingMessages.Notice;
 import fr.parcours.booking.BookingRepository.TrackRef;
+import fr.parcours.common.Tokens;
 import fr.parcours.db.Batcher;
-import fr.parcours.db.IdempotencyKeys;
 import fr.parcours.db.IdempotencyKeys.Outcome;
+import fr.parcours.db.IdempotencyKeys;
 import fr.parcours.db.Retries;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;

@@ -1,11 +1,11 @@
 package fr.parcours.booking;
 
-import java.util.Map;
 import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 
 /** What a fair's settings demand of a booking: an open registration and a day the fair runs. */
 final class BookingTerms {

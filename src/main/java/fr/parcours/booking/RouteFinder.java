@@ -1,12 +1,12 @@
 package fr.parcours.booking;
 
-import java.util.Map;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**

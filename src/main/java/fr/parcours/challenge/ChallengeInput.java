@@ -1,10 +1,10 @@
 package fr.parcours.challenge;
 
-import java.util.Map;
 import fr.parcours.web.JsonInput;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A challenge as the organiser writes it: title, description, where it is presented (a zone

@@ -1,6 +1,5 @@
 package fr.parcours.challenge;
 
-import java.util.Map;
 import fr.parcours.booking.BookingExtras;
 import fr.parcours.challenge.Challenge.BookingRef;
 import fr.parcours.challenge.Challenge.Pick;
@@ -14,6 +13,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**

@@ -1,7 +1,5 @@
 package fr.parcours.challenge;
 
-import fr.parcours.i18n.Field;
-import java.util.Map;
 import fr.parcours.auth.Organiser;
 import fr.parcours.challenge.Challenge.Slot;
 import fr.parcours.challenge.ChallengeInput.SlotInput;
@@ -9,6 +7,7 @@ import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.Interval;
+import fr.parcours.i18n.Field;
 import fr.parcours.web.JsonInput;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -17,6 +16,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The organiser's challenges (défis) of a fair, with their presentation slots; anyone reads

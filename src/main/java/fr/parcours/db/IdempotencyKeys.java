@@ -1,7 +1,6 @@
 package fr.parcours.db;
 
-import java.util.Map;
-import fr.parcours.auth.Tokens;
+import fr.parcours.common.Tokens;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import io.vertx.core.Future;
@@ -12,6 +11,7 @@ import io.vertx.sqlclient.Tuple;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;

@@ -1,6 +1,5 @@
 package fr.parcours.fair;
 
-import java.util.Map;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 
@@ -10,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** A stored fair: its id, its owning organiser and the details they set. */

@@ -1,12 +1,12 @@
 package fr.parcours.fair;
 
 import fr.parcours.i18n.Field;
-import java.util.Map;
 import fr.parcours.web.JsonInput;
 
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;

@@ -1,6 +1,7 @@
 package fr.parcours.fair;
 
 import fr.parcours.i18n.Dates;
+
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;

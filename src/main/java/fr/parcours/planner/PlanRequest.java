@@ -1,8 +1,8 @@
 package fr.parcours.planner;
 
-import fr.parcours.i18n.Field;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairDay;
+import fr.parcours.i18n.Field;
 import fr.parcours.web.JsonInput;
 import io.vertx.core.json.JsonObject;
 

@@ -1,12 +1,11 @@
 package fr.parcours.stand;
 
-import fr.parcours.i18n.Term;
-import java.util.Map;
 import fr.parcours.auth.Organiser;
 import fr.parcours.db.Retries;
 import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
+import fr.parcours.i18n.Term;
 import fr.parcours.mail.Wording;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -15,6 +14,7 @@ import io.vertx.sqlclient.SqlConnection;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The organiser's side of stands: every reservation of the fair, and assigning or moving one. */

@@ -1,9 +1,8 @@
 package fr.parcours.stand;
 
-import fr.parcours.i18n.Term;
-import java.util.Map;
 import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
+import fr.parcours.i18n.Term;
 import fr.parcours.mail.Outbox;
 import fr.parcours.mail.Wording;
 import fr.parcours.stand.Reservation.Association;
@@ -12,6 +11,7 @@ import io.vertx.sqlclient.SqlConnection;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**

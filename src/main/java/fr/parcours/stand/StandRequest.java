@@ -1,11 +1,11 @@
 package fr.parcours.stand;
 
-import java.util.Map;
 import fr.parcours.db.IdempotencyKeys;
 import fr.parcours.web.JsonInput;
 import io.vertx.core.json.JsonObject;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 /**
  * What an association asks for, parsed at the edge: a day (optional when the fair has one), a

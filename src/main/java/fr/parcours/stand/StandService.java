@@ -1,8 +1,7 @@
 package fr.parcours.stand;
 
-import java.util.Map;
-import fr.parcours.db.IdempotencyKeys;
 import fr.parcours.db.IdempotencyKeys.Outcome;
+import fr.parcours.db.IdempotencyKeys;
 import fr.parcours.db.Retries;
 import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
@@ -16,6 +15,7 @@ import io.vertx.sqlclient.SqlConnection;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -1,12 +1,13 @@
 package fr.parcours.web;
 
-import java.util.Map;
 import fr.parcours.error.AppException;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+
+import java.util.Map;
 
 /** Small helpers that keep route handlers to a line or two: read the body, answer JSON. */
 public final class Http {
@@ -57,6 +58,11 @@ public final class Http {
 
   /** After a form is posted: 303 sends the browser to {@code location} with a GET, so reloading never re-posts. */
   public static void seeOther(RoutingContext ctx, String location) {
+    if (!Redirects.isLocalPath(location)) {
+      // A header with a line break would throw where no one answers the request.
+      ctx.fail(new IllegalArgumentException("Not a path of this site: " + location.replaceAll("\\p{Cntrl}", "?")));
+      return;
+    }
     ctx.response().setStatusCode(303).putHeader("Location", location).end();
   }
 

@@ -1,10 +1,11 @@
 package fr.parcours.web;
 
-import java.util.Map;
 import fr.parcours.db.IdempotencyKeys.Outcome;
 import fr.parcours.error.AppException;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
+
+import java.util.Map;
 
 /** The HTTP side of a creation guarded by an Idempotency-Key: reading the header, answering 201. */
 public final class IdempotentPost {

@@ -15,8 +15,8 @@ import java.time.Duration;
 import java.util.List;
 
 import static fr.parcours.association.AssociationApi.DAY;
-import static fr.parcours.association.AssociationApi.offer;
 import static fr.parcours.association.AssociationApi.as;
+import static fr.parcours.association.AssociationApi.offer;
 import static fr.parcours.support.TestApp.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,10 +1,10 @@
 package fr.parcours.fair.resource;
 
-import fr.parcours.i18n.Field;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.Interval;
+import fr.parcours.i18n.Field;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 

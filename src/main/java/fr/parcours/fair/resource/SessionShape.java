@@ -1,9 +1,9 @@
 package fr.parcours.fair.resource;
 
-import fr.parcours.i18n.Term;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Slugs;
+import fr.parcours.i18n.Term;
 
 import java.util.ArrayList;
 import java.util.List;

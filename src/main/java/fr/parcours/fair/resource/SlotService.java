@@ -1,10 +1,10 @@
 package fr.parcours.fair.resource;
 
 import fr.parcours.error.AppException;
-import fr.parcours.i18n.Field;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairDay;
 import fr.parcours.fair.SlotGrid;
+import fr.parcours.i18n.Field;
 import fr.parcours.web.JsonInput;
 import io.vertx.core.Future;
 
