@@ -51,6 +51,7 @@ class PageLanguageTest extends ServerTest {
   private static final Pattern HIDDEN = Pattern.compile("(?s)<script.*?</script>|<style.*?</style>|<!--.*?-->");
   private static final Pattern SHOWN_ATTRIBUTE = Pattern.compile("(?:placeholder|title|aria-label|alt)=\"([^\"]*)\"");
   private static final Pattern TAG = Pattern.compile("<[^>]*>");
+  private static final Pattern ISO_DATE = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}(T[0-9:+]*)?\\b");
 
   private static Set<String> dataWords;
   private static String bookingToken;
@@ -99,6 +100,23 @@ class PageLanguageTest extends ServerTest {
       words.forEach(word -> found.add(page + ": \"" + word + "\" in …" + around(text, word) + "…"));
     });
     assertTrue(found.isEmpty(), "Words of the other language on " + language + " pages:\n" + String.join("\n", found));
+  }
+
+  /** Dates and times on the visitors', teachers' and associations' pages are written as people write them. */
+  @ParameterizedTest
+  @ValueSource(strings = {"fr", "en"})
+  void pagesWriteNoIsoDates(String language) {
+    List<String> found = new ArrayList<>();
+    visitorPages().forEach(path -> isoDates(path, get(path, language, ""), found));
+    associationPages().forEach(path -> isoDates(path, get(path, language, associationCookie), found));
+    assertTrue(found.isEmpty(), "ISO dates on " + language + " pages:\n" + String.join("\n", found));
+  }
+
+  private static void isoDates(String path, String html, List<String> found) {
+    Matcher iso = ISO_DATE.matcher(visibleText(html));
+    while (iso.find()) {
+      found.add(path + ": " + iso.group());
+    }
   }
 
   @Test

@@ -83,7 +83,7 @@ final class PlacementConflicts {
     if (p.room().capacity() >= p.classSize()) {
       return List.of();
     }
-    return List.of(FieldError.of("room", "ROOM_TOO_SMALL", Map.of("room", p.room().name(), "capacity", p.room().capacity(),
+    return List.of(FieldError.of("room", "ROOM_TOO_SMALL_FOR_TRACK", Map.of("room", p.room().name(), "capacity", p.room().capacity(),
         "track", p.trackName(), "class_size", p.classSize())));
   }
 

@@ -153,7 +153,7 @@ class OfferPlacementTest extends ServerTest {
     assertEquals("confirmed", after.getString("status"));
     assertEquals(List.of("Les métiers du paysage 09:00", "Atelier CV 10:00"), route(after));
     JsonObject told = fair.lastMessage("petit@college.test", "booking_rerouted");
-    assertTrue(told.getString("body").contains("09:00–09:30  Les métiers du paysage"), told.getString("body"));
+    assertTrue(told.getString("body").contains("9 h–9 h 30  Les métiers du paysage"), told.getString("body"));
     // The class feed is cached until the move's notification reaches this instance: poll for it.
     Poll.until(Duration.ofSeconds(5), () -> sequenceOf(token, "Les métiers du paysage"),
         sequence -> sequence > sequenceBefore);

@@ -64,7 +64,7 @@ class PlacementConflictsTest {
   void aRoomSmallerThanTheTracksClassSizeIsRefused() {
     List<FieldError> found = conflicts(talk(at("09:00", "09:30"), new Room("Salle 4", 24), 1, List.of()),
         List.of(), List.of());
-    assertEquals(List.of("ROOM_TOO_SMALL"), found.stream().map(FieldError::code).toList());
+    assertEquals(List.of("ROOM_TOO_SMALL_FOR_TRACK"), found.stream().map(FieldError::code).toList());
     assertEquals("Salle 4 seats 24, fewer than one usual class of track S'orienter (30)", found.get(0).message());
     assertEquals("Salle 4 compte 24 places, moins qu'une classe habituelle du parcours S'orienter (30 élèves)",
         found.get(0).text("fr"));

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CatalogueTest {
 
@@ -58,6 +59,20 @@ class CatalogueTest {
     assertEquals(Catalogue.messages("fr").keySet(), Catalogue.messages("en").keySet());
     Catalogue.messages("fr").forEach((key, french) ->
         assertEquals(parameters(french), parameters(Catalogue.text("en", key)), key));
+  }
+
+  @Test
+  void noKeyIsWrittenTwice() throws java.io.IOException {
+    for (String language : Catalogue.LANGUAGES) {
+      Set<String> seen = new TreeSet<>();
+      for (String line : java.nio.file.Files.readAllLines(
+          java.nio.file.Path.of("src/main/resources/i18n/messages_" + language + ".properties"))) {
+        if (!line.startsWith("#") && line.contains("=")) {
+          String key = line.substring(0, line.indexOf('='));
+          assertTrue(seen.add(key), language + ": " + key + " is written twice (the last one wins)");
+        }
+      }
+    }
   }
 
   /** The parameter names a text uses, walking plural and select options as Sentence does. */
