@@ -37,13 +37,15 @@ public final class ChallengePicks implements BookingExtras {
   Future<Void> pick(String token, long challengeId, long slotId) {
     return Retries.onRace(() -> pool.withTransaction(conn -> confirmedBooking(conn, token)
         .compose(booking -> repository.lockSlot(conn, booking.fairId(), challengeId, slotId)
-            .map(found -> found.orElseThrow(() -> AppException.unprocessable("UNKNOWN_CHALLENGE_SLOT", "slot", Map.of())))
+            .map(found -> found.orElseThrow(() -> AppException.unprocessable("UNKNOWN_CHALLENGE_SLOT", "slot",
+                "is not a presentation slot of that challenge of this fair")))
             .map(slot -> requirePresent(booking, slot))
             .compose(slot -> repository.release(conn, booking.id())
                 .compose(released -> repository.take(conn, slot.id(), slot.placesFor(booking.pupils())))
                 .compose(taken -> {
                   if (!taken) {
-                    throw AppException.conflict("CHALLENGE_SLOT_FULL", "slot", Map.of());
+                    throw AppException.conflict("CHALLENGE_SLOT_FULL", "slot",
+                        "This presentation slot has no room left for the class");
                   }
                   return repository.insertPick(conn, booking.id(), slot.id(), slot.placesFor(booking.pupils()));
                 })))));
@@ -76,7 +78,7 @@ public final class ChallengePicks implements BookingExtras {
       return repository.release(conn, booking.id());
     }
     if (!booking.present(pick.slot())) {
-      throw AppException.conflict("CHALLENGE_OUTSIDE_WINDOW", "departure", Map.of("reason", "changed"));
+      throw AppException.conflict("CHALLENGE_PICK_OUTSIDE_WINDOW", "departure", Map.of());
     }
     int delta = pick.slot().placesFor(booking.pupils()) - pick.places();
     if (delta == 0) {
@@ -84,7 +86,8 @@ public final class ChallengePicks implements BookingExtras {
     }
     return repository.resize(conn, booking.id(), delta).map(resized -> {
       if (!resized) {
-        throw AppException.conflict("CHALLENGE_SLOT_OUTGROWN", "pupils", Map.of("pupils", booking.pupils()));
+        throw AppException.conflict("CHALLENGE_SLOT_OUTGROWN", "pupils", Map.of("pupils", booking.pupils(),
+            "capacity", pick.slot().capacity()));
       }
       return null;
     });
@@ -93,7 +96,7 @@ public final class ChallengePicks implements BookingExtras {
   /** A class presents only while it is at the fair. */
   private static Slot requirePresent(BookingRef booking, Slot slot) {
     if (!booking.present(slot)) {
-      throw AppException.conflict("CHALLENGE_OUTSIDE_WINDOW", "slot", Map.of("reason", "slot"));
+      throw AppException.conflict("CHALLENGE_OUTSIDE_WINDOW", "slot", Map.of());
     }
     return slot;
   }
@@ -101,13 +104,13 @@ public final class ChallengePicks implements BookingExtras {
   private Future<BookingRef> confirmedBooking(SqlConnection conn, String token) {
     return lockedBooking(conn, token).map(booking -> {
       if (!booking.confirmed()) {
-        throw AppException.conflict("BOOKING_NOT_CONFIRMED", Map.of());
+        throw AppException.conflict("BOOKING_NOT_CONFIRMED", "Only a class with a confirmed booking picks a challenge");
       }
       return booking;
     });
   }
 
   private Future<BookingRef> lockedBooking(SqlConnection conn, String token) {
-    return repository.lockBooking(conn, token).map(found -> found.orElseThrow(() -> AppException.notFound("booking", null)));
+    return repository.lockBooking(conn, token).map(found -> found.orElseThrow(() -> AppException.notFound("Booking")));
   }
 }
