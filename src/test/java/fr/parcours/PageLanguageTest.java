@@ -1,6 +1,7 @@
 package fr.parcours;
 
 import fr.parcours.association.AssociationApi;
+import fr.parcours.config.Settings;
 import fr.parcours.calendar.FoldingTest;
 import fr.parcours.demo.DemoFair;
 import fr.parcours.support.PageForms;
@@ -75,10 +76,10 @@ class PageLanguageTest extends ServerTest {
     associationCookie = "; parcours_association="
         + AssociationApi.of(app, DemoFair.SLUG).signedIn("Les Jardiniers", "jardiniers@example.org");
     HttpResponse<Buffer> signedIn = PageForms.postInLanguage(app, "/admin/login", MultiMap.caseInsensitiveMultiMap()
-        .add("email", app.config().demoOrganiserEmail()).add("password", app.config().demoOrganiserPassword()), "fr", "");
+        .add("email", app.config().get(Settings.DEMO_ORGANISER_EMAIL)).add("password", app.config().get(Settings.DEMO_ORGANISER_PASSWORD)), "fr", "");
     adminCookie = "; " + signedIn.cookies().stream().filter(c -> c.startsWith("parcours_admin="))
         .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow(() -> new AssertionError(signedIn.cookies()));
-    dataWords = words(programme + booking.encode() + " Les Jardiniers " + app.config().demoOrganiserEmail());
+    dataWords = words(programme + booking.encode() + " Les Jardiniers " + app.config().get(Settings.DEMO_ORGANISER_EMAIL));
   }
 
   @ParameterizedTest
