@@ -26,6 +26,7 @@ import fr.parcours.web.HealthRoutes;
 import fr.parcours.web.OpenApiRoutes;
 import fr.parcours.web.PageSecurity;
 import fr.parcours.web.Pages;
+import fr.parcours.planner.PlanRoutes;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.FileSystemAccess;
@@ -77,6 +78,7 @@ final class ApiRouter {
     new CalendarRoutes(services.calendars, services.selections, associationAuth).mount(router);
     new MetricsRoutes(services.metrics).mount(router);
     new LiveRoutes(services.fairs, services.availabilityStreams).mount(router);
+    new PlanRoutes(services.vertx, services.plans, services.fairs, auth.requireOrganiser()).mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
     ErrorHandler errors = new ErrorHandler(pages);
     router.route().failureHandler(errors);
