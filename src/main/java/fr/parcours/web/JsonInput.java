@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -297,13 +298,27 @@ public final class JsonInput {
     return true;
   }
 
-  /** Records {@code message} against {@code field} unless {@code ok}. */
+  /** Records the problem {@code code} (text {@code problem.CODE}) against {@code field} unless {@code ok}. */
+  public void check(boolean ok, String field, String code, Map<String, ?> params) {
+    if (!ok) {
+      error(field, code, params);
+    }
+  }
+
+  public <T> T error(String field, String code, Map<String, ?> params) {
+    return error(FieldError.of(prefix + field, code, params));
+  }
+
+  /** @deprecated English only: use {@link #check(boolean, String, String, Map)}. */
+  @Deprecated
   public void check(boolean ok, String field, String message) {
     if (!ok) {
       error(field, message);
     }
   }
 
+  /** @deprecated English only: use {@link #error(String, String, Map)}. */
+  @Deprecated
   public <T> T error(String field, String message) {
     return error(new FieldError(prefix + field, message));
   }
