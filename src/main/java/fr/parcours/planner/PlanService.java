@@ -143,10 +143,13 @@ public final class PlanService {
   private static JsonObject created(JsonObject planned) {
     JsonObject session = where(planned).put("activity", planned.getString("activity"))
         .put("title", planned.getString("title")).put("kind", planned.getString("kind"))
-        .put("track", planned.getString("track")).put("level", planned.getString("level", ""))
-        .put("description", planned.getString("description", ""));
-    if (planned.getString("association") != null) {
-      session.put("association", planned.getString("association"));
+        .put("track", planned.getString("track"));
+    // Only what the activity has: the session writer refuses blank texts.
+    for (String field : List.of("association", "level", "description")) {
+      String value = planned.getString(field);
+      if (value != null && !value.isBlank()) {
+        session.put(field, value);
+      }
     }
     return session;
   }

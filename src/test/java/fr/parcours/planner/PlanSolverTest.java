@@ -34,7 +34,7 @@ class PlanSolverTest {
     DayPlan problem = new DayPlan(PlanSamples.placements(List.of(AMPHI, GARONNE, DORDOGNE), 4), List.of(OPEN),
         List.of(track), sessions);
 
-    DayPlan best = PlanSolver.blocking(Duration.ofSeconds(3)).solve(problem);
+    DayPlan best = PlanSolver.solveNow(problem, Duration.ofSeconds(3));
 
     assertEquals(0, best.score().hardScore(), best.score().toString());
     assertEquals(0, best.score().mediumScore(), best.score().toString());
@@ -54,7 +54,7 @@ class PlanSolverTest {
     DayPlan problem = new DayPlan(PlanSamples.placements(List.of(AMPHI, GARONNE), 4), List.of(OPEN), List.of(track),
         List.of(pinned, PlanSamples.unplaced(2, talk)));
 
-    DayPlan best = PlanSolver.blocking(Duration.ofSeconds(1)).solve(problem);
+    DayPlan best = PlanSolver.solveNow(problem, Duration.ofSeconds(1));
 
     assertEquals(booked, best.sessions().get(0).placement());
   }
