@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -46,14 +48,28 @@ public final class TestDatabase {
 
   private static synchronized EmbeddedDatabase server() {
     if (embedded == null) {
-      embedded = EmbeddedDatabase.start(temporaryDirectory(), false);
+      Path directory = temporaryDirectory();
+      embedded = EmbeddedDatabase.start(directory, false);
       embedded.executeAdmin("CREATE DATABASE " + TEMPLATE);
       Migrations.migrate(embedded.url(TEMPLATE));
-      Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "test-postgres-stop"));
+      EmbeddedDatabase started = embedded;
+      // Each run's cluster is ~600 MB: removed once stopped, so runs do not pile up under target/.
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        started.close();
+        deleteTree(directory);
+      }, "test-postgres-stop"));
     }
     return embedded;
   }
 
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      System.err.println("Could not remove " + root + ": " + e.getMessage());
+    }
+  }
 
   private static Path temporaryDirectory() {
     try {
