@@ -17,6 +17,7 @@ import fr.parcours.challenge.ChallengeRoutes;
 import fr.parcours.fair.FairPageRoutes;
 import fr.parcours.fair.FairRoutes;
 import fr.parcours.metrics.MetricsRoutes;
+import fr.parcours.planner.PlanRoutes;
 import fr.parcours.live.LiveRoutes;
 import fr.parcours.programme.ProgrammePageRoutes;
 import fr.parcours.stand.StandPageRoutes;
@@ -81,6 +82,7 @@ final class ApiRouter {
     new CalendarRoutes(services.calendars, services.selections, associationAuth).mount(router);
     new MetricsRoutes(services.metrics).mount(router);
     new LiveRoutes(services.fairs, services.availabilityStreams).mount(router);
+    new PlanRoutes(services.vertx, services.plans, services.fairs, auth.requireOrganiser()).mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
     ErrorHandler errors = new ErrorHandler(pages, services.databaseStatus);
     router.route().failureHandler(errors);

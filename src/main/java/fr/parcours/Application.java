@@ -137,6 +137,10 @@ public final class Application {
   public Future<Void> stop() {
     Future<Void> undeployed = Future.all(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()).mapEmpty();
     return undeployed
+        .eventually(() -> {
+          services.planSolver.close();
+          return Future.succeededFuture();
+        })
         .eventually(listener::stop)
         .eventually(outbox::stop)
         .eventually(pool::close)

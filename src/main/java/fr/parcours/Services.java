@@ -25,6 +25,8 @@ import fr.parcours.metrics.AppMetrics;
 import fr.parcours.live.AvailabilityStreams;
 import fr.parcours.stand.StandDesk;
 import fr.parcours.stand.StandService;
+import fr.parcours.planner.PlanService;
+import fr.parcours.planner.PlanSolver;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 
@@ -55,6 +57,8 @@ public final class Services {
   final Calendars calendars;
   final Selections selections;
   final AvailabilityStreams availabilityStreams;
+  final PlanSolver planSolver;
+  final PlanService plans;
 
   Services(Vertx vertx, Pool pool, String databaseUrl, AppConfig config, AppMetrics metrics) {
     this.vertx = vertx;
@@ -83,6 +87,8 @@ public final class Services {
     this.calendars = new Calendars(vertx, pool, calendarLinks, metrics);
     this.selections = new Selections(pool, fairs, calendarLinks);
     this.availabilityStreams = new AvailabilityStreams(vertx, bookings::availability, config.get(Settings.LIVE_MAX_STREAMS));
+    this.planSolver = new PlanSolver();
+    this.plans = new PlanService(vertx, pool, resources, planSolver);
   }
 
   public FairService fairs() {

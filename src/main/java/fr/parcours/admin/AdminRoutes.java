@@ -72,10 +72,10 @@ public final class AdminRoutes {
         .onSuccess(done -> Http.seeOther(ctx, AdminSession.PATH)).onFailure(ctx::fail));
     router.get(FAIR).handler(ctx -> session.signedIn(ctx, organiser -> dashboard(ctx, organiser)));
     router.get(FAIR + "/bookings.csv").handler(ctx -> session.signedIn(ctx, organiser -> csv(ctx, "bookings.csv",
-        desk.schoolsCsv(ctx.pathParam("fairSlug"), organiser))));
+        desk.schoolsCsv(ctx.pathParam("fairSlug"), organiser, I18n.language(ctx)))));
     router.get(FAIR + "/sessions/:sessionId/attendees.csv").handler(ctx -> session.signedIn(ctx, organiser -> csv(ctx,
         "attendees.csv", desk.attendeesCsv(ctx.pathParam("fairSlug"), organiser,
-            Http.idParam(ctx, "sessionId", "Session")))));
+            Http.idParam(ctx, "sessionId", "session"), I18n.language(ctx)))));
   }
 
   private void home(RoutingContext ctx) {
@@ -96,10 +96,10 @@ public final class AdminRoutes {
     JsonObject typed = new JsonObject().put("email", email);
     List<FieldError> missing = new ArrayList<>();
     if (email == null || email.isBlank()) {
-      missing.add(new FieldError("email", I18n.message(I18n.language(ctx), "admin_required")));
+      missing.add(FieldError.of("email", "REQUIRED"));
     }
     if (password == null || password.isEmpty()) {
-      missing.add(new FieldError("password", I18n.message(I18n.language(ctx), "admin_required")));
+      missing.add(FieldError.of("password", "REQUIRED"));
     }
     if (!missing.isEmpty()) {
       signInPage(ctx, 400, typed, missing);
@@ -109,8 +109,7 @@ public final class AdminRoutes {
         .onSuccess(done -> Http.seeOther(ctx, AdminSession.PATH))
         .onFailure(error -> {
           if (error instanceof AppException refusal) {
-            signInPage(ctx, ErrorHandler.status(refusal.kind()), typed, List.of(new FieldError("password",
-                I18n.message(I18n.language(ctx), "admin_login_failed"))));
+            signInPage(ctx, ErrorHandler.status(refusal.kind()), typed, List.of(FieldError.of("password", "LOGIN_FAILED")));
           } else {
             ctx.fail(error);
           }

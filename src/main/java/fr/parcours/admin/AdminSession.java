@@ -59,7 +59,7 @@ final class AdminSession {
   Future<Organiser> organiser(RoutingContext ctx) {
     String token = token(ctx);
     return token == null
-        ? Future.failedFuture(AppException.unauthenticated("Sign in first"))
+        ? Future.failedFuture(AppException.unauthenticatedBecause("organiser"))
         : auth.authenticate(token);
   }
 

@@ -47,7 +47,7 @@ final class OfferPages {
     router.get(PATH).handler(ctx -> session.ownFair(ctx, (organiser, fair) ->
         render(ctx, 200, organiser.toJson(), fair, null, List.of())));
     router.post(PATH + "/:offerId/review").handler(ctx -> session.ownFair(ctx, (organiser, fair) -> {
-      long id = Http.idParam(ctx, "offerId", "Offer");
+      long id = Http.idParam(ctx, "offerId", "offer");
       JsonObject body = new JsonObject().put("decision", ctx.request().getFormAttribute("decision"))
           .put("message", blankAsNull(ctx.request().getFormAttribute("message")));
       // The review reads its body before it returns a future: a refusal may be thrown, not failed.
@@ -113,8 +113,8 @@ final class OfferPages {
     return new JsonArray(availability.stream().map(JsonObject.class::cast).map(w -> {
       OffsetDateTime start = FairTimes.local(OffsetDateTime.parse(w.getString("starts_at")), fair.zone());
       OffsetDateTime end = OffsetDateTime.parse(w.getString("ends_at"));
-      return (Object) (FairTimes.dayLabel(start.toLocalDate(), locale) + " " + FairTimes.clock(start, fair.zone())
-          + "–" + FairTimes.clock(end, fair.zone()));
+      return (Object) (FairTimes.dayLabel(start.toLocalDate(), locale) + ", "
+          + FairTimes.clock(start, fair.zone(), locale.getLanguage()) + "–" + FairTimes.clock(end, fair.zone(), locale.getLanguage()));
     }).toList());
   }
 

@@ -5,6 +5,7 @@ import fr.parcours.fair.FairTimes;
 import fr.parcours.programme.Programme;
 import fr.parcours.programme.ShownSession;
 import fr.parcours.programme.TimetableGrid;
+import fr.parcours.web.Pages;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -89,7 +90,7 @@ final class PlacementGrid {
       JsonObject card = TimetableGrid.card(programme, s, messages)
           .put("association", programme.associationName(s.association()))
           .put("conflict", !now.isEmpty())
-          .put("conflicts", new JsonArray(now.stream().map(e -> (Object) e.message()).toList()));
+          .put("conflicts", new JsonArray(now.stream().map(e -> (Object) e.text(locale.getLanguage())).toList()));
       offers.stream().filter(offer -> Objects.equals(offer.getLong("session"), s.id())).findFirst()
           .ifPresent(offer -> card.put("form", form(offer, s.room(),
               slots.stream().filter(slot -> slot.holds(s)).map(slot -> String.valueOf(slot.id())).findFirst()
@@ -116,7 +117,7 @@ final class PlacementGrid {
     long id = offer.getLong("id");
     boolean wasRefused = refused != null && refused.offerId() == id;
     JsonArray errors = new JsonArray(!wasRefused ? List.of() : refused.errors().stream()
-        .map(e -> (Object) new JsonObject().put("field", e.field()).put("message", e.message())).toList());
+        .map(e -> (Object) Pages.said(e, locale.getLanguage())).toList());
     return new JsonObject().put("id", id).put("title", offer.getString("title"))
         .put("placed", room != null)
         .put("rooms", rooms(wasRefused ? refused.room() : room))

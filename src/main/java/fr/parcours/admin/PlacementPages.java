@@ -55,7 +55,7 @@ final class PlacementPages {
     router.get(PATH).handler(ctx -> session.ownFair(ctx, (organiser, fair) ->
         render(ctx, 200, organiser.toJson(), fair, null)));
     router.post(PATH + "/offers/:offerId/place").handler(ctx -> session.ownFair(ctx, (organiser, fair) -> {
-      long id = Http.idParam(ctx, "offerId", "Offer");
+      long id = Http.idParam(ctx, "offerId", "offer");
       String room = ctx.request().getFormAttribute("room");
       String slot = ctx.request().getFormAttribute("slot");
       JsonObject body = Forms.json(ctx.request().formAttributes(), List.of("room", "slot"), Set.of("slot"));
@@ -64,7 +64,7 @@ final class PlacementPages {
               new PlacementGrid.Refused(id, room, slot, errors))));
     }));
     router.post(PATH + "/offers/:offerId/unplace").handler(ctx -> session.ownFair(ctx, (organiser, fair) -> {
-      long id = Http.idParam(ctx, "offerId", "Offer");
+      long id = Http.idParam(ctx, "offerId", "offer");
       return placement.cancel(fair, id).map(done -> backToGrid(ctx, fair, id));
     }));
   }

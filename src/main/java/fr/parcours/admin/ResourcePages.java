@@ -47,7 +47,7 @@ final class ResourcePages {
 
   private static Future<ResourceSpec> kind(RoutingContext ctx) {
     return ResourceForm.kind(ctx.pathParam("kind")).map(Future::succeededFuture)
-        .orElseGet(() -> Future.failedFuture(AppException.notFound("Kind " + ctx.pathParam("kind"))));
+        .orElseGet(() -> Future.failedFuture(AppException.notFound("kind", ctx.pathParam("kind"))));
   }
 
   /** Creates ({@code key} null) or updates the resource, then back to the list; a refusal shows the form again. */

@@ -45,8 +45,7 @@ public final class AssociationAuth {
       Cookie cookie = ctx.request().getCookie(COOKIE);
       String token = bearer != null ? bearer : cookie == null ? null : cookie.getValue();
       if (token == null) {
-        ctx.fail(AppException.unauthenticated(
-            "Sign in as an association (the link sent by message) or as the fair's organiser"));
+        ctx.fail(AppException.unauthenticatedBecause("association"));
         return;
       }
       associations.authenticate(token)
@@ -81,11 +80,11 @@ public final class AssociationAuth {
   private static SignedInAssociation checked(RoutingContext ctx, SignedInAssociation association) {
     String named = ctx.pathParam("association");
     if (named != null && !ME.equals(named) && !named.equals(association.slug())) {
-      throw AppException.forbidden("An association acts only as itself (use \"me\")");
+      throw AppException.forbiddenBecause("association_self");
     }
     String fairSlug = ctx.pathParam("fairSlug");
     if (fairSlug != null && !fairSlug.equals(association.fairSlug())) {
-      throw AppException.forbidden("Signed in for another fair");
+      throw AppException.forbiddenBecause("other_fair");
     }
     return association;
   }
@@ -95,13 +94,13 @@ public final class AssociationAuth {
     String fairSlug = ctx.pathParam("fairSlug");
     return organisers.authenticate(bearer).compose(organiser -> {
       if (named == null || ME.equals(named) || fairSlug == null) {
-        return Future.failedFuture(AppException.forbidden("An organiser names the association to act for"));
+        return Future.failedFuture(AppException.forbiddenBecause("association_unnamed"));
       }
       return fairs.requireOwned(fairSlug, organiser).compose(fair -> associations.forOrganiser(fair, named));
     });
   }
 
   private static AppException expired() {
-    return AppException.unauthenticated("The session has expired: ask for a new sign-in link");
+    return AppException.unauthenticatedBecause("association_expired");
   }
 }

@@ -21,6 +21,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -84,7 +85,7 @@ public final class AssociationPageRoutes {
     String email = ctx.request().getFormAttribute("email");
     JsonObject typed = new JsonObject().put("sign_in", new JsonObject().put("email", email));
     if (email == null || email.isBlank()) {
-      refused(ctx, AppException.invalid("email", "is required"), slug, typed);
+      refused(ctx, AppException.invalid("email", "REQUIRED", Map.of()), slug, typed);
       return;
     }
     fairs.readable(slug, null).compose(fair -> associations.requestSignIn(fair, email.strip()))
@@ -140,7 +141,7 @@ public final class AssociationPageRoutes {
       return published.size() == 1 ? Optional.of(published.get(0)) : Optional.empty();
     }
     return Optional.of(published.stream().filter(fair -> fair.slug().equals(slug)).findFirst()
-        .orElseThrow(() -> AppException.notFound("Fair " + slug)));
+        .orElseThrow(() -> AppException.notFound("fair", slug)));
   }
 
   private static JsonArray themes(JsonArray tracks, JsonObject typed) {

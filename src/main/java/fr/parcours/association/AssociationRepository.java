@@ -12,6 +12,7 @@ import io.vertx.sqlclient.Tuple;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** SQL for associations' own registration, their sign-in links and the sessions those open. */
@@ -28,8 +29,7 @@ final class AssociationRepository {
     return client.preparedQuery("SELECT id FROM tracks WHERE fair_id = $1 AND slug = $2")
         .execute(Tuple.of(fairId, theme))
         .map(rows -> Results.first(rows).map(row -> row.getLong("id")).orElseThrow(() -> AppException.unprocessable(
-            "UNKNOWN_REFERENCE", "The theme names no track of this fair",
-            List.of(new FieldError("theme", "names no track of this fair")))));
+            "UNKNOWN_REFERENCE", "theme", Map.of())));
   }
 
   Future<SignedInAssociation> insert(SqlClient client, long fairId, long trackId, Registration r) {

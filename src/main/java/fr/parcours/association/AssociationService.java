@@ -76,11 +76,9 @@ public final class AssociationService {
 
   private static Login refusal(AssociationRepository.LinkState state) {
     throw switch (state) {
-      case UNKNOWN -> AppException.notFound("Sign-in link");
-      case USED -> AppException.conflict("SIGN_IN_LINK_USED",
-          "This sign-in link was already used: ask for a new one");
-      case EXPIRED -> new AppException(AppException.Kind.UNAUTHENTICATED, "SIGN_IN_LINK_EXPIRED",
-          "This sign-in link has expired: ask for a new one", List.of());
+      case UNKNOWN -> AppException.notFound("sign_in_link", null);
+      case USED -> AppException.conflict("SIGN_IN_LINK_USED", Map.of());
+      case EXPIRED -> new AppException(AppException.Kind.UNAUTHENTICATED, "SIGN_IN_LINK_EXPIRED", Map.of(), List.of());
     };
   }
 
@@ -105,7 +103,7 @@ public final class AssociationService {
   /** The fair's association with that slug, as its organiser acts for it. */
   Future<SignedInAssociation> forOrganiser(Fair fair, String slug) {
     return repository.findBySlug(pool, fair.id(), slug).map(found -> found
-        .orElseThrow(() -> AppException.notFound("Association " + slug)).asOrganiser());
+        .orElseThrow(() -> AppException.notFound("association", slug)).asOrganiser());
   }
 
   private static OffsetDateTime now() {

@@ -3,6 +3,7 @@ package fr.parcours.association;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairTimes;
 import fr.parcours.fair.Interval;
+import fr.parcours.i18n.Field;
 import fr.parcours.web.JsonInput;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -10,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -72,9 +74,9 @@ record OfferDraft(String kind, String theme, String title, String description, S
       OffsetDateTime end = item.requiredDateTime("ends_at");
       if (start != null && end != null) {
         Interval window = new Interval(start, end);
-        item.check(!window.isEmptyOrReversed(), "ends_at", "must be after starts_at");
+        item.check(!window.isEmptyOrReversed(), "ends_at", "AFTER", Map.of("other", Field.of("starts_at")));
         item.check(window.isEmptyOrReversed() || fair.dayContaining(window).isPresent(), "starts_at",
-            "must lie within the opening hours of a fair day");
+            "OUTSIDE_OPENING_HOURS", Map.of());
         windows.add(window);
       }
     }

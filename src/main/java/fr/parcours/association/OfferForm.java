@@ -98,16 +98,16 @@ final class OfferForm {
   /** The refusal's problems as the page lists them: each window's under the one "availability" field. */
   static List<FieldError> pageErrors(List<FieldError> errors) {
     return errors.stream().map(e -> WINDOW_ERROR.matcher(e.field()).matches()
-        ? new FieldError(WINDOWS, e.message()) : e).toList();
+        ? new FieldError(WINDOWS, e.code(), e.params()) : e).toList();
   }
 
   /** Each window problem by its row: blank rows were not sent and are drawn last, so a row is its index sent. */
-  static Map<Integer, String> rowErrors(List<FieldError> errors) {
+  static Map<Integer, String> rowErrors(List<FieldError> errors, String language) {
     Map<Integer, String> byRow = new HashMap<>();
     errors.forEach(e -> {
       Matcher m = WINDOW_ERROR.matcher(e.field());
       if (m.matches()) {
-        byRow.merge(Integer.parseInt(m.group(1)), e.message(), (a, b) -> a + " ; " + b);
+        byRow.merge(Integer.parseInt(m.group(1)), e.text(language), (a, b) -> a + " ; " + b);
       }
     });
     return byRow;

@@ -112,7 +112,7 @@ public final class OfferPageRoutes {
             .put("kinds", choices(KINDS, typed.getString("kind"), "kind_", messages))
             .put("audiences", choices(AUDIENCES, typed.getString("audience", "both"), "association_audience_", messages))
             .put("themes", themes(tracks, typed.getString("theme")))
-            .put("windows", windowRows(OfferForm.rows(windows), OfferForm.rowErrors(errors), fair, locale))
+            .put("windows", windowRows(OfferForm.rows(windows), OfferForm.rowErrors(errors, I18n.language(ctx)), fair, locale))
             .put("several_days", fair.days().size() > 1)
             .put("errors", Pages.errorList(OfferForm.pageErrors(errors)))))
         .onFailure(ctx::fail);

@@ -7,6 +7,7 @@ import fr.parcours.fair.FairTimes;
 import fr.parcours.fair.Interval;
 import fr.parcours.fair.resource.ResourceCatalog;
 import fr.parcours.fair.resource.ResourceService;
+import fr.parcours.i18n.Term;
 import fr.parcours.web.JsonInput;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -14,6 +15,7 @@ import io.vertx.sqlclient.SqlConnection;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The organiser places accepted talks and workshops into a room at a time: the offer's session
@@ -54,7 +56,7 @@ public final class OfferPlacement {
   public Future<JsonObject> cancel(Fair fair, long offerId) {
     return resources.inFairTransaction(fair, conn -> offers.locked(conn, fair, offerId, null).compose(offer -> {
       if (offer.sessionId() == null) {
-        return Future.failedFuture(AppException.notFound("Placement of offer " + offerId));
+        return Future.failedFuture(AppException.notFound("placement", offerId));
       }
       return resources.update(conn, fair, ResourceCatalog.SESSIONS, String.valueOf(offer.sessionId()),
               JsonInput.of(new JsonObject().put("status", "cancelled")))
@@ -64,12 +66,11 @@ public final class OfferPlacement {
 
   private static Future<Void> placeable(Offer offer) {
     if (!offer.draft().placeable()) {
-      return Future.failedFuture(AppException.conflict("OFFER_NOT_PLACEABLE", "kind",
-          "a stand takes a stand spot, not a room and a time"));
+      return Future.failedFuture(AppException.conflict("OFFER_NOT_PLACEABLE", "kind", Map.of()));
     }
     if (offer.status() != OfferStatus.ACCEPTED) {
       return Future.failedFuture(AppException.conflict("OFFER_NOT_ACCEPTED", "status",
-          "only accepted offers are placed; this one is " + offer.status().json()));
+          Map.of("status", Term.of("association_status_" + offer.status().json()))));
     }
     return Future.succeededFuture();
   }
@@ -82,12 +83,12 @@ public final class OfferPlacement {
     }
     return repository.slot(conn, fair.id(), request.slot()).map(found -> found
         .map(slot -> new Interval(slot.start(), slot.start().plus(duration)))
-        .orElseThrow(() -> unknown("slot", "names no slot of this fair")));
+        .orElseThrow(() -> unknown("slot")));
   }
 
   private Future<PlacementRepository.Room> room(SqlConnection conn, Fair fair, String slug) {
     return repository.room(conn, fair.id(), slug)
-        .map(found -> found.orElseThrow(() -> unknown("room", "names no room of this fair")));
+        .map(found -> found.orElseThrow(() -> unknown("room")));
   }
 
   private Future<Void> check(SqlConnection conn, Fair fair, Offer offer, PlacementRepository.Room room, Interval period) {
@@ -101,9 +102,8 @@ public final class OfferPlacement {
           offer.draft().availability());
       List<FieldError> conflicts = PlacementConflicts.find(placement, fair, inRoom.result(), ofAssociation.result());
       if (!conflicts.isEmpty()) {
-        throw new AppException(AppException.Kind.CONFLICT, "PLACEMENT_CONFLICT",
-            "The placement conflicts with the programme: " + conflicts.get(0).message()
-                + (conflicts.size() > 1 ? " (and " + (conflicts.size() - 1) + " more)" : ""), conflicts);
+        throw new AppException(AppException.Kind.CONFLICT, "PLACEMENT_CONFLICT", Map.of("count", conflicts.size()),
+            conflicts);
       }
       return null;
     });
@@ -132,7 +132,7 @@ public final class OfferPlacement {
         .map(offer -> new JsonObject().put("offer", offer.orElseThrow().toJson(fair)).put("session", session));
   }
 
-  private static AppException unknown(String field, String message) {
-    return AppException.unprocessable("UNKNOWN_REFERENCE", field + " " + message, List.of(new FieldError(field, message)));
+  private static AppException unknown(String field) {
+    return AppException.unprocessable("UNKNOWN_REFERENCE", field, Map.of());
   }
 }

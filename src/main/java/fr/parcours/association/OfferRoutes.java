@@ -66,6 +66,6 @@ public final class OfferRoutes {
   }
 
   static long offerId(RoutingContext ctx) {
-    return Http.idParam(ctx, "offerId", "Offer");
+    return Http.idParam(ctx, "offerId", "offer");
   }
 }

@@ -2,6 +2,7 @@ package fr.parcours.association;
 
 import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
+import fr.parcours.i18n.Term;
 import fr.parcours.mail.Outbox;
 import fr.parcours.web.JsonInput;
 import io.vertx.core.Future;
@@ -12,6 +13,7 @@ import io.vertx.sqlclient.SqlClient;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Offers: an association proposes, edits and withdraws its own (another's are never found);
@@ -71,7 +73,8 @@ public final class OfferService {
   public Future<JsonObject> review(Fair fair, JsonInput body, long id) {
     OfferStatus.Decision decision = decision(body);
     String message = body.optionalText("message");
-    body.check(message != null || !decision.needsMessage, "message", "is required to " + decision.json().replace('_', ' '));
+    body.check(message != null || !decision.needsMessage, "message", "REQUIRED_TO",
+        Map.of("decision", Term.of("decision_" + decision.json())));
     body.validate();
     return pool.withTransaction(conn -> locked(conn, fair, id, null).compose(offer -> {
       OfferStatus next = offer.status().after(decision);
@@ -93,7 +96,8 @@ public final class OfferService {
     try {
       return OfferStatus.ofJson(status);
     } catch (IllegalArgumentException e) {
-      throw AppException.invalid("status", "must be one of submitted, changes_requested, accepted, declined, withdrawn");
+      throw AppException.invalid("status", "ONE_OF",
+          Map.of("values", "submitted, changes_requested, accepted, declined, withdrawn"));
     }
   }
 
@@ -104,7 +108,7 @@ public final class OfferService {
   /** The offer, locked; NOT_FOUND when it is not the fair's (or, with {@code associationId}, not that association's). */
   Future<Offer> locked(SqlClient conn, Fair fair, long id, Long associationId) {
     return offers.lock(conn, fair.id(), id, associationId)
-        .map(found -> found.orElseThrow(() -> AppException.notFound("Offer " + id)));
+        .map(found -> found.orElseThrow(() -> AppException.notFound("offer", id)));
   }
 
   private Future<JsonObject> shown(SqlClient conn, Fair fair, long id) {

@@ -1,8 +1,10 @@
 package fr.parcours.association;
 
 import fr.parcours.error.AppException;
+import fr.parcours.i18n.Term;
 
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Where an offer stands. The association edits (which resubmits it) or withdraws it while it
@@ -59,7 +61,8 @@ enum OfferStatus {
 
   private void requireOpen(String what) {
     if (!open()) {
-      throw AppException.conflict("OFFER_DECIDED", "status", "The offer is " + json() + ": it can no longer be " + what);
+      throw AppException.conflict("OFFER_DECIDED", "status",
+          Map.of("status", Term.of("association_status_" + json()), "action", Term.of("offer_action_" + what)));
     }
   }
 }

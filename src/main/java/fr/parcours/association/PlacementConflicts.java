@@ -4,12 +4,15 @@ import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairTimes;
 import fr.parcours.fair.Interval;
+import fr.parcours.i18n.Span;
+import fr.parcours.i18n.Term;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -35,10 +38,12 @@ final class PlacementConflicts {
   /** Another scheduled session: of the room, or of the association. */
   record Other(long id, String title, String associationName, String roomName, Interval period) {
 
-    String describe(ZoneId zone) {
-      String by = associationName == null ? "" : ", " + associationName;
-      String where = roomName == null ? "" : ", " + roomName;
-      return "\"" + title + "\" (session " + id + by + where + ", " + clock(period, zone) + ")";
+    /** The session as a conflict names it: title, number, association, room, times. */
+    Term describe(ZoneId zone) {
+      List<Object> about = new ArrayList<>(List.of(Term.of("session_number", Map.of("id", id))));
+      Stream.of(associationName, roomName).filter(Objects::nonNull).forEach(about::add);
+      about.add(span(period, zone));
+      return Term.of("conflict_session", Map.of("title", title, "about", about));
     }
   }
 
@@ -62,16 +67,15 @@ final class PlacementConflicts {
     if (fair.dayContaining(p.period()).isPresent()) {
       return List.of();
     }
-    String hours = fair.days().stream()
-        .map(day -> day.day() + " " + day.opensAt() + "–" + day.closesAt())
-        .collect(Collectors.joining(", "));
-    return List.of(new FieldError("starts_at", "falls outside the fair's opening hours (" + hours + ")"));
+    List<Term> hours = fair.days().stream()
+        .map(day -> Term.of("day_hours", Map.of("day", day.day(), "hours", new Span(day.opensAt(), day.closesAt()))))
+        .toList();
+    return List.of(FieldError.of("starts_at", "OUTSIDE_FAIR_HOURS", Map.of("hours", hours)));
   }
 
   private static List<FieldError> roomTaken(Placement p, List<Other> inRoom, ZoneId zone) {
     return inRoom.stream().filter(other -> other.period().overlaps(p.period()))
-        .map(other -> new FieldError("room", p.room().name() + " already holds " + other.describe(zone)
-            + " at that time"))
+        .map(other -> FieldError.of("room", "ROOM_HOLDS", Map.of("room", p.room().name(), "other", other.describe(zone))))
         .toList();
   }
 
@@ -79,16 +83,17 @@ final class PlacementConflicts {
     if (p.room().capacity() >= p.classSize()) {
       return List.of();
     }
-    return List.of(new FieldError("room", p.room().name() + " seats " + p.room().capacity()
-        + ", fewer than one usual class of track " + p.trackName() + " (" + p.classSize() + ")"));
+    return List.of(FieldError.of("room", "ROOM_TOO_SMALL_FOR_TRACK", Map.of("room", p.room().name(), "capacity", p.room().capacity(),
+        "track", p.trackName(), "class_size", p.classSize())));
   }
 
   private static List<FieldError> outsideAvailability(Placement p, ZoneId zone) {
     if (p.availability().isEmpty() || p.availability().stream().anyMatch(window -> window.contains(p.period()))) {
       return List.of();
     }
-    String windows = p.availability().stream().map(window -> clock(window, zone)).collect(Collectors.joining(", "));
-    return List.of(new FieldError("starts_at", p.associationName() + "'s people are there only " + windows));
+    List<Span> windows = p.availability().stream().map(window -> span(window, zone)).toList();
+    return List.of(FieldError.of("starts_at", "OUTSIDE_AVAILABILITY", Map.of("association", p.associationName(),
+        "windows", windows)));
   }
 
   /** The most of the association's other sessions running at one moment of the period, plus this one, against its people. */
@@ -105,9 +110,9 @@ final class PlacementConflicts {
     if (busiest.size() + 1 <= p.people()) {
       return List.of();
     }
-    String others = busiest.stream().map(other -> other.describe(zone)).collect(Collectors.joining(" and "));
-    return List.of(new FieldError("starts_at", p.associationName() + " can spare " + p.people()
-        + (p.people() == 1 ? " person" : " people") + " at once and already runs " + others + " then"));
+    List<Term> others = busiest.stream().map(other -> other.describe(zone)).toList();
+    return List.of(FieldError.of("starts_at", "PEOPLE_STRETCHED", Map.of("association", p.associationName(),
+        "people", p.people(), "others", others)));
   }
 
   private static List<OffsetDateTime> moments(Interval period, List<Other> overlapping) {
@@ -121,7 +126,7 @@ final class PlacementConflicts {
     return !period.start().isAfter(moment) && period.end().isAfter(moment);
   }
 
-  private static String clock(Interval period, ZoneId zone) {
-    return FairTimes.clock(period.start(), zone) + "–" + FairTimes.clock(period.end(), zone);
+  private static Span span(Interval period, ZoneId zone) {
+    return new Span(FairTimes.local(period.start(), zone).toLocalTime(), FairTimes.local(period.end(), zone).toLocalTime());
   }
 }

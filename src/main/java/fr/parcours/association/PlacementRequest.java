@@ -3,6 +3,7 @@ package fr.parcours.association;
 import fr.parcours.web.JsonInput;
 
 import java.time.OffsetDateTime;
+import java.util.Map;
 
 /** Where the organiser puts an offer: a room, and a slot of the grid or a start time; it lasts the offer's duration. */
 record PlacementRequest(String room, Long slot, OffsetDateTime startsAt) {
@@ -11,7 +12,7 @@ record PlacementRequest(String room, Long slot, OffsetDateTime startsAt) {
     String room = in.requiredSlug("room");
     Integer slot = in.optionalInt("slot", 1);
     OffsetDateTime startsAt = in.optionalDateTime("starts_at");
-    in.check((slot == null) != (startsAt == null) || !in.valid(), "starts_at", "give either a slot or starts_at");
+    in.check((slot == null) != (startsAt == null) || !in.valid(), "starts_at", "SLOT_OR_START", Map.of());
     in.validate();
     return new PlacementRequest(room, slot == null ? null : slot.longValue(), startsAt);
   }

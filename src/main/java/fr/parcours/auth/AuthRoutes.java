@@ -31,7 +31,7 @@ public final class AuthRoutes {
     return ctx -> {
       String token = bearerToken(ctx);
       if (token == null) {
-        ctx.fail(AppException.unauthenticated("Log in as an organiser: send Authorization: Bearer <token>"));
+        ctx.fail(AppException.unauthenticatedBecause("bearer"));
         return;
       }
       auth.authenticate(token).onSuccess(organiser -> {

@@ -10,6 +10,7 @@ import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 /** Organiser accounts: creation, password login into a bearer token, token checks. */
 public final class AuthService {
@@ -30,8 +31,8 @@ public final class AuthService {
 
   public Future<Organiser> createOrganiser(String email, String name, String password) {
     if (password == null || !Passwords.acceptable(password)) {
-      return Future.failedFuture(AppException.invalid("password", "must be at least " + Passwords.MIN_LENGTH
-          + " characters and at most " + Passwords.MAX_BYTES + " bytes"));
+      return Future.failedFuture(AppException.invalid("password", "PASSWORD_LENGTH",
+          Map.of("min", Passwords.MIN_LENGTH, "max", Passwords.MAX_BYTES)));
     }
     // bcrypt is deliberately slow: keep it off the event loop.
     return vertx.executeBlocking(() -> Passwords.hash(password))
@@ -54,7 +55,7 @@ public final class AuthService {
 
   public Future<Organiser> findOrganiser(String email) {
     return repository.findByEmail(email).map(found -> found
-        .orElseThrow(() -> AppException.notFound("Organiser " + email)).organiser());
+        .orElseThrow(() -> AppException.notFound("organiser", email)).organiser());
   }
 
   public Future<Login> login(String email, String password) {
@@ -67,12 +68,12 @@ public final class AuthService {
   }
 
   private static AuthRepository.Credentials failLogin() {
-    throw AppException.unauthenticated("Unknown email or wrong password");
+    throw AppException.unauthenticatedBecause("login_failed");
   }
 
   public Future<Organiser> authenticate(String token) {
     return repository.findByToken(Tokens.digest(token)).map(found -> found
-        .orElseThrow(() -> AppException.unauthenticated("The token is unknown or has expired")));
+        .orElseThrow(() -> AppException.unauthenticatedBecause("token")));
   }
 
   public Future<Void> logout(String token) {

@@ -1,9 +1,11 @@
 package fr.parcours.booking;
 
 import fr.parcours.error.AppException;
+import fr.parcours.i18n.Field;
 import fr.parcours.web.JsonInput;
 
 import java.time.LocalTime;
+import java.util.Map;
 
 /** A teacher's PATCH: any of headcount and window; what it does not name stays as it was. */
 public record BookingChange(Integer pupils, Integer adults, LocalTime arrival, LocalTime departure) {
@@ -24,7 +26,7 @@ public record BookingChange(Integer pupils, Integer adults, LocalTime arrival, L
         arrival == null ? current.arrival() : arrival,
         departure == null ? current.departure() : departure);
     if (!changed.departure().isAfter(changed.arrival())) {
-      throw AppException.invalid("departure", "must be after arrival");
+      throw AppException.invalid("departure", "AFTER", Map.of("other", Field.of("arrival")));
     }
     return changed;
   }

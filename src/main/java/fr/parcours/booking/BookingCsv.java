@@ -1,8 +1,10 @@
 package fr.parcours.booking;
 
 import fr.parcours.fair.FairTimes;
+import fr.parcours.i18n.Catalogue;
 
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -13,23 +15,29 @@ final class BookingCsv {
   }
 
   /** One line per booking, sorted by school (the repository's order). */
-  static String bySchool(List<Booking> bookings, ZoneId zone) {
-    List<String> header = List.of("school", "uai", "city", "class", "level", "teacher", "email", "pupils", "adults",
-        "track", "day", "arrival", "departure", "status", "waitlist_position", "route");
-    return Csv.table(header, bookings.stream().map(b -> schoolRow(b, zone)).toList());
+  static String bySchool(List<Booking> bookings, ZoneId zone, String language) {
+    List<String> header = header(language, "school", "uai", "city", "class", "level", "teacher", "email", "pupils",
+        "adults", "track", "day", "arrival", "departure", "status", "waitlist_position", "route");
+    return Csv.table(header, bookings.stream().map(b -> schoolRow(b, zone, language)).toList());
   }
 
   /** One line per class holding a place in the session. */
-  static String attendees(List<Booking> bookings) {
-    List<String> header = List.of("school", "uai", "class", "level", "teacher", "email", "pupils", "adults", "people");
+  static String attendees(List<Booking> bookings, String language) {
+    List<String> header = header(language, "school", "uai", "class", "level", "teacher", "email", "pupils", "adults",
+        "people");
     return Csv.table(header, bookings.stream().map(BookingCsv::attendeeRow).toList());
   }
 
-  private static List<String> schoolRow(Booking b, ZoneId zone) {
+  /** Column names in the language ({@code csv_school}…): spreadsheets show them as they are. */
+  private static List<String> header(String language, String... columns) {
+    return Arrays.stream(columns).map(column -> Catalogue.text(language, "csv_" + column)).toList();
+  }
+
+  private static List<String> schoolRow(Booking b, ZoneId zone, String language) {
     BookingRequest r = b.request();
     return List.of(r.school().name(), r.school().uai(), r.school().city(), r.group().name(), r.group().level(),
         r.teacher().name(), r.teacher().email(), String.valueOf(r.pupils()), String.valueOf(r.adults()),
-        b.trackName(), r.day().toString(), r.arrival().toString(), r.departure().toString(), b.status(),
+        b.trackName(), r.day().toString(), r.arrival().toString(), r.departure().toString(), Catalogue.text(language, "csv_status_" + b.status()),
         b.waitlistPosition() == null ? "" : String.valueOf(b.waitlistPosition()), route(b.route(), zone));
   }
 

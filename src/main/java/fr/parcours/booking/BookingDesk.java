@@ -39,19 +39,20 @@ public final class BookingDesk {
         .map(bookings -> new JsonObject().put("bookings", BookingJson.list(bookings, links, fair))));
   }
 
-  public Future<String> schoolsCsv(String fairSlug, Organiser organiser) {
+  /** The bookings by school, headers and statuses in {@code language}. */
+  public Future<String> schoolsCsv(String fairSlug, Organiser organiser, String language) {
     return fairs.requireOwned(fairSlug, organiser).compose(fair -> repository.list(pool, fair.id(), null, null, null)
-        .map(bookings -> BookingCsv.bySchool(bookings, fair.zone())));
+        .map(bookings -> BookingCsv.bySchool(bookings, fair.zone(), language)));
   }
 
-  public Future<String> attendeesCsv(String fairSlug, Organiser organiser, long sessionId) {
+  public Future<String> attendeesCsv(String fairSlug, Organiser organiser, long sessionId, String language) {
     return fairs.requireOwned(fairSlug, organiser).compose(fair -> repository.sessionExists(pool, fair.id(), sessionId)
         .compose(exists -> {
           if (!exists) {
-            throw AppException.notFound("Session " + sessionId);
+            throw AppException.notFound("session", sessionId);
           }
           return repository.attendees(pool, fair.id(), sessionId);
         })
-        .map(BookingCsv::attendees));
+        .map(bookings -> BookingCsv.attendees(bookings, language)));
   }
 }

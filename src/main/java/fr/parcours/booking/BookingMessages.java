@@ -83,8 +83,8 @@ final class BookingMessages {
     if (!booking.route().sessions().isEmpty()) {
       text.append(fr ? "\nVotre parcours :\n" : "\nYour route:\n");
       booking.route().sessions().forEach(s -> text.append("  ")
-          .append(FairTimes.clock(s.startsAt(), zone)).append("–")
-          .append(FairTimes.clock(s.endsAt(), zone)).append("  ")
+          .append(FairTimes.clock(s.startsAt(), zone, locale.getLanguage())).append("–")
+          .append(FairTimes.clock(s.endsAt(), zone, locale.getLanguage())).append("  ")
           .append(s.titleAndRoom()).append("\n"));
       text.append(fr ? "Puis temps libre sur les stands.\n" : "Then free time among the stands.\n");
     }

@@ -19,6 +19,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -95,7 +96,7 @@ public final class BookingPageRoutes {
     } catch (NumberFormatException e) {
       // Falls through to the refusal below: a form only sends the values it lists.
     }
-    return Future.failedFuture(AppException.invalid("slot", "choose a presentation slot"));
+    return Future.failedFuture(AppException.invalid("slot", "CHOOSE_SLOT", Map.of()));
   }
 
   /** Back to the manage page with a notice, or the page again with the refusal next to its field. */
@@ -118,7 +119,7 @@ public final class BookingPageRoutes {
 
   private Future<JsonObject> cancel(String token, MultiMap form) {
     if (!"yes".equals(form.get("confirm"))) {
-      return Future.failedFuture(AppException.invalid("confirm", "tick the box to confirm the cancellation"));
+      return Future.failedFuture(AppException.invalid("confirm", "CONFIRM_CANCELLATION", Map.of()));
     }
     return bookings.cancel(token);
   }

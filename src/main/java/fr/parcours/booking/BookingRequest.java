@@ -1,6 +1,7 @@
 package fr.parcours.booking;
 
 import fr.parcours.db.IdempotencyKeys;
+import fr.parcours.i18n.Field;
 import fr.parcours.mail.Addresses;
 import fr.parcours.web.JsonInput;
 import io.vertx.core.json.JsonObject;
@@ -8,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Locale;
+import java.util.Map;
 
 /** What a teacher asks for, parsed and validated at the edge (every bad field named at once). */
 public record BookingRequest(School school, Teacher teacher, ClassGroup group, int pupils, int adults,
@@ -44,20 +46,20 @@ public record BookingRequest(School school, Teacher teacher, ClassGroup group, i
   }
 
   private static void checkWindow(JsonInput in, LocalTime arrival, LocalTime departure) {
-    in.check(arrival == null || departure == null || departure.isAfter(arrival), "departure", "must be after arrival");
+    in.check(arrival == null || departure == null || departure.isAfter(arrival), "departure", "AFTER", Map.of("other", Field.of("arrival")));
   }
 
   private static School school(JsonInput in) {
     String name = in.requiredText("name");
     String uai = in.requiredText("uai");
-    in.check(uai == null || uai.matches("[0-9]{7}[A-Za-z]"), "uai", "must be a UAI: 7 digits and a letter, like 0330023A");
+    in.check(uai == null || uai.matches("[0-9]{7}[A-Za-z]"), "uai", "NOT_UAI", Map.of());
     return new School(name, uai == null ? null : uai.toUpperCase(Locale.ROOT), in.requiredText("city"));
   }
 
   private static Teacher teacher(JsonInput in) {
     String name = in.requiredText("name");
     String email = in.requiredText("email");
-    in.check(email == null || Addresses.valid(email), "email", "must be an email address");
+    in.check(email == null || Addresses.valid(email), "email", "NOT_EMAIL", Map.of());
     return new Teacher(name, email);
   }
 

@@ -3,6 +3,7 @@ package fr.parcours.booking;
 import fr.parcours.auth.AuthRoutes;
 import fr.parcours.error.AppException;
 import fr.parcours.web.Http;
+import fr.parcours.web.I18n;
 import fr.parcours.web.IdempotentPost;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -10,6 +11,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * HTTP for bookings: teachers book with an Idempotency-Key (201 with the booking, again when
@@ -50,16 +52,17 @@ public final class BookingRoutes {
     router.get("/api/fairs/:fairSlug/bookings").handler(organiserOnly)
         .handler(ctx -> Http.respond(ctx, 200, desk.list(fair(ctx), AuthRoutes.organiser(ctx), filter(ctx))));
     router.get("/api/fairs/:fairSlug/bookings.csv").handler(organiserOnly)
-        .handler(ctx -> csv(ctx, "bookings.csv", desk.schoolsCsv(fair(ctx), AuthRoutes.organiser(ctx))));
+        .handler(ctx -> csv(ctx, "bookings.csv", desk.schoolsCsv(fair(ctx), AuthRoutes.organiser(ctx),
+            I18n.apiLanguage(ctx))));
     router.get("/api/fairs/:fairSlug/sessions/:sessionId/attendees.csv").handler(organiserOnly)
         .handler(ctx -> csv(ctx, "attendees.csv", desk.attendeesCsv(fair(ctx), AuthRoutes.organiser(ctx),
-            Http.idParam(ctx, "sessionId", "Session"))));
+            Http.idParam(ctx, "sessionId", "session"), I18n.apiLanguage(ctx))));
   }
 
   private static BookingFilter filter(RoutingContext ctx) {
     String status = ctx.queryParams().get("status");
     if (status != null && !STATUSES.contains(status)) {
-      throw AppException.invalid("status", "must be one of " + String.join(", ", STATUSES));
+      throw AppException.invalid("status", "ONE_OF", Map.of("values", String.join(", ", STATUSES)));
     }
     return new BookingFilter(status, ctx.queryParams().get("track"), ctx.queryParams().get("school"));
   }

@@ -73,9 +73,7 @@ public record BookingRules(Integer pupilsPerAdult, List<String> levels, Integer 
   public void requireSupervision(int pupils, int adults) {
     int missing = missingAdults(pupils, adults);
     if (missing > 0) {
-      String message = missing + " accompanying adult(s) missing: at least one adult per "
-          + pupilsPerAdult + " pupils is required";
-      throw AppException.unprocessable("TOO_FEW_ADULTS", message, List.of(new FieldError("adults", message)));
+      throw AppException.unprocessable("TOO_FEW_ADULTS", "adults", Map.of("missing", missing, "ratio", pupilsPerAdult));
     }
   }
 

@@ -4,8 +4,8 @@ import fr.parcours.booking.BookingMessages.Notice;
 import fr.parcours.booking.BookingRepository.TrackRef;
 import fr.parcours.common.Tokens;
 import fr.parcours.db.Batcher;
-import fr.parcours.db.IdempotencyKeys;
 import fr.parcours.db.IdempotencyKeys.Outcome;
+import fr.parcours.db.IdempotencyKeys;
 import fr.parcours.db.Retries;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
@@ -188,8 +188,7 @@ public final class BookingService {
 
   private Future<Target> target(String fairSlug, String trackSlug) {
     return publishedFair(fairSlug).compose(fair -> repository.findTrack(pool, fair.id(), trackSlug)
-        .map(track -> track.orElseThrow(() -> AppException.unprocessable("UNKNOWN_TRACK",
-            "The fair has no track " + trackSlug, List.of(new FieldError("track", "is not a track of this fair")))))
+        .map(track -> track.orElseThrow(() -> AppException.unprocessable("UNKNOWN_TRACK", "track", Map.of("track", trackSlug))))
         .compose(track -> repository.rules(pool, fair.id()).map(rules -> new Target(fair, track, rules))));
   }
 
@@ -240,7 +239,7 @@ public final class BookingService {
   private Future<Long> changeLocked(SqlConnection conn, Fair fair, BookingRules rules, Booking current,
                                     BookingChange change) {
     if (current.is(Booking.CANCELLED)) {
-      throw AppException.conflict("BOOKING_CANCELLED", "The booking is cancelled");
+      throw AppException.conflict("BOOKING_CANCELLED", Map.of());
     }
     BookingTerms.requireRegistrationOpen(fair, Instant.now());
     BookingRequest changed = change.applyTo(current.request());
@@ -268,8 +267,7 @@ public final class BookingService {
     // A change the current route still suits (one more adult, a later bus) keeps it.
     Route route = Optional.of(current.route()).filter(held -> RouteFinder.holds(withoutOwn, held, need))
         .or(() -> RouteFinder.find(withoutOwn, need))
-        .orElseThrow(() -> AppException.conflict("ROUTE_UNAVAILABLE",
-            "No route of the track has room for this change; the booking keeps its route"));
+        .orElseThrow(() -> AppException.conflict("ROUTE_UNAVAILABLE", Map.of()));
     return repository.release(conn, current.id())
         .compose(released -> repository.reserve(conn, current.id(), route, changed.people()))
         .compose(reserved -> repository.update(conn, current.id(), changed, Booking.CONFIRMED));
@@ -283,7 +281,7 @@ public final class BookingService {
   }
 
   private Future<Booking> byToken(String token) {
-    return repository.byToken(pool, token).map(found -> found.orElseThrow(() -> AppException.notFound("Booking")));
+    return repository.byToken(pool, token).map(found -> found.orElseThrow(() -> AppException.notFound("booking", null)));
   }
 
   private Future<Fair> fairOf(Booking booking) {

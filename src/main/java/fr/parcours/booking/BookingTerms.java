@@ -5,6 +5,7 @@ import fr.parcours.fair.Fair;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 
 /** What a fair's settings demand of a booking: an open registration and a day the fair runs. */
 final class BookingTerms {
@@ -14,8 +15,7 @@ final class BookingTerms {
 
   static void requireRegistrationOpen(Fair fair, Instant now) {
     if (!fair.registrationOpen(now)) {
-      throw AppException.conflict("REGISTRATION_CLOSED",
-          "Registration for " + fair.details().name() + " is not open now");
+      throw AppException.conflict("REGISTRATION_CLOSED", Map.of("fair", fair.details().name()));
     }
   }
 

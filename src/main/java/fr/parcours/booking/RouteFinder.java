@@ -6,6 +6,7 @@ import fr.parcours.error.FieldError;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,18 +60,14 @@ public final class RouteFinder {
    */
   public static void requirePossible(Timetable timetable, Need need) {
     if (timetable.activities().isEmpty()) {
-      throw AppException.conflict("TRACK_NOT_PLANNED", "track",
-          "The track has no sessions yet: bookings open once its programme is placed");
+      throw AppException.conflict("TRACK_NOT_PLANNED", "track", Map.of());
     }
     Timetable empty = timetable.empty();
     if (find(empty, need.withPeople(0)).isEmpty()) {
-      String message = "The track's " + timetable.activities().size()
-          + " activities cannot all fit between arrival and departure";
-      throw AppException.unprocessable("WINDOW_TOO_SHORT", message, List.of(new FieldError("departure", message)));
+      throw AppException.unprocessable("WINDOW_TOO_SHORT", "departure", Map.of("activities", timetable.activities().size()));
     }
     if (find(empty, need).isEmpty()) {
-      String message = need.people() + " people do not fit in the rooms of this track";
-      throw AppException.unprocessable("CLASS_TOO_LARGE", message, List.of(new FieldError("pupils", message)));
+      throw AppException.unprocessable("CLASS_TOO_LARGE", "pupils", Map.of("people", need.people()));
     }
   }
 

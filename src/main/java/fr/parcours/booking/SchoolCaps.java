@@ -27,16 +27,17 @@ public final class SchoolCaps {
     Usage added = new Usage(1, pupils);
     Usage overall = usageByTrack.values().stream().reduce(Usage.NONE, Usage::plus).plus(added);
     Usage track = usageByTrack.getOrDefault(trackId, Usage.NONE).plus(added);
-    refuseOver(rules.maxClassesPerSchool(), overall.classes(), "class", "classes on this fair");
-    refuseOver(rules.maxPupilsPerSchool(), overall.pupils(), "pupils", "pupils on this fair");
-    refuseOver(rules.maxClassesPerSchoolPerTrack(), track.classes(), "track", "classes on this track");
-    refuseOver(rules.maxPupilsPerSchoolPerTrack(), track.pupils(), "pupils", "pupils on this track");
+    refuseOver(rules.maxClassesPerSchool(), overall.classes(), "class", "classes", "fair");
+    refuseOver(rules.maxPupilsPerSchool(), overall.pupils(), "pupils", "pupils", "fair");
+    refuseOver(rules.maxClassesPerSchoolPerTrack(), track.classes(), "track", "classes", "track");
+    refuseOver(rules.maxPupilsPerSchoolPerTrack(), track.pupils(), "pupils", "pupils", "track");
   }
 
-  private static void refuseOver(Integer cap, int wanted, String field, String what) {
+  /** {@code counted} is classes or pupils, {@code scope} the fair or the track. */
+  private static void refuseOver(Integer cap, int wanted, String field, String counted, String scope) {
     if (cap != null && wanted > cap) {
-      String message = "A school may book at most " + cap + " " + what + "; this booking would make " + wanted;
-      throw AppException.conflict("SCHOOL_CAP_REACHED", field, message);
+      throw AppException.conflict("SCHOOL_CAP_REACHED", field,
+          Map.of("cap", cap, "wanted", wanted, "counted", counted, "scope", scope));
     }
   }
 }

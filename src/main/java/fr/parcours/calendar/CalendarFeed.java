@@ -128,13 +128,14 @@ public final class CalendarFeed {
     return text != null && !text.isBlank();
   }
 
+  /** Written unfolded, then folded by octets ({@link Folding}). */
   private static String write(Calendar calendar) {
     StringWriter out = new StringWriter();
     try {
-      new CalendarOutputter(false).output(calendar, out);
+      new CalendarOutputter(false, Integer.MAX_VALUE).output(calendar, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toString();
+    return Folding.fold(out.toString());
   }
 }

@@ -59,10 +59,10 @@ public final class CalendarRoutes {
     router.get(SELECTION).handler(ctx -> Http.respond(ctx, 200,
         selections.get(ctx.pathParam("fairSlug"), ctx.pathParam("token"))));
     router.put(SELECTION + "/sessions/:sessionId").handler(ctx -> Http.respond(ctx, 200,
-        selections.star(ctx.pathParam("fairSlug"), ctx.pathParam("token"), Http.idParam(ctx, "sessionId", "Session"))));
+        selections.star(ctx.pathParam("fairSlug"), ctx.pathParam("token"), Http.idParam(ctx, "sessionId", "session"))));
     router.delete(SELECTION + "/sessions/:sessionId").handler(ctx -> Http.respond(ctx, 200,
         selections.unstar(ctx.pathParam("fairSlug"), ctx.pathParam("token"),
-            Http.idParam(ctx, "sessionId", "Session"))));
+            Http.idParam(ctx, "sessionId", "session"))));
   }
 
   private static void feed(Router router, String path, String cacheControl,

@@ -46,19 +46,19 @@ public final class Calendars implements AssociationFeeds {
 
   Future<RenderedFeed> track(String fairSlug, String trackSlug) {
     return cache.get("track/" + fairSlug + "/" + trackSlug, () -> published(fairSlug).compose(fair ->
-        part(repository.track(fair.id(), trackSlug), "Track").compose(track -> feed(fair, Feed.PROGRAMME,
+        part(repository.track(fair.id(), trackSlug), "track").compose(track -> feed(fair, Feed.PROGRAMME,
             fair.name() + " — " + track.name(), Scope.TRACK, track.id(), fair.changedAt()))));
   }
 
   Future<RenderedFeed> room(String fairSlug, String roomSlug) {
     return cache.get("room/" + fairSlug + "/" + roomSlug, () -> published(fairSlug).compose(fair ->
-        part(repository.room(fair.id(), roomSlug), "Room").compose(room -> feed(fair, Feed.PROGRAMME,
+        part(repository.room(fair.id(), roomSlug), "room").compose(room -> feed(fair, Feed.PROGRAMME,
             fair.name() + " — " + room.name(), Scope.ROOM, room.id(), fair.changedAt()))));
   }
 
   /** The association's sessions and stand time: follows its stand reservations too. */
   Future<RenderedFeed> association(String token) {
-    return cache.get("association/" + token, () -> part(repository.association(token), "Association")
+    return cache.get("association/" + token, () -> part(repository.association(token), "association")
         .compose(association -> fairOf(association).compose(fair -> Future.all(
                 repository.events(fair, Scope.ASSOCIATION, association.id()),
                 repository.standTime(fair, association.id()))
@@ -73,7 +73,7 @@ public final class Calendars implements AssociationFeeds {
   }
 
   Future<RenderedFeed> selection(String token) {
-    return cache.get("selection/" + token, () -> part(repository.selection(token), "Selection")
+    return cache.get("selection/" + token, () -> part(repository.selection(token), "selection")
         .compose(selection -> fairOf(selection).compose(fair -> feed(fair,
             Set.of(Change.Kind.PROGRAMME, Change.Kind.SELECTION), fair.name() + " — Ma sélection", Scope.SELECTION,
             selection.id(), latest(fair.changedAt(), selection.changedAt())))));
@@ -81,7 +81,7 @@ public final class Calendars implements AssociationFeeds {
 
   /** A class's route: follows places too, since a cancellation elsewhere can reroute the class. */
   Future<RenderedFeed> booking(String token) {
-    return cache.get("booking/" + token, () -> part(repository.booking(token), "Booking")
+    return cache.get("booking/" + token, () -> part(repository.booking(token), "booking")
         .compose(booking -> fairOf(booking).compose(fair -> repository.route(fair, booking.id())
             .map(events -> new Feed(fair.id(), Set.of(Change.Kind.PROGRAMME, Change.Kind.AVAILABILITY),
                 fair.name() + " — " + booking.name(), fair.zone(), events,
@@ -100,7 +100,7 @@ public final class Calendars implements AssociationFeeds {
   @Override
   public Future<JsonObject> associationFeed(long fairId, String associationSlug) {
     return repository.associationToken(fairId, associationSlug)
-        .map(found -> found.orElseThrow(() -> AppException.notFound("Association " + associationSlug)))
+        .map(found -> found.orElseThrow(() -> AppException.notFound("association", associationSlug)))
         .map(token -> CalendarLinks.json(links.association(token)).put("association", associationSlug));
   }
 
@@ -113,15 +113,15 @@ public final class Calendars implements AssociationFeeds {
 
   private Future<FairHead> published(String fairSlug) {
     return repository.fair(fairSlug).map(found -> found.filter(FairHead::published)
-        .orElseThrow(() -> AppException.notFound("Fair " + fairSlug)));
+        .orElseThrow(() -> AppException.notFound("fair", fairSlug)));
   }
 
   private Future<FairHead> fairOf(Part part) {
     return repository.fair(part.fairId()).map(Optional::orElseThrow);
   }
 
-  private static Future<Part> part(Future<Optional<Part>> found, String what) {
-    return found.map(part -> part.orElseThrow(() -> AppException.notFound(what)));
+  private static Future<Part> part(Future<Optional<Part>> found, String thing) {
+    return found.map(part -> part.orElseThrow(() -> AppException.notFound(thing, null)));
   }
 
   private Future<Feed> feed(FairHead fair, Set<Change.Kind> follows, String name, Scope scope, Long partId,

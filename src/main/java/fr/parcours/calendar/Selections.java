@@ -41,7 +41,7 @@ public final class Selections {
         .compose(id -> repository.add(fair.id(), id, sessionId))
         .map(added -> {
           if (!added) {
-            throw AppException.notFound("Session " + sessionId);
+            throw AppException.notFound("session", sessionId);
           }
           return fair;
         })
@@ -55,7 +55,7 @@ public final class Selections {
   }
 
   private Future<Long> selectionId(Fair fair, String token) {
-    return repository.find(fair.id(), token).map(found -> found.orElseThrow(() -> AppException.notFound("Selection")));
+    return repository.find(fair.id(), token).map(found -> found.orElseThrow(() -> AppException.notFound("selection", null)));
   }
 
   private Future<JsonObject> show(Fair fair, String token) {

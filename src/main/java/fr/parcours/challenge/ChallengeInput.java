@@ -4,6 +4,7 @@ import fr.parcours.web.JsonInput;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A challenge as the organiser writes it: title, description, where it is presented (a zone
@@ -32,7 +33,7 @@ record ChallengeInput(String title, String description, String zone, String spot
     String zone = in.optionalSlug("zone");
     String spot = in.optionalText("spot");
     List<SlotInput> slots = in.objectList("slots", false).stream().map(slot -> SlotInput.parse(slot, true)).toList();
-    in.check(creating || !in.has("slots"), "slots", "are edited one by one under /slots");
+    in.check(creating || !in.has("slots"), "slots", "SLOTS_EDITED_APART", Map.of());
     in.validate();
     return new ChallengeInput(title, description, zone, spot, slots);
   }

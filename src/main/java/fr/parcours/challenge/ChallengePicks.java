@@ -37,15 +37,13 @@ public final class ChallengePicks implements BookingExtras {
   Future<Void> pick(String token, long challengeId, long slotId) {
     return Retries.onRace(() -> pool.withTransaction(conn -> confirmedBooking(conn, token)
         .compose(booking -> repository.lockSlot(conn, booking.fairId(), challengeId, slotId)
-            .map(found -> found.orElseThrow(() -> AppException.unprocessable("UNKNOWN_CHALLENGE_SLOT", "slot",
-                "is not a presentation slot of that challenge of this fair")))
+            .map(found -> found.orElseThrow(() -> AppException.unprocessable("UNKNOWN_CHALLENGE_SLOT", "slot", Map.of())))
             .map(slot -> requirePresent(booking, slot))
             .compose(slot -> repository.release(conn, booking.id())
                 .compose(released -> repository.take(conn, slot.id(), slot.placesFor(booking.pupils())))
                 .compose(taken -> {
                   if (!taken) {
-                    throw AppException.conflict("CHALLENGE_SLOT_FULL", "slot",
-                        "This presentation slot has no room left for the class");
+                    throw AppException.conflict("CHALLENGE_SLOT_FULL", "slot", Map.of());
                   }
                   return repository.insertPick(conn, booking.id(), slot.id(), slot.placesFor(booking.pupils()));
                 })))));
@@ -104,13 +102,13 @@ public final class ChallengePicks implements BookingExtras {
   private Future<BookingRef> confirmedBooking(SqlConnection conn, String token) {
     return lockedBooking(conn, token).map(booking -> {
       if (!booking.confirmed()) {
-        throw AppException.conflict("BOOKING_NOT_CONFIRMED", "Only a class with a confirmed booking picks a challenge");
+        throw AppException.conflict("BOOKING_NOT_CONFIRMED", Map.of());
       }
       return booking;
     });
   }
 
   private Future<BookingRef> lockedBooking(SqlConnection conn, String token) {
-    return repository.lockBooking(conn, token).map(found -> found.orElseThrow(() -> AppException.notFound("Booking")));
+    return repository.lockBooking(conn, token).map(found -> found.orElseThrow(() -> AppException.notFound("booking", null)));
   }
 }

@@ -68,10 +68,10 @@ public final class ChallengeRoutes {
   }
 
   private static long challenge(RoutingContext ctx) {
-    return Http.idParam(ctx, "challengeId", "Challenge");
+    return Http.idParam(ctx, "challengeId", "challenge");
   }
 
   private static long slot(RoutingContext ctx) {
-    return Http.idParam(ctx, "slotId", "Challenge slot");
+    return Http.idParam(ctx, "slotId", "challenge_slot");
   }
 }

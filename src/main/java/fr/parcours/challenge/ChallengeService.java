@@ -7,6 +7,7 @@ import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.Interval;
+import fr.parcours.i18n.Field;
 import fr.parcours.web.JsonInput;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -15,6 +16,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The organiser's challenges (défis) of a fair, with their presentation slots; anyone reads
@@ -86,8 +88,8 @@ public final class ChallengeService {
               Slot slot = merged(stored, changes);
               requireWithinDay(fair, new Interval(slot.startsAt(), slot.endsAt()));
               if (slot.capacity() < stored.taken() || (!slot.unit().equals(stored.unit()) && stored.taken() > 0)) {
-                throw AppException.conflict("CHALLENGE_SLOT_TAKEN", "capacity", "Classes already hold "
-                    + stored.taken() + " " + stored.unit() + " in this slot");
+                throw AppException.conflict("CHALLENGE_SLOT_TAKEN", "capacity",
+                    Map.of("taken", stored.taken(), "unit", stored.unit()));
               }
               return repository.updateSlot(conn, slot);
             }))
@@ -103,7 +105,7 @@ public final class ChallengeService {
 
   private Future<Slot> lockSlot(SqlConnection conn, Fair fair, long id, long slotId) {
     return repository.lockSlot(conn, fair.id(), id, slotId)
-        .map(found -> found.orElseThrow(() -> AppException.notFound("Challenge slot " + slotId)));
+        .map(found -> found.orElseThrow(() -> AppException.notFound("challenge_slot", slotId)));
   }
 
   private Future<Void> addSlots(SqlClient db, Fair fair, long id, List<SlotInput> slots) {
@@ -126,20 +128,19 @@ public final class ChallengeService {
   /** A presentation lies within one fair day's opening hours, and ends after it starts. */
   private static void requireWithinDay(Fair fair, Interval period) {
     if (period.isEmptyOrReversed()) {
-      throw AppException.unprocessable("INVALID_PERIOD", "ends_at", "must be after starts_at");
+      throw AppException.unprocessable("INVALID_PERIOD", "ends_at", Map.of("other", Field.of("starts_at")));
     }
     if (fair.dayContaining(period).isEmpty()) {
-      throw AppException.unprocessable("OUTSIDE_OPENING_HOURS", "starts_at", "must lie within the opening hours of a fair day");
+      throw AppException.unprocessable("OUTSIDE_OPENING_HOURS", "starts_at", Map.of());
     }
   }
 
   /** The zone's and the spot's ids (null when not given); an unknown one is a 422 naming the field. */
   private Future<Where> references(SqlConnection conn, Fair fair, ChallengeInput in) {
     Future<Long> zone = in.zone() == null ? Future.succeededFuture() : repository.zoneId(conn, fair.id(), in.zone())
-        .map(found -> found.orElseThrow(() -> AppException.unprocessable("UNKNOWN_ZONE", "zone", "is not a zone of this fair")));
+        .map(found -> found.orElseThrow(() -> AppException.unprocessable("UNKNOWN_ZONE", "zone", Map.of())));
     Future<Long> spot = in.spot() == null ? Future.succeededFuture() : repository.spotId(conn, fair.id(), in.spot())
-        .map(found -> found.orElseThrow(() -> AppException.unprocessable("UNKNOWN_SPOT", "spot",
-            "is not a stand spot number of this fair")));
+        .map(found -> found.orElseThrow(() -> AppException.unprocessable("UNKNOWN_SPOT", "spot", Map.of())));
     return Future.all(zone, spot).map(all -> new Where(all.resultAt(0), all.resultAt(1)));
   }
 
@@ -147,7 +148,7 @@ public final class ChallengeService {
     return fairs.requireOwned(fairSlug, organiser).compose(fair -> repository.list(pool, fair.id(), id)
         .map(found -> {
           if (found.isEmpty()) {
-            throw AppException.notFound("Challenge " + id);
+            throw AppException.notFound("challenge", id);
           }
           return fair;
         }));

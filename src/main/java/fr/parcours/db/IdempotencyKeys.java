@@ -11,6 +11,7 @@ import io.vertx.sqlclient.Tuple;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -94,8 +95,7 @@ public final class IdempotencyKeys {
         .map(rows -> {
           Row row = rows.iterator().next();
           if (!row.getString("hash").equals(fingerprint)) {
-            throw AppException.unprocessable("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used with another body",
-                List.of(new FieldError("Idempotency-Key", "was already used for a different request")));
+            throw AppException.unprocessable("IDEMPOTENCY_KEY_REUSED", "Idempotency-Key", Map.of());
           }
           return row.getLong("id");
         });

@@ -22,26 +22,14 @@ public final class AppException extends RuntimeException {
   private final String code;
   private final Map<String, Object> params;
   private final List<FieldError> details;
-  private final String literal;
 
   @SuppressWarnings("unchecked")
   public AppException(Kind kind, String code, Map<String, ?> params, List<FieldError> details) {
-    this(kind, code, (Map<String, Object>) Map.copyOf(params), details, null);
-  }
-
-  /** @deprecated an English sentence: give a code and parameters (see /work/notes/i18n.md). */
-  @Deprecated
-  public AppException(Kind kind, String code, String message, List<FieldError> details) {
-    this(kind, code, Map.of(), details, message);
-  }
-
-  private AppException(Kind kind, String code, Map<String, Object> params, List<FieldError> details, String literal) {
     super(null, null, false, false);
     this.kind = kind;
     this.code = code;
-    this.params = params;
+    this.params = (Map<String, Object>) Map.copyOf(params);
     this.details = List.copyOf(details);
-    this.literal = literal;
   }
 
   public static AppException invalid(List<FieldError> details) {
@@ -88,53 +76,13 @@ public final class AppException extends RuntimeException {
     return new AppException(Kind.FORBIDDEN, "FORBIDDEN", Map.of("reason", reason), List.of());
   }
 
-  /** @deprecated English only: use {@link #invalid(String, String, Map)}. */
-  @Deprecated
-  public static AppException invalid(String field, String message) {
-    return invalid(List.of(new FieldError(field, message)));
-  }
 
-  /** @deprecated English only: use {@link #notFound(String, Object)}. */
-  @Deprecated
-  public static AppException notFound(String what) {
-    return new AppException(Kind.NOT_FOUND, "NOT_FOUND", what + " not found", List.of());
-  }
 
-  /** @deprecated English only: use {@link #conflict(String, Map)}. */
-  @Deprecated
-  public static AppException conflict(String code, String message) {
-    return new AppException(Kind.CONFLICT, code, message, List.of());
-  }
 
-  /** @deprecated English only: use {@link #conflict(String, String, Map)}. */
-  @Deprecated
-  public static AppException conflict(String code, String field, String message) {
-    return new AppException(Kind.CONFLICT, code, message, List.of(new FieldError(field, message)));
-  }
 
-  /** @deprecated English only: use {@link #unprocessable(String, Map, List)}. */
-  @Deprecated
-  public static AppException unprocessable(String code, String message, List<FieldError> details) {
-    return new AppException(Kind.UNPROCESSABLE, code, message, details);
-  }
 
-  /** @deprecated English only: use {@link #unprocessable(String, String, Map)}. */
-  @Deprecated
-  public static AppException unprocessable(String code, String field, String message) {
-    return unprocessable(code, field + " " + message, List.of(new FieldError(field, message)));
-  }
 
-  /** @deprecated English only: use {@link #unauthenticatedBecause(String)}. */
-  @Deprecated
-  public static AppException unauthenticated(String message) {
-    return new AppException(Kind.UNAUTHENTICATED, "UNAUTHENTICATED", message, List.of());
-  }
 
-  /** @deprecated English only: use {@link #forbiddenBecause(String)}. */
-  @Deprecated
-  public static AppException forbidden(String message) {
-    return new AppException(Kind.FORBIDDEN, "FORBIDDEN", message, List.of());
-  }
 
   public Kind kind() {
     return kind;
@@ -154,7 +102,7 @@ public final class AppException extends RuntimeException {
 
   /** The refusal as one problem of no field, for a page that lists a refusal naming none. */
   public FieldError asFieldError() {
-    return literal != null ? new FieldError("", literal) : FieldError.of("", textCode(), params);
+    return FieldError.of("", textCode(), params);
   }
 
   /** The code under which the catalogue has the text: {@code CODE}, or {@code CODE.reason}. */
@@ -167,9 +115,6 @@ public final class AppException extends RuntimeException {
    * label and problem ("Code UAI : doit être…").
    */
   public String text(String language) {
-    if (literal != null) {
-      return literal;
-    }
     String key = "error." + textCode();
     if (Catalogue.find(language, key).isEmpty() && details.size() == 1) {
       FieldError only = details.get(0);

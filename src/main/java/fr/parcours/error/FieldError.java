@@ -3,22 +3,18 @@ package fr.parcours.error;
 import fr.parcours.i18n.Catalogue;
 
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * One problem with one input field, named by its JSON path (e.g. {@code school.uai}): a stable
- * code and named parameters; the catalogue says it ({@code problem.CODE}, or {@code error.CODE}
- * for a refusal that names no field) in the page's or the request's language.
+ * code and named parameters; the catalogue says it ({@code problem.CODE}, else the refusal's
+ * {@code error.CODE}; {@code .reason} first when a {@code reason} parameter picks a text) in the
+ * page's or the request's language.
  */
 public record FieldError(String field, String code, Map<String, Object> params) {
 
   public FieldError {
     params = Map.copyOf(params);
-  }
-
-  /** @deprecated a text in English only: give a code and parameters (see /work/notes/i18n.md). */
-  @Deprecated
-  public FieldError(String field, String message) {
-    this(field, "TEXT", Map.of("text", message));
   }
 
   public static FieldError of(String field, String code) {
@@ -38,7 +34,9 @@ public record FieldError(String field, String code, Map<String, Object> params) 
 
   /** What is wrong, in the language ("doit être après Arrivée du car"). */
   public String text(String language) {
-    String key = Catalogue.find(language, "problem." + code).isPresent() ? "problem." + code : "error." + code;
+    String reason = params.get("reason") instanceof String r ? "." + r : "";
+    String key = Stream.of("problem." + code + reason, "problem." + code, "error." + code + reason)
+        .filter(k -> Catalogue.find(language, k).isPresent()).findFirst().orElse("error." + code);
     return Catalogue.say(language, key, params);
   }
 

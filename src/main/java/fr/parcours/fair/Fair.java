@@ -86,11 +86,10 @@ public record Fair(long id, long ownerId, FairDetails details) {
       return days().get(0);
     }
     if (requested == null) {
-      throw AppException.invalid("day", "is required: this fair runs on " + days().size() + " days");
+      throw AppException.invalid("day", "DAY_REQUIRED", Map.of("days", days().size()));
     }
     return days().stream().filter(day -> day.day().equals(requested)).findFirst()
-        .orElseThrow(() -> AppException.unprocessable("UNKNOWN_DAY", "The fair does not run on " + requested,
-            List.of(new FieldError("day", "is not a day of the fair"))));
+        .orElseThrow(() -> AppException.unprocessable("UNKNOWN_DAY", "day", Map.of("day", requested)));
   }
 
   /** The fair day whose opening hours contain the whole period, if any. */

@@ -1,10 +1,12 @@
 package fr.parcours.fair;
 
+import fr.parcours.i18n.Field;
 import fr.parcours.web.JsonInput;
 
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -48,7 +50,7 @@ final class FairInput {
   private static List<FairDay> days(JsonInput in) {
     List<JsonInput> items = in.objectList("days", true);
     if (items.isEmpty() && in.valid()) {
-      in.error("days", "must list at least one day");
+      in.error("days", "NO_DAY", Map.of());
     }
     Set<Object> seen = new HashSet<>();
     List<FairDay> days = items.stream().map(item -> day(item, seen)).filter(Objects::nonNull).toList();
@@ -58,18 +60,18 @@ final class FairInput {
   private static FairDay day(JsonInput item, Set<Object> seen) {
     FairDay day = new FairDay(item.requiredDate("date"), item.requiredTime("opens_at"), item.requiredTime("closes_at"));
     if (day.day() != null && !seen.add(day.day())) {
-      return item.error("date", "is listed twice");
+      return item.error("date", "LISTED_TWICE", Map.of());
     }
     if (day.opensAt() == null || day.closesAt() == null || day.day() == null) {
       return null;
     }
-    item.check(day.closesAt().isAfter(day.opensAt()), "closes_at", "must be after opens_at");
+    item.check(day.closesAt().isAfter(day.opensAt()), "closes_at", "AFTER", Map.of("other", Field.of("opens_at")));
     return day;
   }
 
   private static void checkRegistrationWindow(JsonInput in, OffsetDateTime opens, OffsetDateTime closes) {
     if (opens != null && closes != null) {
-      in.check(closes.isAfter(opens), "registration_closes_at", "must be after registration_opens_at");
+      in.check(closes.isAfter(opens), "registration_closes_at", "AFTER", Map.of("other", Field.of("registration_opens_at")));
     }
   }
 }

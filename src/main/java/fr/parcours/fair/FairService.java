@@ -23,7 +23,7 @@ public final class FairService {
 
   /** The fair, whatever its status, or NOT_FOUND. */
   public Future<Fair> findBySlug(String slug) {
-    return find(slug).map(found -> found.orElseThrow(() -> AppException.notFound("Fair " + slug)));
+    return find(slug).map(found -> found.orElseThrow(() -> AppException.notFound("fair", slug)));
   }
 
   /** The fair, whatever its status, if there is one with that slug. */
@@ -33,14 +33,14 @@ public final class FairService {
 
   /** The fair, whatever its status, or NOT_FOUND: for records that point at their fair by id. */
   public Future<Fair> findById(long id) {
-    return repository.findById(id).map(found -> found.orElseThrow(() -> AppException.notFound("Fair " + id)));
+    return repository.findById(id).map(found -> found.orElseThrow(() -> AppException.notFound("fair", id)));
   }
 
   /** The fair if {@code organiser} owns it: NOT_FOUND for an unknown slug, FORBIDDEN for someone else's. */
   public Future<Fair> requireOwned(String slug, Organiser organiser) {
     return findBySlug(slug).map(fair -> {
       if (fair.ownerId() != organiser.id()) {
-        throw AppException.forbidden("Fair " + slug + " belongs to another organiser");
+        throw AppException.forbiddenBecause("other_organiser");
       }
       return fair;
     });
@@ -50,7 +50,7 @@ public final class FairService {
   public Future<Fair> readable(String slug, Organiser viewer) {
     return findBySlug(slug).map(fair -> {
       if (!fair.published() && (viewer == null || viewer.id() != fair.ownerId())) {
-        throw AppException.notFound("Fair " + slug);
+        throw AppException.notFound("fair", slug);
       }
       return fair;
     });

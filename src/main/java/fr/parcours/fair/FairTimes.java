@@ -1,5 +1,7 @@
 package fr.parcours.fair;
 
+import fr.parcours.i18n.Dates;
+
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -38,8 +40,13 @@ public final class FairTimes {
     return day.atTime(time).atZone(zone).toOffsetDateTime();
   }
 
-  /** "jeudi 18 mars 2027", as people read a date in {@code locale}. */
+  /** "jeudi 18 mars 2027", as people read a date in {@code locale} ({@link Dates}). */
   public static String dayLabel(LocalDate day, Locale locale) {
-    return day.format(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale));
+    return Dates.date(locale.getLanguage(), day);
+  }
+
+  /** The fair's wall clock at that instant as people write it: "9 h 40", "9:40" ({@link Dates}). */
+  public static String clock(OffsetDateTime instant, ZoneId zone, String language) {
+    return Dates.time(language, local(instant, zone).toLocalTime());
   }
 }

@@ -23,7 +23,7 @@ public final class UniqueKeys {
   public static <T> Function<Throwable, Future<T>> clashOn(Map<String, String> fieldByConstraint, String otherwise) {
     return failure -> failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
         ? Future.failedFuture(AppException.conflict("ALREADY_EXISTS",
-            fieldByConstraint.getOrDefault(pg.getConstraint(), otherwise), "is already used in this fair"))
+            fieldByConstraint.getOrDefault(pg.getConstraint(), otherwise), Map.of()))
         : Future.failedFuture(failure);
   }
 }

@@ -46,8 +46,7 @@ public final class AvailabilityStreams {
     HttpServerResponse response = request.response();
     if (!reserve()) {
       response.putHeader("Retry-After", String.valueOf(RETRY_MS / 1000));
-      throw new AppException(AppException.Kind.UNAVAILABLE, "TOO_MANY_STREAMS",
-          "This server follows as many live pages as it can; try again shortly", List.of());
+      throw new AppException(AppException.Kind.UNAVAILABLE, "TOO_MANY_STREAMS", Map.of(), List.of());
     }
     EventStream client = EventStream.open(response, RETRY_MS);
     FairStream fair;

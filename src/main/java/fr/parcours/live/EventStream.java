@@ -10,7 +10,7 @@ import io.vertx.core.http.HttpServerResponse;
  * helper. Writes may come from any thread (the shared read of a fair completes wherever the
  * pool answers); each runs on the response's own event loop.
  */
-final class EventStream {
+public final class EventStream {
 
   private final HttpServerResponse response;
   private final Context context;
@@ -26,7 +26,7 @@ final class EventStream {
    * Sends the stream's headers and the {@code retry:} hint. Compression is turned off: a
    * compressor holds back small chunks, and an event must leave at once.
    */
-  static EventStream open(HttpServerResponse response, long retryMs) {
+  public static EventStream open(HttpServerResponse response, long retryMs) {
     response.setStatusCode(200)
         .setChunked(true)
         .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8")
@@ -39,7 +39,7 @@ final class EventStream {
   }
 
   /** Sends {@code data} as an event named {@code name}, unless this client has it already. */
-  synchronized void send(String name, String data) {
+  public synchronized void send(String name, String data) {
     if (data.equals(lastData)) {
       return;
     }
@@ -48,7 +48,7 @@ final class EventStream {
   }
 
   /** A comment line: proxies and load balancers see traffic and keep an idle stream open. */
-  void heartbeat() {
+  public void heartbeat() {
     write(":\n\n");
   }
 
@@ -59,7 +59,7 @@ final class EventStream {
     return first;
   }
 
-  void end() {
+  public void end() {
     context.runOnContext(v -> {
       if (!response.ended() && !response.closed()) {
         response.end();

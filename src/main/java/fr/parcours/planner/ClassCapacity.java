@@ -1,24 +1,25 @@
 package fr.parcours.planner;
 
-import fr.parcours.booking.Need;
-import fr.parcours.booking.Route;
 import fr.parcours.booking.RouteFinder;
 import fr.parcours.booking.SessionSlot;
-import fr.parcours.booking.Timetable;
 import fr.parcours.fair.Interval;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * How many classes a track can host, counted in whole routes and not in seats: classes of the
- * track's usual size book one after another, each through {@link RouteFinder} (the booking
- * form's own rule: one session per activity, apart by the changeover, inside the class's
- * window, with room for the class), until no window finds a route. Windows take turns, the one
- * furthest behind its share going first, so a whole-day window does not starve the halves.
+ * track's usual size book one after another, each taking the route the booking form's
+ * {@link RouteFinder} would give it (one session per activity, apart by the changeover, inside
+ * the class's window, with room for the class; the earliest end, then the least loaded), until
+ * no window finds one. Windows take turns, the one furthest behind its share going first, so a
+ * whole-day window does not starve the halves. The same search as RouteFinder's over primitive
+ * arrays: the solver asks it on every move ({@code ClassCapacityTest} checks both agree).
  */
 public final class ClassCapacity {
 
@@ -38,22 +39,17 @@ public final class ClassCapacity {
                                 int changeoverMinutes, List<Window> windows, int[] limits) {
     int[] hosted = new int[windows.size()];
     boolean[] closed = new boolean[windows.size()];
-    if (sessions.isEmpty() || classSize <= 0
-        || !sessions.stream().map(SessionSlot::activity).toList().containsAll(activities)) {
+    Day day = Day.of(activities, sessions, classSize, changeoverMinutes);
+    if (day == null) {
       return hosted;
     }
-    // Ties between parallel sessions are broken by id: the count never depends on list order.
-    Timetable timetable = new Timetable(sessions.stream().sorted(Comparator.comparingLong(SessionSlot::id)).toList());
     for (int next = nextWindow(hosted, closed, windows, limits); next >= 0;
          next = nextWindow(hosted, closed, windows, limits)) {
       Interval period = windows.get(next).period();
-      Optional<Route> route = RouteFinder.find(timetable,
-          new Need(period.start(), period.end(), classSize, changeoverMinutes));
-      if (route.isEmpty()) {
-        closed[next] = true;
-      } else {
-        timetable = timetable.reserve(route.get(), classSize);
+      if (day.book(period.start().toEpochSecond(), period.end().toEpochSecond())) {
         hosted[next]++;
+      } else {
+        closed[next] = true;
       }
     }
     return hosted;
@@ -81,5 +77,142 @@ public final class ClassCapacity {
     int[] limits = new int[windows];
     Arrays.fill(limits, Integer.MAX_VALUE);
     return limits;
+  }
+
+  /** A track's sessions as arrays, grouped by activity, with the people each holds so far. */
+  private static final class Day {
+    private final long[] start;
+    private final long[] end;
+    private final int[] capacity;
+    private final int[] booked;
+    private final long[] ids;
+    private final int[][] byActivity;
+    private final int people;
+    private final long changeover;
+    private final int[] chosen;
+    private int[] best;
+    private long bestEnd;
+    private double bestLoad;
+    private long bestStarts;
+
+    private Day(List<SessionSlot> sorted, int[][] byActivity, int people, long changeover) {
+      int n = sorted.size();
+      start = new long[n];
+      end = new long[n];
+      capacity = new int[n];
+      booked = new int[n];
+      ids = new long[n];
+      for (int i = 0; i < n; i++) {
+        SessionSlot s = sorted.get(i);
+        start[i] = s.startsAt().toEpochSecond();
+        end[i] = s.endsAt().toEpochSecond();
+        capacity[i] = s.capacity();
+        booked[i] = s.booked();
+        ids[i] = s.id();
+      }
+      this.byActivity = byActivity;
+      this.people = people;
+      this.changeover = changeover;
+      this.chosen = new int[byActivity.length];
+    }
+
+    /** Null when no class can be hosted at all: no class size, or an activity without sessions. */
+    static Day of(Collection<String> activities, List<SessionSlot> sessions, int classSize, int changeoverMinutes) {
+      if (classSize <= 0 || activities.isEmpty()) {
+        return null;
+      }
+      // RouteFinder's order: candidates by start, ties in list order (here by id, so the count never depends on order).
+      List<SessionSlot> sorted = sessions.stream()
+          .sorted(Comparator.comparing(SessionSlot::startsAt).thenComparingLong(SessionSlot::id)).toList();
+      Map<String, List<Integer>> indices = new LinkedHashMap<>();
+      activities.stream().sorted().forEach(activity -> indices.put(activity, new ArrayList<>()));
+      for (int i = 0; i < sorted.size(); i++) {
+        List<Integer> of = indices.get(sorted.get(i).activity());
+        if (of != null) {
+          of.add(i);
+        }
+      }
+      if (indices.values().stream().anyMatch(List::isEmpty)) {
+        return null;
+      }
+      int[][] byActivity = indices.values().stream()
+          .map(list -> list.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+      return new Day(sorted, byActivity, classSize, changeoverMinutes * 60L);
+    }
+
+    /** Books one class on its preferred route inside [from, to); false when none fits. */
+    boolean book(long from, long to) {
+      best = null;
+      extend(0, from, to);
+      if (best == null) {
+        return false;
+      }
+      for (int i : best) {
+        booked[i] += people;
+      }
+      return true;
+    }
+
+    private void extend(int depth, long from, long to) {
+      if (depth == chosen.length) {
+        consider();
+        return;
+      }
+      for (int c : byActivity[depth]) {
+        if (start[c] >= from && end[c] <= to && capacity[c] - booked[c] >= people && apart(depth, c)
+            && (best == null || end[c] <= bestEnd)) {
+          chosen[depth] = c;
+          extend(depth + 1, from, to);
+        }
+      }
+    }
+
+    private boolean apart(int depth, int c) {
+      for (int i = 0; i < depth; i++) {
+        int o = chosen[i];
+        if (end[o] + changeover > start[c] && end[c] + changeover > start[o]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** RouteFinder's preference: earliest end, then least loaded fullest session, then earliest starts, then ids. */
+    private void consider() {
+      long routeEnd = Long.MIN_VALUE;
+      double load = 0;
+      long starts = 0;
+      for (int c : chosen) {
+        routeEnd = Math.max(routeEnd, end[c]);
+        load = Math.max(load, (booked[c] + people) / (double) Math.max(capacity[c], 1));
+        starts += start[c];
+      }
+      int order = best == null ? -1 : Long.compare(routeEnd, bestEnd);
+      if (order == 0) {
+        order = Double.compare(load, bestLoad);
+      }
+      if (order == 0) {
+        order = Long.compare(starts, bestStarts);
+      }
+      if (order == 0) {
+        order = idOrder();
+      }
+      if (order < 0) {
+        best = chosen.clone();
+        bestEnd = routeEnd;
+        bestLoad = load;
+        bestStarts = starts;
+      }
+    }
+
+    /** RouteFinder compares the routes' session ids (in time order) as text, last. */
+    private int idOrder() {
+      return routeIds(chosen).compareTo(routeIds(best));
+    }
+
+    private String routeIds(int[] route) {
+      return Arrays.stream(route).boxed().sorted(Comparator.comparingLong((Integer c) -> start[c]))
+          .map(c -> ids[c]).toList().toString();
+    }
   }
 }

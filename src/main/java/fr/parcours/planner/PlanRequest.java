@@ -2,6 +2,7 @@ package fr.parcours.planner;
 
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairDay;
+import fr.parcours.i18n.Field;
 import fr.parcours.web.JsonInput;
 import io.vertx.core.json.JsonObject;
 
@@ -39,12 +40,12 @@ public record PlanRequest(Map<String, TrackDemandInput> demand, int seconds, boo
     Map<String, TrackDemandInput> demand = new LinkedHashMap<>();
     for (String track : raw.fieldNames()) {
       if (!tracks.contains(track)) {
-        in.error("demand." + track, "names no track of this fair");
+        in.error("demand." + track, "UNKNOWN_TRACK", Map.of());
         continue;
       }
       demand.put(track, track(demandIn.requiredObject(track), fair, "demand." + track));
     }
-    in.check(!raw.isEmpty() || !in.valid(), "demand", "names no track to plan");
+    in.check(!raw.isEmpty() || !in.valid(), "demand", "NO_TRACK_TO_PLAN", Map.of());
     Integer seconds = in.optionalInt("seconds", MIN_SECONDS, MAX_SECONDS);
     Boolean keep = in.optionalBoolean("keep_placed");
     Boolean moveBooked = in.optionalBoolean("move_booked");
@@ -65,7 +66,7 @@ public record PlanRequest(Map<String, TrackDemandInput> demand, int seconds, boo
         shares += window.share();
       }
     }
-    in.check(shares <= 1.0001, "windows", "shares add up to more than 1");
+    in.check(shares <= 1.0001, "windows", "SHARES_OVER_ONE", Map.of());
     Boolean talksFirst = in.optionalBoolean("talks_first");
     return new TrackDemandInput(classes, windows, talksFirst != null && talksFirst);
   }
@@ -74,14 +75,14 @@ public record PlanRequest(Map<String, TrackDemandInput> demand, int seconds, boo
     LocalTime arrival = in.requiredTime("arrival");
     LocalTime departure = in.requiredTime("departure");
     Double share = in.requiredDecimal("share", 0);
-    in.check(share == null || share <= 1, "share", "must be between 0 and 1");
+    in.check(share == null || share <= 1, "share", "BETWEEN", Map.of("min", 0, "max", 1));
     if (arrival == null || departure == null || share == null) {
       return null;
     }
-    in.check(departure.isAfter(arrival), "departure", "must be after arrival");
+    in.check(departure.isAfter(arrival), "departure", "AFTER", Map.of("other", Field.of("arrival")));
     for (FairDay day : fair.days()) {
-      in.check(!arrival.isBefore(day.opensAt()), "arrival", "is before the fair opens (" + day.opensAt() + ")");
-      in.check(!departure.isAfter(day.closesAt()), "departure", "is after the fair closes (" + day.closesAt() + ")");
+      in.check(!arrival.isBefore(day.opensAt()), "arrival", "BEFORE_OPENING", Map.of("time", day.opensAt()));
+      in.check(!departure.isAfter(day.closesAt()), "departure", "AFTER_CLOSING", Map.of("time", day.closesAt()));
     }
     return new WindowInput(arrival, departure, share);
   }

@@ -64,12 +64,12 @@ public final class ProgrammePageRoutes {
   }
 
   private void session(RoutingContext ctx) {
-    long id = Http.idParam(ctx, "id", "Session");
+    long id = Http.idParam(ctx, "id", "session");
     JsonObject messages = I18n.messages(I18n.language(ctx));
     load(ctx).map(loaded -> {
       Programme programme = loaded.programme();
       ShownSession session = programme.sessions().stream().filter(s -> s.id() == id).findFirst()
-          .orElseThrow(() -> AppException.notFound("Session " + id));
+          .orElseThrow(() -> AppException.notFound("session", id));
       return fairModel(ctx, loaded.fair())
           .put("title", session.title())
           .put("session", TimetableGrid.card(programme, session, messages)

@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -81,7 +82,7 @@ public final class SelectionPageRoutes {
     try {
       return Long.parseLong(value == null ? "" : value.strip());
     } catch (NumberFormatException e) {
-      throw AppException.invalid("session", "must name a session");
+      throw AppException.invalid("session", "REQUIRED", Map.of());
     }
   }
 

@@ -5,6 +5,7 @@ import fr.parcours.db.Retries;
 import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
+import fr.parcours.i18n.Term;
 import fr.parcours.mail.Wording;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -13,6 +14,7 @@ import io.vertx.sqlclient.SqlConnection;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The organiser's side of stands: every reservation of the fair, and assigning or moving one. */
@@ -44,7 +46,7 @@ public final class StandDesk {
             repository.lockStands(conn, fair.id())
                 .compose(locked -> repository.byId(conn, reservationId))
                 .map(found -> found.filter(r -> r.fairId() == fair.id())
-                    .orElseThrow(() -> AppException.notFound("Stand reservation " + reservationId)))
+                    .orElseThrow(() -> AppException.notFound("stand_reservation", reservationId)))
                 .compose(current -> move(conn, fair, current, placement))
                 .compose(done -> ledger.promote(conn, fair))
                 .compose(done -> ledger.read(conn, reservationId))))
@@ -53,7 +55,7 @@ public final class StandDesk {
 
   private Future<Void> move(SqlConnection conn, Fair fair, Reservation current, StandPlacement placement) {
     if (current.is(Reservation.CANCELLED)) {
-      throw AppException.conflict("RESERVATION_CANCELLED", "The stand reservation is cancelled");
+      throw AppException.conflict("RESERVATION_CANCELLED", Map.of());
     }
     LocalDate day = fair.day(placement.day() == null ? current.day() : placement.day()).day();
     StandPeriod period = placement.period() == null ? current.period() : placement.period();
@@ -78,8 +80,8 @@ public final class StandDesk {
       return Future.succeededFuture();
     }
     return ledger.read(conn, blocking.get().reservationId()).map(holder -> {
-      throw AppException.conflict("SPOT_TAKEN", "spot", "Stand spot " + spot.number() + " is reserved by "
-          + holder.association().name() + " (" + holder.period().json() + ") then");
+      throw AppException.conflict("SPOT_TAKEN", "spot", Map.of("spot", spot.number(),
+          "association", holder.association().name(), "period", Term.of("association_period_" + holder.period().json())));
     });
   }
 }

@@ -2,6 +2,7 @@ package fr.parcours.stand;
 
 import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
+import fr.parcours.i18n.Term;
 import fr.parcours.mail.Outbox;
 import fr.parcours.mail.Wording;
 import fr.parcours.stand.Reservation.Association;
@@ -10,6 +11,7 @@ import io.vertx.sqlclient.SqlConnection;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,8 +32,9 @@ final class StandLedger {
                            long exceptId) {
     return repository.activeOf(conn, association.id(), day, exceptId).map(active -> {
       active.stream().filter(other -> other.period().overlaps(period)).findFirst().ifPresent(other -> {
-        throw AppException.conflict("STAND_ALREADY_RESERVED", "period", association.name()
-            + " already has a stand reservation (" + other.status() + ", " + other.period().json() + ") then");
+        throw AppException.conflict("STAND_ALREADY_RESERVED", "period", Map.of("association", association.name(),
+            "status", Term.of("association_stand_" + other.status()),
+            "period", Term.of("association_period_" + other.period().json())));
       });
       return null;
     });
@@ -65,6 +68,6 @@ final class StandLedger {
 
   static Spot spotNumbered(List<Spot> spots, String number) {
     return spots.stream().filter(spot -> spot.number().equals(number)).findFirst()
-        .orElseThrow(() -> AppException.unprocessable("UNKNOWN_SPOT", "spot", "is not a stand spot number of this fair"));
+        .orElseThrow(() -> AppException.unprocessable("UNKNOWN_SPOT", "spot", Map.of()));
   }
 }

@@ -42,7 +42,8 @@ final class StandMessages {
         + fair.details().name() + "\n"
         + (fr ? "Stand n° " : "Stand no. ") + r.spot().number() +  " (zone " + r.spot().zone() + ")\n"
         + FairTimes.dayLabel(r.day(), locale) + ", " + periodLabel(r.period(), fr) + (fr ? " : " : ": ")
-        + FairTimes.clock(times.start(), fair.zone()) + "–" + FairTimes.clock(times.end(), fair.zone()) + "\n";
+        + FairTimes.clock(times.start(), fair.zone(), locale.getLanguage()) + "–"
+        + FairTimes.clock(times.end(), fair.zone(), locale.getLanguage()) + "\n";
   }
 
   private static String periodLabel(StandPeriod period, boolean fr) {

@@ -11,9 +11,9 @@ import fr.parcours.fair.FairDay;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.web.ErrorHandler;
+import fr.parcours.web.Forms;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
-import fr.parcours.web.Forms;
 import fr.parcours.web.JsonInput;
 import fr.parcours.web.Pages;
 import io.vertx.core.Future;
@@ -66,7 +66,7 @@ public final class StandPageRoutes {
     router.post(STANDS).handler(auth.requireAssociation()).handler(this::reserve);
     router.post(STANDS + "/:reservationId/cancel").handler(auth.requireAssociation()).handler(ctx -> stands.cancel(
             AssociationAuth.current(ctx).fairSlug(), AssociationAuth.current(ctx).id(),
-            Http.idParam(ctx, "reservationId", "Stand reservation"))
+            Http.idParam(ctx, "reservationId", "stand_reservation"))
         .onSuccess(done -> Http.seeOther(ctx, STANDS + "?done=cancelled"))
         .onFailure(ctx::fail));
   }

@@ -5,6 +5,7 @@ import fr.parcours.web.JsonInput;
 import io.vertx.core.json.JsonObject;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 /**
  * What an association asks for, parsed at the edge: a day (optional when the fair has one), a
@@ -22,7 +23,7 @@ record StandRequest(LocalDate day, StandPeriod period, String spot, Needs needs)
     String period = in.requiredChoice("period", StandPeriod.NAMES);
     String spot = in.optionalText("spot");
     JsonInput needsInput = in.optionalObject("needs");
-    in.check(spot == null || needsInput == null, "needs", "ask for a spot or for needs, not both");
+    in.check(spot == null || needsInput == null, "needs", "SPOT_OR_NEEDS", Map.of());
     Needs needs = needsInput == null ? Needs.ANY : needs(needsInput);
     in.validate();
     return new StandRequest(day, StandPeriod.of(period), spot, needs);

@@ -53,6 +53,6 @@ public final class StandRoutes {
   }
 
   private static long reservation(RoutingContext ctx) {
-    return Http.idParam(ctx, "reservationId", "Stand reservation");
+    return Http.idParam(ctx, "reservationId", "stand_reservation");
   }
 }

@@ -1,7 +1,7 @@
 package fr.parcours.stand;
 
-import fr.parcours.db.IdempotencyKeys;
 import fr.parcours.db.IdempotencyKeys.Outcome;
+import fr.parcours.db.IdempotencyKeys;
 import fr.parcours.db.Retries;
 import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
@@ -98,7 +98,7 @@ public final class StandService {
     LocalDate day = fair.day(request.day()).day();
     return repository.association(conn, associationId)
         .map(found -> found.filter(a -> a.fairId() == fair.id())
-            .orElseThrow(() -> AppException.forbidden("The association takes part in another fair")))
+            .orElseThrow(() -> AppException.forbiddenBecause("association_other_fair")))
         .compose(association -> repository.lockStands(conn, fair.id())
             // Sent together: the connection pipelines them, the lock is held for fewer round trips.
             .compose(locked -> Future.all(ledger.requireFree(conn, association, day, request.period(), -1),
@@ -120,11 +120,11 @@ public final class StandService {
     }
     StandRequest.Needs needs = request.needs();
     Future<Long> zone = needs.zone() == null ? Future.succeededFuture() : repository.zoneId(conn, fair.id(), needs.zone())
-        .map(found -> found.orElseThrow(() -> AppException.unprocessable("UNKNOWN_ZONE", "needs.zone", "is not a zone of this fair")));
+        .map(found -> found.orElseThrow(() -> AppException.unprocessable("UNKNOWN_ZONE", "needs.zone", Map.of())));
     return zone.map(zoneId -> {
       SpotWish wish = new SpotWish(null, needs.power(), needs.minWidth(), needs.minDepth(), zoneId);
       if (!StandPlanner.possible(spots, wish)) {
-        throw AppException.unprocessable("NO_SPOT_FITS", "needs", "no stand spot of this fair meets these needs");
+        throw AppException.unprocessable("NO_SPOT_FITS", "needs", Map.of());
       }
       return wish;
     });
@@ -133,9 +133,9 @@ public final class StandService {
   /** The reservation if it is the association's, in this fair: another's is FORBIDDEN. */
   private static Reservation owned(Optional<Reservation> found, Fair fair, long associationId) {
     Reservation reservation = found.filter(r -> r.fairId() == fair.id())
-        .orElseThrow(() -> AppException.notFound("Stand reservation"));
+        .orElseThrow(() -> AppException.notFound("stand_reservation", null));
     if (reservation.association().id() != associationId) {
-      throw AppException.forbidden("This stand reservation belongs to another association");
+      throw AppException.forbiddenBecause("other_association");
     }
     return reservation;
   }

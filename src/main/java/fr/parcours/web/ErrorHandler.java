@@ -54,7 +54,7 @@ public final class ErrorHandler implements Handler<RoutingContext> {
     } else if (failure instanceof PgException pg && constraintStatus(pg) > 0) {
       send(ctx, constraintStatus(pg), refusal("CONSTRAINT_VIOLATED", constraintReason(pg)));
     } else if (failure instanceof HttpException http) {
-      send(ctx, http.getStatusCode(), refusal(http));
+      send(ctx, http.getStatusCode(), refusal(codeFor(http.getStatusCode()), null));
     } else if (failure == null) {
       send(ctx, ctx.statusCode(), refusal(codeFor(ctx.statusCode()), null));
     } else {
@@ -87,14 +87,6 @@ public final class ErrorHandler implements Handler<RoutingContext> {
   /** A failure that is not a refusal of ours, said by its code (and reason). */
   static AppException refusal(String code, String reason) {
     return new AppException(AppException.Kind.INVALID, code, reason == null ? Map.of() : Map.of("reason", reason), List.of());
-  }
-
-  /** Vert.x's own refusals: a payload is the text the throwing code chose; else the status's text. */
-  @SuppressWarnings("deprecation")
-  private static AppException refusal(HttpException http) {
-    String payload = http.getPayload();
-    return payload == null || payload.isBlank() ? refusal(codeFor(http.getStatusCode()), null)
-        : new AppException(AppException.Kind.INVALID, codeFor(http.getStatusCode()), payload, List.of());
   }
 
   private static boolean wantsPage(RoutingContext ctx) {

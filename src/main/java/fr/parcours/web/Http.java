@@ -7,6 +7,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.Map;
+
 /** Small helpers that keep route handlers to a line or two: read the body, answer JSON. */
 public final class Http {
 
@@ -21,26 +23,26 @@ public final class Http {
   public static JsonObject bodyObject(RoutingContext ctx) {
     String text = ctx.body() == null ? null : ctx.body().asString();
     if (text == null || text.isBlank()) {
-      throw AppException.invalid("body", "a JSON object is required");
+      throw AppException.invalid("body", "BODY_REQUIRED", Map.of());
     }
     Object parsed;
     try {
       parsed = io.vertx.core.json.Json.decodeValue(text);
     } catch (DecodeException e) {
-      throw AppException.invalid("body", "is not valid JSON");
+      throw AppException.invalid("body", "NOT_JSON", Map.of());
     }
     if (!(parsed instanceof JsonObject object)) {
-      throw AppException.invalid("body", "must be a JSON object");
+      throw AppException.invalid("body", "NOT_JSON_OBJECT", Map.of());
     }
     return object;
   }
 
-  /** A numeric id from the path, or a 404 (an id that is not a number names nothing). */
-  public static long idParam(RoutingContext ctx, String name, String what) {
+  /** A numeric id from the path, or a 404 about {@code thing} (an id that is not a number names nothing). */
+  public static long idParam(RoutingContext ctx, String name, String thing) {
     try {
       return Long.parseLong(ctx.pathParam(name));
     } catch (NumberFormatException e) {
-      throw AppException.notFound(what);
+      throw AppException.notFound(thing, ctx.pathParam(name));
     }
   }
 

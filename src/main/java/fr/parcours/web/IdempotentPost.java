@@ -5,6 +5,8 @@ import fr.parcours.error.AppException;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.Map;
+
 /** The HTTP side of a creation guarded by an Idempotency-Key: reading the header, answering 201. */
 public final class IdempotentPost {
 
@@ -17,10 +19,10 @@ public final class IdempotentPost {
   public static String key(RoutingContext ctx) {
     String key = ctx.request().getHeader("Idempotency-Key");
     if (key == null || key.isBlank()) {
-      throw AppException.invalid("Idempotency-Key", "header is required: a unique value per attempt");
+      throw AppException.invalid("Idempotency-Key", "IDEMPOTENCY_KEY_REQUIRED", Map.of());
     }
     if (key.length() > MAX_KEY_LENGTH) {
-      throw AppException.invalid("Idempotency-Key", "must be at most " + MAX_KEY_LENGTH + " characters");
+      throw AppException.invalid("Idempotency-Key", "TOO_LONG", Map.of("max", MAX_KEY_LENGTH));
     }
     return key;
   }

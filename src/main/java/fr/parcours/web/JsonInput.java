@@ -309,20 +309,6 @@ public final class JsonInput {
     return error(FieldError.of(prefix + field, code, params));
   }
 
-  /** @deprecated English only: use {@link #check(boolean, String, String, Map)}. */
-  @Deprecated
-  public void check(boolean ok, String field, String message) {
-    if (!ok) {
-      error(field, message);
-    }
-  }
-
-  /** @deprecated English only: use {@link #error(String, String, Map)}. */
-  @Deprecated
-  public <T> T error(String field, String message) {
-    return error(new FieldError(prefix + field, message));
-  }
-
   private <T> T error(String field, Problem problem) {
     return error(field, problem, null);
   }

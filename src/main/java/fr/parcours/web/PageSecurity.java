@@ -12,6 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -64,8 +65,7 @@ public final class PageSecurity implements Handler<RoutingContext> {
     String token = sent == null || sent.getValue().isBlank() ? null : sent.getValue();
     if (!SAFE.contains(ctx.request().method()) && !ctx.normalizedPath().startsWith("/api/")
         && !matches(token, ctx.request().getFormAttribute(CSRF_FIELD))) {
-      ctx.fail(new AppException(AppException.Kind.FORBIDDEN, "CSRF_REFUSED",
-          "The form has expired or came from another site: reload the page and send it again", List.of()));
+      ctx.fail(new AppException(AppException.Kind.FORBIDDEN, "CSRF_REFUSED", Map.of(), List.of()));
       return;
     }
     ctx.put(TOKEN_KEY, token == null ? Tokens.newToken() : token);

@@ -138,7 +138,7 @@ class AssociationSignInTest extends ServerTest {
     HttpResponse<Buffer> used = PageForms.postFromPage(app, "/associations/sign-in/" + link,
         MultiMap.caseInsensitiveMultiMap());
     assertEquals(409, used.statusCode());
-    assertTrue(used.bodyAsString().contains("already used"), used.bodyAsString());
+    assertTrue(used.bodyAsString().contains("déjà servi"), used.bodyAsString());
   }
 
   @Test

@@ -38,9 +38,10 @@ class OfferFormTest {
 
   @Test
   void windowErrorsGoToTheirRowAndUnderOneFieldInTheList() {
-    List<FieldError> errors = List.of(new FieldError("availability[1].starts_at", "outside"),
-        new FieldError("availability[1].ends_at", "before"), new FieldError("title", "is required"));
-    assertEquals(Map.of(1, "outside ; before"), OfferForm.rowErrors(errors));
+    List<FieldError> errors = List.of(FieldError.of("availability[1].starts_at", "OUTSIDE_OPENING_HOURS"),
+        FieldError.of("availability[1].ends_at", "NOT_TIME"), FieldError.of("title", "REQUIRED"));
+    assertEquals(Map.of(1, "doit tomber pendant les heures d'ouverture d'un jour du salon ; doit être une heure au format 09:30"),
+        OfferForm.rowErrors(errors, "fr"));
     assertEquals(List.of("availability", "availability", "title"),
         OfferForm.pageErrors(errors).stream().map(FieldError::field).toList());
   }

@@ -15,8 +15,8 @@ import java.time.Duration;
 import java.util.List;
 
 import static fr.parcours.association.AssociationApi.DAY;
-import static fr.parcours.association.AssociationApi.offer;
 import static fr.parcours.association.AssociationApi.as;
+import static fr.parcours.association.AssociationApi.offer;
 import static fr.parcours.support.TestApp.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -107,7 +107,7 @@ class OfferPlacementTest extends ServerTest {
     assertEquals(List.of("starts_at: Océan Propre's people are there only 13:00–16:00"),
         conflicts(place(taken, "amphi", "16:00", 409)));
 
-    assertEquals(List.of("starts_at: falls outside the fair's opening hours (2027-03-18 08:30–17:00)",
+    assertEquals(List.of("starts_at: falls outside the fair's opening hours (Thursday 18 March 2027, 8:30–17:00)",
         "starts_at: Océan Propre's people are there only 13:00–16:00"),
         conflicts(place(taken, "amphi", "16:45", 409)));
 
@@ -153,7 +153,7 @@ class OfferPlacementTest extends ServerTest {
     assertEquals("confirmed", after.getString("status"));
     assertEquals(List.of("Les métiers du paysage 09:00", "Atelier CV 10:00"), route(after));
     JsonObject told = fair.lastMessage("petit@college.test", "booking_rerouted");
-    assertTrue(told.getString("body").contains("09:00–09:30  Les métiers du paysage"), told.getString("body"));
+    assertTrue(told.getString("body").contains("9 h–9 h 30  Les métiers du paysage"), told.getString("body"));
     // The class feed is cached until the move's notification reaches this instance: poll for it.
     Poll.until(Duration.ofSeconds(5), () -> sequenceOf(token, "Les métiers du paysage"),
         sequence -> sequence > sequenceBefore);

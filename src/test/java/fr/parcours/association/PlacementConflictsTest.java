@@ -54,9 +54,9 @@ class PlacementConflictsTest {
     List<FieldError> found = conflicts(talk(at("09:15", "09:45"), AMPHI, 2, List.of()), inRoom, List.of());
     assertEquals(2, found.size());
     assertEquals("room", found.get(0).field());
-    assertTrue(found.get(0).message().contains("\"Les métiers du droit\" (session 7, Barreau, Amphi, 09:00–09:30)"),
+    assertTrue(found.get(0).message().contains("\"Les métiers du droit\" (session 7, Barreau, Amphi, 9:00–9:30)"),
         found.get(0).message());
-    assertTrue(found.get(1).message().contains("\"Le numérique\" (session 9, Amphi, 09:20–09:50)"),
+    assertTrue(found.get(1).message().contains("\"Le numérique\" (session 9, Amphi, 9:20–9:50)"),
         found.get(1).message());
   }
 
@@ -64,16 +64,19 @@ class PlacementConflictsTest {
   void aRoomSmallerThanTheTracksClassSizeIsRefused() {
     List<FieldError> found = conflicts(talk(at("09:00", "09:30"), new Room("Salle 4", 24), 1, List.of()),
         List.of(), List.of());
-    assertEquals(List.of(new FieldError("room",
-        "Salle 4 seats 24, fewer than one usual class of track S'orienter (30)")), found);
+    assertEquals(List.of("ROOM_TOO_SMALL_FOR_TRACK"), found.stream().map(FieldError::code).toList());
+    assertEquals("Salle 4 seats 24, fewer than one usual class of track S'orienter (30)", found.get(0).message());
+    assertEquals("Salle 4 compte 24 places, moins qu'une classe habituelle du parcours S'orienter (30 élèves)",
+        found.get(0).text("fr"));
   }
 
   @Test
   void outsideTheAssociationsWindowsIsRefusedNamingThem() {
     List<FieldError> found = conflicts(talk(at("11:45", "12:15"), AMPHI, 1,
         List.of(at("09:00", "12:00"), at("14:00", "16:00"))), List.of(), List.of());
-    assertEquals(List.of(new FieldError("starts_at",
-        "Océan Propre's people are there only 09:00–12:00, 14:00–16:00")), found);
+    assertEquals(List.of("starts_at"), found.stream().map(FieldError::field).toList());
+    assertEquals("Océan Propre's people are there only 9:00–12:00, 14:00–16:00", found.get(0).message());
+    assertEquals("Océan Propre n'a des intervenants sur place que 9 h–12 h, 14 h–16 h", found.get(0).text("fr"));
   }
 
   @Test
@@ -87,14 +90,18 @@ class PlacementConflictsTest {
     assertEquals(1, found.size());
     assertEquals("starts_at", found.get(0).field());
     assertTrue(found.get(0).message().startsWith("Océan Propre can spare 1 person at once and already runs "
-        + "\"Plongée\" (session 3, Océan Propre, Salle 2, 09:00–09:30)"), found.get(0).message());
+        + "\"Plongée\" (session 3, Océan Propre, Salle 2, 9:00–9:30)"), found.get(0).message());
+    assertTrue(found.get(0).text("fr").startsWith("Océan Propre peut mobiliser 1 personne à la fois et anime déjà "
+        + "« Plongée » (séance 3, Océan Propre, Salle 2, 9 h–9 h 30)"), found.get(0).text("fr"));
   }
 
   @Test
   void outsideOpeningHoursIsRefused() {
     List<FieldError> found = conflicts(talk(at("16:45", "17:15"), AMPHI, 1, List.of()), List.of(), List.of());
-    assertEquals(List.of(new FieldError("starts_at",
-        "falls outside the fair's opening hours (2027-03-18 08:30–17:00)")), found);
+    assertEquals(List.of("OUTSIDE_FAIR_HOURS"), found.stream().map(FieldError::code).toList());
+    assertEquals("falls outside the fair's opening hours (Thursday 18 March 2027, 8:30–17:00)", found.get(0).message());
+    assertEquals("tombe en dehors des heures d'ouverture du salon (jeudi 18 mars 2027, 8 h 30–17 h)",
+        found.get(0).text("fr"));
   }
 
   @Test

@@ -104,7 +104,7 @@ class BookingRoutesTest extends BookingTestServer {
 
     HttpResponse<Buffer> fewAdults = api.book(fair.slug(), request("0330023A", "3e B", 31, 1));
     assertError(fewAdults, 422, "TOO_FEW_ADULTS", "adults");
-    assertTrue(fewAdults.bodyAsJsonObject().getString("error").startsWith("2 accompanying adult(s) missing"));
+    assertTrue(fewAdults.bodyAsJsonObject().getString("error").startsWith("2 accompanying adults missing"));
 
     assertEquals(201, api.book(fair.slug(), request("0330023A", "3e B", 28, 2)).statusCode());
     assertError(api.book(fair.slug(), request("0330023A", "3e C", 20, 2)), 409, "SCHOOL_CAP_REACHED", "class");

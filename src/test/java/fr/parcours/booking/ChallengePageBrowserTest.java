@@ -44,7 +44,7 @@ class ChallengePageBrowserTest extends BookingBrowserTest {
     browser.findElement(By.id("slot-" + small)).click();
     clickAndWaitForPage(By.id("challenge-submit"));
     WebElement error = browser.findElement(By.cssSelector("[data-challenge='" + challengeId + "'] #e-slot"));
-    assertTrue(error.getText().contains("no room left"), error.getText());
+    assertTrue(error.getText().contains("n'a plus de place"), error.getText());
     assertEquals("e-slot", browser.findElement(By.id("slot-" + small)).getAttribute("aria-describedby"));
     assertTrue(browser.findElement(By.id("slot-" + small)).isSelected(), "the refused choice stays checked");
     ((JavascriptExecutor) browser).executeScript("document.getElementById('challenge').scrollIntoView()");

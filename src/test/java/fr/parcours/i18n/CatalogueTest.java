@@ -10,16 +10,14 @@ import java.time.LocalTime;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CatalogueTest {
 
   private static final String PLACES =
       "{count, plural, =0 {plus aucune place} one {# place de classe restante} other {# places de classe restantes}}";
-  private static final Pattern PARAMETER = Pattern.compile("\\{([a-z_]+)[,}]");
 
   @Test
   void plurals_agree_with_the_number_in_each_language() {
@@ -63,12 +61,49 @@ class CatalogueTest {
         assertEquals(parameters(french), parameters(Catalogue.text("en", key)), key));
   }
 
+  @Test
+  void noKeyIsWrittenTwice() throws java.io.IOException {
+    for (String language : Catalogue.LANGUAGES) {
+      Set<String> seen = new TreeSet<>();
+      for (String line : java.nio.file.Files.readAllLines(
+          java.nio.file.Path.of("src/main/resources/i18n/messages_" + language + ".properties"))) {
+        if (!line.startsWith("#") && line.contains("=")) {
+          String key = line.substring(0, line.indexOf('='));
+          assertTrue(seen.add(key), language + ": " + key + " is written twice (the last one wins)");
+        }
+      }
+    }
+  }
+
+  /** The parameter names a text uses, walking plural and select options as Sentence does. */
   private static Set<String> parameters(String text) {
     Set<String> names = new TreeSet<>();
-    Matcher m = PARAMETER.matcher(text);
-    while (m.find()) {
-      names.add(m.group(1));
+    int i = 0;
+    while ((i = text.indexOf('{', i)) >= 0) {
+      int end = closing(text, i);
+      String[] parts = text.substring(i + 1, end).split(",", 3);
+      names.add(parts[0].strip());
+      if (parts.length == 3) {
+        int from = 0;
+        while (from < parts[2].length() && (from = parts[2].indexOf('{', from)) >= 0) {
+          int close = closing(parts[2], from);
+          names.addAll(parameters(parts[2].substring(from + 1, close)));
+          from = close + 1;
+        }
+      }
+      i = end + 1;
     }
     return names;
+  }
+
+  private static int closing(String text, int open) {
+    int depth = 0;
+    for (int i = open; i < text.length(); i++) {
+      depth += text.charAt(i) == '{' ? 1 : text.charAt(i) == '}' ? -1 : 0;
+      if (depth == 0) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("Unbalanced braces: " + text);
   }
 }

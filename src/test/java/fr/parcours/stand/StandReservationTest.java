@@ -122,7 +122,7 @@ class StandReservationTest extends ServerTest {
     JsonObject message = stands.fair.lastMessage("emmaus-connect@asso.test", "stand_promoted");
     String body = message.getString("body");
     assertTrue(body.indexOf("Bonjour Emmaus Connect") < body.indexOf("Hello Emmaus Connect"), body);
-    assertTrue(body.contains("Stand n° A1") && body.contains("08:30–17:00"), body);
+    assertTrue(body.contains("Stand n° A1") && body.contains("8 h 30–17 h") && body.contains("8:30–17:00"), body);
     assertEquals(200, stands.cancel(holder, held).statusCode(), "cancelling twice changes nothing");
   }
 

@@ -37,6 +37,15 @@ public final class PageForms {
     return post(app, path, form, "text/html", "; " + session);
   }
 
+  /** Posts from a page read in {@code language} (Accept-Language), with more cookies ("; name=value") or "". */
+  public static HttpResponse<Buffer> postInLanguage(TestApp app, String path, MultiMap form, String language,
+                                                    String moreCookies) {
+    String token = csrfToken(app);
+    return await(app.client().post(path).putHeader("Cookie", "csrf=" + token + moreCookies)
+        .putHeader("Accept", "text/html").putHeader("Accept-Language", language)
+        .followRedirects(false).sendForm(MultiMap.caseInsensitiveMultiMap().addAll(form).set("csrf", token)));
+  }
+
   private static HttpResponse<Buffer> post(TestApp app, String path, MultiMap form, String accept) {
     return post(app, path, form, accept, "");
   }

@@ -36,8 +36,7 @@ final class PlaceRule implements ResourceRule {
             : Future.succeededFuture(largest))
         .map(needed -> {
           if (capacity < needed) {
-            throw AppException.conflict(place.toUpperCase() + "_TOO_SMALL", "capacity",
-                "may not go below the " + needed + " people its sessions hold");
+            throw AppException.conflict(place.toUpperCase() + "_TOO_SMALL", "capacity", Map.of("needed", needed));
           }
           return null;
         });

@@ -168,7 +168,7 @@ public final class ResourceService {
   private Future<Map<String, Object>> stored(SqlConnection conn, Fair fair, ResourceSpec spec, String key) {
     return keyValue(spec, key)
         .compose(value -> repository.findRow(conn, spec, fair.id(), value))
-        .map(found -> found.orElseThrow(() -> AppException.notFound(spec.what() + " " + key)));
+        .map(found -> found.orElseThrow(() -> AppException.notFound(spec.jsonName(), key)));
   }
 
   private static Future<Object> keyValue(ResourceSpec spec, String key) {
@@ -178,7 +178,7 @@ public final class ResourceService {
     try {
       return Future.succeededFuture(Long.parseLong(key));
     } catch (NumberFormatException e) {
-      return Future.failedFuture(AppException.notFound(spec.what() + " " + key));
+      return Future.failedFuture(AppException.notFound(spec.jsonName(), key));
     }
   }
 
@@ -210,10 +210,10 @@ public final class ResourceService {
       for (int i = 0; i < references.size(); i++) {
         FieldSpec field = references.get(i);
         lookups.get(i).result().ifPresentOrElse(id -> resolved.put(field.column(), id),
-            () -> unknown.add(new FieldError(field.name(), "names no " + field.name() + " of this fair")));
+            () -> unknown.add(FieldError.of(field.name(), "UNKNOWN_REFERENCE")));
       }
       if (!unknown.isEmpty()) {
-        throw AppException.unprocessable("UNKNOWN_REFERENCE", "Some references name nothing in this fair", unknown);
+        throw AppException.unprocessable("UNKNOWN_REFERENCE", Map.of(), unknown);
       }
       return resolved;
     });

@@ -4,6 +4,7 @@ import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.Interval;
+import fr.parcours.i18n.Field;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -31,15 +32,11 @@ final class Rows {
   static Interval period(Fair fair, Map<String, Object> row) {
     Interval period = new Interval((OffsetDateTime) row.get("starts_at"), (OffsetDateTime) row.get("ends_at"));
     if (period.isEmptyOrReversed()) {
-      throw unprocessable("INVALID_PERIOD", "ends_at", "must be after starts_at");
+      throw AppException.unprocessable("INVALID_PERIOD", "ends_at", Map.of("other", Field.of("starts_at")));
     }
     if (fair.dayContaining(period).isEmpty()) {
-      throw unprocessable("OUTSIDE_OPENING_HOURS", "starts_at", "must lie within the opening hours of a fair day");
+      throw AppException.unprocessable("OUTSIDE_OPENING_HOURS", "starts_at", Map.of());
     }
     return period;
-  }
-
-  static AppException unprocessable(String code, String field, String message) {
-    return AppException.unprocessable(code, field + " " + message, List.of(new FieldError(field, message)));
   }
 }

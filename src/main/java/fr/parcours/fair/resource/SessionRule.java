@@ -4,6 +4,7 @@ import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.Interval;
+import fr.parcours.i18n.Field;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 
@@ -37,8 +38,7 @@ final class SessionRule implements ResourceRule {
   @Override
   public Future<Void> beforeDelete(SqlConnection conn, Fair fair, Map<String, Object> row) {
     if (isBooked(row)) {
-      return Future.failedFuture(AppException.conflict("SESSION_HAS_BOOKINGS",
-          "The session has bookings: cancel it instead (PATCH status=cancelled)"));
+      return Future.failedFuture(AppException.conflict("SESSION_HAS_BOOKINGS", Map.of("reason", "delete")));
     }
     return Future.succeededFuture();
   }
@@ -60,10 +60,9 @@ final class SessionRule implements ResourceRule {
     if (changed.isEmpty()) {
       return Future.succeededFuture();
     }
-    String message = "may not change: classes have booked a route through this session";
-    return Future.failedFuture(new AppException(AppException.Kind.CONFLICT, "SESSION_HAS_BOOKINGS",
-        String.join(", ", changed) + " " + message,
-        changed.stream().map(field -> new FieldError(field, message)).toList()));
+    Map<String, Object> params = Map.of("reason", "route", "fields", changed.stream().map(Field::of).toList());
+    return Future.failedFuture(new AppException(AppException.Kind.CONFLICT, "SESSION_HAS_BOOKINGS", params,
+        changed.stream().map(field -> FieldError.of(field, "SESSION_HAS_BOOKINGS", Map.of("reason", "route"))).toList()));
   }
 
   /** Completes and checks the session's capacity; answers its place's (null for a zone that sets none). */
@@ -83,9 +82,9 @@ final class SessionRule implements ResourceRule {
     }
     return queries.roomTakenBy(conn, (Long) row.get("room_id"), period, Rows.selfId(row)).map(taken -> {
       taken.ifPresent(title -> {
-        String message = "the room already holds \"" + title + "\" at that time";
-        throw new AppException(AppException.Kind.CONFLICT, "ROOM_TAKEN", "The room is taken: " + message,
-            List.of(new FieldError("starts_at", message), new FieldError("room", message)));
+        Map<String, Object> params = Map.of("title", title);
+        throw new AppException(AppException.Kind.CONFLICT, "ROOM_TAKEN", params,
+            List.of(FieldError.of("starts_at", "ROOM_TAKEN", params), FieldError.of("room", "ROOM_TAKEN", params)));
       });
       return null;
     });
@@ -100,8 +99,7 @@ final class SessionRule implements ResourceRule {
     return queries.zonePeak(conn, zoneId, period, Rows.selfId(row)).map(others -> {
       int atOnce = others + (Integer) row.get("capacity");
       if (atOnce > limit) {
-        throw AppException.conflict("ZONE_FULL", "capacity",
-            "would bring the zone to " + atOnce + " people at once, over its capacity of " + limit);
+        throw AppException.conflict("ZONE_FULL", "capacity", Map.of("at_once", atOnce, "limit", limit));
       }
       return null;
     });

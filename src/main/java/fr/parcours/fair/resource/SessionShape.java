@@ -4,6 +4,7 @@ import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.SessionKind;
 import fr.parcours.fair.Slugs;
+import fr.parcours.i18n.Term;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +23,13 @@ final class SessionShape {
   static void complete(Map<String, Object> row) {
     List<FieldError> errors = new ArrayList<>();
     if (!SessionKind.STAND_TIME.json().equals(row.get("kind")) && row.get("track_id") == null) {
-      errors.add(new FieldError("track", "is required except for stand_time sessions"));
+      errors.add(FieldError.of("track", "TRACK_REQUIRED"));
     }
     if ((row.get("room_id") == null) == (row.get("zone_id") == null)) {
-      errors.add(new FieldError("room", "give either a room or a zone"));
+      errors.add(FieldError.of("room", "ROOM_OR_ZONE"));
     }
     if (!errors.isEmpty()) {
-      throw AppException.unprocessable("SESSION_PLACEMENT", "The session is not placed correctly", errors);
+      throw AppException.unprocessable("SESSION_PLACEMENT", Map.of(), errors);
     }
     if (row.get("activity") == null) {
       row.put("activity", Slugs.slugify((String) row.get("title")));
@@ -42,17 +43,16 @@ final class SessionShape {
   static void fitCapacity(Map<String, Object> row, Integer limit, String place) {
     Integer capacity = (Integer) row.get("capacity");
     if (capacity == null && limit == null) {
-      throw Rows.unprocessable("CAPACITY_REQUIRED", "capacity", "is required: the zone sets no capacity");
+      throw AppException.unprocessable("CAPACITY_REQUIRED", "capacity", Map.of());
     }
     if (capacity == null) {
       row.put("capacity", limit);
     } else if (limit != null && capacity > limit) {
-      throw Rows.unprocessable("CAPACITY_OVER_PLACE", "capacity", "may not exceed the " + place + "'s " + limit);
+      throw AppException.unprocessable("CAPACITY_OVER_PLACE", "capacity", Map.of("place", Term.of("thing." + place), "limit", limit));
     }
     Integer booked = (Integer) row.get("booked");
     if (booked != null && (Integer) row.get("capacity") < booked) {
-      throw AppException.conflict("CAPACITY_BELOW_BOOKED", "capacity",
-          "may not go below the " + booked + " people already booked");
+      throw AppException.conflict("CAPACITY_BELOW_BOOKED", "capacity", Map.of("booked", booked));
     }
   }
 }

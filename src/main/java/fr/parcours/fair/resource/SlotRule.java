@@ -19,7 +19,7 @@ final class SlotRule implements ResourceRule {
         .compose(period -> queries.slotOverlaps(conn, fair.id(), period, Rows.selfId(row)))
         .map(overlaps -> {
           if (overlaps) {
-            throw AppException.conflict("SLOTS_OVERLAP", "starts_at", "overlaps another slot of the fair");
+            throw AppException.conflict("SLOTS_OVERLAP", "starts_at", Map.of());
           }
           return null;
         });

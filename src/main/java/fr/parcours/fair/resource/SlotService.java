@@ -1,8 +1,10 @@
 package fr.parcours.fair.resource;
 
+import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairDay;
 import fr.parcours.fair.SlotGrid;
+import fr.parcours.i18n.Field;
 import fr.parcours.web.JsonInput;
 import io.vertx.core.Future;
 
@@ -42,12 +44,12 @@ public final class SlotService {
     int changeover = Objects.requireNonNullElse(in.optionalInt("changeover_minutes", 0), fair.changeoverMinutes());
     in.validate();
     FairDay day = fair.days().stream().filter(d -> d.day().equals(date)).findFirst()
-        .orElseThrow(() -> Rows.unprocessable("NOT_A_FAIR_DAY", "day", "is not a day of this fair"));
+        .orElseThrow(() -> AppException.unprocessable("NOT_A_FAIR_DAY", "day", Map.of()));
     List<Map<String, Object>> slots = SlotGrid.generate(day, from, to, duration, changeover, fair.zone()).stream()
         .map(slot -> Map.<String, Object>of("starts_at", slot.start(), "ends_at", slot.end()))
         .toList();
     if (slots.isEmpty()) {
-      throw Rows.unprocessable("EMPTY_GRID", "to", "leaves no room for one slot after from");
+      throw AppException.unprocessable("EMPTY_GRID", "to", Map.of("other", Field.of("from")));
     }
     return slots;
   }

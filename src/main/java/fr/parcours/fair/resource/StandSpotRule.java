@@ -20,7 +20,7 @@ final class StandSpotRule implements ResourceRule {
         Rows.decimal(row, "width"), Rows.decimal(row, "depth"));
     return queries.otherSpots(conn, (Long) row.get("zone_id"), Rows.selfId(row)).map(others -> {
       others.stream().filter(other -> other.area().overlaps(area)).findFirst().ifPresent(other -> {
-        throw AppException.conflict("STAND_SPOTS_OVERLAP", "x", "overlaps stand spot " + other.number());
+        throw AppException.conflict("STAND_SPOTS_OVERLAP", "x", Map.of("spot", other.number()));
       });
       return null;
     });

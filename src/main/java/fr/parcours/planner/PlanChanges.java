@@ -1,0 +1,101 @@
+package fr.parcours.planner;
+
+import fr.parcours.fair.Interval;
+import fr.parcours.planner.PlanRepository.SessionRow;
+import io.vertx.core.json.JsonObject;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What applying a plan does to the programme, in an order the session writer accepts: a
+ * session is created or moved only into a room free at that time, so new places open before
+ * old ones close (booked classes find their new route at once) and a session is cancelled
+ * only when nothing else can go first. A pure function of the plan and the sessions now.
+ */
+final class PlanChanges {
+
+  enum Action { CREATE, MOVE, CANCEL }
+
+  /** One change: {@code planned} is the plan's session (null for a cancel), {@code sessionId} the programme's (null for a create). */
+  record Change(Action action, Long sessionId, JsonObject planned) {
+
+    String room() {
+      return planned.getString("room");
+    }
+
+    Interval period() {
+      return new Interval(OffsetDateTime.parse(planned.getString("starts_at")),
+          OffsetDateTime.parse(planned.getString("ends_at")));
+    }
+  }
+
+  private PlanChanges() {
+  }
+
+  /**
+   * The changes from {@code scheduled} (every scheduled session of the fair) to {@code planned}
+   * for the sessions of {@code tracks}; sessions of other tracks stay as they are.
+   * Fails with {@link IllegalStateException} when the moves block each other in a ring.
+   */
+  static List<Change> between(List<SessionRow> scheduled, List<JsonObject> planned, Set<String> tracks) {
+    Map<Long, SessionRow> current = new LinkedHashMap<>();
+    scheduled.forEach(row -> current.put(row.id(), row));
+    List<Change> pending = new ArrayList<>();
+    Set<Long> kept = new HashSet<>();
+    for (JsonObject session : planned) {
+      Long id = session.getLong("session");
+      SessionRow row = id == null ? null : current.get(id);
+      if (row == null) {
+        pending.add(new Change(Action.CREATE, null, session));
+        continue;
+      }
+      kept.add(id);
+      Change move = new Change(Action.MOVE, id, session);
+      if (!Objects.equals(row.room(), move.room()) || !row.period().equals(move.period())) {
+        pending.add(move);
+      }
+    }
+    current.values().stream()
+        .filter(row -> row.room() != null && tracks.contains(row.track()) && !kept.contains(row.id()))
+        .forEach(row -> pending.add(new Change(Action.CANCEL, row.id(), null)));
+    return ordered(pending, current);
+  }
+
+  private static List<Change> ordered(List<Change> pending, Map<Long, SessionRow> current) {
+    Map<Long, Placed> rooms = new HashMap<>();
+    current.values().stream().filter(row -> row.room() != null)
+        .forEach(row -> rooms.put(row.id(), new Placed(row.room(), row.period())));
+    long[] newIds = {-1};
+    List<Change> order = new ArrayList<>();
+    List<Change> left = new ArrayList<>(pending);
+    while (!left.isEmpty()) {
+      Change next = left.stream().filter(c -> c.action() != Action.CANCEL && free(rooms, c)).findFirst()
+          .or(() -> left.stream().filter(c -> c.action() == Action.CANCEL).findFirst())
+          .orElseThrow(() -> new IllegalStateException("sessions of the plan block each other's rooms"));
+      left.remove(next);
+      order.add(next);
+      switch (next.action()) {
+        case CANCEL -> rooms.remove(next.sessionId());
+        case MOVE -> rooms.put(next.sessionId(), new Placed(next.room(), next.period()));
+        case CREATE -> rooms.put(newIds[0]--, new Placed(next.room(), next.period()));
+      }
+    }
+    return order;
+  }
+
+  private record Placed(String room, Interval period) {
+  }
+
+  private static boolean free(Map<Long, Placed> rooms, Change change) {
+    return rooms.entrySet().stream().noneMatch(e -> !Objects.equals(e.getKey(), change.sessionId())
+        && e.getValue().room().equals(change.room()) && e.getValue().period().overlaps(change.period()));
+  }
+}
