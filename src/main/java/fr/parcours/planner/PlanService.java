@@ -1,5 +1,6 @@
 package fr.parcours.planner;
 
+import java.util.Map;
 import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.resource.ResourceCatalog;
@@ -48,8 +49,7 @@ public final class PlanService {
       Set<String> tracks = snapshot.tracks().stream().map(PlanRepository.TrackRow::slug).collect(Collectors.toSet());
       PlanRequest request = PlanRequest.read(body, fair, tracks);
       if (snapshot.slots().isEmpty()) {
-        throw AppException.conflict("FAIR_HAS_NO_SLOTS", "slots",
-            "the fair has no time slots yet: the solver places sessions at slot starts");
+        throw AppException.conflict("FAIR_HAS_NO_SLOTS", "slots", Map.of());
       }
       return repository.insert(pool, fair.id(), body, snapshot.programmeChangedAt())
           .compose(id -> vertx.executeBlocking(() -> PlanProblem.build(fair, snapshot, request), false)
@@ -74,7 +74,7 @@ public final class PlanService {
   public Future<JsonObject> stop(Fair fair, long id) {
     return repository.requestStop(pool, fair.id(), id).compose(found -> {
       if (!found) {
-        return Future.failedFuture(AppException.notFound("Plan " + id));
+        return Future.failedFuture(AppException.notFound("plan", id));
       }
       return show(fair, id);
     });
@@ -85,18 +85,15 @@ public final class PlanService {
     return plan(fair, id).compose(plan -> {
       JsonObject shown = json(plan);
       if (plan.report() == null || !Set.of("done", "stopped").contains(shown.getString("status"))) {
-        throw AppException.conflict("PLAN_NOT_FINISHED", "status",
-            "the plan is " + shown.getString("status") + ": apply it once it is done or stopped");
+        throw AppException.conflict("PLAN_NOT_FINISHED", "status", Map.of("status", shown.getString("status")));
       }
       if (shown.getJsonObject("score").getLong("hard") < 0) {
-        throw AppException.conflict("PLAN_INFEASIBLE", "score",
-            "the plan still breaks hard rules (see broken): it cannot be applied");
+        throw AppException.conflict("PLAN_INFEASIBLE", "score", Map.of());
       }
       return resources.inFairTransaction(fair, conn -> repository.programmeChangedAt(conn, fair.id())
           .compose(now -> {
             if (!now.isEqual(plan.programmeChangedAt())) {
-              throw AppException.conflict("PROGRAMME_CHANGED",
-                  "the programme changed since this plan started: ask for a new plan");
+              throw AppException.conflict("PROGRAMME_CHANGED", Map.of());
             }
             return write(conn, fair, plan);
           })
@@ -113,7 +110,7 @@ public final class PlanService {
       try {
         changes = PlanChanges.between(scheduled, planned, tracks);
       } catch (IllegalStateException e) {
-        throw AppException.conflict("PLAN_NOT_APPLICABLE", e.getMessage());
+        throw AppException.conflict("PLAN_NOT_APPLICABLE", Map.of());
       }
       Future<JsonArray> chain = Future.succeededFuture(new JsonArray());
       for (PlanChanges.Change change : changes) {
@@ -156,7 +153,7 @@ public final class PlanService {
 
   private Future<PlanRow> plan(Fair fair, long id) {
     return repository.find(pool, fair.id(), id)
-        .map(found -> found.orElseThrow(() -> AppException.notFound("Plan " + id)));
+        .map(found -> found.orElseThrow(() -> AppException.notFound("plan", id)));
   }
 
   /** The contract's shape; a plan still "solving" without a recent heartbeat was lost with its instance. */
