@@ -1,6 +1,7 @@
 package fr.parcours.fair.resource;
 
 import java.util.List;
+import java.util.Set;
 
 import static fr.parcours.fair.resource.FieldSpec.choice;
 import static fr.parcours.fair.resource.FieldSpec.dateTime;
@@ -59,6 +60,9 @@ public final class ResourceCatalog {
       List.of("booked", "sequence"), "t.starts_at, t.id",
       // SEQUENCE (published by calendars) is raised by a trigger on every change a calendar shows (005.sql).
       ", updated_at = now()", new SessionRule());
+
+  /** Fields that say how to reach a person: shown to the fair's organiser only. */
+  public static final Set<String> PERSONAL = Set.of("contact_email");
 
   /** What a session can be, for pages that list the kinds. */
   public static final List<String> SESSION_KINDS = SessionRule.KINDS;
