@@ -80,7 +80,7 @@ final class ApiRouter {
         .mount(router);
     new CalendarRoutes(services.calendars, services.selections, associationAuth).mount(router);
     new MetricsRoutes(services.metrics).mount(router);
-    new LiveRoutes(services.fairs, services.availabilityStreams).mount(router);
+    new LiveRoutes(services.fairs, services.availabilityStreams, services.clientAddress).mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
     ErrorHandler errors = new ErrorHandler(pages);
     router.route().failureHandler(errors);

@@ -98,7 +98,7 @@ public final class Application {
   private Future<String> deployHttp() {
     DeploymentOptions options = new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors());
     return vertx.deployVerticle(() -> new HttpVerticle(() -> ApiRouter.create(services),
-        config.httpHost(), config.httpPort(), config.shutdownGraceSeconds()), options);
+        config.httpHost(), config.httpPort(), config.shutdownGraceSeconds(), config.limits()), options);
   }
 
   /** Delivers every message due now (tests use it instead of waiting for the poll). */

@@ -21,6 +21,7 @@ import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.metrics.AppMetrics;
 import fr.parcours.live.AvailabilityStreams;
+import fr.parcours.web.ClientAddress;
 import fr.parcours.stand.StandDesk;
 import fr.parcours.stand.StandService;
 import io.vertx.core.Vertx;
@@ -51,6 +52,7 @@ public final class Services {
   final Calendars calendars;
   final Selections selections;
   final AvailabilityStreams availabilityStreams;
+  final ClientAddress clientAddress;
 
   Services(Vertx vertx, Pool pool, String databaseUrl, AppConfig config, AppMetrics metrics) {
     this.vertx = vertx;
@@ -78,7 +80,9 @@ public final class Services {
     CalendarLinks calendarLinks = new CalendarLinks(config.publicUrl());
     this.calendars = new Calendars(vertx, pool, calendarLinks, metrics);
     this.selections = new Selections(pool, fairs, calendarLinks);
-    this.availabilityStreams = new AvailabilityStreams(vertx, bookings::availability, config.liveMaxStreams());
+    this.availabilityStreams = new AvailabilityStreams(vertx, bookings::availability, config.liveMaxStreams(),
+        config.limits().streamsPerClient());
+    this.clientAddress = new ClientAddress(config.limits().trustedProxies());
   }
 
   public FairService fairs() {

@@ -25,7 +25,8 @@ public record AppConfig(
     boolean metricsEnabled,
     int bookingGroupMax,
     int associationSignInMinutes,
-    int liveMaxStreams) {
+    int liveMaxStreams,
+    LimitsConfig limits) {
 
   /** SMTP settings; when {@code smtpHost} is blank, messages are written as .eml files instead. */
   public record MailConfig(String smtpHost, int smtpPort, String username, String password,
@@ -73,7 +74,8 @@ public record AppConfig(
         all.getJsonObject("metrics").getBoolean("enabled"),
         Math.max(1, all.getJsonObject("booking").getInteger("group_max")),
         all.getJsonObject("associations").getInteger("sign_in_minutes"),
-        all.getJsonObject("live").getInteger("max_streams"));
+        all.getJsonObject("live").getInteger("max_streams"),
+        LimitsConfig.of(all.getJsonObject("limits")));
   }
 
   private static String stripTrailingSlash(String url) {

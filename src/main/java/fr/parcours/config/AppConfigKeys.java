@@ -38,7 +38,19 @@ final class AppConfigKeys {
       .put("associations", new JsonObject()
           .put("sign_in_minutes", 30))
       .put("live", new JsonObject()
-          .put("max_streams", 2000));
+          .put("max_streams", 2000))
+      .put("limits", new JsonObject()
+          .put("header_timeout_seconds", 10)
+          .put("idle_timeout_seconds", 120)
+          .put("trusted_proxies", "")
+          .put("streams_per_client", 20)
+          .put("login_per_account", "10/900")
+          .put("login_per_address", "30/900")
+          .put("sign_in_links_per_address", "10/3600")
+          .put("sign_in_links_per_email", "3/3600")
+          .put("registrations_per_address", "10/3600")
+          .put("bookings_per_address", "100/3600")
+          .put("bookings_per_email", "20/3600"));
 
   private AppConfigKeys() {
   }

@@ -1,5 +1,6 @@
 package fr.parcours.web;
 
+import fr.parcours.config.LimitsConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -19,19 +20,31 @@ public final class HttpVerticle extends VerticleBase {
   private final String host;
   private final int port;
   private final int graceSeconds;
+  private final LimitsConfig limits;
   private HttpServer server;
 
-  public HttpVerticle(Supplier<Router> routerFactory, String host, int port, int graceSeconds) {
+  public HttpVerticle(Supplier<Router> routerFactory, String host, int port, int graceSeconds, LimitsConfig limits) {
     this.routerFactory = routerFactory;
     this.host = host;
     this.port = port;
     this.graceSeconds = graceSeconds;
+    this.limits = limits;
   }
 
+  /**
+   * A connection silent for the idle timeout is closed (live streams send a heartbeat every
+   * 15 s); one slow to send its headers is closed after the header timeout. Request lines and
+   * headers keep Netty's bounds (4,096 and 8,192 bytes), answered 414 and 431.
+   */
   @Override
   public Future<?> start() {
-    server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true));
-    return server.requestHandler(routerFactory.get()).invalidRequestHandler(ErrorHandler::invalidRequest)
+    server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
+        .setIdleTimeout(limits.idleTimeoutSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS));
+    Router router = routerFactory.get();
+    HeaderTimeout headers = new HeaderTimeout(vertx, limits.headerTimeoutSeconds());
+    router.route().order(Integer.MIN_VALUE).handler(headers::requested);
+    return server.connectionHandler(headers::connected).requestHandler(router)
+        .invalidRequestHandler(ErrorHandler::invalidRequest)
         .listen(port, host);
   }
 
