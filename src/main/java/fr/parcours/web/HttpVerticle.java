@@ -38,7 +38,10 @@ public final class HttpVerticle extends VerticleBase {
    */
   @Override
   public Future<?> start() {
+    // No cleartext HTTP/2 upgrade: to look for one, Vert.x holds a connection back until its first
+    // request's headers are complete, and the header timeout would never see it.
     server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
+        .setHttp2ClearTextEnabled(false)
         .setIdleTimeout(limits.idleTimeoutSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS));
     Router router = routerFactory.get();
     HeaderTimeout headers = new HeaderTimeout(vertx, limits.headerTimeoutSeconds());
