@@ -179,6 +179,11 @@ public final class BookingService {
         .map(all -> Availability.json(fair, all.resultAt(0), all.resultAt(1), all.resultAt(2))));
   }
 
+  /** The fair's booking rules as its forms offer them (levels, supervision). */
+  public Future<BookingRules> rules(Fair fair) {
+    return repository.rules(pool, fair.id());
+  }
+
   private Future<Target> target(String fairSlug, String trackSlug) {
     return publishedFair(fairSlug).compose(fair -> repository.findTrack(pool, fair.id(), trackSlug)
         .map(track -> track.orElseThrow(() -> AppException.unprocessable("UNKNOWN_TRACK",
@@ -196,6 +201,7 @@ public final class BookingService {
     Fair fair = target.fair();
     BookingRequest request = asked.on(BookingTerms.resolveDay(fair, asked.day()));
     BookingTerms.requireRegistrationOpen(fair, Instant.now());
+    target.rules().requireLevel(request.group().level());
     target.rules().requireSupervision(request.pupils(), request.adults());
     long trackId = target.track().id();
     return checkSchoolCaps(conn, target, request)
