@@ -122,4 +122,9 @@ public final class AvailabilityStreams {
   private synchronized List<EventStream> everyClient() {
     return fairs.values().stream().flatMap(fair -> fair.clients().stream()).toList();
   }
+
+  /** Streams open on this instance: the places taken, which tests check are all given back. */
+  synchronized int openStreams() {
+    return open;
+  }
 }
