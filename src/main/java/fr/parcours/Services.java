@@ -17,6 +17,7 @@ import fr.parcours.calendar.Selections;
 import fr.parcours.challenge.ChallengePicks;
 import fr.parcours.challenge.ChallengeService;
 import fr.parcours.config.AppConfig;
+import fr.parcours.config.Settings;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.metrics.AppMetrics;
@@ -66,10 +67,10 @@ public final class Services {
     this.challengePicks = new ChallengePicks(pool);
     Placements placements = new Placements(links, challengePicks);
     this.bookings = new BookingService(pool, fairs, links, placements, challengePicks, metrics,
-        config.bookingGroupMax());
+        config.get(Settings.BOOKING_GROUP_MAX));
     this.bookingDesk = new BookingDesk(pool, fairs, links);
     this.resources = new ResourceService(pool, new SessionFollowUp(placements));
-    this.associations = new AssociationService(pool, config.publicUrl(), config.associationSignInMinutes());
+    this.associations = new AssociationService(pool, config.publicUrl(), config.get(Settings.ASSOCIATIONS_SIGN_IN_MINUTES));
     this.stands = new StandService(pool, fairs);
     this.standDesk = new StandDesk(pool, fairs);
     this.challenges = new ChallengeService(pool, fairs);
@@ -80,9 +81,9 @@ public final class Services {
     CalendarLinks calendarLinks = new CalendarLinks(config.publicUrl());
     this.calendars = new Calendars(vertx, pool, calendarLinks, metrics);
     this.selections = new Selections(pool, fairs, calendarLinks);
-    this.availabilityStreams = new AvailabilityStreams(vertx, bookings::availability, config.liveMaxStreams(),
-        config.limits().streamsPerClient());
-    this.clientAddress = new ClientAddress(config.limits().trustedProxies());
+    this.availabilityStreams = new AvailabilityStreams(vertx, bookings::availability, config.get(Settings.LIVE_MAX_STREAMS),
+        config.get(Settings.LIMITS_STREAMS_PER_CLIENT));
+    this.clientAddress = ClientAddress.trusting(config.get(Settings.LIMITS_TRUSTED_PROXIES));
   }
 
   public FairService fairs() {

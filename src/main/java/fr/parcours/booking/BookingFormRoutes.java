@@ -96,6 +96,7 @@ public final class BookingFormRoutes {
     availability.getJsonArray("tracks").forEach(track -> {
       JsonObject t = ((JsonObject) track).copy();
       tracks.add(t.put("checked", t.getString("slug").equals(typed.getString("track")))
+          .put("parts_label", partsLabel(I18n.language(ctx), t.getJsonObject("parts")))
           .put("description", descriptions.get(t.getString("slug"))));
     });
     JsonArray days = new JsonArray();
@@ -114,6 +115,12 @@ public final class BookingFormRoutes {
         .put("days", days)
         .put("tracks", tracks)
         .put("form", typed);
+  }
+
+  /** "Matin : 96 places · Après-midi : complet": where in the day a class still finds room. */
+  private static String partsLabel(String language, JsonObject parts) {
+    return String.join(" · ", parts.fieldNames().stream().map(part -> Catalogue.say(language, "part_left",
+        Map.of("part", Catalogue.text(language, "part_" + part), "count", parts.getInteger(part)))).toList());
   }
 
   /** The lists the form picks from: levels, bus times, and the supervision the fair asks. */

@@ -157,6 +157,7 @@ public final class BookingPageRoutes {
         .put("cancelled", Booking.CANCELLED.equals(booking.getString("status")))
         .put("calendar", new Subscription(booking.getString("track_name"), booking.getString("calendar_url")).toJson())
         .put("form", form)
+        .put("waiting", WaitingReason.model(booking, language))
         .put("choices", new JsonObject().put("arrival", BookingChoices.busTimes(fair, form.getString("arrival")))
             .put("departure", BookingChoices.busTimes(fair, form.getString("departure"))))
         .put("errors", Pages.errorList(errors));

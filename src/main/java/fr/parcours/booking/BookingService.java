@@ -11,9 +11,11 @@ import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
+import fr.parcours.fair.FairTimes;
 import fr.parcours.metrics.AppMetrics;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
@@ -290,7 +292,21 @@ public final class BookingService {
 
   /** The booking as its teacher sees it, with what other features attach to it. */
   private Future<JsonObject> shown(Booking booking, Fair fair) {
-    return extras.show(pool, booking.id(), fair, json(booking, fair));
+    return extras.show(pool, booking.id(), fair, json(booking, fair))
+        .compose(json -> booking.is(Booking.WAITLISTED) ? confirmWindows(booking, fair).map(windows -> json
+            .put("confirm_windows", windows)) : Future.succeededFuture(json));
+  }
+
+  /** The windows of the waiting class's day that would confirm it now, as bus times of the fair's clock. */
+  private Future<JsonArray> confirmWindows(Booking booking, Fair fair) {
+    return repository.timetable(pool, booking.trackId()).map(timetable -> {
+      JsonArray windows = new JsonArray();
+      Alternatives.windows(timetable, Need.of(fair, booking.request()), fair.day(booking.request().day()), fair.zone())
+          .forEach(window -> windows.add(new JsonObject()
+              .put("arrival", FairTimes.clock(window.arrival(), fair.zone()))
+              .put("departure", FairTimes.clock(window.departure(), fair.zone()))));
+      return windows;
+    });
   }
 
   private JsonObject json(Booking booking, Fair fair) {

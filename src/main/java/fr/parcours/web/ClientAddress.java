@@ -3,6 +3,7 @@ package fr.parcours.web;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,6 +18,11 @@ public final class ClientAddress {
 
   public ClientAddress(List<String> trustedProxies) {
     this.trustedProxies = List.copyOf(trustedProxies);
+  }
+
+  /** The proxies of {@code list}, comma-separated (the {@code limits.trusted_proxies} setting). */
+  public static ClientAddress trusting(String list) {
+    return new ClientAddress(Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
   }
 
   public String of(HttpServerRequest request) {

@@ -1,6 +1,5 @@
 package fr.parcours.web;
 
-import fr.parcours.config.LimitsConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -20,15 +19,18 @@ public final class HttpVerticle extends VerticleBase {
   private final String host;
   private final int port;
   private final int graceSeconds;
-  private final LimitsConfig limits;
+  private final int headerTimeoutSeconds;
+  private final int idleTimeoutSeconds;
   private HttpServer server;
 
-  public HttpVerticle(Supplier<Router> routerFactory, String host, int port, int graceSeconds, LimitsConfig limits) {
+  public HttpVerticle(Supplier<Router> routerFactory, String host, int port, int graceSeconds, int headerTimeoutSeconds,
+                     int idleTimeoutSeconds) {
     this.routerFactory = routerFactory;
     this.host = host;
     this.port = port;
     this.graceSeconds = graceSeconds;
-    this.limits = limits;
+    this.headerTimeoutSeconds = headerTimeoutSeconds;
+    this.idleTimeoutSeconds = idleTimeoutSeconds;
   }
 
   /**
@@ -42,9 +44,9 @@ public final class HttpVerticle extends VerticleBase {
     // request's headers are complete, and the header timeout would never see it.
     server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
         .setHttp2ClearTextEnabled(false)
-        .setIdleTimeout(limits.idleTimeoutSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS));
+        .setIdleTimeout(idleTimeoutSeconds).setIdleTimeoutUnit(TimeUnit.SECONDS));
     Router router = routerFactory.get();
-    HeaderTimeout headers = new HeaderTimeout(vertx, limits.headerTimeoutSeconds());
+    HeaderTimeout headers = new HeaderTimeout(vertx, headerTimeoutSeconds);
     router.route().order(Integer.MIN_VALUE).handler(headers::requested);
     return server.connectionHandler(headers::connected).requestHandler(router)
         .invalidRequestHandler(ErrorHandler::invalidRequest)

@@ -1,5 +1,6 @@
 package fr.parcours.fair.resource;
 
+import fr.parcours.fair.SessionKind;
 import java.util.List;
 import java.util.Set;
 
@@ -53,7 +54,7 @@ public final class ResourceCatalog {
 
   public static final ResourceSpec SESSIONS = new ResourceSpec("sessions", "sessions", "id", "Session",
       List.of(optionalSlug("activity"), text("title"), optionalText("description", ""),
-          choice("kind", SessionRule.KINDS, null), optionalText("level", ""), reference("track", "tracks", false),
+          choice("kind", SessionKind.NAMES, null), optionalText("level", ""), reference("track", "tracks", false),
           reference("room", "rooms", false), reference("zone", "zones", false),
           reference("association", "associations", false), dateTime("starts_at"), dateTime("ends_at"),
           whole("capacity", 0, false, null), choice("status", List.of("scheduled", "cancelled"), "scheduled")),
@@ -63,9 +64,6 @@ public final class ResourceCatalog {
 
   /** Fields that say how to reach a person: shown to the fair's organiser only. */
   public static final Set<String> PERSONAL = Set.of("contact_email");
-
-  /** What a session can be, for pages that list the kinds. */
-  public static final List<String> SESSION_KINDS = SessionRule.KINDS;
 
   public static final List<ResourceSpec> ALL =
       List.of(VENUES, TRACKS, ROOMS, ZONES, STAND_SPOTS, SLOTS, ASSOCIATIONS, SESSIONS);
