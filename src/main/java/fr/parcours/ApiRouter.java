@@ -81,7 +81,7 @@ final class ApiRouter {
         .mount(router);
     new CalendarRoutes(services.calendars, services.selections, associationAuth).mount(router);
     new MetricsRoutes(services.metrics).mount(router);
-    new LiveRoutes(services.fairs, services.availabilityStreams).mount(router);
+    new LiveRoutes(services.fairs, services.availabilityStreams, services.clientAddress).mount(router);
     new PlanRoutes(services.vertx, services.plans, services.fairs, auth.requireOrganiser()).mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
     ErrorHandler errors = new ErrorHandler(pages, services.databaseStatus);

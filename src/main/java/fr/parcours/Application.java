@@ -117,7 +117,8 @@ public final class Application {
   private Future<String> deployHttp() {
     DeploymentOptions options = new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors());
     return vertx.deployVerticle(() -> new HttpVerticle(() -> ApiRouter.create(services),
-        config.get(Settings.HTTP_HOST), config.get(Settings.HTTP_PORT), config.get(Settings.HTTP_SHUTDOWN_GRACE_SECONDS)), options);
+        config.get(Settings.HTTP_HOST), config.get(Settings.HTTP_PORT), config.get(Settings.HTTP_SHUTDOWN_GRACE_SECONDS),
+        config.get(Settings.LIMITS_HEADER_TIMEOUT_SECONDS), config.get(Settings.LIMITS_IDLE_TIMEOUT_SECONDS)), options);
   }
 
   /** Delivers every message due now (tests use it instead of waiting for the poll). */

@@ -23,6 +23,7 @@ import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.metrics.AppMetrics;
 import fr.parcours.live.AvailabilityStreams;
+import fr.parcours.web.ClientAddress;
 import fr.parcours.stand.StandDesk;
 import fr.parcours.stand.StandService;
 import fr.parcours.planner.PlanService;
@@ -59,6 +60,7 @@ public final class Services {
   final AvailabilityStreams availabilityStreams;
   final PlanSolver planSolver;
   final PlanService plans;
+  final ClientAddress clientAddress;
 
   Services(Vertx vertx, Pool pool, String databaseUrl, AppConfig config, AppMetrics metrics) {
     this.vertx = vertx;
@@ -86,9 +88,11 @@ public final class Services {
     CalendarLinks calendarLinks = new CalendarLinks(config.publicUrl());
     this.calendars = new Calendars(vertx, pool, calendarLinks, metrics);
     this.selections = new Selections(pool, fairs, calendarLinks);
-    this.availabilityStreams = new AvailabilityStreams(vertx, bookings::availability, config.get(Settings.LIVE_MAX_STREAMS));
     this.planSolver = new PlanSolver();
     this.plans = new PlanService(vertx, pool, resources, planSolver);
+    this.availabilityStreams = new AvailabilityStreams(vertx, bookings::availability, config.get(Settings.LIVE_MAX_STREAMS),
+        config.get(Settings.LIMITS_STREAMS_PER_CLIENT));
+    this.clientAddress = ClientAddress.trusting(config.get(Settings.LIMITS_TRUSTED_PROXIES));
   }
 
   public FairService fairs() {

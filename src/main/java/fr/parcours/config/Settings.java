@@ -76,6 +76,18 @@ public final class Settings {
       "live pages (server-sent event streams) one instance follows at once; past it a new stream gets 503 and the"
           + " page keeps its numbers of load time");
 
+  public static final Setting<Integer> LIMITS_HEADER_TIMEOUT_SECONDS = number("limits", "header_timeout_seconds", 10, 1,
+      3600, "a connection that has not sent a whole request's headers this long after it opened (or after its last"
+          + " answer) is closed: slow-header clients hold nothing");
+  public static final Setting<Integer> LIMITS_IDLE_TIMEOUT_SECONDS = number("limits", "idle_timeout_seconds", 120, 20,
+      86_400, "a connection silent both ways this long is closed (live streams send a heartbeat every 15 s)");
+  public static final Setting<String> LIMITS_TRUSTED_PROXIES = text("limits", "trusted_proxies", "",
+      "comma-separated addresses of the reverse proxies in front: only a request from one of them has its client"
+          + " taken from `X-Forwarded-For` (its last address that is not a trusted proxy); else the remote address");
+  public static final Setting<Integer> LIMITS_STREAMS_PER_CLIENT = number("limits", "streams_per_client", 20, 1,
+      1_000_000, "live streams one client address may hold on one instance; past it 429"
+          + " `TOO_MANY_STREAMS_FOR_CLIENT` with `Retry-After`");
+
   private Settings() {
   }
 

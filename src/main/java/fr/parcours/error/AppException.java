@@ -16,7 +16,7 @@ import java.util.Map;
 public final class AppException extends RuntimeException {
 
   /** What kind of failure this is; the web layer maps each kind to one status. */
-  public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, UNPROCESSABLE, UNAVAILABLE }
+  public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, UNPROCESSABLE, TOO_MANY, UNAVAILABLE }
 
   private final Kind kind;
   private final String code;

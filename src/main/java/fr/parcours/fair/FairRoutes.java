@@ -1,6 +1,7 @@
 package fr.parcours.fair;
 
 import fr.parcours.auth.AuthRoutes;
+import fr.parcours.auth.Organiser;
 import fr.parcours.fair.resource.ResourceCatalog;
 import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.fair.resource.ResourceSpec;
@@ -59,10 +60,15 @@ public final class FairRoutes {
         owned(ctx).compose(fair -> resources.delete(fair, spec, ctx.pathParam(spec.key())))));
   }
 
-  /** The whole programme; a draft only for its owner (anyone else gets 404, as if it did not exist). */
+  /**
+   * The whole programme; a draft only for its owner (anyone else gets 404, as if it did not
+   * exist), personal data (associations' contact addresses) only for its owner too.
+   */
   private void programme(RoutingContext ctx) {
-    Http.respond(ctx, 200, fairs.readable(ctx.pathParam("fairSlug"), AuthRoutes.organiser(ctx))
-        .compose(fair -> resources.programme(fair)
+    Organiser viewer = AuthRoutes.organiser(ctx);
+    Http.respond(ctx, 200, fairs.readable(ctx.pathParam("fairSlug"), viewer)
+        .compose(fair -> (viewer != null && viewer.id() == fair.ownerId()
+            ? resources.programme(fair) : resources.publicProgramme(fair))
             .map(lists -> FairJson.summary(fair, Instant.now()).mergeIn(lists))));
   }
 

@@ -8,7 +8,10 @@ import io.vertx.core.http.HttpServerResponse;
 /**
  * One client's {@code text/event-stream} response, written by hand: Vert.x 5 has no SSE
  * helper. Writes may come from any thread (the shared read of a fair completes wherever the
- * pool answers); each runs on the response's own event loop.
+ * pool answers); each runs on the response's own event loop. A client that reads slower than
+ * events come never makes the server queue them: while its write queue is full, heartbeats are
+ * dropped and only the latest availability is kept, sent when the queue drains (each event
+ * holds the whole document, so the latest is all the client needs).
  */
 public final class EventStream {
 
@@ -16,17 +19,26 @@ public final class EventStream {
   private final Context context;
   private String lastData;
   private boolean gone;
+  /** The latest event held back while the write queue is full (touched on {@link #context} only). */
+  private String held;
 
-  private EventStream(HttpServerResponse response, Context context) {
+  EventStream(HttpServerResponse response) {
     this.response = response;
-    this.context = context;
+    this.context = Vertx.currentContext();
+  }
+
+  /** A stream on {@code response}, its headers and retry hint sent. */
+  public static EventStream open(HttpServerResponse response, long retryMs) {
+    EventStream stream = new EventStream(response);
+    stream.start(retryMs);
+    return stream;
   }
 
   /**
    * Sends the stream's headers and the {@code retry:} hint. Compression is turned off: a
    * compressor holds back small chunks, and an event must leave at once.
    */
-  public static EventStream open(HttpServerResponse response, long retryMs) {
+  void start(long retryMs) {
     response.setStatusCode(200)
         .setChunked(true)
         .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8")
@@ -34,8 +46,8 @@ public final class EventStream {
         .putHeader(HttpHeaders.CONTENT_ENCODING, HttpHeaders.IDENTITY)
         // nginx buffers proxied responses unless told otherwise.
         .putHeader("X-Accel-Buffering", "no");
+    response.drainHandler(drained -> flushHeld());
     response.write("retry: " + retryMs + "\n\n");
-    return new EventStream(response, Vertx.currentContext());
   }
 
   /** Sends {@code data} as an event named {@code name}, unless this client has it already. */
@@ -44,12 +56,25 @@ public final class EventStream {
       return;
     }
     lastData = data;
-    write("event: " + name + "\ndata: " + data + "\n\n");
+    String event = "event: " + name + "\ndata: " + data + "\n\n";
+    context.runOnContext(v -> {
+      if (open()) {
+        if (response.writeQueueFull()) {
+          held = event;
+        } else {
+          response.write(event);
+        }
+      }
+    });
   }
 
   /** A comment line: proxies and load balancers see traffic and keep an idle stream open. */
   public void heartbeat() {
-    write(":\n\n");
+    context.runOnContext(v -> {
+      if (open() && !response.writeQueueFull()) {
+        response.write(":\n\n");
+      }
+    });
   }
 
   /** True the first time only: the response may report both its end and its connection's close. */
@@ -61,17 +86,26 @@ public final class EventStream {
 
   public void end() {
     context.runOnContext(v -> {
-      if (!response.ended() && !response.closed()) {
+      if (open()) {
         response.end();
       }
     });
   }
 
-  private void write(String text) {
-    context.runOnContext(v -> {
-      if (!response.ended() && !response.closed()) {
-        response.write(text);
-      }
-    });
+  /** Whether an event was held back (for tests). */
+  boolean holding() {
+    return held != null;
+  }
+
+  private void flushHeld() {
+    if (held != null && open()) {
+      String event = held;
+      held = null;
+      response.write(event);
+    }
+  }
+
+  private boolean open() {
+    return !response.ended() && !response.closed();
   }
 }

@@ -88,7 +88,7 @@ public final class ProgrammePageRoutes {
   private Future<Loaded> load(RoutingContext ctx) {
     String slug = ctx.pathParam("fairSlug");
     return fairs.readable(slug, null)
-        .compose(fair -> Future.all(resources.programme(fair), visitor.current(ctx, slug))
+        .compose(fair -> Future.all(resources.publicProgramme(fair), visitor.current(ctx, slug))
             .map(both -> new Loaded(fair, both.resultAt(0), Programme.of(both.resultAt(0)),
                 VisitorSelection.starred(both.resultAt(1)))));
   }

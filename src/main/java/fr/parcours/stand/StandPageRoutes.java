@@ -107,7 +107,7 @@ public final class StandPageRoutes {
     LocalDate day = day(fair, choice.day());
     StandPeriod period = choice.period() != null && StandPeriod.NAMES.contains(choice.period())
         ? StandPeriod.of(choice.period()) : StandPeriod.DAY;
-    return Future.all(stands.map(fair.slug()), resources.programme(fair), schedules.of(fair, who)).map(all -> {
+    return Future.all(stands.map(fair.slug()), resources.publicProgramme(fair), schedules.of(fair, who)).map(all -> {
       JsonObject map = all.resultAt(0);
       Set<String> taken = StandChoice.taken(map, day, period);
       JsonArray zones = ((JsonObject) all.resultAt(1)).getJsonArray("zones");

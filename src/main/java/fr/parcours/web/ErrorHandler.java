@@ -146,6 +146,7 @@ public final class ErrorHandler implements Handler<RoutingContext> {
       case NOT_FOUND -> 404;
       case CONFLICT -> 409;
       case UNPROCESSABLE -> 422;
+      case TOO_MANY -> 429;
       case UNAVAILABLE -> 503;
     };
   }

@@ -19,19 +19,37 @@ public final class HttpVerticle extends VerticleBase {
   private final String host;
   private final int port;
   private final int graceSeconds;
+  private final int headerTimeoutSeconds;
+  private final int idleTimeoutSeconds;
   private HttpServer server;
 
-  public HttpVerticle(Supplier<Router> routerFactory, String host, int port, int graceSeconds) {
+  public HttpVerticle(Supplier<Router> routerFactory, String host, int port, int graceSeconds, int headerTimeoutSeconds,
+                     int idleTimeoutSeconds) {
     this.routerFactory = routerFactory;
     this.host = host;
     this.port = port;
     this.graceSeconds = graceSeconds;
+    this.headerTimeoutSeconds = headerTimeoutSeconds;
+    this.idleTimeoutSeconds = idleTimeoutSeconds;
   }
 
+  /**
+   * A connection silent for the idle timeout is closed (live streams send a heartbeat every
+   * 15 s); one slow to send its headers is closed after the header timeout. Request lines and
+   * headers keep Netty's bounds (4,096 and 8,192 bytes), answered 414 and 431.
+   */
   @Override
   public Future<?> start() {
-    server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true));
-    return server.requestHandler(routerFactory.get()).invalidRequestHandler(ErrorHandler::invalidRequest)
+    // No cleartext HTTP/2 upgrade: to look for one, Vert.x holds a connection back until its first
+    // request's headers are complete, and the header timeout would never see it.
+    server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
+        .setHttp2ClearTextEnabled(false)
+        .setIdleTimeout(idleTimeoutSeconds).setIdleTimeoutUnit(TimeUnit.SECONDS));
+    Router router = routerFactory.get();
+    HeaderTimeout headers = new HeaderTimeout(vertx, headerTimeoutSeconds);
+    router.route().order(Integer.MIN_VALUE).handler(headers::requested);
+    return server.connectionHandler(headers::connected).requestHandler(router)
+        .invalidRequestHandler(ErrorHandler::invalidRequest)
         .listen(port, host);
   }
 

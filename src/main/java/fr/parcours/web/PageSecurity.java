@@ -12,6 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -63,7 +64,12 @@ public final class PageSecurity implements Handler<RoutingContext> {
     ctx.put(SECURE_KEY, secureCookies);
     Cookie sent = ctx.request().getCookie(CSRF_COOKIE);
     String token = sent == null || sent.getValue().isBlank() ? null : sent.getValue();
-    if (!SAFE.contains(ctx.request().method()) && !ctx.normalizedPath().startsWith("/api/")
+    boolean write = !SAFE.contains(ctx.request().method());
+    if (write && ctx.normalizedPath().startsWith("/api/") && cookieAuthenticated(ctx) && !json(ctx)) {
+      ctx.fail(415);
+      return;
+    }
+    if (write && !ctx.normalizedPath().startsWith("/api/")
         && !matches(token, ctx.request().getFormAttribute(CSRF_FIELD))) {
       ctx.fail(new AppException(AppException.Kind.FORBIDDEN, "CSRF_REFUSED", Map.of(), List.of()));
       return;
@@ -71,6 +77,17 @@ public final class PageSecurity implements Handler<RoutingContext> {
     ctx.put(TOKEN_KEY, token == null ? Tokens.newToken() : token);
     ctx.put(NEW_TOKEN_KEY, token == null);
     ctx.next();
+  }
+
+  /** A request a browser may have sent on its own, with the cookies it holds: no bearer header. */
+  private static boolean cookieAuthenticated(RoutingContext ctx) {
+    return ctx.request().getHeader("Authorization") == null && ctx.request().getHeader("Cookie") != null;
+  }
+
+  /** JSON cannot be sent cross-origin without a CORS preflight, which this server never grants. */
+  private static boolean json(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/json");
   }
 
   /** The token a page puts in its forms; the first page a visitor sees also sets its cookie. */

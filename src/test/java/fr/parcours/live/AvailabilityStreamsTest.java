@@ -6,7 +6,13 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import fr.parcours.error.AppException;
+import fr.parcours.web.ErrorHandler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,6 +31,7 @@ import java.util.stream.IntStream;
 
 import static fr.parcours.support.TestApp.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The streams of one instance share their reads: clients of a fair cost one read per change,
@@ -35,13 +46,28 @@ class AvailabilityStreamsTest {
   private final List<Read> reads = new CopyOnWriteArrayList<>();
   private HttpServer server;
   private Vertx vertx;
+  private AvailabilityStreams streams;
 
   @BeforeEach
   void serveStreams(Vertx vertx) {
     this.vertx = vertx;
-    AvailabilityStreams streams = new AvailabilityStreams(vertx, this::read, 10);
-    server = await(vertx.createHttpServer()
-        .requestHandler(request -> streams.open(FAIR, "salon", request)).listen(0, "127.0.0.1"));
+    streams = new AvailabilityStreams(vertx, this::read, 10, 3);
+    server = await(vertx.createHttpServer().requestHandler(request -> {
+      if (request.path().equals("/late")) {
+        // The fair's read outlasts the client: it has gone when the stream opens.
+        request.connection().closeHandler(closed -> open(request));
+      } else {
+        open(request);
+      }
+    }).listen(0, "127.0.0.1"));
+  }
+
+  private void open(HttpServerRequest request) {
+    try {
+      streams.open(FAIR, "salon", request, "192.0.2.1");
+    } catch (AppException refused) {
+      request.response().setStatusCode(ErrorHandler.status(refused.kind())).end(refused.code());
+    }
   }
 
   @AfterEach
@@ -76,6 +102,66 @@ class AvailabilityStreamsTest {
     assertEquals(3, client.next(2, SOON).json().getInteger("left"));
     assertEquals(3, reads.size(), "the first read, one for the change, one for those heard during it");
     client.close();
+  }
+
+  @Test
+  void aClientThatLeavesWhileItsStreamOpensGivesItsPlaceBack() throws Exception {
+    for (int i = 0; i < 20; i++) {
+      try (Socket socket = new Socket("127.0.0.1", server.actualPort())) {
+        socket.getOutputStream().write("GET /late HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      }
+    }
+    Poll.until(SOON, () -> reads.size() + streams.openStreams(), total -> total == 0);
+    List<EventStreamClient> clients = IntStream.range(0, 3).mapToObj(i -> open()).toList();
+    answer(0, 1);
+    clients.forEach(client -> assertEquals(1, client.next(0, SOON).json().getInteger("left")));
+    assertEquals(3, streams.openStreams(), "the twenty that left hold no place");
+    clients.forEach(EventStreamClient::close);
+    Poll.until(SOON, streams::openStreams, open -> open == 0);
+  }
+
+  @Test
+  void oneClientAddressHoldsAtMostItsShare() {
+    List<EventStreamClient> clients = IntStream.range(0, 3).mapToObj(i -> open()).toList();
+    answer(0, 1);
+    clients.forEach(client -> assertEquals(1, client.next(0, SOON).json().getInteger("left")));
+    HttpResponse<Buffer> refused = await(WebClient.create(vertx).get(server.actualPort(), "127.0.0.1", "/").send());
+    assertEquals(429, refused.statusCode());
+    assertEquals("TOO_MANY_STREAMS_FOR_CLIENT", refused.bodyAsString());
+    assertEquals("3", refused.getHeader("Retry-After"));
+    clients.forEach(EventStreamClient::close);
+  }
+
+  @Test
+  void aClientThatReadsSlowlyGetsTheLatestNumbersNotAQueueOfThem() throws Exception {
+    try (Socket socket = new Socket()) {
+      socket.setReceiveBufferSize(4096);
+      socket.connect(new InetSocketAddress("127.0.0.1", server.actualPort()));
+      socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      String padding = "p".repeat(500_000);
+      int changes = 40;
+      for (int i = 0; i < changes; i++) {
+        if (i > 0) {
+          changed();
+        }
+        int left = i;
+        Poll.until(SOON, reads::size, size -> size > left);
+        Read read = reads.get(i);
+        read.context().runOnContext(v -> read.answer().complete(new JsonObject().put("left", left).put("pad", padding)));
+      }
+      socket.setSoTimeout(10_000);
+      InputStream in = socket.getInputStream();
+      StringBuilder seen = new StringBuilder();
+      byte[] buffer = new byte[65536];
+      String last = "\"left\":" + (changes - 1) + ",";
+      while (seen.indexOf(last) < 0) {
+        int n = in.read(buffer);
+        assertTrue(n > 0, "the stream ended before the latest numbers");
+        seen.append(new String(buffer, 0, n, StandardCharsets.US_ASCII));
+      }
+      int events = seen.toString().split("event: availability", -1).length - 1;
+      assertTrue(events < changes, events + " events for " + changes + " changes: none was dropped for a newer one");
+    }
   }
 
   /** A read the streams asked for, answered by the test on the streams' own event loop. */

@@ -10,6 +10,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.Test;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,6 +61,31 @@ class BadRequestsTest extends ServerTest {
   @Test
   void overLargeHeadersAreAJson431() {
     assertJsonError(RawHttp.get(app.port(), "/api/fairs", "X-Big: " + "b".repeat(20_000)), 431, "HEADERS_TOO_LARGE");
+  }
+
+  @Test
+  void aCookieAuthenticatedWriteMustBeJson() {
+    String body = "{\"kind\": \"talk\"}";
+    RawHttp.Answer plain = RawHttp.exchange(app.port(), "POST /api/fairs/salon/offers HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        + "Connection: close\r\nCookie: parcours_association=x\r\nContent-Type: text/plain\r\nContent-Length: "
+        + body.length() + "\r\n\r\n" + body);
+    assertJsonError(plain, 415, "UNSUPPORTED_MEDIA_TYPE");
+    RawHttp.Answer json = RawHttp.exchange(app.port(), "POST /api/fairs/salon/offers HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        + "Connection: close\r\nCookie: parcours_association=x\r\nContent-Type: application/json\r\nContent-Length: "
+        + body.length() + "\r\n\r\n" + body);
+    assertTrue(json.status() != 415, json.body());
+  }
+
+  @Test
+  void aClientSlowToSendItsHeadersIsLetGo() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", app.port())) {
+      socket.setSoTimeout(20_000);
+      socket.getOutputStream().write("GET /api/fairs HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+      long started = System.nanoTime();
+      assertEquals(-1, socket.getInputStream().read(), "closed without an answer");
+      long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+      assertTrue(seconds >= 8 && seconds <= 15, "closed after " + seconds + " s");
+    }
   }
 
   @Test

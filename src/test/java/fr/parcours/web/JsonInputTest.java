@@ -62,27 +62,24 @@ class JsonInputTest {
     AppException refused = assertThrows(AppException.class, in::validate);
     assertEquals(List.of("slots"), refused.details().stream().map(d -> d.field()).toList());
     assertEquals("must hold at most 200 items", refused.details().get(0).message());
-    assertTrue(System.nanoTime() - started < 100_000_000L, "took over 100 ms");
+    assertTrue(System.nanoTime() - started < 2_000_000_000L, "took over 2 s (minutes when each problem was looked for in a list)");
   }
 
   @Test
-  void namingEveryProblemOfTheLongestListStaysLinear() {
+  void everyProblemOfTheLongestListIsNamed() {
     JsonArray slots = new JsonArray();
     for (int i = 0; i < InputLimits.ITEMS; i++) {
       slots.add(new JsonObject());
     }
-    JsonObject body = new JsonObject().put("slots", slots);
-    long started = System.nanoTime();
-    for (int round = 0; round < 100; round++) {
-      JsonInput in = JsonInput.of(body);
-      in.objectList("slots", false).forEach(slot -> {
-        slot.requiredDateTime("starts_at");
-        slot.requiredDateTime("ends_at");
-        slot.requiredInt("capacity", 1);
-      });
-      assertEquals(3 * InputLimits.ITEMS, assertThrows(AppException.class, in::validate).details().size());
-    }
-    assertTrue(System.nanoTime() - started < 2_000_000_000L, "100 bodies of 600 problems took over 2 s");
+    JsonInput in = JsonInput.of(new JsonObject().put("slots", slots));
+    in.objectList("slots", false).forEach(slot -> {
+      slot.requiredDateTime("starts_at");
+      slot.requiredDateTime("ends_at");
+      slot.requiredInt("capacity", 1);
+    });
+    AppException refused = assertThrows(AppException.class, in::validate);
+    assertEquals(3 * InputLimits.ITEMS, refused.details().size());
+    assertEquals("slots[199].capacity", refused.details().get(3 * InputLimits.ITEMS - 1).field());
   }
 
   @Test

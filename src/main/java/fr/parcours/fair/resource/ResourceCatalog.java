@@ -2,6 +2,7 @@ package fr.parcours.fair.resource;
 
 import fr.parcours.fair.SessionKind;
 import java.util.List;
+import java.util.Set;
 
 import static fr.parcours.fair.resource.FieldSpec.choice;
 import static fr.parcours.fair.resource.FieldSpec.dateTime;
@@ -70,6 +71,9 @@ public final class ResourceCatalog {
       List.of("booked", "sequence"), "t.starts_at, t.id",
       // SEQUENCE (published by calendars) is raised by a trigger on every change a calendar shows (migration 006).
       ", updated_at = now()", new SessionRule());
+
+  /** Fields that say how to reach a person: shown to the fair's organiser only. */
+  public static final Set<String> PERSONAL = Set.of("contact_email");
 
   public static final List<ResourceSpec> ALL =
       List.of(VENUES, TRACKS, ROOMS, ZONES, STAND_SPOTS, SLOTS, ASSOCIATIONS, SESSIONS);

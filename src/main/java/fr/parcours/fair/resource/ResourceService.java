@@ -137,6 +137,18 @@ public final class ResourceService {
   }
 
   /**
+   * The programme as anyone may read it: without {@link ResourceCatalog#PERSONAL} fields, which
+   * only the fair's organiser sees (visitors, teachers and other associations read the programme).
+   */
+  public Future<JsonObject> publicProgramme(Fair fair) {
+    return programme(fair).map(programme -> {
+      ResourceCatalog.ALL.forEach(spec -> programme.getJsonArray(spec.jsonName()).forEach(item ->
+          ResourceCatalog.PERSONAL.forEach(((JsonObject) item)::remove)));
+      return programme;
+    });
+  }
+
+  /**
    * Runs {@code work} in one transaction holding the fair's lock, as every write here does, so
    * that another feature's checks and its resource writes commit together or not at all. Run again if PostgreSQL aborts it to settle a race.
    */
