@@ -48,7 +48,7 @@ final class ApiRouter {
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     router.route().handler(RequestGuard::form);
     router.route().handler(new PageSecurity(services.config.publicUrl()));
-    new HealthRoutes(services.vertx, services.databaseUrl).mount(router);
+    new HealthRoutes(services.vertx, services.databaseUrl, services.config.dbLimits(), services.databaseStatus).mount(router);
     new OpenApiRoutes().mount(router);
     AuthRoutes auth = new AuthRoutes(services.auth);
     auth.mount(router);
@@ -84,7 +84,7 @@ final class ApiRouter {
     new LiveRoutes(services.fairs, services.availabilityStreams).mount(router);
     new PlanRoutes(services.vertx, services.plans, services.fairs, auth.requireOrganiser()).mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
-    ErrorHandler errors = new ErrorHandler(pages);
+    ErrorHandler errors = new ErrorHandler(pages, services.databaseStatus);
     router.route().failureHandler(errors);
     router.errorHandler(404, errors);
     router.errorHandler(405, errors);

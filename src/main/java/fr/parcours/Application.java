@@ -45,10 +45,10 @@ public final class Application {
     AppMetrics metrics = AppMetrics.create(config.get(Settings.METRICS_ENABLED));
     this.vertx = metrics.newVertx();
     this.dbUrl = embedded == null ? config.dbUrl() : embedded.url();
-    this.pool = Database.pool(vertx, dbUrl, config.get(Settings.DB_POOL_SIZE));
+    this.pool = Database.pool(vertx, dbUrl, config.get(Settings.DB_POOL_SIZE), config.dbLimits());
     this.services = new Services(vertx, pool, dbUrl, config, metrics);
     this.outbox = new OutboxWorker(vertx, pool, config);
-    this.listener = new Listener(vertx, dbUrl);
+    this.listener = new Listener(vertx, Database.connectOptions(dbUrl, config.dbLimits()), services.databaseStatus);
   }
 
   /** Starts a server; blocks while the embedded database boots, then runs asynchronously. */
@@ -56,10 +56,11 @@ public final class Application {
     Application app = create(config);
     // Bound to no context: once a failed start has closed Vert.x, its event loops could not
     // deliver the failure, and the caller would wait forever (a busy port hung the start).
+    // HTTP last: once the port accepts, everything a request needs is ready.
     Promise<Application> started = Promise.promise();
     app.prepare(loadDemo)
-        .compose(ready -> app.deployHttp())
-        .compose(deployed -> app.listen())
+        .compose(ready -> app.listen())
+        .compose(listening -> app.deployHttp())
         .onSuccess(deployed -> {
           LOG.info("Parcours listening on {} (port {})", config.publicUrl(), config.get(Settings.HTTP_PORT));
           started.complete(app);
@@ -108,9 +109,9 @@ public final class Application {
 
   /** One LISTENing connection per instance, for the outbox and for live changes. */
   private Future<Void> listen() {
-    outbox.start(listener, config.mail().pollSeconds());
+    Future<Void> outboxStarted = outbox.start(listener, config.mail().pollSeconds());
     LiveChanges.publish(vertx, listener);
-    return listener.start();
+    return outboxStarted.compose(started -> listener.start());
   }
 
   private Future<String> deployHttp() {

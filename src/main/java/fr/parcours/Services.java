@@ -18,6 +18,7 @@ import fr.parcours.challenge.ChallengePicks;
 import fr.parcours.challenge.ChallengeService;
 import fr.parcours.config.AppConfig;
 import fr.parcours.config.Settings;
+import fr.parcours.db.DatabaseStatus;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.metrics.AppMetrics;
@@ -35,6 +36,8 @@ public final class Services {
   final Vertx vertx;
   final Pool pool;
   final String databaseUrl;
+  /** This instance's view of its database, shared by the error handler, /health and the listener. */
+  final DatabaseStatus databaseStatus = new DatabaseStatus();
   final AppConfig config;
   final AuthService auth;
   final BookingService bookings;

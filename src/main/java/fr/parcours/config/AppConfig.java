@@ -49,12 +49,27 @@ public final class AppConfig {
   public MailConfig mail() {
     return new MailConfig(get(Settings.MAIL_SMTP_HOST), get(Settings.MAIL_SMTP_PORT),
         get(Settings.MAIL_SMTP_USERNAME), get(Settings.MAIL_SMTP_PASSWORD), get(Settings.MAIL_SMTP_STARTTLS),
-        get(Settings.MAIL_FROM), get(Settings.MAIL_POLL_SECONDS));
+        get(Settings.MAIL_FROM), get(Settings.MAIL_POLL_SECONDS), get(Settings.MAIL_CLAIM_LEASE_SECONDS));
+  }
+
+  public DbLimits dbLimits() {
+    return new DbLimits(get(Settings.DB_MAX_WAIT_QUEUE), get(Settings.DB_ACQUIRE_TIMEOUT_MS),
+        get(Settings.DB_LOCK_TIMEOUT_MS), get(Settings.DB_STATEMENT_TIMEOUT_MS),
+        get(Settings.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS), get(Settings.DB_TCP_KEEPALIVE_SECONDS));
+  }
+
+  /**
+   * How long anything may wait on the database, so that a frozen instance, a lock held from
+   * outside or an outage answers a prompt 503 instead of a hang: pool queue and acquire wait,
+   * lock and statement waits, an idle open transaction, and TCP keepalives.
+   */
+  public record DbLimits(int maxWaitQueue, int acquireTimeoutMs, int lockTimeoutMs, int statementTimeoutMs,
+                         int idleInTransactionTimeoutMs, int tcpKeepaliveSeconds) {
   }
 
   /** The {@code mail.*} settings together, as the sender uses them. */
   public record MailConfig(String smtpHost, int smtpPort, String username, String password,
-                           boolean startTls, String from, int pollSeconds) {
+                           boolean startTls, String from, int pollSeconds, int claimLeaseSeconds) {
     public boolean smtpEnabled() {
       return smtpHost != null && !smtpHost.isBlank();
     }

@@ -24,6 +24,22 @@ public final class Settings {
       "an external PostgreSQL (`postgresql://user:pass@host:5432/db`); when set, nothing is embedded");
   public static final Setting<Integer> DB_POOL_SIZE = number("db", "pool_size", 16, 1, 1000,
       "connections per server instance");
+  public static final Setting<Integer> DB_MAX_WAIT_QUEUE = number("db", "max_wait_queue", 2000, 1, 1_000_000,
+      "requests that may wait for a pooled connection at once; past it a request gets 503 `SERVER_BUSY` at once");
+  public static final Setting<Integer> DB_ACQUIRE_TIMEOUT_MS = number("db", "acquire_timeout_ms", 3000, 50, 600_000,
+      "longest wait for a pooled connection (or for opening one), then 503 `SERVER_BUSY`");
+  public static final Setting<Integer> DB_LOCK_TIMEOUT_MS = number("db", "lock_timeout_ms", 10_000, 50, 600_000,
+      "PostgreSQL `lock_timeout` of every connection: a row lock (a track's...) not obtained within it answers 503"
+          + " `DATABASE_BUSY`; keep it above the idle-in-transaction timeout, so bookings queued behind a frozen"
+          + " instance wait for its session to be cut rather than give up first");
+  public static final Setting<Integer> DB_STATEMENT_TIMEOUT_MS = number("db", "statement_timeout_ms", 30_000, 100,
+      3_600_000, "PostgreSQL `statement_timeout`: a statement running longer is cancelled, 503 `DATABASE_BUSY`");
+  public static final Setting<Integer> DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = number("db",
+      "idle_in_transaction_timeout_ms", 5000, 100, 3_600_000, "PostgreSQL `idle_in_transaction_session_timeout`:"
+          + " the session of an instance that stops mid-transaction (paused, frozen, cut off) is ended and its locks freed");
+  public static final Setting<Integer> DB_TCP_KEEPALIVE_SECONDS = number("db", "tcp_keepalive_seconds", 10, 1, 3600,
+      "PostgreSQL `tcp_keepalives_idle` (interval half of it, 3 probes): the session of an instance whose host"
+          + " vanished ends within about 25 s");
   public static final Setting<String> ORGANISER_EMAIL = text("organiser", "email", "",
       "first organiser, created at start if missing");
   public static final Setting<String> ORGANISER_NAME = text("organiser", "name", "Organiser", "its display name");
@@ -45,6 +61,9 @@ public final class Settings {
       "sender of every message");
   public static final Setting<Integer> MAIL_POLL_SECONDS = number("mail", "poll_seconds", 5, 1, 3600,
       "how often the outbox is polled besides LISTEN/NOTIFY wake-ups");
+  public static final Setting<Integer> MAIL_CLAIM_LEASE_SECONDS = number("mail", "claim_lease_seconds", 120, 5, 86_400,
+      "a message claimed for sending is not taken by another instance before this; if its sender died without"
+          + " recording the outcome, it is sent again after it (keep it above the longest pause an instance may survive)");
   public static final Setting<Integer> BOOKING_GROUP_MAX = number("booking", "group_max", 32, 1, 10_000,
       "at most this many bookings of one track that arrive together share one transaction (the track locked once,"
           + " one commit); `1` gives each booking its own");

@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * feature subscribes to before {@link #start()}. It reconnects after a drop (a database restart…);
  * notifications sent meanwhile are lost, so each subscriber is also told every time listening
  * (re)starts and catches up then (the outbox drains, caches forget what they hold). A failure
- * here never stops the server.
+ * here never stops the server; a lost LISTEN is logged once (WARN) and shown on {@code /health}
+ * until it is back ({@link DatabaseStatus}).
  */
 public final class Listener {
 
@@ -33,13 +34,15 @@ public final class Listener {
 
   private final Vertx vertx;
   private final PgConnectOptions options;
+  private final DatabaseStatus status;
   private final Map<String, Subscriber> subscribers = new LinkedHashMap<>();
   private volatile PgConnection connection;
   private volatile boolean stopped;
 
-  public Listener(Vertx vertx, String connectUrl) {
+  public Listener(Vertx vertx, PgConnectOptions options, DatabaseStatus status) {
     this.vertx = vertx;
-    this.options = PgConnectOptions.fromUri(connectUrl);
+    this.options = options;
+    this.status = status;
   }
 
   /** Subscribes to {@code channel} (a plain identifier); call before {@link #start()}. */
@@ -66,18 +69,26 @@ public final class Listener {
     }
     return PgConnection.connect(vertx, options)
         .onFailure(error -> {
-          LOG.warn("Cannot listen for database notifications for now ({}); retrying", error.getMessage());
+          status.listenerLost("cannot connect: " + error.getMessage());
           relisten();
         })
         .compose(opened -> {
           connection = opened;
           opened.exceptionHandler(error -> LOG.debug("Listener: {}", error.getMessage()));
-          opened.closeHandler(closed -> relisten());
+          opened.closeHandler(closed -> {
+            if (!stopped) {
+              status.listenerLost("the connection closed");
+            }
+            relisten();
+          });
           opened.notificationHandler(n -> subscribers.get(n.getChannel()).notified(n.getPayload()));
           String statements = String.join("; ", subscribers.keySet().stream().map(c -> "LISTEN " + c).toList());
           return opened.query(statements).execute()
               .onFailure(error -> opened.close()) // its close handler tries again
-              .onSuccess(listening -> subscribers.values().forEach(Subscriber::listening));
+              .onSuccess(listening -> {
+                status.listenerBack();
+                subscribers.values().forEach(Subscriber::listening);
+              });
         })
         .<Void>mapEmpty()
         .otherwiseEmpty();

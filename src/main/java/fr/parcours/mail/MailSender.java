@@ -8,11 +8,16 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.Properties;
 
@@ -33,6 +38,9 @@ final class MailSender {
     }
   }
 
+  private static final String PARTIAL = ".part";
+  private static final Duration PARTIAL_AGE = Duration.ofSeconds(10);
+
   private final MailConfig config;
   private final Path mailDir;
   private final Session session;
@@ -43,9 +51,13 @@ final class MailSender {
     this.session = Session.getInstance(smtpProperties(config));
   }
 
-  /** Sends; {@code id} makes a re-delivery after a crash overwrite its own file, not add one. */
-  void send(long id, Message message) throws MessagingException, IOException {
-    MimeMessage mime = mime(message);
+  /**
+   * Sends outbox message {@code id}, queued at {@code queuedAt}. Both make its Message-ID, the
+   * same on every attempt and every instance, so a mail client folds a repeat into one; {@code
+   * id} also makes a re-delivery overwrite its own file rather than add one.
+   */
+  void send(long id, OffsetDateTime queuedAt, Message message) throws MessagingException, IOException {
+    MimeMessage mime = mime(messageId(id, queuedAt), message);
     if (config.smtpEnabled()) {
       Transport.send(mime, blankToNull(config.username()), blankToNull(config.password()));
     } else {
@@ -53,8 +65,24 @@ final class MailSender {
     }
   }
 
-  private MimeMessage mime(Message message) throws MessagingException {
-    MimeMessage mime = new MimeMessage(session);
+  /**
+   * {@code <outbox-ID-QUEUED@DOMAIN>}: the row's id, its queueing instant (so two databases'
+   * row 1 differ) and the domain of {@code mail.from}, which no instance's host name enters.
+   */
+  String messageId(long id, OffsetDateTime queuedAt) {
+    String from = config.from();
+    String domain = from.substring(from.lastIndexOf('@') + 1).replaceAll("[^A-Za-z0-9.-]", "");
+    return "<outbox-" + id + "-" + queuedAt.toInstant().toEpochMilli() + "@"
+        + (domain.isEmpty() ? "parcours.local" : domain) + ">";
+  }
+
+  private MimeMessage mime(String messageId, Message message) throws MessagingException {
+    MimeMessage mime = new MimeMessage(session) {
+      @Override
+      protected void updateMessageID() throws MessagingException {
+        setHeader("Message-ID", messageId);
+      }
+    };
     mime.setFrom(new InternetAddress(config.from()));
     mime.setRecipients(jakarta.mail.Message.RecipientType.TO, recipients(message.recipient()));
     mime.setSubject(message.subject(), "UTF-8");
@@ -75,11 +103,31 @@ final class MailSender {
   private void writeFile(long id, String kind, MimeMessage mime) throws IOException, MessagingException {
     Files.createDirectories(mailDir);
     Path target = mailDir.resolve(String.format("%08d-%s.eml", id, kind));
-    Path partial = mailDir.resolve(target.getFileName() + ".part");
-    try (OutputStream out = Files.newOutputStream(partial)) {
+    Path partial = mailDir.resolve(target.getFileName() + PARTIAL);
+    try (FileOutputStream out = new FileOutputStream(partial.toFile())) {
       mime.writeTo(out);
+      out.getFD().sync();
     }
     Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /**
+   * Deletes the half-written files an instance killed while writing left behind (their message
+   * was not recorded sent, so it is written again in full). Only files some seconds old: the
+   * directory may be shared with an instance writing one right now (a write takes milliseconds).
+   */
+  void removePartialFiles() throws IOException {
+    if (!Files.isDirectory(mailDir)) {
+      return;
+    }
+    FileTime before = FileTime.from(Instant.now().minus(PARTIAL_AGE));
+    try (DirectoryStream<Path> partials = Files.newDirectoryStream(mailDir, "*.eml" + PARTIAL)) {
+      for (Path partial : partials) {
+        if (Files.getLastModifiedTime(partial).compareTo(before) < 0) {
+          Files.deleteIfExists(partial);
+        }
+      }
+    }
   }
 
   private static Properties smtpProperties(MailConfig config) {

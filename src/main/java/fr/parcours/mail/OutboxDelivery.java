@@ -9,10 +9,14 @@ import io.vertx.sqlclient.SqlClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+
 /**
- * Delivers one due message per transaction: claim, send, record the outcome, commit. A failure
- * to record one outcome then rolls back only that message, never the status of others already
- * sent. A crash between sending and committing sends that one message again (at least once).
+ * Delivers one due message: claim it (the attempt counted and committed), send it outside any
+ * transaction, record the outcome. Delivery never depends on a transaction surviving the send.
+ * A sender that dies or loses the database between sending and recording leaves the claim in
+ * place; once its lease runs out another instance sends the message again, with the same
+ * Message-ID, and counts the repeat in the row (at least once, a repeat folded by mail clients).
  */
 final class OutboxDelivery {
 
@@ -21,31 +25,36 @@ final class OutboxDelivery {
   private final Vertx vertx;
   private final Pool pool;
   private final MailSender sender;
+  private final Duration lease;
   private final OutboxRepository repository = new OutboxRepository();
 
-  OutboxDelivery(Vertx vertx, Pool pool, MailSender sender) {
+  OutboxDelivery(Vertx vertx, Pool pool, MailSender sender, Duration lease) {
     this.vertx = vertx;
     this.pool = pool;
     this.sender = sender;
+    this.lease = lease;
   }
 
   /** Delivers the oldest due message; false when none is due (or others hold the due ones). */
   Future<Boolean> deliverNext() {
-    return pool.withTransaction(conn -> repository.claimNextDue(conn)
-        .compose(claimed -> claimed.isEmpty()
-            ? Future.succeededFuture(false)
-            : deliver(conn, claimed.get()).map(true)));
+    return repository.claimNextDue(pool, lease).compose(claimed -> claimed.isEmpty()
+        ? Future.succeededFuture(false)
+        : deliver(claimed.get()).map(true));
   }
 
-  private Future<Void> deliver(SqlClient conn, Pending pending) {
+  private Future<Void> deliver(Pending pending) {
+    if (pending.repeat()) {
+      LOG.warn("Message {} ({}) sent again, attempt {}: the outcome of an earlier attempt was never recorded, "
+          + "so it may have arrived; same Message-ID", pending.id(), pending.message().kind(), pending.attempts());
+    }
     return send(pending).compose(
-        sent -> repository.markSent(conn, pending.id()),
-        error -> recordFailure(conn, pending, error));
+        sent -> repository.markSent(pool, pending.id()),
+        error -> recordFailure(pool, pending, error));
   }
 
   private Future<Void> send(Pending pending) {
     return vertx.executeBlocking(() -> {
-      sender.send(pending.id(), pending.message());
+      sender.send(pending.id(), pending.createdAt(), pending.message());
       return null;
     }, false);
   }
@@ -56,7 +65,7 @@ final class OutboxDelivery {
           error.getMessage());
       return repository.markFailed(conn, pending.id(), describe(error));
     }
-    int failures = pending.attempts() + 1;
+    int failures = pending.attempts();
     logRetry(pending, failures, error);
     return repository.scheduleRetry(conn, pending.id(), RetryPolicy.delayAfter(failures), describe(error));
   }

@@ -7,13 +7,18 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /** All the SQL of the outbox. Methods take the client so the caller decides the transaction. */
 final class OutboxRepository {
 
-  /** A message waiting for delivery, with the attempts already made. */
-  record Pending(long id, int attempts, Message message) {
+  /**
+   * A message claimed for delivery: its attempt number (this one included), whether an earlier
+   * attempt's outcome was never recorded (it may have been delivered: this is then a repeat),
+   * and when it was queued (part of its Message-ID).
+   */
+  record Pending(long id, int attempts, boolean repeat, OffsetDateTime createdAt, Message message) {
   }
 
   static final String CHANNEL = "parcours_outbox";
@@ -27,39 +32,44 @@ final class OutboxRepository {
   }
 
   /**
-   * Locks the oldest due message until the transaction ends; SKIP LOCKED lets the workers of
-   * other instances take the next one meanwhile instead of sending the same one again.
+   * Claims the oldest due message in one committed statement, before anything is sent: the
+   * attempt is counted, and the message is not due again before {@code lease} runs out (the
+   * sender records the outcome well before; if it dies, another instance takes the message
+   * then). SKIP LOCKED lets the workers of other instances claim the next one meanwhile.
    */
-  Future<Optional<Pending>> claimNextDue(SqlClient db) {
-    return db.query("SELECT id, kind, recipient, subject, body, attempts FROM outbox "
+  Future<Optional<Pending>> claimNextDue(SqlClient db, Duration lease) {
+    return db.preparedQuery("WITH due AS (SELECT id, claimed_at IS NOT NULL AS repeat FROM outbox "
             + "WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now() "
-            + "ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED")
-        .execute()
+            + "ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) "
+            + "UPDATE outbox o SET attempts = o.attempts + 1, repeats = o.repeats + due.repeat::int, "
+            + "next_attempt_at = now() + make_interval(secs => $1), claimed_at = now() FROM due WHERE o.id = due.id "
+            + "RETURNING o.id, o.kind, o.recipient, o.subject, o.body, o.attempts, o.created_at, due.repeat")
+        .execute(Tuple.of((double) lease.toSeconds()))
         .map(rows -> Results.first(rows).map(OutboxRepository::pending));
   }
 
   Future<Void> markSent(SqlClient db, long id) {
-    return db.preparedQuery("UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = $1")
+    return db.preparedQuery("UPDATE outbox SET sent_at = now(), claimed_at = NULL WHERE id = $1")
         .execute(Tuple.of(id))
         .mapEmpty();
   }
 
   Future<Void> scheduleRetry(SqlClient db, long id, Duration delay, String error) {
-    return db.preparedQuery("UPDATE outbox SET attempts = attempts + 1, last_error = $2, "
+    return db.preparedQuery("UPDATE outbox SET last_error = $2, claimed_at = NULL, "
             + "next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1")
         .execute(Tuple.of(id, error, (double) delay.toSeconds()))
         .mapEmpty();
   }
 
   Future<Void> markFailed(SqlClient db, long id, String error) {
-    return db.preparedQuery("UPDATE outbox SET attempts = attempts + 1, last_error = $2, failed_at = now() "
-            + "WHERE id = $1")
+    return db.preparedQuery("UPDATE outbox SET last_error = $2, failed_at = now(), claimed_at = NULL WHERE id = $1")
         .execute(Tuple.of(id, error))
         .mapEmpty();
   }
 
   private static Pending pending(Row row) {
-    return new Pending(row.getLong("id"), row.getInteger("attempts"), new Message(row.getString("kind"),
-        row.getString("recipient"), row.getString("subject"), row.getString("body")));
+    return new Pending(row.getLong("id"), row.getInteger("attempts"), row.getBoolean("repeat"),
+        row.getOffsetDateTime("created_at"), new Message(row.getString("kind"), row.getString("recipient"),
+        row.getString("subject"), row.getString("body")));
   }
 }

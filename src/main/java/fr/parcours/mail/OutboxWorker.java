@@ -9,6 +9,7 @@ import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -22,6 +23,7 @@ public final class OutboxWorker {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
 
   private final Vertx vertx;
+  private final MailSender sender;
   private final OutboxDelivery delivery;
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean wokenMeanwhile = new AtomicBoolean();
@@ -31,14 +33,20 @@ public final class OutboxWorker {
 
   public OutboxWorker(Vertx vertx, Pool pool, AppConfig config) {
     this.vertx = vertx;
-    this.delivery = new OutboxDelivery(vertx, pool, new MailSender(config.mail(), config.dataDir()));
+    this.sender = new MailSender(config.mail(), config.dataDir());
+    this.delivery = new OutboxDelivery(vertx, pool, sender, Duration.ofSeconds(config.mail().claimLeaseSeconds()));
   }
 
   /**
    * Starts polling and subscribes to the outbox's channel on the instance's {@code listener}
-   * (which drains again every time it (re)starts listening, catching up what it missed).
+   * (which drains again every time it (re)starts listening, catching up what it missed). First
+   * removes the half-written {@code .eml.part} files a killed instance may have left.
    */
-  public void start(Listener listener, int pollSeconds) {
+  public Future<Void> start(Listener listener, int pollSeconds) {
+    Future<Void> cleaned = vertx.<Void>executeBlocking(() -> {
+      sender.removePartialFiles();
+      return null;
+    }, false).onFailure(error -> LOG.warn("Cannot remove half-written mail files: {}", error.getMessage()));
     timerId = vertx.setPeriodic(pollSeconds * 1000L, tick -> drain());
     listener.subscribe(OutboxRepository.CHANNEL, new Listener.Subscriber() {
       @Override
@@ -51,6 +59,7 @@ public final class OutboxWorker {
         drain();
       }
     });
+    return cleaned.otherwiseEmpty();
   }
 
   /** Stops taking messages and waits for the one being delivered, so it is marked sent before the pool closes. */

@@ -1,5 +1,7 @@
 package fr.parcours.web;
 
+import fr.parcours.db.DatabaseStatus;
+import fr.parcours.db.Trouble;
 import fr.parcours.error.AppException;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
@@ -16,11 +18,13 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one place that turns failures into HTTP: domain {@link AppException}s by kind, Vert.x
  * {@link HttpException}s by status, and PostgreSQL constraint violations (a race two
- * validations could not see) into 409/422. Anything else is a bug: logged, 500.
+ * validations could not see) into 409/422, the database's own state (down, locks timing out,
+ * pool exhausted) into a retryable 503. Anything else is a bug: logged, 500.
  */
 public final class ErrorHandler implements Handler<RoutingContext> {
 
@@ -28,9 +32,11 @@ public final class ErrorHandler implements Handler<RoutingContext> {
   private static final List<String> MACHINE_PATHS = List.of("/api/", "/calendar/", "/calendars/", "/health", "/openapi.yaml");
 
   private final Pages pages;
+  private final DatabaseStatus database;
 
-  public ErrorHandler(Pages pages) {
+  public ErrorHandler(Pages pages, DatabaseStatus database) {
     this.pages = pages;
+    this.database = database;
   }
 
   @Override
@@ -40,7 +46,10 @@ public final class ErrorHandler implements Handler<RoutingContext> {
       return;
     }
     Throwable failure = ctx.failure();
-    if (failure instanceof AppException app) {
+    Optional<Trouble> trouble = Trouble.of(failure);
+    if (trouble.isPresent()) {
+      sendTrouble(ctx, trouble.get(), failure);
+    } else if (failure instanceof AppException app) {
       send(ctx, status(app.kind()), app);
     } else if (failure instanceof PgException pg && constraintStatus(pg) > 0) {
       send(ctx, constraintStatus(pg), refusal("CONSTRAINT_VIOLATED", constraintReason(pg)));
@@ -52,6 +61,16 @@ public final class ErrorHandler implements Handler<RoutingContext> {
       LOG.error("Unexpected failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
       send(ctx, 500, refusal("INTERNAL_ERROR", null));
     }
+  }
+
+  /**
+   * The database's state, not a bug: a retryable 503 with Retry-After, counted in the
+   * incident it belongs to (one WARN line an incident, no stack trace).
+   */
+  private void sendTrouble(RoutingContext ctx, Trouble trouble, Throwable failure) {
+    database.refused(trouble, failure);
+    ctx.response().putHeader("Retry-After", String.valueOf(trouble.retryAfterSeconds()));
+    send(ctx, 503, refusal(trouble.code(), null));
   }
 
   /** A browser on a page gets a page; programs (the API, feeds, probes) get the JSON error body. */

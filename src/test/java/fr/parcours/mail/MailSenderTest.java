@@ -6,8 +6,13 @@ import jakarta.mail.internet.AddressException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,13 +21,15 @@ class MailSenderTest {
 
   private static final Message UNPARSABLE = new Message("booking_confirmed", "not an address(@", "Sujet", "Corps");
 
+  private static final OffsetDateTime QUEUED = OffsetDateTime.parse("2027-01-14T09:00:00+01:00");
+
   @TempDir
   Path dataDir;
 
   @Test
   void anUnparsableRecipientIsTheMessagesOwnFault() {
     MailSender sender = new MailSender(config("Parcours <no-reply@parcours.local>"), dataDir);
-    InvalidRecipientException error = assertThrows(InvalidRecipientException.class, () -> sender.send(1, UNPARSABLE));
+    InvalidRecipientException error = assertThrows(InvalidRecipientException.class, () -> sender.send(1, QUEUED, UNPARSABLE));
     assertTrue(error.getCause() instanceof AddressException);
   }
 
@@ -31,10 +38,26 @@ class MailSenderTest {
     MailSender sender = new MailSender(config("no-reply@(parcours"), dataDir);
     Message valid = new Message("booking_confirmed", "prof@college.fr", "Sujet", "Corps");
     // A plain AddressException, not an InvalidRecipientException: retried once the setting is fixed.
-    assertThrows(AddressException.class, () -> sender.send(1, valid));
+    assertThrows(AddressException.class, () -> sender.send(1, QUEUED, valid));
+  }
+
+  @Test
+  void halfWrittenFilesAKilledInstanceLeftAreRemovedButNotOneBeingWritten() throws Exception {
+    Path mail = Files.createDirectories(dataDir.resolve("mail"));
+    Path stale = Files.writeString(mail.resolve("00000007-booking_confirmed.eml.part"), "From: half");
+    Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minusSeconds(60)));
+    Path writing = Files.writeString(mail.resolve("00000008-booking_confirmed.eml.part"), "From: now");
+    Path written = Files.writeString(mail.resolve("00000006-booking_confirmed.eml"), "From: whole");
+    Files.setLastModifiedTime(written, FileTime.from(Instant.now().minusSeconds(60)));
+
+    new MailSender(config("Parcours <no-reply@parcours.local>"), dataDir).removePartialFiles();
+
+    assertFalse(Files.exists(stale));
+    assertTrue(Files.exists(writing));
+    assertTrue(Files.exists(written));
   }
 
   private static MailConfig config(String from) {
-    return new MailConfig("", 25, "", "", false, from, 5);
+    return new MailConfig("", 25, "", "", false, from, 5, 120);
   }
 }

@@ -60,6 +60,35 @@ class OutboxWorkerTest extends ServerTest {
     assertEquals(List.of(), mailFiles("booking_bumped"));
   }
 
+  @Test
+  void aMessageWhoseSendingWasNeverRecordedGoesAgainWithTheSameMessageIdAndSaysSo() throws Exception {
+    Message message = new Message("booking_cancelled", "prof@college.fr", "Annulation", "Votre inscription est annulée.");
+    await(app.pool().withTransaction(conn -> Outbox.enqueue(conn, message)));
+    Path first = waitForMail("booking_cancelled", 1).get(0);
+    String messageId = parse(first).getMessageID();
+    Row sent = await(app.pool().query("SELECT id, attempts, repeats FROM outbox WHERE kind = 'booking_cancelled'")
+        .execute()).iterator().next();
+    assertEquals("<outbox-" + sent.getLong("id") + "-", messageId.substring(0, messageId.indexOf('-', 8) + 1));
+    assertTrue(messageId.endsWith("@parcours.local>"), messageId);
+    assertEquals(1, sent.getInteger("attempts"));
+    assertEquals(0, sent.getInteger("repeats"));
+
+    // As an instance leaves it when killed (or cut from the database) after sending, before recording
+    // the outcome: claimed, not sent; its lease then runs out.
+    await(app.pool().preparedQuery("UPDATE outbox SET sent_at = NULL, claimed_at = now() - interval '5 minutes', "
+        + "next_attempt_at = now() WHERE id = $1").execute(Tuple.of(sent.getLong("id"))));
+    Files.delete(first);
+    Path again = waitForMail("booking_cancelled", 1).get(0);
+    assertEquals(first, again, "the same file name: a repeat replaces its file");
+    assertEquals(messageId, parse(again).getMessageID(), "a stable Message-ID lets mail clients fold the repeat");
+    Row repeated = await(app.pool().query("SELECT attempts, repeats, sent_at, claimed_at FROM outbox "
+        + "WHERE kind = 'booking_cancelled'").execute()).iterator().next();
+    assertEquals(2, repeated.getInteger("attempts"));
+    assertEquals(1, repeated.getInteger("repeats"), "the repeat is visible in the row");
+    assertNotNull(repeated.getValue("sent_at"));
+    assertEquals(null, repeated.getValue("claimed_at"));
+  }
+
   /** The failure is recorded just after the attempt, maybe by the drain NOTIFY started: wait for it. */
   private Row waitForFailure(String recipient) {
     return Poll.until(Duration.ofSeconds(10), () -> {

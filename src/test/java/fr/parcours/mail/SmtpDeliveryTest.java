@@ -67,11 +67,11 @@ class SmtpDeliveryTest {
     }
   }
 
-  /** The NOTIFY may have started a drain that our call skipped: wait for its attempt to commit. */
+  /** The NOTIFY may have started a drain that our call skipped: wait for its attempt's outcome to be recorded. */
   private static Row waitForAttempt(TestApp app) {
     return Poll.until(Duration.ofSeconds(10), () -> await(app.pool().query("SELECT sent_at, failed_at, last_error, "
             + "attempts, extract(epoch FROM next_attempt_at - now())::bigint AS delay FROM outbox").execute())
-        .iterator().next(), row -> row.getInteger("attempts") > 0);
+        .iterator().next(), row -> row.getInteger("attempts") > 0 && row.getString("last_error") != null);
   }
 
   /** Delivery is marked in the database just after the server accepted it: wait for that commit. */

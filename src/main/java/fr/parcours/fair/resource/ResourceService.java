@@ -112,7 +112,8 @@ public final class ResourceService {
   }
 
   public Future<Void> delete(Fair fair, ResourceSpec spec, String key) {
-    return inFairTransaction(fair, conn -> stored(conn, fair, spec, key)
+    return inFairTransaction(fair, conn -> lockTrackOf(conn, fair, spec, key)
+        .compose(locked -> stored(conn, fair, spec, key))
         .compose(row -> spec.rule().beforeDelete(conn, fair, row)
             .compose(allowed -> repository.delete(conn, spec, (Long) row.get("id")))));
   }

@@ -1,0 +1,178 @@
+package fr.parcours.db;
+
+import fr.parcours.booking.BookingFixtures;
+import fr.parcours.booking.BookingFixtures.Fair;
+import fr.parcours.support.Poll;
+import fr.parcours.support.TestApp;
+import fr.parcours.support.TestDatabase;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgConnection;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Transaction;
+import io.vertx.sqlclient.Tuple;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static fr.parcours.support.TestApp.await;
+import static fr.parcours.support.TestApp.send;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The database's faults answer a prompt, retryable 503 with Retry-After, never a hang or a 500:
+ * a track's row locked from outside, the database gone, the pool exhausted; /health says which.
+ */
+@ExtendWith(VertxExtension.class)
+class DatabaseFaultsTest {
+
+  @Test
+  void aTrackLockedFromOutsideAnswersAPromptRetryable503(Vertx vertx) {
+    String url = TestDatabase.freshDatabaseUrl();
+    JsonObject settings = new JsonObject().put("db", new JsonObject().put("lock_timeout_ms", 500));
+    try (TestApp app = TestApp.start(vertx, url, settings)) {
+      Fair fair = BookingFixtures.fair(app, "locked", 60);
+      PgConnection outside = await(PgConnection.connect(vertx, PgConnectOptions.fromUri(url)));
+      try {
+        Transaction holding = await(outside.begin());
+        await(outside.preparedQuery("SELECT id FROM tracks WHERE id = $1 FOR UPDATE").execute(Tuple.of(fair.trackId())));
+
+        long started = System.nanoTime();
+        HttpResponse<Buffer> refused = book(app, fair, "locked-1");
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(503, refused.statusCode(), refused.bodyAsString());
+        assertEquals("DATABASE_BUSY", refused.bodyAsJsonObject().getString("code"));
+        assertNotNull(refused.getHeader("Retry-After"));
+        assertTrue(millis < 3000, "answered in " + millis + " ms");
+        JsonObject health = send(app.client().get("/health"), null).bodyAsJsonObject();
+        assertEquals("degraded", health.getString("status"), health.encode());
+        assertEquals("timing out", health.getString("locks"));
+
+        await(holding.rollback());
+        assertEquals(201, book(app, fair, "locked-1").statusCode(), "the same key goes through once the lock is free");
+      } finally {
+        outside.close();
+      }
+    }
+  }
+
+  @Test
+  void deletingASessionWaitsForItsTracksLockLikeEveryOtherWriter(Vertx vertx) {
+    String url = TestDatabase.freshDatabaseUrl();
+    JsonObject settings = new JsonObject().put("db", new JsonObject().put("lock_timeout_ms", 500));
+    try (TestApp app = TestApp.start(vertx, url, settings)) {
+      Fair fair = BookingFixtures.fair(app, "deleting", 60);
+      long sessionId = await(app.pool().preparedQuery("SELECT id FROM sessions WHERE track_id = $1 LIMIT 1")
+          .execute(Tuple.of(fair.trackId()))).iterator().next().getLong("id");
+      PgConnection outside = await(PgConnection.connect(vertx, PgConnectOptions.fromUri(url)));
+      try {
+        Transaction holding = await(outside.begin());
+        await(outside.preparedQuery("SELECT id FROM tracks WHERE id = $1 FOR UPDATE").execute(Tuple.of(fair.trackId())));
+        HttpResponse<Buffer> refused = send(TestApp.authorized(
+            app.client().delete("/api/fairs/" + fair.slug() + "/sessions/" + sessionId), fair.ownerToken()), null);
+        assertEquals(503, refused.statusCode(), "the delete queued behind the track's lock: " + refused.bodyAsString());
+        assertEquals("DATABASE_BUSY", refused.bodyAsJsonObject().getString("code"));
+        await(holding.rollback());
+      } finally {
+        outside.close();
+      }
+      assertEquals(204, send(TestApp.authorized(
+          app.client().delete("/api/fairs/" + fair.slug() + "/sessions/" + sessionId), fair.ownerToken()), null)
+          .statusCode());
+    }
+  }
+
+  @Test
+  void aDatabaseThatIsGoneAnswers503DatabaseUnavailable(Vertx vertx) {
+    String url = TestDatabase.freshDatabaseUrl();
+    String database = url.substring(url.lastIndexOf('/') + 1);
+    try (TestApp app = TestApp.start(vertx, url, new JsonObject())) {
+      Fair fair = BookingFixtures.fair(app, "gone", 60);
+      TestDatabase.admin("ALTER DATABASE " + database + " WITH ALLOW_CONNECTIONS false");
+      TestDatabase.admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+      try {
+        for (int i = 0; i < 3; i++) {
+          HttpResponse<Buffer> refused = book(app, fair, "gone-" + i);
+          assertEquals(503, refused.statusCode(), refused.bodyAsString());
+          assertEquals("DATABASE_UNAVAILABLE", refused.bodyAsJsonObject().getString("code"));
+          assertNotNull(refused.getHeader("Retry-After"));
+        }
+        HttpResponse<Buffer> page = send(app.client().get("/fairs/" + fair.slug()).putHeader("Accept", "text/html"), null);
+        assertEquals(503, page.statusCode(), "a page too");
+        assertEquals(503, send(app.client().get("/health"), null).statusCode());
+      } finally {
+        TestDatabase.admin("ALTER DATABASE " + database + " WITH ALLOW_CONNECTIONS true");
+      }
+      assertEquals(201, book(app, fair, "gone-0").statusCode(), "back once the database is");
+    }
+  }
+
+  @Test
+  void anExhaustedPoolAnswersAPrompt503AndHealthSaysSo(Vertx vertx) {
+    JsonObject settings = new JsonObject().put("db", new JsonObject()
+        .put("pool_size", 1).put("max_wait_queue", 32).put("acquire_timeout_ms", 300));
+    try (TestApp app = TestApp.start(vertx, TestDatabase.freshDatabaseUrl(), settings)) {
+      Fair fair = BookingFixtures.fair(app, "full", 60);
+      SqlConnection taken = await(app.pool().getConnection());
+      try {
+        List<io.vertx.core.Future<HttpResponse<Buffer>>> calls = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+          calls.add(app.client().get("/api/fairs/" + fair.slug()).send());
+        }
+        long started = System.nanoTime();
+        for (var call : calls) {
+          HttpResponse<Buffer> refused = await(call);
+          assertEquals(503, refused.statusCode(), refused.bodyAsString());
+          assertEquals("SERVER_BUSY", refused.bodyAsJsonObject().getString("code"));
+          assertNotNull(refused.getHeader("Retry-After"));
+        }
+        assertTrue((System.nanoTime() - started) / 1_000_000 < 3000, "prompt");
+        HttpResponse<Buffer> health = send(app.client().get("/health"), null);
+        assertEquals(503, health.statusCode());
+        assertEquals("exhausted", health.bodyAsJsonObject().getString("pool"));
+        assertEquals("up", health.bodyAsJsonObject().getString("database"));
+      } finally {
+        await(taken.close());
+      }
+      Poll.until(Duration.ofSeconds(5), () -> send(app.client().get("/api/fairs/" + fair.slug()), null).statusCode(),
+          status -> status == 200);
+    }
+  }
+
+  @Test
+  void aLostListenIsShownOnHealthUntilItIsBack(Vertx vertx) {
+    String url = TestDatabase.freshDatabaseUrl();
+    String database = url.substring(url.lastIndexOf('/') + 1);
+    try (TestApp app = TestApp.start(vertx, url, new JsonObject())) {
+      assertEquals("listening", send(app.client().get("/health"), null).bodyAsJsonObject().getString("listener"));
+      TestDatabase.admin("ALTER DATABASE " + database + " WITH ALLOW_CONNECTIONS false");
+      TestDatabase.admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database
+          + "' AND query LIKE 'LISTEN%'");
+      TestDatabase.admin("ALTER DATABASE " + database + " WITH ALLOW_CONNECTIONS true");
+      JsonObject lost = poll(app, "reconnecting");
+      assertEquals("degraded", lost.getString("status"), lost.encode());
+      assertNotNull(lost.getString("listener_error"));
+      poll(app, "listening");
+    }
+  }
+
+  /** Polls /health until its listener field reads {@code state}. */
+  private static JsonObject poll(TestApp app, String state) {
+    return Poll.until(Duration.ofSeconds(20), () -> send(app.client().get("/health"), null).bodyAsJsonObject(),
+        health -> state.equals(health.getString("listener")));
+  }
+
+  private static HttpResponse<Buffer> book(TestApp app, Fair fair, String key) {
+    return send(app.client().post("/api/fairs/" + fair.slug() + "/bookings").putHeader("Idempotency-Key", key),
+        BookingFixtures.request("0330023A", "3e " + key, 25, 2));
+  }
+}
