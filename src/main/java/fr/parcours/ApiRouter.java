@@ -21,6 +21,7 @@ import fr.parcours.live.LiveRoutes;
 import fr.parcours.programme.ProgrammePageRoutes;
 import fr.parcours.stand.StandPageRoutes;
 import fr.parcours.stand.StandRoutes;
+import fr.parcours.team.TeamRoutes;
 import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.HealthRoutes;
 import fr.parcours.web.OpenApiRoutes;
@@ -49,6 +50,7 @@ final class ApiRouter {
     auth.mount(router);
     new FairRoutes(services.fairs, services.resources, auth).mount(router);
     new BookingRoutes(services.bookings, services.bookingDesk, auth.requireOrganiser()).mount(router);
+    new TeamRoutes(services.team, auth.requireOrganiser()).mount(router);
     Pages pages = new Pages(services.vertx);
     new BookingPageRoutes(services.bookings,
         new ChallengeChoices(services.challenges, services.challengePicks), pages).mount(router);

@@ -23,6 +23,7 @@ import fr.parcours.metrics.AppMetrics;
 import fr.parcours.live.AvailabilityStreams;
 import fr.parcours.stand.StandDesk;
 import fr.parcours.stand.StandService;
+import fr.parcours.team.TeamService;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 
@@ -51,6 +52,7 @@ public final class Services {
   final Calendars calendars;
   final Selections selections;
   final AvailabilityStreams availabilityStreams;
+  final TeamService team;
 
   Services(Vertx vertx, Pool pool, String databaseUrl, AppConfig config, AppMetrics metrics) {
     this.vertx = vertx;
@@ -78,6 +80,7 @@ public final class Services {
     CalendarLinks calendarLinks = new CalendarLinks(config.publicUrl());
     this.calendars = new Calendars(vertx, pool, calendarLinks, metrics);
     this.selections = new Selections(pool, fairs, calendarLinks);
+    this.team = new TeamService(pool, fairs, auth, config.publicUrl());
     this.availabilityStreams = new AvailabilityStreams(vertx, bookings::availability, config.liveMaxStreams());
   }
 

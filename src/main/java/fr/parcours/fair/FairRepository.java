@@ -1,5 +1,6 @@
 package fr.parcours.fair;
 
+import fr.parcours.db.Results;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -46,9 +47,16 @@ final class FairRepository {
         .execute().compose(this::withDays);
   }
 
-  Future<List<Fair>> ownedBy(long ownerId) {
-    return pool.preparedQuery("SELECT " + COLUMNS + " FROM fairs WHERE owner_id = $1 ORDER BY slug")
-        .execute(Tuple.of(ownerId)).compose(this::withDays);
+  Future<List<Fair>> ofMember(long organiserId) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM fairs WHERE id IN "
+            + "(SELECT fair_id FROM fair_members WHERE organiser_id = $1) ORDER BY slug")
+        .execute(Tuple.of(organiserId)).compose(this::withDays);
+  }
+
+  Future<Optional<FairRole>> roleOf(long fairId, long organiserId) {
+    return pool.preparedQuery("SELECT role FROM fair_members WHERE fair_id = $1 AND organiser_id = $2")
+        .execute(Tuple.of(fairId, organiserId))
+        .map(rows -> Results.first(rows).flatMap(row -> FairRole.of(row.getString("role"))));
   }
 
   /**
@@ -69,7 +77,9 @@ final class FairRepository {
             + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id")
         .execute(fields(ownerId, details))
         .map(rows -> rows.iterator().next().getLong("id"))
-        .compose(id -> insertDays(conn, id, details.days()).map(id)));
+        .compose(id -> insertDays(conn, id, details.days()).map(id))
+        .compose(id -> conn.preparedQuery("INSERT INTO fair_members (fair_id, organiser_id, role) "
+            + "VALUES ($1, $2, 'owner')").execute(Tuple.of(id, ownerId)).map(id)));
   }
 
   Future<Void> update(long id, FairDetails details) {
