@@ -14,6 +14,7 @@ import fr.parcours.booking.BookingRoutes;
 import fr.parcours.calendar.CalendarRoutes;
 import fr.parcours.challenge.ChallengeChoices;
 import fr.parcours.challenge.ChallengeRoutes;
+import fr.parcours.edition.CopyRoutes;
 import fr.parcours.fair.FairPageRoutes;
 import fr.parcours.fair.FairRoutes;
 import fr.parcours.metrics.MetricsRoutes;
@@ -51,6 +52,7 @@ final class ApiRouter {
     new FairRoutes(services.fairs, services.resources, auth).mount(router);
     new BookingRoutes(services.bookings, services.bookingDesk, auth.requireOrganiser()).mount(router);
     new TeamRoutes(services.team, auth.requireOrganiser()).mount(router);
+    new CopyRoutes(services.copies, auth.requireOrganiser()).mount(router);
     Pages pages = new Pages(services.vertx);
     new BookingPageRoutes(services.bookings,
         new ChallengeChoices(services.challenges, services.challengePicks), pages).mount(router);

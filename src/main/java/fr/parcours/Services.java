@@ -17,6 +17,7 @@ import fr.parcours.calendar.Selections;
 import fr.parcours.challenge.ChallengePicks;
 import fr.parcours.challenge.ChallengeService;
 import fr.parcours.config.AppConfig;
+import fr.parcours.edition.CopyService;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.metrics.AppMetrics;
@@ -53,6 +54,7 @@ public final class Services {
   final Selections selections;
   final AvailabilityStreams availabilityStreams;
   final TeamService team;
+  final CopyService copies;
 
   Services(Vertx vertx, Pool pool, String databaseUrl, AppConfig config, AppMetrics metrics) {
     this.vertx = vertx;
@@ -81,6 +83,7 @@ public final class Services {
     this.calendars = new Calendars(vertx, pool, calendarLinks, metrics);
     this.selections = new Selections(pool, fairs, calendarLinks);
     this.team = new TeamService(pool, fairs, auth, config.publicUrl());
+    this.copies = new CopyService(pool, fairs, config.publicUrl());
     this.availabilityStreams = new AvailabilityStreams(vertx, bookings::availability, config.liveMaxStreams());
   }
 

@@ -92,6 +92,14 @@ public final class AssociationService {
         .map(association -> new Login(token, expiresAt, association.orElseThrow()));
   }
 
+  /** Takes part in a copied edition with last edition's profile, and opens a session there. */
+  public Future<Login> rejoin(String linkToken) {
+    return pool.withTransaction(conn -> repository.rejoin(conn, Tokens.digest(linkToken))
+            .compose(joined -> openSession(conn, joined.orElseThrow(
+                () -> AppException.notFound("Invitation to take part again (unknown or already used)")))))
+        .recover(UniqueKeys.clashOn(FIELD_BY_CONSTRAINT, "name"));
+  }
+
   /** The association a session token belongs to, if it is one and has not expired. */
   Future<Optional<SignedInAssociation>> authenticate(String token) {
     return repository.findByToken(pool, Tokens.digest(token));

@@ -72,6 +72,8 @@ class TeamTest extends ServerTest {
         new Object[] {HttpMethod.PUT, "/booking-rules", new JsonObject().put("pupils_per_adult", 10)},
         new Object[] {HttpMethod.POST, "/challenges", new JsonObject().put("title", "Défi")},
         new Object[] {HttpMethod.POST, "/team", member("x@team.test", "owner")},
+        new Object[] {HttpMethod.POST, "/copies", new JsonObject().put("name", "Copie")
+            .put("days", new JsonArray().add("2028-03-16"))},
         new Object[] {HttpMethod.DELETE, "/team?email=edition@team.test", null});
     for (Object[] write : writes) {
       HttpResponse<Buffer> refused = call(staff, (HttpMethod) write[0], fair.base + write[1], (JsonObject) write[2]);
