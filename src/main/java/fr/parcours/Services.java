@@ -65,8 +65,8 @@ public final class Services {
     this.auth = new AuthService(vertx, pool);
     this.fairs = new FairService(pool);
     BookingLinks links = new BookingLinks(config.publicUrl());
-    Placements placements = new Placements(links);
     this.challengePicks = new ChallengePicks(pool);
+    Placements placements = new Placements(links, challengePicks);
     this.bookings = new BookingService(pool, fairs, links, placements, challengePicks, metrics,
         config.bookingGroupMax());
     this.bookingDesk = new BookingDesk(pool, fairs, links);

@@ -96,7 +96,7 @@ public final class AssociationService {
   public Future<Login> rejoin(String linkToken) {
     return pool.withTransaction(conn -> repository.rejoin(conn, Tokens.digest(linkToken))
             .compose(joined -> openSession(conn, joined.orElseThrow(
-                () -> AppException.notFound("Invitation to take part again (unknown or already used)")))))
+                () -> AppException.notFound("rejoin_link", null)))))
         .recover(UniqueKeys.clashOn(FIELD_BY_CONSTRAINT, "name"));
   }
 

@@ -154,6 +154,7 @@ public final class BookingService {
     return repository.lockSchool(conn, fair.id(), found.request().school().uai())
         .compose(locked -> lockedBooking(conn, found))
         .compose(current -> changeLocked(conn, fair, rules, current, change))
+        .compose(id -> extras.follow(conn, id).map(id))
         .compose(id -> placements.promote(conn, fair, found.trackId()).map(id))
         .compose(id -> placements.notify(conn, id, Notice.CHANGED, fair));
   }
@@ -165,7 +166,7 @@ public final class BookingService {
             ? Future.succeededFuture(current)
             : repository.release(conn, current.id())
                 .compose(released -> repository.update(conn, current.id(), current.request(), Booking.CANCELLED))
-                .compose(updated -> extras.cancelled(conn, current.id()))
+                .compose(updated -> extras.follow(conn, current.id()))
                 .compose(letGo -> placements.notify(conn, current.id(), Notice.CANCELLED, fair))
                 .compose(cancelled -> placements.promote(conn, fair, current.trackId()).map(cancelled)))))
         .map(booking -> json(booking, fair))));

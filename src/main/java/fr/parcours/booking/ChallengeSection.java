@@ -27,12 +27,21 @@ final class ChallengeSection {
         JsonObject s = (JsonObject) slot;
         String value = c.getLong("id") + ":" + s.getLong("id");
         s.put("value", value).put("checked", value.equals(checked))
-            .put("typed", value.equals(typedSlot));
+            .put("typed", value.equals(typedSlot)).put("outside", !present(booking, s));
       });
     });
     boolean typedShown = challenges.stream().flatMap(c -> ((JsonObject) c).getJsonArray("slots").stream())
         .anyMatch(slot -> ((JsonObject) slot).getBoolean("typed"));
     return section.put("challenges", challenges).put("typed_shown", typedShown);
+  }
+
+  /** Whether the class is at the fair for the whole slot: the only slots it may pick. */
+  private static boolean present(JsonObject booking, JsonObject slot) {
+    String starts = slot.getString("starts_at");
+    String ends = slot.getString("ends_at");
+    return starts.startsWith(booking.getString("day"))
+        && BookingPageRoutes.clock(starts).compareTo(booking.getString("arrival")) >= 0
+        && BookingPageRoutes.clock(ends).compareTo(booking.getString("departure")) <= 0;
   }
 
   /** The class's pick as the route summary and the print view show it, or null. */

@@ -17,9 +17,11 @@ public final class Placements {
 
   private final BookingRepository repository = new BookingRepository();
   private final BookingLinks links;
+  private final BookingExtras extras;
 
-  public Placements(BookingLinks links) {
+  public Placements(BookingLinks links, BookingExtras extras) {
     this.links = links;
+    this.extras = extras;
   }
 
   /** Gives freed places to waiting bookings, in request order, and tells each promoted teacher. */
@@ -42,6 +44,14 @@ public final class Placements {
     return repository.reserve(conn, booking.id(), route, booking.request().people())
         .compose(reserved -> repository.update(conn, booking.id(), booking.request(), Booking.CONFIRMED))
         .compose(updated -> notify(conn, booking.id(), notice, fair))
+        .mapEmpty();
+  }
+
+  /** Sends a class whose route broke to the waiting list: it lets its challenge pick go; its teacher is told. */
+  Future<Void> bump(SqlConnection conn, Fair fair, Booking booking) {
+    return repository.update(conn, booking.id(), booking.request(), Booking.WAITLISTED)
+        .compose(updated -> extras.follow(conn, booking.id()))
+        .compose(followed -> notify(conn, booking.id(), Notice.BUMPED, fair))
         .mapEmpty();
   }
 

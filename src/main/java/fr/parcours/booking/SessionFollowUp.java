@@ -57,7 +57,6 @@ public final class SessionFollowUp implements SessionChanges {
     return repository.release(conn, holder.id())
         .compose(released -> route
             .map(found -> placements.confirm(conn, fair, holder, found, Notice.REROUTED))
-            .orElseGet(() -> repository.update(conn, holder.id(), holder.request(), Booking.WAITLISTED)
-                .compose(updated -> placements.notify(conn, holder.id(), Notice.BUMPED, fair)).mapEmpty()));
+            .orElseGet(() -> placements.bump(conn, fair, holder)));
   }
 }

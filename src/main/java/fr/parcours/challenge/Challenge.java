@@ -22,7 +22,16 @@ record Challenge(long id, long fairId, String title, String description, String 
   record Pick(long challengeId, String title, Slot slot, int places) {
   }
 
-  /** The booking a teacher picks for, read under its row lock. */
-  record BookingRef(long id, long fairId, String status, int pupils) {
+  /** The booking a teacher picks for, read under its row lock, with its window on its day. */
+  record BookingRef(long id, long fairId, String status, int pupils, OffsetDateTime from, OffsetDateTime to) {
+
+    boolean confirmed() {
+      return "confirmed".equals(status);
+    }
+
+    /** The class presents while it is at the fair: between its arrival and its departure. */
+    boolean present(Slot slot) {
+      return !slot.startsAt().isBefore(from) && !slot.endsAt().isAfter(to);
+    }
   }
 }

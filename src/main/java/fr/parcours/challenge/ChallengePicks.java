@@ -2,6 +2,8 @@ package fr.parcours.challenge;
 
 import fr.parcours.booking.BookingExtras;
 import fr.parcours.challenge.Challenge.BookingRef;
+import fr.parcours.challenge.Challenge.Pick;
+import fr.parcours.challenge.Challenge.Slot;
 import fr.parcours.db.Retries;
 import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
@@ -11,11 +13,15 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 
+import java.util.Optional;
+
 /**
  * A class with a confirmed booking picks one challenge and a presentation slot, through the
  * token of its booking link. Places are taken by a conditional update (never past capacity,
  * whatever the concurrency); changing the pick gives the old places back in the same
- * transaction; cancelling the booking lets the pick go.
+ * transaction. A pick follows its booking: a class that leaves the confirmed list (cancelled,
+ * or sent to the waiting list) lets it go; a class that grows must still fit its slot, and a
+ * class whose new window no longer covers its slot must drop or change the pick first.
  */
 public final class ChallengePicks implements BookingExtras {
 
@@ -32,6 +38,7 @@ public final class ChallengePicks implements BookingExtras {
         .compose(booking -> repository.lockSlot(conn, booking.fairId(), challengeId, slotId)
             .map(found -> found.orElseThrow(() -> AppException.unprocessable("UNKNOWN_CHALLENGE_SLOT", "slot",
                 "is not a presentation slot of that challenge of this fair")))
+            .map(slot -> requirePresent(booking, slot))
             .compose(slot -> repository.release(conn, booking.id())
                 .compose(released -> repository.take(conn, slot.id(), slot.placesFor(booking.pupils())))
                 .compose(taken -> {
@@ -58,13 +65,46 @@ public final class ChallengePicks implements BookingExtras {
   }
 
   @Override
-  public Future<Void> cancelled(SqlConnection conn, long bookingId) {
-    return repository.release(conn, bookingId);
+  public Future<Void> follow(SqlConnection conn, long bookingId) {
+    return repository.lockBooking(conn, bookingId).map(Optional::orElseThrow)
+        .compose(booking -> repository.pick(conn, bookingId).compose(pick -> pick
+            .map(held -> followPick(conn, booking, held))
+            .orElse(Future.succeededFuture())));
+  }
+
+  private Future<Void> followPick(SqlConnection conn, BookingRef booking, Pick pick) {
+    if (!booking.confirmed()) {
+      return repository.release(conn, booking.id());
+    }
+    if (!booking.present(pick.slot())) {
+      throw AppException.conflict("CHALLENGE_OUTSIDE_WINDOW", "departure",
+          "The class's challenge presentation falls outside its new times: drop or change the pick first");
+    }
+    int delta = pick.slot().placesFor(booking.pupils()) - pick.places();
+    if (delta == 0) {
+      return Future.succeededFuture();
+    }
+    return repository.resize(conn, booking.id(), delta).map(resized -> {
+      if (!resized) {
+        throw AppException.conflict("CHALLENGE_SLOT_OUTGROWN", "pupils",
+            "The class's challenge slot has no room for " + booking.pupils() + " pupils: drop or change the pick first");
+      }
+      return null;
+    });
+  }
+
+  /** A class presents only while it is at the fair. */
+  private static Slot requirePresent(BookingRef booking, Slot slot) {
+    if (!booking.present(slot)) {
+      throw AppException.conflict("CHALLENGE_OUTSIDE_WINDOW", "slot",
+          "This presentation slot falls outside the class's arrival and departure");
+    }
+    return slot;
   }
 
   private Future<BookingRef> confirmedBooking(SqlConnection conn, String token) {
     return lockedBooking(conn, token).map(booking -> {
-      if (!"confirmed".equals(booking.status())) {
+      if (!booking.confirmed()) {
         throw AppException.conflict("BOOKING_NOT_CONFIRMED", "Only a class with a confirmed booking picks a challenge");
       }
       return booking;

@@ -107,10 +107,31 @@ final class ChallengeRepository {
    * row before letting go of the pick, then waits for the pick to commit, or the pick for it.
    */
   Future<Optional<BookingRef>> lockBooking(SqlClient db, String token) {
-    return db.preparedQuery("SELECT id, fair_id, status, pupils FROM bookings WHERE manage_token = $1 FOR UPDATE")
-        .execute(Tuple.of(token))
+    return booking(db, "b.manage_token = $1", token);
+  }
+
+  /** The booking by id, its row locked (its own transaction has usually locked it already). */
+  Future<Optional<BookingRef>> lockBooking(SqlClient db, long id) {
+    return booking(db, "b.id = $1", id);
+  }
+
+  private Future<Optional<BookingRef>> booking(SqlClient db, String where, Object key) {
+    return db.preparedQuery("SELECT b.id, b.fair_id, b.status, b.pupils, "
+            + "(b.day + b.arrival) AT TIME ZONE f.time_zone AS from_at, "
+            + "(b.day + b.departure) AT TIME ZONE f.time_zone AS to_at "
+            + "FROM bookings b JOIN fairs f ON f.id = b.fair_id WHERE " + where + " FOR UPDATE OF b")
+        .execute(Tuple.of(key))
         .map(rows -> Results.first(rows).map(row -> new BookingRef(row.getLong("id"), row.getLong("fair_id"),
-            row.getString("status"), row.getInteger("pupils"))));
+            row.getString("status"), row.getInteger("pupils"), row.getOffsetDateTime("from_at"),
+            row.getOffsetDateTime("to_at"))));
+  }
+
+  /** Changes the places a pick holds by {@code delta} if the slot has them; false (nothing changed) otherwise. */
+  Future<Boolean> resize(SqlClient db, long bookingId, int delta) {
+    return db.preparedQuery("WITH grown AS (UPDATE challenge_slots cs SET taken = cs.taken + $2 FROM challenge_picks p "
+            + "WHERE p.booking_id = $1 AND cs.id = p.slot_id AND cs.taken + $2 <= cs.capacity RETURNING cs.id) "
+            + "UPDATE challenge_picks SET places = places + $2 WHERE booking_id = $1 AND EXISTS (SELECT 1 FROM grown)")
+        .execute(Tuple.of(bookingId, delta)).map(rows -> rows.rowCount() == 1);
   }
 
   /** Takes places in a slot if they are left; false (nothing changed) when the slot is full. */

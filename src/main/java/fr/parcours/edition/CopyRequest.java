@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -41,10 +42,10 @@ record CopyRequest(String name, String slug, String city, List<LocalDate> days, 
   private static List<LocalDate> days(JsonInput in, int sourceDays) {
     List<String> given = in.optionalTextList("days");
     if (given == null) {
-      return in.error("days", "is required");
+      return in.error("days", "REQUIRED", Map.of());
     }
     if (given.size() != sourceDays) {
-      return in.error("days", "must give " + sourceDays + " day(s), one for each day of the fair copied");
+      return in.error("days", "DAY_COUNT", Map.of("count", sourceDays));
     }
     Set<LocalDate> seen = new HashSet<>();
     List<LocalDate> days = given.stream().map(text -> {
@@ -55,10 +56,10 @@ record CopyRequest(String name, String slug, String city, List<LocalDate> days, 
       }
     }).toList();
     if (days.contains(null)) {
-      return in.error("days", "must be dates written YYYY-MM-DD");
+      return in.error("days", "NOT_DATE", Map.of());
     }
     if (!days.stream().allMatch(seen::add)) {
-      return in.error("days", "lists a day twice");
+      return in.error("days", "LISTED_TWICE", Map.of());
     }
     return days.stream().sorted().toList();
   }

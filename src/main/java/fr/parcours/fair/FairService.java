@@ -2,11 +2,13 @@ package fr.parcours.fair;
 
 import fr.parcours.auth.Organiser;
 import fr.parcours.error.AppException;
+import fr.parcours.i18n.Term;
 import fr.parcours.web.JsonInput;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,11 +46,11 @@ public final class FairService {
   public Future<Fair> require(String slug, Organiser organiser, FairRole needed) {
     return findBySlug(slug).compose(fair -> repository.roleOf(fair.id(), organiser.id()).map(role -> {
       if (role.isEmpty()) {
-        throw AppException.forbidden("Fair " + slug + " belongs to another organiser");
+        throw AppException.forbiddenBecause("other_organiser");
       }
       if (!role.get().allows(needed)) {
-        throw new AppException(AppException.Kind.FORBIDDEN, "ROLE_REFUSED", "The " + role.get().json()
-            + " role on fair " + slug + " may not do this (it takes " + needed.json() + ")", List.of());
+        throw new AppException(AppException.Kind.FORBIDDEN, "ROLE_REFUSED",
+            Map.of("role", Term.of("role_" + role.get().json()), "needed", Term.of("role_" + needed.json())), List.of());
       }
       return fair;
     }));
@@ -62,7 +64,7 @@ public final class FairService {
       }
       Future<Optional<FairRole>> role = viewer == null ? Future.succeededFuture(Optional.empty())
           : repository.roleOf(fair.id(), viewer.id());
-      return role.map(member -> member.map(any -> fair).orElseThrow(() -> AppException.notFound("Fair " + slug)));
+      return role.map(member -> member.map(any -> fair).orElseThrow(() -> AppException.notFound("fair", slug)));
     });
   }
 

@@ -20,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A fair's team: its owners add people by email with a role (someone without an account gets
@@ -55,7 +56,7 @@ public final class TeamService {
   public Future<JsonObject> add(String fairSlug, Organiser owner, JsonInput body) {
     String email = body.requiredText("email");
     String role = body.requiredChoice("role", ROLES);
-    body.check(email == null || Addresses.valid(email), "email", "must be an email address");
+    body.check(email == null || Addresses.valid(email), "email", "NOT_EMAIL", Map.of());
     body.validate();
     FairRole given = FairRole.of(role).orElseThrow();
     return fairs.require(fairSlug, owner, FairRole.OWNER).compose(fair -> auth.withEmail(email)
@@ -95,7 +96,7 @@ public final class TeamService {
       }
       return repository.otherOwners(conn, fair.id(), member.id()).map(others -> {
         if (others == 0) {
-          throw AppException.conflict("LAST_OWNER", "email", "is the fair's only owner: make someone else owner first");
+          throw AppException.conflict("LAST_OWNER", "email", Map.of());
         }
         return current.get();
       });
@@ -105,7 +106,7 @@ public final class TeamService {
   /** Takes {@code email} off the team, or withdraws its invitation; owners only. */
   public Future<Void> remove(String fairSlug, Organiser owner, String email) {
     if (email == null || email.isBlank()) {
-      return Future.failedFuture(AppException.invalid("email", "is required"));
+      return Future.failedFuture(AppException.invalid("email", "REQUIRED", Map.of()));
     }
     return fairs.require(fairSlug, owner, FairRole.OWNER).compose(fair -> auth.withEmail(email)
         .compose(found -> pool.withTransaction(conn -> repository.lockFair(conn, fair.id())
@@ -116,7 +117,7 @@ public final class TeamService {
                     .map(removed -> removed || withdrawn))))
         .map(removed -> {
           if (!removed) {
-            throw AppException.notFound("Team member " + email);
+            throw AppException.notFound("team_member", email);
           }
           return null;
         }));
@@ -125,7 +126,7 @@ public final class TeamService {
   /** What an invitation link offers; a used or expired link is NOT_FOUND. */
   private Future<TeamRepository.Invitation> invitation(String token) {
     return repository.pending(pool, Tokens.digest(token))
-        .map(found -> found.orElseThrow(() -> AppException.notFound("Invitation")));
+        .map(found -> found.orElseThrow(() -> AppException.notFound("team_invitation", null)));
   }
 
   /** Accepts an invitation with {"name", "password"}: the account is made, joins the team, and is signed in. */
@@ -138,7 +139,7 @@ public final class TeamService {
         .compose(organiser -> pool.withTransaction(conn -> repository.accept(conn, hash)
             .compose(accepted -> {
               if (!accepted) {
-                throw AppException.notFound("Invitation");
+                throw AppException.notFound("team_invitation", null);
               }
               return repository.putMember(conn, offered.fairId(), organiser.id(), offered.role());
             })))

@@ -1,7 +1,6 @@
 package fr.parcours.web;
 
 import fr.parcours.error.AppException;
-import fr.parcours.error.FieldError;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -12,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one place that turns failures into HTTP: domain {@link AppException}s by kind, Vert.x
@@ -37,28 +37,41 @@ public final class ErrorHandler implements Handler<RoutingContext> {
     }
     Throwable failure = ctx.failure();
     if (failure instanceof AppException app) {
-      send(ctx, status(app.kind()), app.code(), app.getMessage(), app.details());
+      send(ctx, status(app.kind()), app);
     } else if (failure instanceof PgException pg && constraintStatus(pg) > 0) {
-      send(ctx, constraintStatus(pg), "CONSTRAINT_VIOLATED", constraintMessage(pg), List.of());
+      send(ctx, constraintStatus(pg), refusal("CONSTRAINT_VIOLATED", constraintReason(pg)));
     } else if (failure instanceof HttpException http) {
-      send(ctx, http.getStatusCode(), codeFor(http.getStatusCode()), messageFor(http), List.of());
+      send(ctx, http.getStatusCode(), refusal(http));
     } else if (failure == null) {
-      send(ctx, ctx.statusCode(), codeFor(ctx.statusCode()), defaultMessage(ctx.statusCode()), List.of());
+      send(ctx, ctx.statusCode(), refusal(codeFor(ctx.statusCode()), null));
     } else {
       LOG.error("Unexpected failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
-      send(ctx, 500, "INTERNAL_ERROR", "Internal server error", List.of());
+      send(ctx, 500, refusal("INTERNAL_ERROR", null));
     }
   }
 
   /** A browser on a page gets a page; programs (the API, feeds, probes) get the JSON error body. */
-  private void send(RoutingContext ctx, int status, String code, String message, List<FieldError> details) {
+  private void send(RoutingContext ctx, int status, AppException refusal) {
     if (wantsPage(ctx)) {
       pages.render(ctx, status, status == 404 ? "not-found" : "error", new JsonObject()
-          .put("title", String.valueOf(status)).put("message", message)
-          .put("errors", Pages.errorList(details)));
+          .put("title", String.valueOf(status)).put("message", refusal.text(I18n.language(ctx)))
+          .put("errors", Pages.errorList(refusal.details())));
     } else {
-      sendJson(ctx, status, code, message, details);
+      sendJson(ctx, status, refusal, I18n.apiLanguage(ctx));
     }
+  }
+
+  /** A failure that is not a refusal of ours, said by its code (and reason). */
+  private static AppException refusal(String code, String reason) {
+    return new AppException(AppException.Kind.INVALID, code, reason == null ? Map.of() : Map.of("reason", reason), List.of());
+  }
+
+  /** Vert.x's own refusals: a payload is the text the throwing code chose; else the status's text. */
+  @SuppressWarnings("deprecation")
+  private static AppException refusal(HttpException http) {
+    String payload = http.getPayload();
+    return payload == null || payload.isBlank() ? refusal(codeFor(http.getStatusCode()), null)
+        : new AppException(AppException.Kind.INVALID, codeFor(http.getStatusCode()), payload, List.of());
   }
 
   private static boolean wantsPage(RoutingContext ctx) {
@@ -67,10 +80,18 @@ public final class ErrorHandler implements Handler<RoutingContext> {
     return accept != null && accept.contains("text/html") && MACHINE_PATHS.stream().noneMatch(path::startsWith);
   }
 
-  private static void sendJson(RoutingContext ctx, int status, String code, String message, List<FieldError> details) {
+  /**
+   * The JSON error: the stable code and its parameters for programs, the text in the language
+   * the request asked for (as {@code error} and {@code message}), each field's code, parameters,
+   * label and text.
+   */
+  private static void sendJson(RoutingContext ctx, int status, AppException refusal, String language) {
     JsonArray list = new JsonArray();
-    details.forEach(d -> list.add(new JsonObject().put("field", d.field()).put("message", d.message())));
-    JsonObject body = new JsonObject().put("error", message).put("code", code).put("details", list);
+    refusal.details().forEach(d -> list.add(new JsonObject().put("field", d.field()).put("code", d.code())
+        .put("params", Params.json(d.params())).put("label", d.label(language)).put("message", d.text(language))));
+    String text = refusal.text(language);
+    JsonObject body = new JsonObject().put("error", text).put("message", text).put("code", refusal.code())
+        .put("params", Params.json(refusal.params())).put("details", list);
     ctx.response()
         .setStatusCode(status)
         .putHeader("Content-Type", "application/json; charset=utf-8")
@@ -105,17 +126,12 @@ public final class ErrorHandler implements Handler<RoutingContext> {
     return 0;
   }
 
-  private static String constraintMessage(PgException pg) {
+  private static String constraintReason(PgException pg) {
     return switch (pg.getSqlState()) {
-      case "23505" -> "It already exists";
-      case "23503" -> "It is still in use or refers to something that does not exist";
-      default -> "The value breaks a rule of the fair model";
+      case "23505" -> "unique";
+      case "23503" -> "reference";
+      default -> "rule";
     };
-  }
-
-  private static String messageFor(HttpException http) {
-    String payload = http.getPayload();
-    return payload == null || payload.isBlank() ? defaultMessage(http.getStatusCode()) : payload;
   }
 
   private static String codeFor(int status) {
@@ -128,18 +144,6 @@ public final class ErrorHandler implements Handler<RoutingContext> {
       case 413 -> "BODY_TOO_LARGE";
       case 415 -> "UNSUPPORTED_MEDIA_TYPE";
       default -> status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
-    };
-  }
-
-  private static String defaultMessage(int status) {
-    return switch (status) {
-      case 400 -> "Bad request";
-      case 401 -> "Authentication required";
-      case 403 -> "Forbidden";
-      case 404 -> "Not found";
-      case 405 -> "Method not allowed";
-      case 413 -> "Request body too large";
-      default -> status >= 500 ? "Internal server error" : "Bad request";
     };
   }
 }

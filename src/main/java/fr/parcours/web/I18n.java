@@ -1,12 +1,16 @@
 package fr.parcours.web;
 
+import fr.parcours.i18n.Catalogue;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
-import java.util.ResourceBundle;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Page language: French first (the users are French teachers and associations), English on
@@ -15,8 +19,10 @@ import java.util.ResourceBundle;
  */
 public final class I18n {
 
-  public static final List<String> LANGUAGES = List.of("fr", "en");
+  public static final List<String> LANGUAGES = Catalogue.LANGUAGES;
   private static final String COOKIE = "lang";
+  private static final Map<String, JsonObject> MESSAGES = LANGUAGES.stream().collect(Collectors.toUnmodifiableMap(
+      Function.identity(), language -> new JsonObject(Collections.unmodifiableMap(Catalogue.messages(language)))));
 
   private I18n() {
   }
@@ -31,23 +37,33 @@ public final class I18n {
     if (remembered != null && LANGUAGES.contains(remembered.getValue())) {
       return remembered.getValue();
     }
+    return accepted(ctx).orElse("fr");
+  }
+
+  /**
+   * The language a program asked for with Accept-Language, English when it names neither
+   * (the API's default; pages default to French).
+   */
+  public static String apiLanguage(RoutingContext ctx) {
+    return accepted(ctx).orElse("en");
+  }
+
+  private static Optional<String> accepted(RoutingContext ctx) {
     return ctx.acceptableLanguages().stream()
         .map(language -> language.tag())
         .filter(LANGUAGES::contains)
-        .findFirst()
-        .orElse("fr");
+        .findFirst();
   }
 
-  /** Every message of the language, for templates to read as {@code {{t.key}}}. */
+  /**
+   * Every message of the language, for templates to read as {@code {{t.key}}}: one read-only
+   * object per language, shared by every page.
+   */
   public static JsonObject messages(String language) {
-    ResourceBundle bundle = ResourceBundle.getBundle("i18n.messages", Locale.forLanguageTag(language),
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    JsonObject messages = new JsonObject();
-    bundle.keySet().forEach(key -> messages.put(key, bundle.getString(key)));
-    return messages;
+    return MESSAGES.get(Catalogue.supported(language));
   }
 
   public static String message(String language, String key) {
-    return messages(language).getString(key, key);
+    return Catalogue.text(language, key);
   }
 }

@@ -12,28 +12,41 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Reads a JSON request body field by field, collecting every problem (missing, wrong type,
- * out of range) so that one 400 names them all. Nested objects share the error list and
- * prefix their field names ({@code school.uai}).
+ * out of range, too long) so that one 400 names them all. Nested objects share the error list
+ * and prefix their field names ({@code school.uai}). Every text and list is bounded by
+ * {@link InputLimits}, and reading stays linear in the body's size: a body of a hundred
+ * thousand faulty items is refused at its list's length, never item by item.
  */
 public final class JsonInput {
 
   private final JsonObject json;
   private final String prefix;
-  private final List<FieldError> errors;
+  private final Errors errors;
 
-  private JsonInput(JsonObject json, String prefix, List<FieldError> errors) {
+  /** The problems found so far, with the fields they name for a constant-time lookup. */
+  private record Errors(List<FieldError> list, Set<String> fields) {
+    void add(FieldError error) {
+      list.add(error);
+      fields.add(error.field());
+    }
+  }
+
+  private JsonInput(JsonObject json, String prefix, Errors errors) {
     this.json = json;
     this.prefix = prefix;
     this.errors = errors;
   }
 
   public static JsonInput of(JsonObject json) {
-    return new JsonInput(json, "", new ArrayList<>());
+    return new JsonInput(json, "", new Errors(new ArrayList<>(), new HashSet<>()));
   }
 
   /** True when the field is present (even as null): PATCH bodies update only what they name. */
@@ -56,7 +69,19 @@ public final class JsonInput {
     if (text.isBlank()) {
       return error(field, Problem.BLANK);
     }
-    return text.strip();
+    return bounded(field, text.strip());
+  }
+
+  /** A text within its field's length, without NUL (PostgreSQL's text cannot hold one). */
+  private String bounded(String field, String text) {
+    int max = InputLimits.maxLength(field);
+    if (text.length() > max) {
+      return error(field, Problem.TOO_LONG, String.valueOf(max));
+    }
+    if (text.indexOf('\0') >= 0) {
+      return error(field, Problem.NUL_CHARACTER);
+    }
+    return text;
   }
 
   public String optionalText(String field, String fallback) {
@@ -94,6 +119,7 @@ public final class JsonInput {
     return value;
   }
 
+  /** A length in metres, at least {@code min} and at most {@link InputLimits#METRES}. */
   public Double requiredDecimal(String field, double min) {
     Object raw = json.getValue(field);
     if (raw == null) {
@@ -102,10 +128,17 @@ public final class JsonInput {
     if (!(raw instanceof Number number)) {
       return error(field, Problem.NOT_NUMBER);
     }
-    if (number.doubleValue() < min) {
+    double value = number.doubleValue();
+    if (!Double.isFinite(value)) {
+      return error(field, Problem.NOT_FINITE);
+    }
+    if (value < min) {
       return error(field, Problem.AT_LEAST, String.valueOf(min));
     }
-    return number.doubleValue();
+    if (value > InputLimits.METRES) {
+      return error(field, Problem.AT_MOST, String.valueOf((long) InputLimits.METRES));
+    }
+    return value;
   }
 
   public Double optionalDecimal(String field, double min) {
@@ -146,10 +179,16 @@ public final class JsonInput {
     if (!(raw instanceof JsonArray array)) {
       return error(field, Problem.NOT_TEXT_LIST);
     }
+    if (tooMany(field, array)) {
+      return null;
+    }
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
       if (array.getValue(i) instanceof String text && !text.isBlank()) {
-        texts.add(text.strip());
+        String item = bounded(field + "[" + i + "]", text.strip());
+        if (item != null) {
+          texts.add(item);
+        }
       } else {
         error(field + "[" + i + "]", Problem.BLANK_TEXT);
       }
@@ -237,6 +276,9 @@ public final class JsonInput {
       error(field, Problem.NOT_ARRAY);
       return items;
     }
+    if (tooMany(field, array)) {
+      return items;
+    }
     for (int i = 0; i < array.size(); i++) {
       if (array.getValue(i) instanceof JsonObject item) {
         items.add(new JsonInput(item, prefix + field + "[" + i + "].", errors));
@@ -247,13 +289,36 @@ public final class JsonInput {
     return items;
   }
 
-  /** Records {@code message} against {@code field} unless {@code ok}. */
+  private boolean tooMany(String field, JsonArray array) {
+    int max = InputLimits.maxItems(field);
+    if (array.size() <= max) {
+      return false;
+    }
+    error(field, Problem.TOO_MANY, String.valueOf(max));
+    return true;
+  }
+
+  /** Records the problem {@code code} (text {@code problem.CODE}) against {@code field} unless {@code ok}. */
+  public void check(boolean ok, String field, String code, Map<String, ?> params) {
+    if (!ok) {
+      error(field, code, params);
+    }
+  }
+
+  public <T> T error(String field, String code, Map<String, ?> params) {
+    return error(FieldError.of(prefix + field, code, params));
+  }
+
+  /** @deprecated English only: use {@link #check(boolean, String, String, Map)}. */
+  @Deprecated
   public void check(boolean ok, String field, String message) {
     if (!ok) {
       error(field, message);
     }
   }
 
+  /** @deprecated English only: use {@link #error(String, String, Map)}. */
+  @Deprecated
   public <T> T error(String field, String message) {
     return error(new FieldError(prefix + field, message));
   }
@@ -272,19 +337,18 @@ public final class JsonInput {
   }
 
   public boolean valid() {
-    return errors.isEmpty();
+    return errors.list().isEmpty();
   }
 
   /** Ends reading: throws one 400 listing every problem found, if any. */
   public void validate() {
-    if (!errors.isEmpty()) {
-      throw AppException.invalid(errors);
+    if (!errors.list().isEmpty()) {
+      throw AppException.invalid(errors.list());
     }
   }
 
   private boolean hasErrorFor(String field) {
-    String name = prefix + field;
-    return errors.stream().anyMatch(e -> e.field().equals(name));
+    return errors.fields().contains(prefix + field);
   }
 
   private <T> T missing(String field) {
@@ -305,6 +369,9 @@ public final class JsonInput {
     }
     if (!(raw instanceof String text)) {
       return error(field, expected);
+    }
+    if (text.length() > InputLimits.TEXT) {
+      return error(field, Problem.TOO_LONG, String.valueOf(InputLimits.TEXT));
     }
     try {
       return parser.apply(text.strip());

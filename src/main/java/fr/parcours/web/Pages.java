@@ -9,7 +9,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.templ.handlebars.HandlebarsTemplateEngine;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Renders server-side pages: the feature builds the model, the template only displays it.
@@ -44,23 +46,39 @@ public final class Pages {
         .put("t", messages)
         .put("path", ctx.normalizedPath())
         .put("csrf", PageSecurity.csrfToken(ctx));
-    labelErrors(model.getJsonArray("errors"), messages);
-    return model.put("fe", byField(model.getJsonArray("errors")));
+    JsonArray errors = said(model.getJsonArray("errors"), language);
+    if (errors != null) {
+      model.put("errors", errors);
+    }
+    return model.put("fe", byField(errors));
   }
 
   /** What a page lists of a refusal: each field's problem, or the refusal itself when it names none. */
   public static List<FieldError> fieldErrors(AppException refusal) {
-    return refusal.details().isEmpty() ? List.of(new FieldError("", refusal.getMessage())) : refusal.details();
+    return refusal.details().isEmpty() ? List.of(refusal.asFieldError()) : refusal.details();
   }
 
+  /**
+   * The refused fields for a page's model under {@code errors}; rendering says each in the
+   * page's language ({@code field}, {@code code}, {@code label}, {@code message}).
+   */
   public static JsonArray errorList(List<FieldError> errors) {
-    return new JsonArray(errors.stream().map(e -> {
-      JsonObject error = new JsonObject().put("field", e.field()).put("message", e.message());
-      if (e.problem() != null) {
-        error.put("problem", e.problem().key()).put("argument", e.argument());
-      }
-      return (Object) error;
-    }).toList());
+    return new JsonArray(new ArrayList<>(errors));
+  }
+
+  /** One refused field as a page shows it, in the language. */
+  public static JsonObject said(FieldError error, String language) {
+    return new JsonObject().put("field", error.field()).put("code", error.code())
+        .put("label", error.label(language)).put("message", error.text(language));
+  }
+
+  private static JsonArray said(JsonArray errors, String language) {
+    if (errors == null) {
+      return null;
+    }
+    return new JsonArray(errors.stream()
+        .map(error -> error instanceof FieldError field ? said(field, language) : error)
+        .collect(Collectors.<Object, List<Object>>toCollection(ArrayList::new)));
   }
 
   /** Each refused field's message under its name with dots as underscores ("school_uai"), to show next to its input. */
@@ -73,23 +91,5 @@ public final class Pages {
       });
     }
     return fields;
-  }
-
-  /**
-   * Names each refused field as the form's label does ("Code UAI", not school.uai), and says a
-   * malformed value's problem in the page's language.
-   */
-  private static void labelErrors(JsonArray errors, JsonObject messages) {
-    if (errors == null) {
-      return;
-    }
-    errors.forEach(error -> {
-      JsonObject e = (JsonObject) error;
-      String field = e.getString("field", "");
-      e.put("label", messages.getString("field_" + field.replace('.', '_'), field));
-      if (e.containsKey("problem")) {
-        e.put("message", String.format(messages.getString(e.getString("problem")), e.getString("argument")));
-      }
-    });
   }
 }

@@ -46,7 +46,8 @@ class AuthRoutesTest extends ServerTest {
     JsonObject body = login.bodyAsJsonObject();
     assertNotNull(body.getString("error"));
     assertEquals("email", body.getJsonArray("details").getJsonObject(0).getString("field"));
-    assertEquals("must be a string", body.getJsonArray("details").getJsonObject(0).getString("message"));
+    assertEquals("NOT_TEXT", body.getJsonArray("details").getJsonObject(0).getString("code"));
+    assertEquals("must be a text", body.getJsonArray("details").getJsonObject(0).getString("message"));
     assertEquals("password", body.getJsonArray("details").getJsonObject(1).getString("field"));
   }
 

@@ -15,6 +15,7 @@ import java.util.List;
 
 import static fr.parcours.booking.BookingFixtures.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The teacher picks a challenge (défi) on the manage page: saved, shown in the route and the print view, a full slot refused beside it. */
@@ -27,8 +28,8 @@ class ChallengePageBrowserTest extends BookingBrowserTest {
     long challengeId = challenge.getLong("id");
     long small = challenge.getJsonArray("slots").getJsonObject(0).getLong("id");
     long large = challenge.getJsonArray("slots").getJsonObject(1).getLong("id");
-    JsonObject first = api.book(fair.slug(), request("0330031A", "3e Défi", 25, 2)).bodyAsJsonObject();
-    JsonObject second = api.book(fair.slug(), request("0330032B", "4e Défi", 24, 2)).bodyAsJsonObject();
+    JsonObject first = api.book(fair.slug(), untilThree(request("0330031A", "3e Défi", 25, 2))).bodyAsJsonObject();
+    JsonObject second = api.book(fair.slug(), untilThree(request("0330032B", "4e Défi", 24, 2))).bodyAsJsonObject();
 
     browser.get(first.getString("manage_url") + "?lang=fr");
     browser.findElement(By.id("slot-" + small)).click();
@@ -67,6 +68,29 @@ class ChallengePageBrowserTest extends BookingBrowserTest {
     clickAndWaitForPage(By.id("cancel-submit"));
     assertTrue(browser.findElement(By.id("challenge-why")).getText().contains("annulée"));
     assertTrue(browser.findElements(By.id("challenge-form")).isEmpty());
+  }
+
+  @Test
+  void aSlotAfterTheBusLeavesCannotBeTakenAndAGrowthPastTheSlotIsRefused() {
+    BookingFixtures.Fair fair = BookingFixtures.fair(app, "defis-window-page", 60);
+    JsonObject challenge = challenge(fair);
+    long early = challenge.getJsonArray("slots").getJsonObject(0).getLong("id");
+    long late = challenge.getJsonArray("slots").getJsonObject(1).getLong("id");
+    JsonObject booking = api.book(fair.slug(), request("0330034D", "3e Car", 25, 2).put("departure", "14:25"))
+        .bodyAsJsonObject();
+    for (String language : List.of("fr", "en")) {
+      browser.get(booking.getString("manage_url") + "?lang=" + language);
+      assertFalse(browser.findElement(By.id("slot-" + late)).isEnabled(), "14:30 is after the bus leaves at 14:25");
+      assertTrue(browser.findElement(By.id("slot-" + early)).isEnabled());
+      String label = browser.findElement(By.cssSelector("label[for='slot-" + late + "']")).getText();
+      assertTrue(label.contains(language.equals("fr") ? "hors de vos horaires" : "outside your time"), label);
+    }
+    ((JavascriptExecutor) browser).executeScript("document.getElementById('challenge').scrollIntoView()");
+    Screenshots.save(browser, "teacher-challenge-outside-window");
+  }
+
+  private static JsonObject untilThree(JsonObject request) {
+    return request.put("departure", "15:00");
   }
 
   /** One challenge with a slot for one class and one for two (14 January 2027, Paris time). */

@@ -138,6 +138,73 @@ class ChallengeTest extends ServerTest {
     assertEquals(200, pick(second, created.getLong("id"), slot).statusCode());
   }
 
+  @Test
+  void aClassPicksOnlyASlotWhileItIsAtTheFair() {
+    BookingFixtures.Fair fair = BookingFixtures.fair(app, "defis-window", 60);
+    JsonObject created = createChallenge(fair, slot("14:00", "14:20", 30, "pupils"), slot("16:00", "16:20", 30, "pupils"));
+    String booking = book(fair, "0330301A", 24);
+
+    HttpResponse<Buffer> afterTheBus = pick(booking, created.getLong("id"), slotId(created, 1));
+    assertEquals(409, afterTheBus.statusCode(), "the bus leaves at 15:00");
+    assertEquals("CHALLENGE_OUTSIDE_WINDOW", afterTheBus.bodyAsJsonObject().getString("code"));
+    assertEquals(0, taken(slotId(created, 1)));
+
+    assertEquals(200, pick(booking, created.getLong("id"), slotId(created, 0)).statusCode());
+    HttpResponse<Buffer> earlier = change(booking, new JsonObject().put("departure", "14:10"));
+    assertEquals(409, earlier.statusCode(), "a new departure before the presentation ends is refused");
+    assertEquals("CHALLENGE_OUTSIDE_WINDOW", earlier.bodyAsJsonObject().getString("code"));
+    assertEquals("15:00", send(app.client().get(booking), null).bodyAsJsonObject().getString("departure"));
+  }
+
+  @Test
+  void aClassThatGrowsMustStillFitItsSlot() {
+    BookingFixtures.Fair fair = BookingFixtures.fair(app, "defis-grow", 60);
+    JsonObject created = createChallenge(fair, slot("14:00", "14:20", 30, "pupils"));
+    long slot = slotId(created, 0);
+    String booking = book(fair, "0330302B", 24);
+    assertEquals(200, pick(booking, created.getLong("id"), slot).statusCode());
+
+    HttpResponse<Buffer> grown = change(booking, new JsonObject().put("pupils", 38).put("adults", 3));
+    assertEquals(409, grown.statusCode(), grown.bodyAsString());
+    assertEquals("CHALLENGE_SLOT_OUTGROWN", grown.bodyAsJsonObject().getString("code"));
+    assertEquals("pupils", grown.bodyAsJsonObject().getJsonArray("details").getJsonObject(0).getString("field"));
+    assertEquals(24, send(app.client().get(booking), null).bodyAsJsonObject().getInteger("pupils"));
+    assertEquals(24, taken(slot), "38 pupils never held in a slot of 30");
+
+    assertEquals(200, change(booking, new JsonObject().put("pupils", 29)).statusCode());
+    assertEquals(29, taken(slot));
+    assertEquals(200, change(booking, new JsonObject().put("pupils", 20)).statusCode());
+    assertEquals(20, taken(slot));
+    assertEquals(20, send(app.client().get(booking), null).bodyAsJsonObject().getJsonObject("challenge")
+        .getInteger("places"));
+  }
+
+  @Test
+  void aClassSentToTheWaitingListLetsItsPickGo() {
+    BookingFixtures.Fair fair = BookingFixtures.fair(app, "defis-bumped", 30);
+    JsonObject created = createChallenge(fair, slot("10:30", "10:50", 90, "pupils"));
+    List<String> bookings = new ArrayList<>();
+    for (String uai : List.of("0330303C", "0330304D", "0330305E")) {
+      bookings.add(book(fair, BookingFixtures.request(uai, "3e " + uai, 23, 2).put("departure", "10:50")));
+    }
+    JsonObject first = send(app.client().get(bookings.get(0)), null).bodyAsJsonObject();
+    assertEquals(200, pick(bookings.get(0), created.getLong("id"), slotId(created, 0)).statusCode());
+    assertEquals(23, taken(slotId(created, 0)));
+
+    long session = first.getJsonArray("route").getJsonObject(0).getLong("session");
+    assertEquals(200, send(TestApp.authorized(app.client().patch("/api/fairs/" + fair.slug() + "/sessions/" + session),
+        fair.ownerToken()), new JsonObject().put("status", "cancelled")).statusCode());
+
+    JsonObject bumped = send(app.client().get(bookings.get(0)), null).bodyAsJsonObject();
+    assertEquals("waitlisted", bumped.getString("status"));
+    assertNull(bumped.getValue("challenge"));
+    assertEquals(0, taken(slotId(created, 0)));
+  }
+
+  private HttpResponse<Buffer> change(String booking, JsonObject patch) {
+    return send(app.client().patch(booking), patch);
+  }
+
   private HttpResponse<Buffer> organiser(BookingFixtures.Fair fair, io.vertx.ext.web.client.HttpRequest<Buffer> request,
                                          JsonObject body) {
     return send(TestApp.authorized(request, fair.ownerToken()), body);
@@ -154,10 +221,14 @@ class ChallengeTest extends ServerTest {
     return challenge.getJsonArray("slots").getJsonObject(index).getLong("id");
   }
 
-  /** Books a class and returns the API path of its booking (its manage link's token). */
+  /** Books a class staying 09:00–15:00 and returns the API path of its booking (its manage link's token). */
   private String book(BookingFixtures.Fair fair, String uai, int pupils) {
+    return book(fair, BookingFixtures.request(uai, "3e " + uai, pupils, 2).put("departure", "15:00"));
+  }
+
+  private String book(BookingFixtures.Fair fair, JsonObject request) {
     HttpResponse<Buffer> booked = send(app.client().post("/api/fairs/" + fair.slug() + "/bookings")
-        .putHeader("Idempotency-Key", UUID.randomUUID().toString()), BookingFixtures.request(uai, "3e " + uai, pupils, 2));
+        .putHeader("Idempotency-Key", UUID.randomUUID().toString()), request);
     assertEquals(201, booked.statusCode(), booked.bodyAsString());
     String url = booked.bodyAsJsonObject().getString("manage_url");
     return "/api/bookings/" + url.substring(url.lastIndexOf('/') + 1);

@@ -17,16 +17,19 @@ import static fr.parcours.fair.FairClient.errorFields;
 import static fr.parcours.fair.FairClient.fairBody;
 import static fr.parcours.fair.FairClient.talk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every bad input is a 4xx naming its field, never a 500. */
 class FairValidationTest extends ServerTest {
 
   private static final AtomicInteger FAIRS = new AtomicInteger();
+  private static String token;
   private static FairClient organiser;
 
   @BeforeAll
   static void prepare() {
-    organiser = new FairClient(app.client(), app.organiserToken("validation@fair.test"));
+    token = app.organiserToken("validation@fair.test");
+    organiser = new FairClient(app.client(), token);
   }
 
   /** A fresh fair with a room, so that each test starts from the same ground. */
@@ -235,6 +238,56 @@ class FairValidationTest extends ServerTest {
         app.organiserToken("json@fair.test")).sendBuffer(Buffer.buffer("[1, 2")));
     assertEquals(403, response.statusCode());
     assertRefused(400, List.of("body"), organiser.post(fair() + "/tracks", null));
+  }
+
+  @Test
+  void overLongTextsOnEveryResourceAreRefusedByName() {
+    String base = fair();
+    String tooLong = "x".repeat(2800);
+    assertRefused(400, List.of("name", "city"), organiser.post("/api/fairs",
+        fairBody("salon-long", "Pau").put("name", tooLong).put("city", tooLong)));
+    assertRefused(400, List.of("name"), organiser.patch(base, new JsonObject().put("name", tooLong)));
+    assertRefused(400, List.of("name", "address"), organiser.post(base + "/venues", new JsonObject()
+        .put("slug", "v").put("name", tooLong).put("address", tooLong).put("city", "Pau")));
+    assertRefused(400, List.of("slug", "name"), organiser.post(base + "/tracks", new JsonObject()
+        .put("slug", "a".repeat(2800)).put("name", tooLong)));
+    assertRefused(400, List.of("name"), organiser.post(base + "/rooms", new JsonObject().put("slug", "r")
+        .put("name", tooLong).put("venue", "hotel").put("kind", "workshop").put("capacity", 30)));
+    assertRefused(400, List.of("name"), organiser.patch(base + "/zones/stands", new JsonObject().put("name", tooLong)));
+    assertRefused(400, List.of("name", "contact_email"), organiser.post(base + "/associations", new JsonObject()
+        .put("slug", "asso").put("name", tooLong).put("contact_email", tooLong + "@example.org")));
+    assertRefused(400, List.of("title", "description"), organiser.post(base + "/sessions",
+        talk("09:00", "09:30").put("title", tooLong).put("description", "d".repeat(4001))));
+  }
+
+  @Test
+  void aNulCharacterIsNamedNotStored() {
+    assertRefused(400, List.of("name"), organiser.post(fair() + "/tracks", new JsonObject()
+        .put("slug", "nul").put("name", "Se\u0000connaître")));
+  }
+
+  @Test
+  void standSpotCoordinatesMustBeFiniteLengths() {
+    String base = fair();
+    HttpResponse<Buffer> response = TestApp.await(TestApp.authorized(app.client().post(base + "/stand-spots"),
+        token).putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(
+            "{\"number\": \"1\", \"zone\": \"stands\", \"x\": 1e400, \"y\": 1e9, \"width\": 2, \"depth\": 2}")));
+    assertRefused(400, List.of("x", "y"), response);
+  }
+
+  @Test
+  void aHundredThousandChallengeSlotsAreRefusedAtOnce() {
+    JsonArray slots = new JsonArray();
+    for (int i = 0; i < 100_000; i++) {
+      slots.add(new JsonObject());
+    }
+    long started = System.nanoTime();
+    HttpResponse<Buffer> response = organiser.post(fair() + "/challenges",
+        new JsonObject().put("title", "Défi").put("slots", slots));
+    assertRefused(400, List.of("slots"), response);
+    assertEquals("must hold at most 200 items", response.bodyAsJsonObject().getJsonArray("details")
+        .getJsonObject(0).getString("message"));
+    assertTrue(System.nanoTime() - started < 5_000_000_000L, "took over 5 s");
   }
 
   private static JsonObject standTime(String start, String end, int capacity) {
