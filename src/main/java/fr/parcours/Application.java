@@ -70,7 +70,7 @@ public final class Application {
   public static <T> T runOnce(AppConfig config, Function<Services, Future<T>> work) throws Exception {
     Application app = create(config);
     try {
-      return Migrations.apply(app.pool).compose(migrated -> work.apply(app.services))
+      return Migrations.apply(app.vertx, app.dbUrl).compose(migrated -> work.apply(app.services))
           .toCompletionStage().toCompletableFuture().get();
     } finally {
       app.stop().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
@@ -83,7 +83,7 @@ public final class Application {
   }
 
   private Future<Void> prepare(boolean loadDemo) {
-    return Migrations.apply(pool)
+    return Migrations.apply(vertx, dbUrl)
         .compose(applied -> Bootstrap.firstOrganiser(services))
         .compose(done -> loadDemo ? Bootstrap.demo(services) : Future.succeededFuture());
   }

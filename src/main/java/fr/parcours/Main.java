@@ -1,9 +1,10 @@
 package fr.parcours;
 
-import fr.parcours.auth.Tokens;
+import fr.parcours.common.Tokens;
 import fr.parcours.config.AppConfig;
 import fr.parcours.config.ConfigLoader;
 import fr.parcours.error.AppException;
+import fr.parcours.error.StartupFailure;
 import io.vertx.pgclient.PgException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,28 @@ public final class Main {
   }
 
   public static void main(String[] args) throws Exception {
+    try {
+      run(args);
+    } catch (ExecutionException | StartupFailure e) {
+      StartupFailure failure = startupFailure(e);
+      if (failure == null) {
+        throw e;
+      }
+      System.err.println("parcours: " + failure.getMessage());
+      System.exit(1);
+    }
+  }
+
+  private static StartupFailure startupFailure(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof StartupFailure failure) {
+        return failure;
+      }
+    }
+    return null;
+  }
+
+  private static void run(String[] args) throws Exception {
     List<String> arguments = Arrays.asList(args);
     AppConfig config = ConfigLoader.load(System.getenv());
     if (arguments.contains("--help") || arguments.contains("-h")) {

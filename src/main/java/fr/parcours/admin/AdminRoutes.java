@@ -148,7 +148,7 @@ public final class AdminRoutes {
           pages.render(ctx, 200, "admin-dashboard", Dashboard.model(fair, programme,
                   ((JsonObject) all.resultAt(1)).getJsonArray("bookings"), byRoom)
               .put("stands", StandBoard.model(((JsonObject) all.resultAt(2)).getJsonArray("reservations"),
-                  document.getJsonArray("stand_spots"), programme.zones(), messages))
+                  document.getJsonArray("stand_spots"), document.getJsonArray("zones"), messages))
               .put("challenges", ChallengeView.forPage(all.resultAt(3), messages).getJsonArray("challenges"))
               .put("organiser", organiser.toJson())
               .put("title", fair.details().name()));

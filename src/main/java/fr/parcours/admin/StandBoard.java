@@ -1,11 +1,10 @@
 package fr.parcours.admin;
 
-import fr.parcours.programme.StandMap;
+import fr.parcours.stand.StandMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -18,7 +17,7 @@ final class StandBoard {
   private StandBoard() {
   }
 
-  static JsonObject model(JsonArray reservations, JsonArray spots, Map<String, JsonObject> zones, JsonObject messages) {
+  static JsonObject model(JsonArray reservations, JsonArray spots, JsonArray zones, JsonObject messages) {
     List<JsonObject> all = reservations.stream().map(JsonObject.class::cast).toList();
     List<JsonObject> confirmed = all.stream().filter(r -> "confirmed".equals(r.getString("status"))).toList();
     List<JsonObject> waiting = all.stream().filter(r -> "waiting".equals(r.getString("status"))).toList();

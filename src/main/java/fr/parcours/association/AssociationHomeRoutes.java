@@ -1,6 +1,5 @@
 package fr.parcours.association;
 
-import fr.parcours.calendar.Calendars;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.FairTimes;
@@ -27,13 +26,13 @@ public final class AssociationHomeRoutes {
 
   private final OfferService offers;
   private final ScheduleService schedules;
-  private final Calendars calendars;
+  private final AssociationFeeds calendars;
   private final FairService fairs;
   private final AssociationAuth auth;
   private final Pages pages;
 
-  public AssociationHomeRoutes(OfferService offers, ScheduleService schedules, Calendars calendars, FairService fairs,
-                               AssociationAuth auth, Pages pages) {
+  public AssociationHomeRoutes(OfferService offers, ScheduleService schedules, AssociationFeeds calendars,
+                               FairService fairs, AssociationAuth auth, Pages pages) {
     this.offers = offers;
     this.schedules = schedules;
     this.calendars = calendars;

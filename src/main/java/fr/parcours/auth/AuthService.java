@@ -1,5 +1,6 @@
 package fr.parcours.auth;
 
+import fr.parcours.common.Tokens;
 import fr.parcours.error.AppException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -1,8 +1,8 @@
 package fr.parcours.booking;
 
-import fr.parcours.calendar.CalendarLinks;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairTimes;
+import fr.parcours.web.Subscription;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -22,7 +22,7 @@ final class BookingJson {
         .put("status", booking.status())
         .put("manage_url", links.manage(booking.token()))
         .put("calendar_url", links.calendar(booking.token()))
-        .put("webcal_url", CalendarLinks.webcal(links.calendar(booking.token())))
+        .put("webcal_url", Subscription.webcal(links.calendar(booking.token())))
         .put("fair", new JsonObject().put("slug", fair.slug()).put("name", fair.details().name()))
         .put("track", r.track())
         .put("track_name", booking.trackName())

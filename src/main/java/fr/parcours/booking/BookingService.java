@@ -1,8 +1,8 @@
 package fr.parcours.booking;
 
-import fr.parcours.auth.Tokens;
 import fr.parcours.booking.BookingMessages.Notice;
 import fr.parcours.booking.BookingRepository.TrackRef;
+import fr.parcours.common.Tokens;
 import fr.parcours.db.Batcher;
 import fr.parcours.db.IdempotencyKeys;
 import fr.parcours.db.IdempotencyKeys.Outcome;

@@ -1,5 +1,6 @@
 package fr.parcours.calendar;
 
+import fr.parcours.web.Subscription;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -39,10 +40,6 @@ public record CalendarLinks(String publicUrl) {
 
   /** {@code calendar_url} and {@code webcal_url} of a feed, as every API answer shows them. */
   public static JsonObject json(String calendarUrl) {
-    return new JsonObject().put("calendar_url", calendarUrl).put("webcal_url", webcal(calendarUrl));
-  }
-
-  public static String webcal(String calendarUrl) {
-    return calendarUrl.replaceFirst("^https?://", "webcal://");
+    return new JsonObject().put("calendar_url", calendarUrl).put("webcal_url", Subscription.webcal(calendarUrl));
   }
 }

@@ -1,5 +1,6 @@
 package fr.parcours.calendar;
 
+import fr.parcours.association.AssociationFeeds;
 import fr.parcours.calendar.CalendarRepository.FairHead;
 import fr.parcours.calendar.CalendarRepository.Listed;
 import fr.parcours.calendar.CalendarRepository.Part;
@@ -26,7 +27,7 @@ import java.util.stream.Stream;
  * instance's {@link FeedCache}. Public feeds exist only for published fairs; token feeds (an
  * association's, a class's, a visitor's selection) for whoever holds the token.
  */
-public final class Calendars {
+public final class Calendars implements AssociationFeeds {
 
   private final CalendarRepository repository;
   private final CalendarLinks links;
@@ -96,6 +97,7 @@ public final class Calendars {
   }
 
   /** The association's own feed, for the organiser of its fair to hand over. */
+  @Override
   public Future<JsonObject> associationFeed(long fairId, String associationSlug) {
     return repository.associationToken(fairId, associationSlug)
         .map(found -> found.orElseThrow(() -> AppException.notFound("Association " + associationSlug)))

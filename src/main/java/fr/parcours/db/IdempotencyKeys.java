@@ -1,6 +1,6 @@
 package fr.parcours.db;
 
-import fr.parcours.auth.Tokens;
+import fr.parcours.common.Tokens;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import io.vertx.core.Future;

@@ -1,70 +1,115 @@
 package fr.parcours.db;
 
+import fr.parcours.error.StartupFailure;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.SslMode;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.CoreErrorCode;
+import org.flywaydb.core.api.ErrorCode;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.flywaydb.core.api.output.ValidateOutput;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
 
 /**
- * Applies the versioned schema migrations {@code db/migration/001.sql}, {@code 002.sql}… found
- * on the classpath, each once and in order, recording them in {@code schema_migrations}.
- * An advisory lock makes instances starting together apply them one at a time.
+ * Brings the schema up to date with Flyway from the classpath's {@code db/migration/V0NN__*.sql}.
+ * Flyway takes a PostgreSQL advisory lock, so instances starting together migrate once. A
+ * migration edited after it ran, or a database migrated by a newer jar, refuses the start.
+ * Databases migrated before Flyway (table {@code schema_migrations} at version N) are
+ * baselined at N: Flyway then applies only the later versions.
  */
 public final class Migrations {
-
-  private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
-  private static final long LOCK_KEY = 0x7061726372L;
 
   private Migrations() {
   }
 
-  public static Future<Integer> apply(Pool pool) {
-    List<String> scripts = loadScripts();
-    return pool.withTransaction(conn -> conn
-        .query("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")").execute()
-        .compose(locked -> conn.query("CREATE TABLE IF NOT EXISTS schema_migrations ("
-            + "version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())").execute())
-        .compose(created -> conn.query("SELECT coalesce(max(version), 0) AS v FROM schema_migrations").execute())
-        .map(rows -> rows.iterator().next().getInteger("v"))
-        .compose(current -> applyFrom(conn, scripts, current)));
+  /** Migrates on a worker thread: Flyway speaks blocking JDBC. */
+  public static Future<Void> apply(Vertx vertx, String dbUrl) {
+    return vertx.executeBlocking(() -> {
+      migrate(dbUrl);
+      return null;
+    });
   }
 
-  private static Future<Integer> applyFrom(SqlConnection conn, List<String> scripts, int current) {
-    Future<Void> chain = Future.succeededFuture();
-    for (int version = current + 1; version <= scripts.size(); version++) {
-      int v = version;
-      chain = chain.compose(done -> {
-        LOG.info("Applying schema migration {}", v);
-        return conn.query(scripts.get(v - 1)).execute()
-            .compose(applied -> conn.preparedQuery("INSERT INTO schema_migrations (version) VALUES ($1)")
-                .execute(Tuple.of(v)))
-            .mapEmpty();
-      });
+  /** Migrates {@code dbUrl} (a {@code postgresql://} URL), blocking the calling thread. */
+  public static void migrate(String dbUrl) {
+    Jdbc jdbc = Jdbc.of(dbUrl);
+    FluentConfiguration configuration = Flyway.configure()
+        .dataSource(jdbc.url(), jdbc.user(), jdbc.password())
+        .locations("classpath:db/migration")
+        .validateMigrationNaming(true)
+        // Flyway ignores applied migrations this jar does not know by default; a database
+        // ahead of the jar must stop the start instead.
+        .ignoreMigrationPatterns(new String[0]);
+    OptionalInt legacy = legacyVersion(jdbc);
+    if (legacy.isPresent()) {
+      configuration.baselineOnMigrate(true)
+          .baselineVersion(String.valueOf(legacy.getAsInt()))
+          .baselineDescription("schema_migrations at " + legacy.getAsInt());
     }
-    return chain.map(done -> scripts.size());
+    try {
+      configuration.load().migrate();
+    } catch (FlywayValidateException e) {
+      throw new StartupFailure("the database schema does not match this jar: " + mismatches(configuration), e);
+    }
   }
 
-  private static List<String> loadScripts() {
-    List<String> scripts = new ArrayList<>();
-    for (int version = 1; ; version++) {
-      String path = String.format("db/migration/%03d.sql", version);
-      try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(path)) {
-        if (in == null) {
-          return scripts;
-        }
-        scripts.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read migration " + path, e);
+  /** The version the pre-Flyway runner recorded, if this database has never seen Flyway. */
+  private static OptionalInt legacyVersion(Jdbc jdbc) {
+    try (Connection connection = DriverManager.getConnection(jdbc.url(), jdbc.user(), jdbc.password());
+         Statement statement = connection.createStatement();
+         ResultSet tables = statement.executeQuery("SELECT to_regclass('flyway_schema_history') IS NULL"
+             + " AND to_regclass('schema_migrations') IS NOT NULL")) {
+      tables.next();
+      if (!tables.getBoolean(1)) {
+        return OptionalInt.empty();
       }
+      try (ResultSet version = statement.executeQuery("SELECT coalesce(max(version), 0) FROM schema_migrations")) {
+        version.next();
+        return OptionalInt.of(version.getInt(1));
+      }
+    } catch (SQLException e) {
+      throw new StartupFailure("cannot read the schema version of " + jdbc.url() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** One line per migration in disagreement, e.g. "version 3 was changed after it ran". */
+  private static String mismatches(FluentConfiguration configuration) {
+    Flyway lenient = new FluentConfiguration().configuration(configuration)
+        .ignoreMigrationPatterns("*:pending").load();
+    return lenient.validateWithResult().invalidMigrations.stream()
+        .map(Migrations::describe)
+        .collect(Collectors.joining("; "));
+  }
+
+  private static String describe(ValidateOutput invalid) {
+    ErrorCode code = invalid.errorDetails.errorCode;
+    if (code == CoreErrorCode.CHECKSUM_MISMATCH) {
+      return "migration " + invalid.version + " (" + invalid.filepath + ") was changed after it ran";
+    }
+    if (code == CoreErrorCode.APPLIED_VERSIONED_MIGRATION_NOT_RESOLVED) {
+      return "the database has migration " + invalid.version + " (" + invalid.description
+          + "), unknown to this jar: a newer version migrated it";
+    }
+    return invalid.errorDetails.errorMessage.lines().findFirst().orElse(String.valueOf(code));
+  }
+
+  /** The JDBC form of the pool's {@code postgresql://user:password@host:port/database} URL. */
+  private record Jdbc(String url, String user, String password) {
+    static Jdbc of(String dbUrl) {
+      PgConnectOptions options = PgConnectOptions.fromUri(dbUrl);
+      String ssl = options.getSslMode() == SslMode.DISABLE ? "" : "?sslmode=" + options.getSslMode().value;
+      return new Jdbc("jdbc:postgresql://" + options.getHost() + ":" + options.getPort() + "/"
+          + options.getDatabase() + ssl, options.getUser(), options.getPassword());
     }
   }
 }

@@ -5,6 +5,7 @@ import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
+import fr.parcours.stand.StandMap;
 import fr.parcours.stand.StandService;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
@@ -56,7 +57,7 @@ public final class ProgrammePageRoutes {
             .put("filter", ProgrammeFilters.model(loaded.programme(), filter, messages))
             .put("grid", starred(TimetableGrid.build(loaded.programme(), filter, messages, locale), loaded))
             .put("stand_maps", StandMap.build(loaded.document().getJsonArray("stand_spots"),
-                loaded.programme().zones(), taken))
+                loaded.document().getJsonArray("zones"), taken))
             .put("feeds", feeds.forFair(loaded.fair().slug(), loaded.programme(), messages))))
         .onSuccess(model -> pages.render(ctx, 200, "programme", model))
         .onFailure(ctx::fail);

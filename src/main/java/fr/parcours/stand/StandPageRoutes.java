@@ -10,8 +10,6 @@ import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairDay;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
-import fr.parcours.programme.Programme;
-import fr.parcours.programme.StandMap;
 import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
@@ -112,7 +110,8 @@ public final class StandPageRoutes {
     return Future.all(stands.map(fair.slug()), resources.programme(fair), schedules.of(fair, who)).map(all -> {
       JsonObject map = all.resultAt(0);
       Set<String> taken = StandChoice.taken(map, day, period);
-      JsonArray drawings = StandMap.build(map.getJsonArray("spots"), Programme.of(all.resultAt(1)).zones(), taken);
+      JsonArray zones = ((JsonObject) all.resultAt(1)).getJsonArray("zones");
+      JsonArray drawings = StandMap.build(map.getJsonArray("spots"), zones, taken);
       String query = "?day=" + day + "&period=" + period.json();
       drawings.forEach(drawing -> ((JsonObject) drawing).getJsonArray("spots").forEach(spot -> {
         JsonObject s = (JsonObject) spot;
@@ -131,7 +130,7 @@ public final class StandPageRoutes {
           .put("periods", periods(period, messages))
           .put("period", period.json())
           .put("stand_maps", drawings)
-          .put("free_spots", freeSpots(map, taken, choice.spot(), Programme.of(all.resultAt(1))))
+          .put("free_spots", freeSpots(map, taken, choice.spot(), zones))
           .put("any_spot", choice.spot() == null || choice.spot().isBlank())
           .put("power", choice.power())
           .put("reservations", AssociationHomeRoutes.standReservations(((JsonObject) all.resultAt(2)).getJsonArray("stands"),
@@ -144,15 +143,20 @@ public final class StandPageRoutes {
     });
   }
 
-  private static JsonArray freeSpots(JsonObject map, Set<String> taken, String chosen, Programme programme) {
+  private static JsonArray freeSpots(JsonObject map, Set<String> taken, String chosen, JsonArray zones) {
     return new JsonArray(map.getJsonArray("spots").stream().map(JsonObject.class::cast)
         .filter(spot -> !taken.contains(spot.getString("number")))
         .map(spot -> (Object) new JsonObject().put("number", spot.getString("number"))
-            .put("zone", programme.placeName(spot.getString("zone")))
+            .put("zone", zoneName(zones, spot.getString("zone")))
             .put("size", trim(spot.getDouble("width")) + " × " + trim(spot.getDouble("depth")) + " m")
             .put("power", spot.getBoolean("power"))
             .put("checked", spot.getString("number").equals(chosen)))
         .toList());
+  }
+
+  private static String zoneName(JsonArray zones, String slug) {
+    return zones.stream().map(JsonObject.class::cast).filter(zone -> zone.getString("slug").equals(slug))
+        .map(zone -> zone.getString("name")).findFirst().orElse(null);
   }
 
   private static JsonArray days(Fair fair, LocalDate chosen, Locale locale) {

@@ -1,6 +1,6 @@
 package fr.parcours.web;
 
-import fr.parcours.auth.Tokens;
+import fr.parcours.common.Tokens;
 import fr.parcours.error.AppException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;

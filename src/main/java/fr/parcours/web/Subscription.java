@@ -1,6 +1,5 @@
 package fr.parcours.web;
 
-import fr.parcours.calendar.CalendarLinks;
 import io.vertx.core.json.JsonObject;
 
 import java.net.URLEncoder;
@@ -13,7 +12,12 @@ import java.nio.charset.StandardCharsets;
 public record Subscription(String label, String url) {
 
   public String webcal() {
-    return CalendarLinks.webcal(url);
+    return webcal(url);
+  }
+
+  /** The {@code webcal://} form of a feed's address, which calendar apps open as a subscription. */
+  public static String webcal(String calendarUrl) {
+    return calendarUrl.replaceFirst("^https?://", "webcal://");
   }
 
   public String google() {

@@ -1,16 +1,12 @@
 package fr.parcours.support;
 
-import fr.parcours.db.Database;
 import fr.parcours.db.EmbeddedDatabase;
 import fr.parcours.db.Migrations;
-import io.vertx.core.Vertx;
-import io.vertx.sqlclient.Pool;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,6 +31,14 @@ public final class TestDatabase {
     return server.url(name);
   }
 
+  /** The URL of a new database without any schema (to test migrations themselves). */
+  public static String emptyDatabaseUrl() {
+    EmbeddedDatabase server = server();
+    String name = "empty_" + COUNTER.incrementAndGet();
+    server.executeAdmin("CREATE DATABASE " + name);
+    return server.url(name);
+  }
+
   /** Runs a statement on the maintenance database, as a DBA would (to take a database away…). */
   public static void admin(String sql) {
     server().executeAdmin(sql);
@@ -44,23 +48,12 @@ public final class TestDatabase {
     if (embedded == null) {
       embedded = EmbeddedDatabase.start(temporaryDirectory(), false);
       embedded.executeAdmin("CREATE DATABASE " + TEMPLATE);
-      migrate(embedded.url(TEMPLATE));
+      Migrations.migrate(embedded.url(TEMPLATE));
       Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "test-postgres-stop"));
     }
     return embedded;
   }
 
-  private static void migrate(String url) {
-    Vertx vertx = Vertx.vertx();
-    try {
-      Pool pool = Database.pool(vertx, url, 1);
-      Migrations.apply(pool).eventually(pool::close).await(60, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException("Cannot migrate the test template database", e);
-    } finally {
-      vertx.close().await();
-    }
-  }
 
   private static Path temporaryDirectory() {
     try {

@@ -1,4 +1,4 @@
-package fr.parcours.auth;
+package fr.parcours.common;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

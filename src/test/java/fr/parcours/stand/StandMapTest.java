@@ -1,11 +1,9 @@
-package fr.parcours.programme;
+package fr.parcours.stand;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,12 +35,10 @@ class StandMapTest {
     assertEquals(2, drawings.size(), "one drawing per zone with spots");
   }
 
-  private static Map<String, JsonObject> zones() {
-    Map<String, JsonObject> zones = new LinkedHashMap<>();
-    zones.put("village", new JsonObject().put("name", "Village"));
-    zones.put("empty", new JsonObject().put("name", "Empty"));
-    zones.put("hall", new JsonObject().put("name", "Hall"));
-    return zones;
+  private static JsonArray zones() {
+    return new JsonArray().add(new JsonObject().put("slug", "village").put("name", "Village"))
+        .add(new JsonObject().put("slug", "empty").put("name", "Empty"))
+        .add(new JsonObject().put("slug", "hall").put("name", "Hall"));
   }
 
   private static JsonObject spot(String number, String zone, double x, double y) {

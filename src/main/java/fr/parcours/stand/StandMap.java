@@ -1,10 +1,9 @@
-package fr.parcours.programme;
+package fr.parcours.stand;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,12 +20,12 @@ public final class StandMap {
   private StandMap() {
   }
 
-  /** One drawing per zone that has spots, in the zones' order. */
-  public static JsonArray build(JsonArray spots, Map<String, JsonObject> zones, Set<String> taken) {
+  /** One drawing per zone that has spots, in the zones' order (the programme document's {@code zones}). */
+  public static JsonArray build(JsonArray spots, JsonArray zones, Set<String> taken) {
     JsonArray drawings = new JsonArray();
-    zones.forEach((slug, zone) -> {
+    zones.stream().map(JsonObject.class::cast).forEach(zone -> {
       List<JsonObject> inZone = spots.stream().map(JsonObject.class::cast)
-          .filter(spot -> slug.equals(spot.getString("zone"))).toList();
+          .filter(spot -> zone.getString("slug").equals(spot.getString("zone"))).toList();
       if (!inZone.isEmpty()) {
         drawings.add(drawing(zone.getString("name"), inZone, taken));
       }
