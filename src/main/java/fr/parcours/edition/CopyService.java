@@ -1,7 +1,7 @@
 package fr.parcours.edition;
 
 import fr.parcours.auth.Organiser;
-import fr.parcours.auth.Tokens;
+import fr.parcours.common.Tokens;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairRole;
 import fr.parcours.fair.FairService;

@@ -2,7 +2,7 @@ package fr.parcours.team;
 
 import fr.parcours.auth.AuthService;
 import fr.parcours.auth.Organiser;
-import fr.parcours.auth.Tokens;
+import fr.parcours.common.Tokens;
 import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairRole;
