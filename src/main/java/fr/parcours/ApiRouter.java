@@ -28,6 +28,7 @@ import fr.parcours.web.HealthRoutes;
 import fr.parcours.web.OpenApiRoutes;
 import fr.parcours.web.PageSecurity;
 import fr.parcours.web.Pages;
+import fr.parcours.web.RequestGuard;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.FileSystemAccess;
@@ -43,7 +44,10 @@ final class ApiRouter {
 
   static Router create(Services services) {
     Router router = Router.router(services.vertx);
+    router.route().handler(PageSecurity::headers);
+    router.route().handler(RequestGuard::line);
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    router.route().handler(RequestGuard::form);
     router.route().handler(new PageSecurity(services.config.publicUrl()));
     new HealthRoutes(services.vertx, services.databaseUrl).mount(router);
     new OpenApiRoutes().mount(router);

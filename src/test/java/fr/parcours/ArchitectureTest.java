@@ -21,9 +21,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 @AnalyzeClasses(packages = "fr.parcours", importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class ArchitectureTest {
 
-  /** Knows no feature: HTTP and page plumbing, the database, refusals, settings, tokens. */
+  /** Knows no feature: HTTP and page plumbing, the database, refusals and their wording, settings, tokens. */
   static final String[] SHARED = {"fr.parcours.common..", "fr.parcours.config..", "fr.parcours.db..",
-      "fr.parcours.error..", "fr.parcours.web.."};
+      "fr.parcours.error..", "fr.parcours.i18n..", "fr.parcours.web.."};
   /** Pages drawn from several features' answers; no feature imports them. */
   static final String[] PAGES = {"fr.parcours.admin..", "fr.parcours.programme.."};
 

@@ -7,6 +7,7 @@ import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
 import fr.parcours.web.Pages;
+import fr.parcours.web.Redirects;
 import fr.parcours.web.Subscription;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -87,7 +88,8 @@ public final class SelectionPageRoutes {
   /** Back to the page the star was clicked on, only if it is one of this fair's pages (no open redirect). */
   private static String returnPath(String slug, String asked) {
     String pages = "/fairs/" + slug;
-    return asked != null && (asked.equals(pages) || asked.startsWith(pages + "/") || asked.startsWith(pages + "?"))
+    return Redirects.isLocalPath(asked)
+        && (asked.equals(pages) || asked.startsWith(pages + "/") || asked.startsWith(pages + "?"))
         ? asked : pages + "/selection";
   }
 }

@@ -1,7 +1,11 @@
 package fr.parcours.web;
 
 import fr.parcours.error.AppException;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -62,7 +66,7 @@ public final class ErrorHandler implements Handler<RoutingContext> {
   }
 
   /** A failure that is not a refusal of ours, said by its code (and reason). */
-  private static AppException refusal(String code, String reason) {
+  static AppException refusal(String code, String reason) {
     return new AppException(AppException.Kind.INVALID, code, reason == null ? Map.of() : Map.of("reason", reason), List.of());
   }
 
@@ -75,7 +79,12 @@ public final class ErrorHandler implements Handler<RoutingContext> {
   }
 
   private static boolean wantsPage(RoutingContext ctx) {
-    String path = ctx.normalizedPath();
+    String path;
+    try {
+      path = ctx.normalizedPath();
+    } catch (IllegalArgumentException malformed) {
+      return false;
+    }
     String accept = ctx.request().getHeader("Accept");
     return accept != null && accept.contains("text/html") && MACHINE_PATHS.stream().noneMatch(path::startsWith);
   }
@@ -85,7 +94,7 @@ public final class ErrorHandler implements Handler<RoutingContext> {
    * the request asked for (as {@code error} and {@code message}), each field's code, parameters,
    * label and text.
    */
-  private static void sendJson(RoutingContext ctx, int status, AppException refusal, String language) {
+  static void sendJson(RoutingContext ctx, int status, AppException refusal, String language) {
     JsonArray list = new JsonArray();
     refusal.details().forEach(d -> list.add(new JsonObject().put("field", d.field()).put("code", d.code())
         .put("params", Params.json(d.params())).put("label", d.label(language)).put("message", d.text(language))));
@@ -96,6 +105,25 @@ public final class ErrorHandler implements Handler<RoutingContext> {
         .setStatusCode(status)
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .end(body.encode());
+  }
+
+  /**
+   * Answers what the HTTP decoder refused before any route saw it (a request line or headers
+   * over their limit, a line that is not HTTP) with the JSON error body and the security
+   * headers, in English (the headers it would be asked in are what failed); the server closes
+   * the connection after it.
+   */
+  public static void invalidRequest(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    int status = cause instanceof TooLongHttpLineException ? 414
+        : cause instanceof TooLongHttpHeaderException ? 431 : 400;
+    AppException refusal = refusal(codeFor(status), null);
+    HttpServerResponse response = request.response();
+    PageSecurity.secureHeaders(response.headers());
+    JsonObject body = new JsonObject().put("error", refusal.text("en")).put("message", refusal.text("en"))
+        .put("code", refusal.code()).put("params", new JsonObject()).put("details", new JsonArray());
+    response.setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
+        .putHeader("Connection", "close").end(body.encode());
   }
 
   /** The HTTP status of a kind of failure, for pages that show errors in place. */
@@ -142,7 +170,10 @@ public final class ErrorHandler implements Handler<RoutingContext> {
       case 404 -> "NOT_FOUND";
       case 405 -> "METHOD_NOT_ALLOWED";
       case 413 -> "BODY_TOO_LARGE";
+      case 414 -> "URI_TOO_LONG";
       case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+      case 429 -> "TOO_MANY_REQUESTS";
+      case 431 -> "HEADERS_TOO_LARGE";
       default -> status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
     };
   }

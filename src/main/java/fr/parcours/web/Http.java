@@ -56,6 +56,11 @@ public final class Http {
 
   /** After a form is posted: 303 sends the browser to {@code location} with a GET, so reloading never re-posts. */
   public static void seeOther(RoutingContext ctx, String location) {
+    if (!Redirects.isLocalPath(location)) {
+      // A header with a line break would throw where no one answers the request.
+      ctx.fail(new IllegalArgumentException("Not a path of this site: " + location.replaceAll("\\p{Cntrl}", "?")));
+      return;
+    }
     ctx.response().setStatusCode(303).putHeader("Location", location).end();
   }
 

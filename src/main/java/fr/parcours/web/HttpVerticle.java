@@ -31,7 +31,8 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true));
-    return server.requestHandler(routerFactory.get()).listen(port, host);
+    return server.requestHandler(routerFactory.get()).invalidRequestHandler(ErrorHandler::invalidRequest)
+        .listen(port, host);
   }
 
   @Override

@@ -3,6 +3,7 @@ package fr.parcours.web;
 import fr.parcours.common.Tokens;
 import fr.parcours.error.AppException;
 import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
@@ -39,13 +40,25 @@ public final class PageSecurity implements Handler<RoutingContext> {
     this.secureCookies = publicUrl.startsWith("https://");
   }
 
-  @Override
-  public void handle(RoutingContext ctx) {
-    ctx.response().headers()
-        .set("Content-Security-Policy", CSP)
+  /**
+   * Puts the security headers on every response, refusals included: mounted before the body is
+   * read, so that a 413 carries them too ({@link ErrorHandler#invalidRequest} adds them to what
+   * the router never sees).
+   */
+  public static void headers(RoutingContext ctx) {
+    secureHeaders(ctx.response().headers());
+    ctx.next();
+  }
+
+  static void secureHeaders(MultiMap headers) {
+    headers.set("Content-Security-Policy", CSP)
         .set("X-Content-Type-Options", "nosniff")
         .set("Referrer-Policy", "same-origin")
         .set("X-Frame-Options", "DENY");
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
     ctx.put(SECURE_KEY, secureCookies);
     Cookie sent = ctx.request().getCookie(CSRF_COOKIE);
     String token = sent == null || sent.getValue().isBlank() ? null : sent.getValue();
