@@ -16,6 +16,7 @@ import fr.parcours.challenge.ChallengeChoices;
 import fr.parcours.challenge.ChallengeRoutes;
 import fr.parcours.edition.CopyRoutes;
 import fr.parcours.fair.FairPageRoutes;
+import fr.parcours.imports.ImportRoutes;
 import fr.parcours.fair.FairRoutes;
 import fr.parcours.metrics.MetricsRoutes;
 import fr.parcours.live.LiveRoutes;
@@ -57,6 +58,7 @@ final class ApiRouter {
     new BookingRoutes(services.bookings, services.bookingDesk, auth.requireOrganiser()).mount(router);
     new TeamRoutes(services.team, auth.requireOrganiser()).mount(router);
     new CopyRoutes(services.copies, auth.requireOrganiser()).mount(router);
+    new ImportRoutes(services.imports, auth.requireOrganiser()).mount(router);
     Pages pages = new Pages(services.vertx);
     new BookingPageRoutes(services.bookings,
         new ChallengeChoices(services.challenges, services.challengePicks), pages).mount(router);

@@ -20,6 +20,7 @@ import fr.parcours.config.AppConfig;
 import fr.parcours.edition.CopyService;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
+import fr.parcours.imports.ImportService;
 import fr.parcours.metrics.AppMetrics;
 import fr.parcours.live.AvailabilityStreams;
 import fr.parcours.stand.StandDesk;
@@ -55,6 +56,7 @@ public final class Services {
   final AvailabilityStreams availabilityStreams;
   final TeamService team;
   final CopyService copies;
+  final ImportService imports;
 
   Services(Vertx vertx, Pool pool, String databaseUrl, AppConfig config, AppMetrics metrics) {
     this.vertx = vertx;
@@ -84,6 +86,7 @@ public final class Services {
     this.selections = new Selections(pool, fairs, calendarLinks);
     this.team = new TeamService(pool, fairs, auth, config.publicUrl());
     this.copies = new CopyService(pool, fairs, config.publicUrl());
+    this.imports = new ImportService(fairs, resources);
     this.availabilityStreams = new AvailabilityStreams(vertx, bookings::availability, config.liveMaxStreams());
   }
 

@@ -13,6 +13,16 @@ CREATE TABLE fair_members (
 CREATE INDEX fair_members_organiser_idx ON fair_members (organiser_id);
 INSERT INTO fair_members (fair_id, organiser_id, role) SELECT id, owner_id, 'owner' FROM fairs;
 
+-- Whoever creates a fair, by whatever path, is its first owner.
+CREATE FUNCTION fairs_owner_member() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO fair_members (fair_id, organiser_id, role) VALUES (NEW.id, NEW.owner_id, 'owner')
+  ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END;
+$$;
+CREATE TRIGGER fairs_owner_member AFTER INSERT ON fairs FOR EACH ROW EXECUTE FUNCTION fairs_owner_member();
+
 -- An invitation of someone with no account yet: the link's token is stored as its SHA-256 only.
 CREATE TABLE fair_invitations (
   id          bigserial PRIMARY KEY,
@@ -29,9 +39,6 @@ CREATE UNIQUE INDEX fair_invitations_email_key ON fair_invitations (fair_id, low
 ALTER TABLE rooms ADD COLUMN screen boolean NOT NULL DEFAULT false;
 ALTER TABLE rooms ADD COLUMN power boolean NOT NULL DEFAULT false;
 ALTER TABLE rooms ADD COLUMN accessible boolean NOT NULL DEFAULT false;
-
--- Levels a fair's classes come in (3e, 2nde…), chosen from a list by tracks.
-ALTER TABLE tracks ADD COLUMN levels text[] NOT NULL DEFAULT '{}';
 
 -- One click for an association of a copied edition: its old profile becomes one in the new fair.
 CREATE TABLE association_rejoin_links (

@@ -52,23 +52,21 @@ final class CopyRepository {
     return conn.preparedQuery(sql).execute(params).map(rows -> rows.iterator().next().getLong("id"));
   }
 
-  /** The days, the team's owner, the booking rules and the tracks: what every copy takes. */
-  Future<Void> copyPlan(SqlConnection conn, long source, long copy, long owner, List<LocalDate> from,
+  /** The days, the booking rules and the tracks: what every copy takes (its owner joins by the fairs trigger). */
+  Future<Void> copyPlan(SqlConnection conn, long source, long copy, List<LocalDate> from,
                         List<LocalDate> to) {
     Tuple ids = Tuple.of(source, copy);
     return conn.preparedQuery("INSERT INTO fair_days (fair_id, day, opens_at, closes_at) "
             + "SELECT $2, m.new_day, d.opens_at, d.closes_at FROM fair_days d "
             + "JOIN unnest($3::date[], $4::date[]) AS m(old_day, new_day) ON m.old_day = d.day WHERE d.fair_id = $1")
         .execute(Tuple.of(source, copy, from.toArray(LocalDate[]::new), to.toArray(LocalDate[]::new)))
-        .compose(done -> conn.preparedQuery("INSERT INTO fair_members (fair_id, organiser_id, role) "
-            + "VALUES ($1, $2, 'owner')").execute(Tuple.of(copy, owner)))
         .compose(done -> conn.preparedQuery("INSERT INTO booking_rules (fair_id, pupils_per_adult, "
             + "max_pupils_per_school, max_classes_per_school, max_pupils_per_school_per_track, "
             + "max_classes_per_school_per_track) SELECT $2, pupils_per_adult, max_pupils_per_school, "
             + "max_classes_per_school, max_pupils_per_school_per_track, max_classes_per_school_per_track "
             + "FROM booking_rules WHERE fair_id = $1").execute(ids))
         .compose(done -> conn.preparedQuery("INSERT INTO tracks (fair_id, slug, name, description, color, "
-            + "position, class_size, levels) SELECT $2, slug, name, description, color, position, class_size, levels "
+            + "position, class_size) SELECT $2, slug, name, description, color, position, class_size "
             + "FROM tracks WHERE fair_id = $1").execute(ids))
         .mapEmpty();
   }

@@ -50,7 +50,7 @@ public final class CopyService {
     List<LocalDate> to = request.days();
     String zone = source.zone().getId();
     return repository.insertFair(conn, source.id(), from, to, zone, copier.id(), request)
-        .compose(copy -> repository.copyPlan(conn, source.id(), copy, copier.id(), from, to)
+        .compose(copy -> repository.copyPlan(conn, source.id(), copy, from, to)
             .compose(done -> request.rooms() ? repository.copyPlaces(conn, source.id(), copy) : Future.succeededFuture())
             .compose(done -> repository.copyTimes(conn, source.id(), copy, from, to, zone))
             .compose(done -> repository.challenges(conn, source.id()))

@@ -77,9 +77,7 @@ final class FairRepository {
             + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id")
         .execute(fields(ownerId, details))
         .map(rows -> rows.iterator().next().getLong("id"))
-        .compose(id -> insertDays(conn, id, details.days()).map(id))
-        .compose(id -> conn.preparedQuery("INSERT INTO fair_members (fair_id, organiser_id, role) "
-            + "VALUES ($1, $2, 'owner')").execute(Tuple.of(id, ownerId)).map(id)));
+        .compose(id -> insertDays(conn, id, details.days()).map(id)));
   }
 
   Future<Void> update(long id, FairDetails details) {
