@@ -6,11 +6,15 @@ import fr.parcours.fair.FairTimes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** The public availability document: sessions with places left, tracks with places and queue. */
 final class Availability {
+
+  private static final LocalTime NOON = LocalTime.NOON;
 
   private Availability() {
   }
@@ -23,9 +27,26 @@ final class Availability {
       Timetable timetable = timetables.getOrDefault(track.id(), new Timetable(List.of()));
       timetable.sessions().forEach(s -> sessions.add(session(fair, track, s)));
       trackList.add(new JsonObject().put("slug", track.slug()).put("name", track.name())
-          .put("left", timetable.placesLeft()).put("waitlist", waitlists.getOrDefault(track.id(), 0)));
+          .put("left", timetable.placesLeft()).put("parts", parts(fair, timetable))
+          .put("waitlist", waitlists.getOrDefault(track.id(), 0)));
     }
     return new JsonObject().put("fair", fair.slug()).put("sessions", sessions).put("tracks", trackList);
+  }
+
+  /**
+   * Places left in the morning (sessions starting before noon, the fair's clock) and in the
+   * afternoon: a track with room only after lunch says so. A part without sessions is left out.
+   */
+  private static JsonObject parts(Fair fair, Timetable timetable) {
+    JsonObject parts = new JsonObject();
+    Predicate<SessionSlot> morning = s -> FairTimes.local(s.startsAt(), fair.zone()).toLocalTime().isBefore(NOON);
+    if (timetable.sessions().stream().anyMatch(morning)) {
+      parts.put("morning", timetable.placesLeft(morning));
+    }
+    if (timetable.sessions().stream().anyMatch(morning.negate())) {
+      parts.put("afternoon", timetable.placesLeft(morning.negate()));
+    }
+    return parts;
   }
 
   private static JsonObject session(Fair fair, TrackRef track, SessionSlot s) {

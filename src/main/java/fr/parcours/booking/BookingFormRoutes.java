@@ -3,6 +3,7 @@ package fr.parcours.booking;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
+import fr.parcours.i18n.Catalogue;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceCatalog;
 import fr.parcours.fair.resource.ResourceService;
@@ -75,8 +76,10 @@ public final class BookingFormRoutes {
   private void render(RoutingContext ctx, int status, JsonObject typed, String key, List<FieldError> errors) {
     String slug = ctx.pathParam("fairSlug");
     fairs.readable(slug, null)
-        .compose(fair -> Future.all(bookings.availability(slug), resources.list(fair, ResourceCatalog.TRACKS))
-            .map(both -> model(ctx, fair, both.resultAt(0), both.resultAt(1), typed)))
+        .compose(fair -> Future.all(bookings.availability(slug), resources.list(fair, ResourceCatalog.TRACKS),
+                bookings.rules(fair))
+            .map(all -> model(ctx, fair, all.resultAt(0), all.resultAt(1), typed)
+                .put("choices", choices(ctx, fair, all.resultAt(2), typed))))
         .onSuccess(model -> pages.render(ctx, status, "book", model
             .put(Forms.IDEMPOTENCY_KEY, key)
             .put("errors", Pages.errorList(errors))))
@@ -93,6 +96,7 @@ public final class BookingFormRoutes {
     availability.getJsonArray("tracks").forEach(track -> {
       JsonObject t = ((JsonObject) track).copy();
       tracks.add(t.put("checked", t.getString("slug").equals(typed.getString("track")))
+          .put("parts_label", partsLabel(I18n.language(ctx), t.getJsonObject("parts")))
           .put("description", descriptions.get(t.getString("slug"))));
     });
     JsonArray days = new JsonArray();
@@ -103,10 +107,36 @@ public final class BookingFormRoutes {
         .put("fair", new JsonObject().put("slug", fair.slug()).put("name", fair.details().name()).put("city", fair.details().city())
             .put("dates", fair.dateLabels(locale)))
         .put("registration_open", fair.registrationOpen(Instant.now()))
+        .put("registration_notice", fair.registrationNotice(I18n.language(ctx), Instant.now()))
+        .put("planned", !availability.getJsonArray("sessions").isEmpty())
+        // The form only when a class could be booked now: a refused submit would lose what was typed.
+        .put("bookable", fair.registrationOpen(Instant.now()) && !availability.getJsonArray("sessions").isEmpty())
         .put("several_days", fair.days().size() > 1)
         .put("days", days)
         .put("tracks", tracks)
         .put("form", typed);
+  }
+
+  /** "Matin : 96 places · Après-midi : complet": where in the day a class still finds room. */
+  private static String partsLabel(String language, JsonObject parts) {
+    return String.join(" · ", parts.fieldNames().stream().map(part -> Catalogue.say(language, "part_left",
+        Map.of("part", Catalogue.text(language, "part_" + part), "count", parts.getInteger(part)))).toList());
+  }
+
+  /** The lists the form picks from: levels, bus times, and the supervision the fair asks. */
+  private static JsonObject choices(RoutingContext ctx, Fair fair, BookingRules rules, JsonObject typed) {
+    JsonObject group = typed.getJsonObject("class", new JsonObject());
+    return new JsonObject()
+        .put("levels", BookingChoices.choices(rules.levels(), group.getString("level")))
+        .put("arrival", BookingChoices.busTimes(fair, typed.getString("arrival")))
+        .put("departure", BookingChoices.busTimes(fair, typed.getString("departure")))
+        .put("supervision", supervision(ctx, rules));
+  }
+
+  /** "At least one adult per 15 pupils", or null when the fair asks none. */
+  static String supervision(RoutingContext ctx, BookingRules rules) {
+    return rules.pupilsPerAdult() == null ? null
+        : Catalogue.say(I18n.language(ctx), "booking_supervision", Map.of("pupils", rules.pupilsPerAdult()));
   }
 
   private static String managePath(JsonObject booking) {

@@ -2,6 +2,8 @@ package fr.parcours.booking;
 
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
+import fr.parcours.fair.Fair;
+import fr.parcours.fair.FairService;
 import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.Forms;
 import fr.parcours.web.Http;
@@ -31,11 +33,13 @@ public final class BookingPageRoutes {
   private static final Set<String> NOTICES = Set.of("booked", "updated", "cancelled", "challenge_picked",
       "challenge_dropped");
 
+  private final FairService fairs;
   private final BookingService bookings;
   private final ChallengeChoice challenges;
   private final Pages pages;
 
-  public BookingPageRoutes(BookingService bookings, ChallengeChoice challenges, Pages pages) {
+  public BookingPageRoutes(FairService fairs, BookingService bookings, ChallengeChoice challenges, Pages pages) {
+    this.fairs = fairs;
     this.bookings = bookings;
     this.challenges = challenges;
     this.pages = pages;
@@ -132,16 +136,18 @@ public final class BookingPageRoutes {
 
   private void render(RoutingContext ctx, int status, JsonObject booking, JsonObject form, List<FieldError> errors) {
     String language = I18n.language(ctx);
-    challenges.offered(booking.getJsonObject("fair").getString("slug"), I18n.messages(language))
+    String slug = booking.getJsonObject("fair").getString("slug");
+    Future<JsonArray> offered = challenges.offered(slug, I18n.messages(language))
         // A fair taken off line still shows its bookings: without challenges then.
-        .recover(unreadable -> Future.succeededFuture(new JsonArray()))
-        .onSuccess(offered -> render(ctx, status, booking, form, errors, ChallengeSection.model(booking, offered,
-            form.getString("slot"), I18n.messages(language))))
+        .recover(unreadable -> Future.succeededFuture(new JsonArray()));
+    Future.all(offered, fairs.findBySlug(slug))
+        .onSuccess(all -> render(ctx, status, booking, form, errors, ChallengeSection.model(booking, all.resultAt(0),
+            form.getString("slot"), I18n.messages(language)), all.resultAt(1)))
         .onFailure(ctx::fail);
   }
 
   private void render(RoutingContext ctx, int status, JsonObject booking, JsonObject form, List<FieldError> errors,
-                      JsonObject challengeSection) {
+                      JsonObject challengeSection, Fair fair) {
     String language = I18n.language(ctx);
     String done = ctx.queryParams().get("done");
     JsonObject model = routeModel(booking)
@@ -151,6 +157,9 @@ public final class BookingPageRoutes {
         .put("cancelled", Booking.CANCELLED.equals(booking.getString("status")))
         .put("calendar", new Subscription(booking.getString("track_name"), booking.getString("calendar_url")).toJson())
         .put("form", form)
+        .put("waiting", WaitingReason.model(booking, language))
+        .put("choices", new JsonObject().put("arrival", BookingChoices.busTimes(fair, form.getString("arrival")))
+            .put("departure", BookingChoices.busTimes(fair, form.getString("departure"))))
         .put("errors", Pages.errorList(errors));
     if (errors.isEmpty() && done != null && NOTICES.contains(done)) {
       model.put("notice", I18n.message(language, "notice_" + done));

@@ -48,19 +48,25 @@ final class BookingRepository {
   Future<BookingRules> rules(SqlClient db, long fairId) {
     return db.preparedQuery("SELECT * FROM booking_rules WHERE fair_id = $1").execute(Tuple.of(fairId))
         .map(rows -> Results.first(rows).map(row -> new BookingRules(row.getInteger("pupils_per_adult"),
-            row.getInteger("max_pupils_per_school"), row.getInteger("max_classes_per_school"),
+            levels(row.getArrayOfStrings("levels")), row.getInteger("max_pupils_per_school"), row.getInteger("max_classes_per_school"),
             row.getInteger("max_pupils_per_school_per_track"), row.getInteger("max_classes_per_school_per_track")))
-            .orElse(BookingRules.NONE));
+            .orElse(BookingRules.DEFAULT));
+  }
+
+  private static List<String> levels(String[] stored) {
+    return stored == null ? null : List.of(stored);
   }
 
   Future<Void> saveRules(SqlClient db, long fairId, BookingRules rules) {
     return db.preparedQuery("INSERT INTO booking_rules (fair_id, pupils_per_adult, max_pupils_per_school, "
-            + "max_classes_per_school, max_pupils_per_school_per_track, max_classes_per_school_per_track) "
-            + "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (fair_id) DO UPDATE SET "
+            + "max_classes_per_school, max_pupils_per_school_per_track, max_classes_per_school_per_track, levels) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (fair_id) DO UPDATE SET "
             + "pupils_per_adult = $2, max_pupils_per_school = $3, max_classes_per_school = $4, "
-            + "max_pupils_per_school_per_track = $5, max_classes_per_school_per_track = $6, updated_at = now()")
+            + "max_pupils_per_school_per_track = $5, max_classes_per_school_per_track = $6, levels = $7, "
+            + "updated_at = now()")
         .execute(Tuple.of(fairId, rules.pupilsPerAdult(), rules.maxPupilsPerSchool(), rules.maxClassesPerSchool(),
-            rules.maxPupilsPerSchoolPerTrack(), rules.maxClassesPerSchoolPerTrack()))
+            rules.maxPupilsPerSchoolPerTrack(), rules.maxClassesPerSchoolPerTrack(),
+            rules.levels().toArray(String[]::new)))
         .mapEmpty();
   }
 

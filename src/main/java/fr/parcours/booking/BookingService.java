@@ -11,9 +11,11 @@ import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
+import fr.parcours.fair.FairTimes;
 import fr.parcours.metrics.AppMetrics;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
@@ -179,6 +181,11 @@ public final class BookingService {
         .map(all -> Availability.json(fair, all.resultAt(0), all.resultAt(1), all.resultAt(2))));
   }
 
+  /** The fair's booking rules as its forms offer them (levels, supervision). */
+  public Future<BookingRules> rules(Fair fair) {
+    return repository.rules(pool, fair.id());
+  }
+
   private Future<Target> target(String fairSlug, String trackSlug) {
     return publishedFair(fairSlug).compose(fair -> repository.findTrack(pool, fair.id(), trackSlug)
         .map(track -> track.orElseThrow(() -> AppException.unprocessable("UNKNOWN_TRACK",
@@ -196,6 +203,7 @@ public final class BookingService {
     Fair fair = target.fair();
     BookingRequest request = asked.on(BookingTerms.resolveDay(fair, asked.day()));
     BookingTerms.requireRegistrationOpen(fair, Instant.now());
+    target.rules().requireLevel(request.group().level());
     target.rules().requireSupervision(request.pupils(), request.adults());
     long trackId = target.track().id();
     return checkSchoolCaps(conn, target, request)
@@ -284,7 +292,21 @@ public final class BookingService {
 
   /** The booking as its teacher sees it, with what other features attach to it. */
   private Future<JsonObject> shown(Booking booking, Fair fair) {
-    return extras.show(pool, booking.id(), fair, json(booking, fair));
+    return extras.show(pool, booking.id(), fair, json(booking, fair))
+        .compose(json -> booking.is(Booking.WAITLISTED) ? confirmWindows(booking, fair).map(windows -> json
+            .put("confirm_windows", windows)) : Future.succeededFuture(json));
+  }
+
+  /** The windows of the waiting class's day that would confirm it now, as bus times of the fair's clock. */
+  private Future<JsonArray> confirmWindows(Booking booking, Fair fair) {
+    return repository.timetable(pool, booking.trackId()).map(timetable -> {
+      JsonArray windows = new JsonArray();
+      Alternatives.windows(timetable, Need.of(fair, booking.request()), fair.day(booking.request().day()), fair.zone())
+          .forEach(window -> windows.add(new JsonObject()
+              .put("arrival", FairTimes.clock(window.arrival(), fair.zone()))
+              .put("departure", FairTimes.clock(window.departure(), fair.zone()))));
+      return windows;
+    });
   }
 
   private JsonObject json(Booking booking, Fair fair) {

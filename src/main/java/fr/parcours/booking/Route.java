@@ -17,6 +17,10 @@ public record Route(List<SessionSlot> sessions) {
     return sessions.stream().map(SessionSlot::id).toList();
   }
 
+  OffsetDateTime start() {
+    return sessions.stream().map(SessionSlot::startsAt).min(Comparator.naturalOrder()).orElse(OffsetDateTime.MAX);
+  }
+
   OffsetDateTime end() {
     return sessions.stream().map(SessionSlot::endsAt).max(Comparator.naturalOrder()).orElse(OffsetDateTime.MIN);
   }

@@ -3,6 +3,7 @@ package fr.parcours.booking;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** The sessions of one track with their current bookings: what routes are chosen from. */
@@ -15,8 +16,14 @@ public record Timetable(List<SessionSlot> sessions) {
 
   /** Places a class could still take: the scarcest activity's places left over its sessions. */
   public int placesLeft() {
+    return placesLeft(session -> true);
+  }
+
+  /** The same among the sessions of a part of the day: 0 when one activity has none there. */
+  public int placesLeft(Predicate<SessionSlot> part) {
     return activities().stream()
-        .mapToInt(activity -> sessions.stream().filter(s -> s.activity().equals(activity)).mapToInt(SessionSlot::left).sum())
+        .mapToInt(activity -> sessions.stream().filter(s -> s.activity().equals(activity) && part.test(s))
+            .mapToInt(SessionSlot::left).sum())
         .min().orElse(0);
   }
 

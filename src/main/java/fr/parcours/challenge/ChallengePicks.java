@@ -13,6 +13,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -77,8 +78,7 @@ public final class ChallengePicks implements BookingExtras {
       return repository.release(conn, booking.id());
     }
     if (!booking.present(pick.slot())) {
-      throw AppException.conflict("CHALLENGE_OUTSIDE_WINDOW", "departure",
-          "The class's challenge presentation falls outside its new times: drop or change the pick first");
+      throw AppException.conflict("CHALLENGE_PICK_OUTSIDE_WINDOW", "departure", Map.of());
     }
     int delta = pick.slot().placesFor(booking.pupils()) - pick.places();
     if (delta == 0) {
@@ -86,8 +86,8 @@ public final class ChallengePicks implements BookingExtras {
     }
     return repository.resize(conn, booking.id(), delta).map(resized -> {
       if (!resized) {
-        throw AppException.conflict("CHALLENGE_SLOT_OUTGROWN", "pupils",
-            "The class's challenge slot has no room for " + booking.pupils() + " pupils: drop or change the pick first");
+        throw AppException.conflict("CHALLENGE_SLOT_OUTGROWN", "pupils", Map.of("pupils", booking.pupils(),
+            "capacity", pick.slot().capacity()));
       }
       return null;
     });
@@ -96,8 +96,7 @@ public final class ChallengePicks implements BookingExtras {
   /** A class presents only while it is at the fair. */
   private static Slot requirePresent(BookingRef booking, Slot slot) {
     if (!booking.present(slot)) {
-      throw AppException.conflict("CHALLENGE_OUTSIDE_WINDOW", "slot",
-          "This presentation slot falls outside the class's arrival and departure");
+      throw AppException.conflict("CHALLENGE_OUTSIDE_WINDOW", "slot", Map.of());
     }
     return slot;
   }

@@ -2,13 +2,16 @@ package fr.parcours.fair;
 
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
+import fr.parcours.i18n.Catalogue;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** A stored fair: its id, its owning organiser and the details they set. */
@@ -49,6 +52,27 @@ public record Fair(long id, long ownerId, FairDetails details) {
     return published()
         && (opens == null || !now.isBefore(opens.toInstant()))
         && (closes == null || now.isBefore(closes.toInstant()));
+  }
+
+  /**
+   * What a visitor is told of registration besides "open": when it opens, or since when it is
+   * closed, in the fair's local time; null while open (or with no bound to tell).
+   */
+  public String registrationNotice(String language, Instant now) {
+    OffsetDateTime opens = registrationOpensAt();
+    OffsetDateTime closes = registrationClosesAt();
+    if (registrationOpen(now)) {
+      return null;
+    }
+    if (opens != null && now.isBefore(opens.toInstant())) {
+      return Catalogue.say(language, "registration_opens_on", Map.of("when", local(opens)));
+    }
+    return closes == null || now.isBefore(closes.toInstant()) ? null
+        : Catalogue.say(language, "registration_closed_on", Map.of("when", local(closes)));
+  }
+
+  private LocalDateTime local(OffsetDateTime instant) {
+    return instant.atZoneSameInstant(zone()).toLocalDateTime();
   }
 
   /** Its days as people read them, e.g. "jeudi 18 mars 2027, vendredi 19 mars 2027". */

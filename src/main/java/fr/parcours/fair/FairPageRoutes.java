@@ -40,7 +40,8 @@ public final class FairPageRoutes {
             .put("name", fair.details().name())
             .put("description", fair.details().description())
             .put("dates", fair.dateLabels(locale))
-            .put("registration_open", fair.registrationOpen(now))))
+            .put("registration_open", fair.registrationOpen(now))
+            .put("registration_notice", fair.registrationNotice(I18n.language(ctx), now))))
         .onSuccess(cities -> pages.render(ctx, 200, "home", new JsonObject().put("title", "Parcours")
             .put("cities", cities)))
         .onFailure(ctx::fail);

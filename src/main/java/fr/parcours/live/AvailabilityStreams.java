@@ -101,9 +101,4 @@ public final class AvailabilityStreams {
   private synchronized List<EventStream> everyClient() {
     return fairs.values().stream().flatMap(fair -> fair.clients().stream()).toList();
   }
-
-  /** Open streams on this instance (for tests and metrics). */
-  public synchronized int openStreams() {
-    return open;
-  }
 }

@@ -20,7 +20,7 @@ public final class LiveChanges implements Listener.Subscriber {
 
   /** The event-bus address every change is published to, on every instance. */
   public static final String ADDRESS = "parcours.changes";
-  /** The PostgreSQL channel the triggers of migration 005 notify. */
+  /** The PostgreSQL channel the triggers of migration 006 notify. */
   public static final String CHANNEL = "parcours_changes";
   static final long COALESCE_MS = 100;
 

@@ -2,7 +2,7 @@
  * Live changes across server instances: what changed in the database, told to every verticle
  * of every instance within a fraction of a second, whichever instance made the change.
  *
- * <p>Triggers (migration 005) {@code pg_notify} the channel {@value LiveChanges#CHANNEL} at commit;
+ * <p>Triggers (migration 006) {@code pg_notify} the channel {@value LiveChanges#CHANNEL} at commit;
  * each instance's one {@link fr.parcours.db.Listener} connection receives it, {@link LiveChanges}
  * coalesces bursts for {@value LiveChanges#COALESCE_MS} ms and publishes each distinct change
  * once on the local event bus at address {@value LiveChanges#ADDRESS}. Consume it with

@@ -40,6 +40,12 @@ public record Programme(List<ShownSession> sessions, Map<String, JsonObject> tra
     return name(associations, slug);
   }
 
+  /** What the association says of itself, empty when it says nothing. */
+  public String associationDescription(String slug) {
+    JsonObject item = slug == null ? null : associations.get(slug);
+    return item == null ? "" : item.getString("description", "");
+  }
+
   public String trackColor(String slug) {
     JsonObject track = slug == null ? null : tracks.get(slug);
     return track == null ? null : track.getString("color");

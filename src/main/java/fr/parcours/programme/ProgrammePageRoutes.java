@@ -75,6 +75,7 @@ public final class ProgrammePageRoutes {
           .put("session", TimetableGrid.card(programme, session, messages)
               .put("description", session.description())
               .put("association", programme.associationName(session.association()))
+              .put("association_description", programme.associationDescription(session.association()))
               .put("capacity", session.capacity())
               .put("starred", loaded.starred().contains(session.id())))
           .put("feeds", feeds.forSession(loaded.fair().slug(), session, programme));

@@ -48,7 +48,7 @@ public final class SelectionPageRoutes {
     boolean star = !"unstar".equals(form.get("action"));
     visitor.currentOrNew(ctx, slug)
         .compose(selection -> visitor.star(slug, selection, sessionId, star))
-        .onSuccess(done -> Http.seeOther(ctx, returnPath(slug, form.get("return"))))
+        .onSuccess(done -> Http.seeOther(ctx, returnPath(slug, form.get("return")) + anchor(form.get("anchor"))))
         .onFailure(ctx::fail);
   }
 
@@ -83,6 +83,11 @@ public final class SelectionPageRoutes {
     } catch (NumberFormatException e) {
       throw AppException.invalid("session", "must name a session");
     }
+  }
+
+  /** The star's own place on the page, so the visitor lands where they clicked, not at the top. */
+  private static String anchor(String asked) {
+    return asked != null && asked.matches("[a-z]{1,10}-[0-9]{1,18}") ? "#" + asked : "";
   }
 
   /** Back to the page the star was clicked on, only if it is one of this fair's pages (no open redirect). */

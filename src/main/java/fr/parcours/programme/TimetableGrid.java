@@ -73,9 +73,11 @@ public final class TimetableGrid {
       Map<String, JsonArray> cells = new LinkedHashMap<>();
       columns.forEach(key -> cells.put(key, new JsonArray()));
       sessions.forEach(s -> cells.get(columnOf(s, byTrack)).add(card(programme, s, messages)));
-      rows.add(new JsonObject().put("time", time.toString())
-          .put("cells", new JsonArray(cells.values().stream().map(list -> (Object) new JsonObject()
-              .put("sessions", list)).toList())));
+      JsonArray row = new JsonArray();
+      // Each cell names its column too: the phone's list by time shows it beside each session.
+      cells.forEach((key, list) -> row.add(new JsonObject().put("sessions", list)
+          .put("column", columnName(programme, key, byTrack, messages.getString("programme_other")))));
+      rows.add(new JsonObject().put("time", time.toString()).put("cells", row));
     });
     return rows;
   }

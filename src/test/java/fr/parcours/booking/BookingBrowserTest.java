@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
 
 /** Booking pages driven in a fresh headless Chromium per test. */
 abstract class BookingBrowserTest extends BookingTestServer {
@@ -23,5 +24,10 @@ abstract class BookingBrowserTest extends BookingTestServer {
 
   void clickAndWaitForPage(By target) {
     Browser.clickAndWaitForPage(browser, target);
+  }
+
+  /** Picks the option of a list (levels, bus times) as a teacher does. */
+  void choose(String name, String value) {
+    new Select(browser.findElement(By.name(name))).selectByValue(value);
   }
 }

@@ -1,6 +1,7 @@
 package fr.parcours.booking;
 
 import fr.parcours.booking.BookingFixtures.Fair;
+import fr.parcours.support.Poll;
 import fr.parcours.support.TestApp;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -115,17 +117,15 @@ class BookingChangesTest extends BookingTestServer {
 
   /** Waits for the outbox worker (the NOTIFY may already have it draining) to write the mail. */
   private static String promotionMailTo(String email) throws Exception {
-    for (int attempt = 0; attempt < 50; attempt++) {
+    return decoded(Poll.until(Duration.ofSeconds(5), () -> {
       await(app.application().deliverMessages());
       for (Path file : promotionFiles()) {
-        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        if (text.contains(email)) {
-          return decoded(file);
+        if (new String(Files.readAllBytes(file), StandardCharsets.UTF_8).contains(email)) {
+          return file;
         }
       }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no promotion mail to " + email);
+      return null;
+    }, file -> file != null));
   }
 
   private static List<Path> promotionFiles() throws Exception {

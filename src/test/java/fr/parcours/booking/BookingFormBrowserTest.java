@@ -8,8 +8,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -68,6 +69,64 @@ class BookingFormBrowserTest extends BookingBrowserTest {
   }
 
   @Test
+  void levelsAndBusTimesArePickedFromListsAndTheAdultsNeededAreSaid() {
+    Fair fair = BookingFixtures.fair(app, "form-lists", 60);
+    for (String language : List.of("fr", "en")) {
+      browser.get(app.config().publicUrl() + "/fairs/" + fair.slug() + "/book?lang=" + language);
+      List<String> levels = optionValues("class.level");
+      assertEquals(List.of("", "4e", "3e", "2nde", "1re", "Terminale"), levels);
+      List<String> arrivals = optionValues("arrival");
+      assertEquals("08:30", arrivals.get(1), "from the opening");
+      assertEquals("17:00", arrivals.get(arrivals.size() - 1), "to the closing");
+      assertTrue(arrivals.contains("10:50"), "every 10 minutes");
+      assertEquals(optionValues("arrival"), optionValues("departure"));
+      assertEquals(language.equals("fr") ? "Au moins un adulte pour 15 élèves." : "At least one adult per 15 pupils.",
+          browser.findElement(By.id("h-adults")).getText());
+    }
+    browser.get(app.config().publicUrl() + "/fairs/" + fair.slug() + "/book?lang=fr");
+    fillClass("3e E", "26", "0", "09:00", "12:30");
+    Screenshots.save(browser, "teacher-form-lists");
+    clickAndWaitForPage(By.id("book-submit"));
+    WebElement adults = browser.findElement(By.name("adults"));
+    assertEquals("true", adults.getAttribute("aria-invalid"), "26 pupils need 2 adults");
+    assertEquals("3e", browser.findElement(By.name("class.level")).getAttribute("value"), "the level chosen stays");
+    assertEquals("12:30", browser.findElement(By.name("departure")).getAttribute("value"), "the time chosen stays");
+    assertEquals(0L, BookingFixtures.single(app, "SELECT count(*) FROM bookings WHERE fair_id = $1",
+        io.vertx.sqlclient.Tuple.of(fair.id())));
+  }
+
+  @Test
+  void aFairNotOpenYetSaysWhenAndShowsNoFormAndAFairWithoutSessionsSaysSo() {
+    Fair fair = BookingFixtures.fair(app, "form-soon", 60);
+    BookingFixtures.exec(app, "UPDATE fairs SET registration_opens_at = '2026-12-03T09:00:00+01:00', "
+        + "registration_closes_at = '2027-01-10T18:00:00+01:00' WHERE id = $1", io.vertx.sqlclient.Tuple.of(fair.id()));
+    for (String language : List.of("fr", "en")) {
+      browser.get(app.config().publicUrl() + "/fairs/" + fair.slug() + "/book?lang=" + language);
+      assertEquals(language.equals("fr") ? "Inscriptions à partir du jeudi 3 décembre 2026, 9 h."
+          : "Registration opens on Thursday 3 December 2026, 9:00.", browser.findElement(By.id("closed")).getText());
+      assertTrue(browser.findElements(By.id("book-form")).isEmpty(), "no form to fill in vain");
+      browser.get(app.config().publicUrl() + "/?lang=" + language);
+      assertTrue(browser.findElement(By.id("fair-" + fair.slug())).getText().contains(language.equals("fr")
+          ? "Inscriptions à partir du jeudi 3 décembre 2026" : "Registration opens on Thursday 3 December 2026"));
+    }
+    Screenshots.save(browser, "home-registration-soon");
+
+    Fair empty = BookingFixtures.fair(app, "form-empty", 60);
+    BookingFixtures.exec(app, "DELETE FROM sessions WHERE fair_id = $1", io.vertx.sqlclient.Tuple.of(empty.id()));
+    for (String language : List.of("fr", "en")) {
+      browser.get(app.config().publicUrl() + "/fairs/" + empty.slug() + "/book?lang=" + language);
+      assertTrue(browser.findElement(By.id("not-planned")).getText().startsWith(language.equals("fr")
+          ? "Le programme du salon n'est pas encore en place" : "The fair's programme is not in place yet"));
+      assertTrue(browser.findElements(By.id("book-form")).isEmpty());
+    }
+  }
+
+  private List<String> optionValues(String name) {
+    return browser.findElement(By.name(name)).findElements(By.tagName("option")).stream()
+        .map(option -> option.getAttribute("value")).toList();
+  }
+
+  @Test
   void theSameFormSentTwiceBooksOnce() {
     Fair fair = BookingFixtures.fair(app, "form-twice", 60);
     MultiMap form = BookingFixtures.form("double-click-1");
@@ -88,23 +147,17 @@ class BookingFormBrowserTest extends BookingBrowserTest {
     type("teacher.name", "Mme Durand");
     type("teacher.email", "durand@ac-bordeaux.fr");
     type("class.name", className);
-    type("class.level", "3e");
+    choose("class.level", "3e");
     type("pupils", pupils);
     type("adults", adults);
     browser.findElement(By.cssSelector("input[name=track][value=s-orienter]")).click();
-    setValue("arrival", arrival);
-    setValue("departure", departure);
+    choose("arrival", arrival);
+    choose("departure", departure);
   }
 
   private void type(String name, String value) {
     WebElement input = browser.findElement(By.name(name));
     input.clear();
     input.sendKeys(value);
-  }
-
-  /** Time inputs take their value directly: typing into them depends on the browser's locale. */
-  private void setValue(String name, String value) {
-    ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
-        browser.findElement(By.name(name)), value);
   }
 }

@@ -1,6 +1,7 @@
 package fr.parcours.booking;
 
 import fr.parcours.booking.BookingFixtures.Fair;
+import fr.parcours.support.Screenshots;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -66,6 +67,41 @@ class BookingPageBrowserTest extends BookingBrowserTest {
     assertEquals("Inscription annulée.", text("notice"));
     assertTrue(browser.findElements(By.id("cancel-form")).isEmpty());
     assertFalse(browser.findElements(By.id("route-none")).isEmpty());
+  }
+
+  @Test
+  void aWaitingClassIsToldWhyAndTakesATimeThatConfirmsItInOneClick() {
+    Fair fair = BookingFixtures.fair(app, "page-waiting", 30);
+    BookingFixtures.exec(app, "INSERT INTO sessions (fair_id, activity, title, kind, track_id, room_id, starts_at, "
+        + "ends_at, capacity) SELECT fair_id, activity, title, kind, track_id, room_id, starts_at + interval '4 hours 30 minutes', "
+        + "ends_at + interval '4 hours 30 minutes', capacity FROM sessions WHERE fair_id = $1 AND activity <> 'stands' "
+        + "AND starts_at < $2::timestamptz", io.vertx.sqlclient.Tuple.of(fair.id(), java.time.OffsetDateTime.parse(
+        "2027-01-14T10:30:00+01:00")));
+    for (String uai : List.of("0330041A", "0330042B", "0330043C")) {
+      api.book(fair.slug(), BookingRoutesTest.shortWindow(request(uai, "3e " + uai, 24, 2)));
+    }
+    browser.get(app.config().publicUrl() + "/fairs/" + fair.slug() + "/book?lang=fr");
+    String parts = browser.findElement(By.cssSelector("[data-parts='s-orienter']")).getText();
+    assertTrue(parts.startsWith("Matin : ") && parts.contains("Après-midi : 90 places"), parts);
+    JsonObject waiting = api.book(fair.slug(), BookingRoutesTest.shortWindow(request("0330044D", "3e Attente", 24, 2)))
+        .bodyAsJsonObject();
+    assertEquals("waitlisted", waiting.getString("status"));
+
+    browser.get(waiting.getString("manage_url") + "?lang=en");
+    assertTrue(text("waiting-reason").startsWith("No route has room yet for 26 people between 9:00 and 10:50"),
+        text("waiting-reason"));
+    browser.get(waiting.getString("manage_url") + "?lang=fr");
+    assertTrue(text("waiting-reason").startsWith("Aucun parcours n'a encore de place pour 26 personnes entre 9 h et 10 h 50"),
+        text("waiting-reason"));
+    List<String> offers = browser.findElements(By.cssSelector("form.confirm-window button")).stream()
+        .map(WebElement::getText).toList();
+    assertTrue(offers.contains("Confirmé si le car arrive à 13 h 30 et repart à 15 h 20"), offers.toString());
+    Screenshots.save(browser, "teacher-waiting-windows");
+
+    clickAndWaitForPage(By.cssSelector("button[data-window='13:30-15:20']"));
+    assertEquals("Confirmée", text("status"));
+    assertTrue(browser.findElements(By.id("waiting")).isEmpty());
+    assertTrue(browser.findElements(By.cssSelector("#route tbody tr")).get(0).getText().startsWith("13:30"));
   }
 
   @Test

@@ -70,7 +70,7 @@ class BookingRoutesTest extends BookingTestServer {
     Fair fair = BookingFixtures.fair(app, "refusals", 60);
     JsonObject tooShort = request("0330023A", "3e B", 25, 2).put("departure", "10:00");
     assertError(api.book(fair.slug(), tooShort), 422, "WINDOW_TOO_SHORT", "departure");
-    assertError(api.book(fair.slug(), request("0330023A", "3e B", 70, 2)), 422, "CLASS_TOO_LARGE", "pupils");
+    assertError(api.book(fair.slug(), request("0330023A", "3e B", 70, 5)), 422, "CLASS_TOO_LARGE", "pupils");
     assertError(api.book(fair.slug(), request("0330023A", "3e B", 25, 2).put("track", "s-engager")),
         422, "UNKNOWN_TRACK", "track");
     BookingFixtures.exec(app, "INSERT INTO tracks (fair_id, slug, name) VALUES ($1, 'se-connaitre', 'Se connaître')",
@@ -109,6 +109,25 @@ class BookingRoutesTest extends BookingTestServer {
     assertEquals(201, api.book(fair.slug(), request("0330023A", "3e B", 28, 2)).statusCode());
     assertError(api.book(fair.slug(), request("0330023A", "3e C", 20, 2)), 409, "SCHOOL_CAP_REACHED", "class");
     assertEquals(201, api.book(fair.slug(), request("0331234X", "3e C", 20, 2)).statusCode());
+  }
+
+  @Test
+  void aFairAsksOneAdultPer15PupilsAndOneOfItsLevelsUnlessItsOrganiserSaysOtherwise() {
+    Fair fair = BookingFixtures.fair(app, "defaults", 60);
+    String path = "/api/fairs/" + fair.slug() + "/booking-rules";
+    JsonObject defaults = send(TestApp.authorized(app.client().get(path), fair.ownerToken()), null).bodyAsJsonObject();
+    assertEquals(15, defaults.getInteger("pupils_per_adult"));
+    assertEquals(new JsonArray(List.of("4e", "3e", "2nde", "1re", "Terminale")), defaults.getJsonArray("levels"));
+    assertError(api.book(fair.slug(), request("0330023A", "3e B", 26, 0)), 422, "TOO_FEW_ADULTS", "adults");
+    JsonObject cm2 = request("0330023A", "CM2 A", 26, 2);
+    cm2.getJsonObject("class").put("level", "CM2");
+    assertError(api.book(fair.slug(), cm2), 422, "UNKNOWN_LEVEL", "class.level");
+
+    JsonObject rules = new JsonObject().put("pupils_per_adult", (Object) null).put("levels", new JsonArray(List.of("CM2", "6e")));
+    assertEquals(200, send(TestApp.authorized(app.client().put(path), fair.ownerToken()), rules).statusCode());
+    assertEquals(201, api.book(fair.slug(), cm2).statusCode(), "the organiser lifted the ratio and receives CM2");
+    assertEquals(201, api.book(fair.slug(), request("0330024B", "3e B", 10, 0).put("class",
+        new JsonObject().put("name", "6e A").put("level", "6e"))).statusCode());
   }
 
   @Test

@@ -152,7 +152,7 @@ class ChallengeTest extends ServerTest {
     assertEquals(200, pick(booking, created.getLong("id"), slotId(created, 0)).statusCode());
     HttpResponse<Buffer> earlier = change(booking, new JsonObject().put("departure", "14:10"));
     assertEquals(409, earlier.statusCode(), "a new departure before the presentation ends is refused");
-    assertEquals("CHALLENGE_OUTSIDE_WINDOW", earlier.bodyAsJsonObject().getString("code"));
+    assertEquals("CHALLENGE_PICK_OUTSIDE_WINDOW", earlier.bodyAsJsonObject().getString("code"));
     assertEquals("15:00", send(app.client().get(booking), null).bodyAsJsonObject().getString("departure"));
   }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static fr.parcours.support.TestApp.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,6 +22,8 @@ class LiveChangesTest extends ServerTest {
   private static final List<Change> heard = new CopyOnWriteArrayList<>();
   private static long fairId;
   private static long sessionId;
+  /** Markers name fairs that cannot exist. */
+  private static final AtomicLong markers = new AtomicLong(-1);
 
   @BeforeAll
   static void listenAndBuildAFair() {
@@ -36,7 +39,7 @@ class LiveChangesTest extends ServerTest {
 
   @Test
   void placesTakenAreAvailabilityAndComeCoalesced() {
-    heard.clear();
+    settle();
     for (int i = 0; i < 40; i++) {
       exec("UPDATE sessions SET booked = booked + 1 WHERE id = $1", Tuple.of(sessionId));
     }
@@ -48,7 +51,7 @@ class LiveChangesTest extends ServerTest {
 
   @Test
   void aSessionMovedIsAProgrammeChangeWithAHigherSequence() {
-    heard.clear();
+    settle();
     exec("UPDATE sessions SET starts_at = starts_at + interval '1 hour', ends_at = ends_at + interval '1 hour', "
         + "sequence = 0 WHERE id = $1", Tuple.of(sessionId));
     Poll.until(Duration.ofSeconds(1), () -> heard, list -> list.contains(new Change(fairId, Change.Kind.PROGRAMME)));
@@ -61,6 +64,17 @@ class LiveChangesTest extends ServerTest {
     assertEquals(new JsonObject().put("kind", "availability").put("fair_id", 12),
         new Change(12L, Change.Kind.AVAILABILITY).toJson());
     assertEquals(Change.RESYNC, Change.of(new JsonObject().put("kind", "resync")));
+  }
+
+  /**
+   * Waits until every change notified so far has been heard, then forgets them, so a test sees
+   * only its own: a marker notified now comes after them all (one channel, heard in order).
+   */
+  private static void settle() {
+    Change marker = new Change(markers.getAndDecrement(), Change.Kind.AVAILABILITY);
+    exec("SELECT pg_notify($1, $2)", Tuple.of(LiveChanges.CHANNEL, marker.toJson().encode()));
+    Poll.until(Duration.ofSeconds(5), () -> heard, list -> list.contains(marker));
+    heard.clear();
   }
 
   private static long single(String sql, Tuple args) {

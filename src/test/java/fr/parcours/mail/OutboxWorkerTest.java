@@ -1,5 +1,6 @@
 package fr.parcours.mail;
 
+import fr.parcours.support.Poll;
 import fr.parcours.support.ServerTest;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -59,29 +61,23 @@ class OutboxWorkerTest extends ServerTest {
   }
 
   /** The failure is recorded just after the attempt, maybe by the drain NOTIFY started: wait for it. */
-  private Row waitForFailure(String recipient) throws Exception {
-    for (int i = 0; i < 100; i++) {
+  private Row waitForFailure(String recipient) {
+    return Poll.until(Duration.ofSeconds(10), () -> {
       RowSet<Row> rows = await(app.pool().preparedQuery("SELECT attempts, last_error FROM outbox "
           + "WHERE recipient = $1 AND failed_at IS NOT NULL AND sent_at IS NULL").execute(Tuple.of(recipient)));
       if (rows.size() == 1) {
         return rows.iterator().next();
       }
       await(app.application().deliverMessages());
-      Thread.sleep(100);
-    }
-    throw new AssertionError("message to " + recipient + " not marked failed");
+      return null;
+    }, row -> row != null);
   }
 
-  private List<Path> waitForMail(String kind, int expected) throws Exception {
-    for (int i = 0; i < 100; i++) {
+  private List<Path> waitForMail(String kind, int expected) {
+    return Poll.until(Duration.ofSeconds(10), () -> {
       await(app.application().deliverMessages());
-      List<Path> files = mailFiles(kind);
-      if (files.size() >= expected) {
-        return files;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no .eml file written");
+      return mailFiles(kind);
+    }, files -> files.size() >= expected);
   }
 
   /** This test class's server is shared by its tests: each counts the files of its own kind. */

@@ -2,6 +2,7 @@ package fr.parcours.mail;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import fr.parcours.support.Poll;
 import fr.parcours.support.TestApp;
 import fr.parcours.support.TestDatabase;
 import io.vertx.core.Vertx;
@@ -12,6 +13,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
 
 import static fr.parcours.support.TestApp.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -65,26 +68,15 @@ class SmtpDeliveryTest {
   }
 
   /** The NOTIFY may have started a drain that our call skipped: wait for its attempt to commit. */
-  private static Row waitForAttempt(TestApp app) throws InterruptedException {
-    for (int i = 0; i < 100; i++) {
-      Thread.sleep(i == 0 ? 0 : 100);
-      Row row = await(app.pool().query("SELECT sent_at, failed_at, last_error, attempts, "
-          + "extract(epoch FROM next_attempt_at - now())::bigint AS delay FROM outbox").execute()).iterator().next();
-      if (row.getInteger("attempts") > 0) {
-        return row;
-      }
-    }
-    throw new AssertionError("no delivery attempted");
+  private static Row waitForAttempt(TestApp app) {
+    return Poll.until(Duration.ofSeconds(10), () -> await(app.pool().query("SELECT sent_at, failed_at, last_error, "
+            + "attempts, extract(epoch FROM next_attempt_at - now())::bigint AS delay FROM outbox").execute())
+        .iterator().next(), row -> row.getInteger("attempts") > 0);
   }
 
   /** Delivery is marked in the database just after the server accepted it: wait for that commit. */
-  private static long sentCount(TestApp app) throws InterruptedException {
-    long sent = 0;
-    for (int i = 0; i < 100 && sent == 0; i++) {
-      Thread.sleep(i == 0 ? 0 : 100);
-      sent = await(app.pool().query("SELECT count(*) FROM outbox WHERE sent_at IS NOT NULL").execute())
-          .iterator().next().getLong(0);
-    }
-    return sent;
+  private static long sentCount(TestApp app) {
+    return Poll.until(Duration.ofSeconds(10), () -> await(app.pool().query("SELECT count(*) FROM outbox "
+        + "WHERE sent_at IS NOT NULL").execute()).iterator().next().getLong(0), sent -> sent > 0);
   }
 }

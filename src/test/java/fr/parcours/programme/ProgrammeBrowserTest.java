@@ -4,13 +4,10 @@ import fr.parcours.support.Browser;
 import fr.parcours.support.DemoBrowserTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import fr.parcours.support.Screenshots;
 import fr.parcours.support.TestApp;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -82,18 +79,6 @@ class ProgrammeBrowserTest extends DemoBrowserTest {
     assertTrue(feeds.findElement(By.cssSelector(".subscribe a.secondary")).getAttribute("href")
         .startsWith("https://calendar.google.com/calendar/render?cid=webcal"));
     screenshot("programme");
-  }
-
-  @Test
-  void onAPhoneOnlyTheTimetableScrollsSideways() {
-    browser.manage().window().setSize(new Dimension(390, 844));
-    browser.get(url("/fairs/" + DEMO + "?lang=fr"));
-    JavascriptExecutor page = (JavascriptExecutor) browser;
-    assertEquals(Boolean.TRUE, page.executeScript(
-        "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
-    assertEquals(Boolean.TRUE, page.executeScript(
-        "var s = document.querySelector('.grid-scroll'); return s.scrollWidth > s.clientWidth"));
-    Screenshots.save(browser, "programme-phone");
   }
 
   private List<WebElement> cards() {

@@ -2,7 +2,6 @@ package fr.parcours.support;
 
 import java.time.Duration;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -17,11 +16,17 @@ public final class Poll {
   private Poll() {
   }
 
+  /** Reads what is waited for; it may read files or the database, whose failure fails the wait. */
+  @FunctionalInterface
+  public interface Probe<T> {
+    T get() throws Exception;
+  }
+
   /** The first probed value that is {@code done}, or a failure naming the last one after {@code within}. */
-  public static <T> T until(Duration within, Supplier<T> probe, Predicate<T> done) {
+  public static <T> T until(Duration within, Probe<T> probe, Predicate<T> done) {
     long deadline = System.nanoTime() + within.toNanos();
     while (true) {
-      T value = probe.get();
+      T value = probed(probe);
       if (done.test(value)) {
         return value;
       }
@@ -34,6 +39,16 @@ public final class Poll {
         Thread.currentThread().interrupt();
         return fail("Interrupted while waiting");
       }
+    }
+  }
+
+  private static <T> T probed(Probe<T> probe) {
+    try {
+      return probe.get();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new AssertionError("The probe failed", e);
     }
   }
 }

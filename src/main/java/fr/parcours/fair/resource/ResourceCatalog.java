@@ -58,7 +58,7 @@ public final class ResourceCatalog {
           reference("association", "associations", false), dateTime("starts_at"), dateTime("ends_at"),
           whole("capacity", 0, false, null), choice("status", List.of("scheduled", "cancelled"), "scheduled")),
       List.of("booked", "sequence"), "t.starts_at, t.id",
-      // SEQUENCE (published by calendars) is raised by a trigger on every change a calendar shows (005.sql).
+      // SEQUENCE (published by calendars) is raised by a trigger on every change a calendar shows (migration 006).
       ", updated_at = now()", new SessionRule());
 
   /** What a session can be, for pages that list the kinds. */
