@@ -79,7 +79,7 @@ class MigrationsTest {
     List<String> names = List.of("V001__organisers_and_fair_model", "V002__outbox", "V003__class_bookings",
         "V004__outbox_failed_messages", "V005__associations_and_offers", "V006__calendars_and_live_changes",
         "V007__session_level", "V008__stands_and_challenges", "V009__stand_time_in_feeds",
-        "V014__fair_teams_and_room_equipment");
+        "V014__fair_teams_and_room_equipment", "V015__booking_levels");
     List<String> scripts = new ArrayList<>();
     for (String name : names) {
       try (InputStream in = MigrationsTest.class.getResourceAsStream("/db/migration/" + name + ".sql")) {
