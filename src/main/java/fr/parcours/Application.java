@@ -1,6 +1,7 @@
 package fr.parcours;
 
 import fr.parcours.config.AppConfig;
+import fr.parcours.config.Settings;
 import fr.parcours.db.Database;
 import fr.parcours.db.EmbeddedDatabase;
 import fr.parcours.db.Listener;
@@ -11,6 +12,7 @@ import fr.parcours.metrics.AppMetrics;
 import fr.parcours.web.HttpVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
@@ -40,10 +42,10 @@ public final class Application {
   private Application(AppConfig config, EmbeddedDatabase embedded) {
     this.config = config;
     this.embedded = embedded;
-    AppMetrics metrics = AppMetrics.create(config.metricsEnabled());
+    AppMetrics metrics = AppMetrics.create(config.get(Settings.METRICS_ENABLED));
     this.vertx = metrics.newVertx();
     this.dbUrl = embedded == null ? config.dbUrl() : embedded.url();
-    this.pool = Database.pool(vertx, dbUrl, config.dbPoolSize());
+    this.pool = Database.pool(vertx, dbUrl, config.get(Settings.DB_POOL_SIZE));
     this.services = new Services(vertx, pool, dbUrl, config, metrics);
     this.outbox = new OutboxWorker(vertx, pool, config);
     this.listener = new Listener(vertx, dbUrl);
@@ -52,14 +54,30 @@ public final class Application {
   /** Starts a server; blocks while the embedded database boots, then runs asynchronously. */
   public static Future<Application> start(AppConfig config, boolean loadDemo) {
     Application app = create(config);
-    return app.prepare(loadDemo)
+    // Bound to no context: once a failed start has closed Vert.x, its event loops could not
+    // deliver the failure, and the caller would wait forever (a busy port hung the start).
+    Promise<Application> started = Promise.promise();
+    app.prepare(loadDemo)
         .compose(ready -> app.deployHttp())
         .compose(deployed -> app.listen())
-        .map(deployed -> {
-          LOG.info("Parcours listening on {} (port {})", config.publicUrl(), config.httpPort());
-          return app;
+        .onSuccess(deployed -> {
+          LOG.info("Parcours listening on {} (port {})", config.publicUrl(), config.get(Settings.HTTP_PORT));
+          started.complete(app);
         })
-        .recover(failure -> app.stop().transform(stopped -> Future.failedFuture(failure)));
+        .onFailure(failure -> app.stopOffTheEventLoop(failure, started));
+    return started.future();
+  }
+
+  /** Stops from a thread of its own (Vert.x cannot close from its event loop), then fails {@code started}. */
+  private void stopOffTheEventLoop(Throwable failure, Promise<Application> started) {
+    new Thread(() -> {
+      try {
+        stop().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        failure.addSuppressed(e);
+      }
+      started.fail(failure);
+    }, "parcours-failed-start").start();
   }
 
   /**
@@ -98,7 +116,7 @@ public final class Application {
   private Future<String> deployHttp() {
     DeploymentOptions options = new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors());
     return vertx.deployVerticle(() -> new HttpVerticle(() -> ApiRouter.create(services),
-        config.httpHost(), config.httpPort(), config.shutdownGraceSeconds()), options);
+        config.get(Settings.HTTP_HOST), config.get(Settings.HTTP_PORT), config.get(Settings.HTTP_SHUTDOWN_GRACE_SECONDS)), options);
   }
 
   /** Delivers every message due now (tests use it instead of waiting for the poll). */

@@ -1,6 +1,7 @@
 package fr.parcours;
 
 import fr.parcours.config.AppConfig;
+import fr.parcours.config.Settings;
 import fr.parcours.demo.DemoFair;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
@@ -19,33 +20,39 @@ final class Bootstrap {
   /** Creates the organiser named in the configuration ({@code organiser.*}) if missing. */
   static Future<Void> firstOrganiser(Services services) {
     AppConfig config = services.config;
-    if (config.organiserEmail().isBlank()) {
+    if (config.get(Settings.ORGANISER_EMAIL).isBlank()) {
       return Future.succeededFuture();
     }
-    return services.auth.ensureOrganiser(config.organiserEmail(), config.organiserName(), config.organiserPassword())
+    return services.auth.ensureOrganiser(config.get(Settings.ORGANISER_EMAIL), config.get(Settings.ORGANISER_NAME), config.get(Settings.ORGANISER_PASSWORD))
         .onSuccess(created -> {
           if (created) {
-            LOG.info("Created organiser {} from the configuration", config.organiserEmail());
+            LOG.info("Created organiser {} from the configuration", config.get(Settings.ORGANISER_EMAIL));
           }
         })
         .mapEmpty();
   }
 
-  /** Ensures the demo organiser and loads the demo fair unless it is already published. */
+  /** Ensures the demo organiser and loads the demo fair unless a fair of its slug exists. */
   static Future<Void> demo(Services services) {
     AppConfig config = services.config;
-    return services.auth.ensureOrganiser(config.demoOrganiserEmail(), "Demo organiser", config.demoOrganiserPassword())
-        .compose(created -> services.auth.findOrganiser(config.demoOrganiserEmail()))
+    String email = config.get(Settings.DEMO_ORGANISER_EMAIL);
+    return services.auth.ensureOrganiser(email, "Demo organiser", config.get(Settings.DEMO_ORGANISER_PASSWORD))
+        .compose(created -> services.auth.findOrganiser(email))
         .compose(organiser -> new DemoFair(services.fairs, services.resources, services.challenges, services.pool)
             .loadIfMissing(organiser, Instant.now()))
-        .onSuccess(organiser -> printDemoCredentials(config))
+        .onSuccess(loaded -> {
+          if (!loaded) {
+            LOG.info("Demo fair {} exists: left as it is (delete it to load it again)", DemoFair.SLUG);
+          }
+          printDemoCredentials(config);
+        })
         .mapEmpty();
   }
 
   private static void printDemoCredentials(AppConfig config) {
     System.out.println();
     System.out.println("  Parcours demo is running at " + config.publicUrl());
-    System.out.println("  Organiser login: " + config.demoOrganiserEmail() + " / " + config.demoOrganiserPassword());
+    System.out.println("  Organiser login: " + config.get(Settings.DEMO_ORGANISER_EMAIL) + " / " + config.get(Settings.DEMO_ORGANISER_PASSWORD));
     System.out.println("  (POST " + config.publicUrl() + "/api/auth/login with {\"email\", \"password\"})");
     System.out.println();
   }

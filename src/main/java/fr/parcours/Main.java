@@ -3,25 +3,30 @@ package fr.parcours;
 import fr.parcours.common.Tokens;
 import fr.parcours.config.AppConfig;
 import fr.parcours.config.ConfigLoader;
+import fr.parcours.config.Settings;
 import fr.parcours.error.AppException;
 import fr.parcours.error.StartupFailure;
 import io.vertx.pgclient.PgException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Arrays;
+import java.io.PrintStream;
+import java.net.BindException;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
  * Entry point of {@code parcours.jar}.
  * <ul>
- *   <li>{@code java -jar parcours.jar [--demo]}: serve; with --demo, load the demo fair once.</li>
+ *   <li>{@code java -jar parcours.jar [--demo] [--config FILE]}: serve; with --demo, load the demo
+ *       fair unless it exists.</li>
  *   <li>{@code java -jar parcours.jar create-organiser --email E --name N}: create an organiser
  *       (password from PARCOURS_NEW_ORGANISER_PASSWORD, or generated and printed) and exit.</li>
  * </ul>
+ * What an operator can fix (a busy port, a bad setting, a held data directory…) is said in one
+ * line on stderr with a non-zero exit; bad arguments exit with 2 and the usage line.
  */
 public final class Main {
 
@@ -30,69 +35,90 @@ public final class Main {
   private Main() {
   }
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    int code = run(List.of(args), System.getenv(), System.out, System.err);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /** Runs the command line; answers the exit code (0 also while a started server runs on). */
+  static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+    CommandLine line;
     try {
-      run(args);
-    } catch (ExecutionException | StartupFailure e) {
-      StartupFailure failure = startupFailure(e);
-      if (failure == null) {
-        throw e;
-      }
-      System.err.println("parcours: " + failure.getMessage());
-      System.exit(1);
+      line = CommandLine.parse(args);
+    } catch (IllegalArgumentException e) {
+      err.println("parcours: " + e.getMessage());
+      err.println(CommandLine.USAGE);
+      return 2;
+    }
+    if (line.command() == CommandLine.Command.HELP) {
+      out.println(CommandLine.USAGE);
+      return 0;
+    }
+    AppConfig config = null;
+    try {
+      config = ConfigLoader.load(line.configFile(), env);
+      return line.command() == CommandLine.Command.CREATE_ORGANISER
+          ? createOrganiser(config, line, env, out, err) : serve(config, line.demo());
+    } catch (Exception e) {
+      err.println("parcours: " + explain(e, config));
+      return 1;
     }
   }
 
-  private static StartupFailure startupFailure(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof StartupFailure failure) {
-        return failure;
-      }
-    }
-    return null;
-  }
-
-  private static void run(String[] args) throws Exception {
-    List<String> arguments = Arrays.asList(args);
-    AppConfig config = ConfigLoader.load(System.getenv());
-    if (arguments.contains("--help") || arguments.contains("-h")) {
-      System.out.println("Usage: java -jar parcours.jar [--demo] | create-organiser --email E --name N");
-    } else if (!arguments.isEmpty() && arguments.get(0).equals("create-organiser")) {
-      createOrganiser(config, arguments);
-    } else {
-      serve(config, arguments.contains("--demo"));
-    }
-  }
-
-  private static void serve(AppConfig config, boolean demo) throws Exception {
+  private static int serve(AppConfig config, boolean demo) throws Exception {
     Application app = Application.start(config, demo).toCompletionStage().toCompletableFuture().get();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       LOG.info("Shutting down: finishing requests in flight");
       try {
         app.stop().toCompletionStage().toCompletableFuture()
-            .get(config.shutdownGraceSeconds() + 30L, TimeUnit.SECONDS);
+            .get(config.get(Settings.HTTP_SHUTDOWN_GRACE_SECONDS) + 30L, TimeUnit.SECONDS);
       } catch (Exception e) {
         LOG.error("Shutdown did not complete cleanly", e);
       }
     }, "parcours-shutdown"));
+    return 0;
   }
 
-  private static void createOrganiser(AppConfig config, List<String> arguments) throws Exception {
-    String email = option(arguments, "--email");
-    String name = option(arguments, "--name");
-    if (email == null || name == null) {
-      System.err.println("Usage: java -jar parcours.jar create-organiser --email E --name N");
-      System.exit(2);
-    }
-    String given = System.getenv("PARCOURS_NEW_ORGANISER_PASSWORD");
+  private static int createOrganiser(AppConfig config, CommandLine line, Map<String, String> env,
+                                     PrintStream out, PrintStream err) throws Exception {
+    String email = line.option("--email");
+    String given = env.get("PARCOURS_NEW_ORGANISER_PASSWORD");
     String password = given == null || given.isBlank() ? Tokens.newToken().substring(0, 16) : given;
     try {
-      Application.runOnce(config, services -> services.auth.createOrganiser(email, name, password));
-      System.out.println("Organiser " + email + " created" + (given == null ? " with password " + password : ""));
-    } catch (ExecutionException e) {
-      System.err.println("Organiser not created: " + reason(e.getCause()));
-      System.exit(1);
+      Application.runOnce(config, services -> services.auth.createOrganiser(email, line.option("--name"), password));
+    } catch (Exception e) {
+      if (cause(e, StartupFailure.class) != null) {
+        throw e;
+      }
+      err.println("Organiser not created: " + reason(e.getCause() == null ? e : e.getCause()));
+      return 1;
     }
+    out.println("Organiser " + email + " created" + (given == null ? " with password " + password : ""));
+    return 0;
+  }
+
+  /** One line an operator can act on; anything unforeseen is also logged with its stack trace. */
+  private static String explain(Exception e, AppConfig config) {
+    StartupFailure startup = cause(e, StartupFailure.class);
+    if (startup != null) {
+      return startup.getMessage();
+    }
+    if (cause(e, BindException.class) != null && config != null) {
+      return "port " + config.get(Settings.HTTP_PORT) + " is in use; set " + Settings.HTTP_PORT.environmentVariable();
+    }
+    LOG.error("Start failed", e);
+    return "could not start: " + e;
+  }
+
+  private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return type.cast(cause);
+      }
+    }
+    return null;
   }
 
   private static String reason(Throwable failure) {
@@ -103,10 +129,5 @@ public final class Main {
       return "an organiser with this email already exists";
     }
     return failure.getMessage();
-  }
-
-  private static String option(List<String> arguments, String name) {
-    int index = arguments.indexOf(name);
-    return index >= 0 && index + 1 < arguments.size() ? arguments.get(index + 1) : null;
   }
 }

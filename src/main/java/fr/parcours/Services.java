@@ -17,6 +17,7 @@ import fr.parcours.calendar.Selections;
 import fr.parcours.challenge.ChallengePicks;
 import fr.parcours.challenge.ChallengeService;
 import fr.parcours.config.AppConfig;
+import fr.parcours.config.Settings;
 import fr.parcours.edition.CopyService;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
@@ -70,10 +71,10 @@ public final class Services {
     this.challengePicks = new ChallengePicks(pool);
     Placements placements = new Placements(links, challengePicks);
     this.bookings = new BookingService(pool, fairs, links, placements, challengePicks, metrics,
-        config.bookingGroupMax());
+        config.get(Settings.BOOKING_GROUP_MAX));
     this.bookingDesk = new BookingDesk(pool, fairs, links);
     this.resources = new ResourceService(pool, new SessionFollowUp(placements));
-    this.associations = new AssociationService(pool, config.publicUrl(), config.associationSignInMinutes());
+    this.associations = new AssociationService(pool, config.publicUrl(), config.get(Settings.ASSOCIATIONS_SIGN_IN_MINUTES));
     this.stands = new StandService(pool, fairs);
     this.standDesk = new StandDesk(pool, fairs);
     this.challenges = new ChallengeService(pool, fairs);
@@ -87,7 +88,7 @@ public final class Services {
     this.team = new TeamService(pool, fairs, auth, config.publicUrl());
     this.copies = new CopyService(pool, fairs, config.publicUrl());
     this.imports = new ImportService(fairs, resources);
-    this.availabilityStreams = new AvailabilityStreams(vertx, bookings::availability, config.liveMaxStreams());
+    this.availabilityStreams = new AvailabilityStreams(vertx, bookings::availability, config.get(Settings.LIVE_MAX_STREAMS));
   }
 
   public FairService fairs() {

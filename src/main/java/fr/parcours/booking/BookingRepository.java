@@ -4,6 +4,7 @@ import fr.parcours.booking.BookingRequest.ClassGroup;
 import fr.parcours.booking.BookingRequest.School;
 import fr.parcours.booking.BookingRequest.Teacher;
 import fr.parcours.db.Results;
+import fr.parcours.fair.SessionKind;
 import fr.parcours.fair.TrackLocks;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
@@ -105,7 +106,7 @@ final class BookingRepository {
   /** The sessions a route of the track is chosen from: scheduled talks, workshops, testimonies. */
   Future<Timetable> timetable(SqlClient db, long trackId) {
     return db.preparedQuery(SESSION_COLUMNS + "WHERE s.track_id = $1 AND s.status = 'scheduled' "
-            + "AND s.kind <> 'stand_time' ORDER BY s.starts_at, s.id")
+            + "AND s.kind <> '" + SessionKind.STAND_TIME.json() + "' ORDER BY s.starts_at, s.id")
         .execute(Tuple.of(trackId))
         .map(rows -> new Timetable(slots(rows)));
   }
@@ -113,7 +114,8 @@ final class BookingRepository {
   /** Every scheduled session of the fair's tracks (for availability). */
   Future<Map<Long, Timetable>> timetables(SqlClient db, long fairId) {
     return db.preparedQuery(SESSION_COLUMNS + "WHERE s.fair_id = $1 AND s.track_id IS NOT NULL "
-            + "AND s.status = 'scheduled' AND s.kind <> 'stand_time' ORDER BY s.starts_at, s.id")
+            + "AND s.status = 'scheduled' AND s.kind <> '" + SessionKind.STAND_TIME.json() + "' "
+            + "ORDER BY s.starts_at, s.id")
         .execute(Tuple.of(fairId))
         .map(rows -> {
           Map<Long, List<SessionSlot>> byTrack = new HashMap<>();

@@ -1,11 +1,13 @@
 package fr.parcours.db;
 
+import fr.parcours.error.StartupFailure;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -48,13 +50,29 @@ public final class EmbeddedDatabase implements AutoCloseable {
       if (durable) {
         builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
       }
-      EmbeddedPostgres postgres = builder.start();
+      EmbeddedPostgres postgres = startHolding(builder, clusterDir);
       EmbeddedDatabase database = new EmbeddedDatabase(postgres);
       database.createDatabaseIfMissing(DATABASE);
       LOG.info("Embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), clusterDir);
       return database;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + clusterDir, e);
+    }
+  }
+
+  /**
+   * The library locks {@code epg-lock} in the cluster directory: another process holding it
+   * says "could not lock", this process (a second start in the same JVM) an overlapping lock.
+   */
+  private static EmbeddedPostgres startHolding(EmbeddedPostgres.Builder builder, Path clusterDir) throws IOException {
+    try {
+      return builder.start();
+    } catch (IllegalStateException e) {
+      if (!(e instanceof OverlappingFileLockException) && !String.valueOf(e.getMessage()).startsWith("could not lock")) {
+        throw e;
+      }
+      throw new StartupFailure("the data directory " + clusterDir + " is in use by another Parcours server;"
+          + " stop it, or set PARCOURS_DATA_DIR", e);
     }
   }
 

@@ -7,6 +7,7 @@ import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.FairTimes;
 import fr.parcours.fair.Interval;
+import fr.parcours.fair.SessionKind;
 import fr.parcours.fair.SlotGrid;
 import fr.parcours.fair.resource.ResourceCatalog;
 import fr.parcours.fair.resource.ResourceService;
@@ -75,23 +76,14 @@ public final class DemoFair {
   }
 
   /**
-   * Loads the demo unless it is already published; answers whether it did. A draft left by a
-   * load cut short (the demo is published last) is deleted and loaded again. Instances starting
-   * together take turns on a database-wide lock, so the demo is never loaded twice nor deleted
-   * while another instance is still filling it.
+   * Loads the demo unless a fair of its slug exists, in any state; answers whether it did. A
+   * fair found is never replaced: even a draft may be an organiser's work (unpublished, edited,
+   * with bookings and offers). Instances starting together take turns on a database-wide lock,
+   * so the demo is loaded once.
    */
   public Future<Boolean> loadIfMissing(Organiser owner, Instant now) {
-    return NamedLock.holding(pool, LOCK, () -> fairs.find(SLUG).compose(found -> {
-      if (found.isEmpty()) {
-        return load(owner, now);
-      }
-      Fair fair = found.get();
-      // A fair of that slug published, or someone else's draft, is not ours to replace.
-      if (fair.published() || fair.ownerId() != owner.id()) {
-        return Future.succeededFuture(false);
-      }
-      return fairs.deleteDraft(fair).compose(deleted -> load(owner, now));
-    }));
+    return NamedLock.holding(pool, LOCK, () -> fairs.find(SLUG).compose(found -> found.isPresent()
+        ? Future.succeededFuture(false) : load(owner, now)));
   }
 
   /** Created as a draft and published last, so that a load cut short never shows half a fair. */
@@ -167,7 +159,7 @@ public final class DemoFair {
       ACTIVITY_SLOTS.forEach(index -> sessions.add(at(activity.copy(), grid.get(index), fair)));
     }
     JsonObject standTime = new JsonObject().put("title", "Temps libre au village des associations")
-        .put("kind", "stand_time").put("zone", STAND_ZONE);
+        .put("kind", SessionKind.STAND_TIME.json()).put("zone", STAND_ZONE);
     grid.forEach(slot -> sessions.add(at(standTime.copy(), slot, fair)));
     return sessions;
   }

@@ -63,14 +63,6 @@ final class FairRepository {
    * Sessions go first: they restrict the deletion of their tracks, rooms and zones, which the
    * fair's cascade would otherwise reach before them.
    */
-  Future<Void> deleteDraft(long id) {
-    return pool.withTransaction(conn -> conn.preparedQuery("DELETE FROM sessions s USING fairs f "
-            + "WHERE s.fair_id = f.id AND f.id = $1 AND f.status = 'draft'").execute(Tuple.of(id))
-        .compose(deleted -> conn.preparedQuery("DELETE FROM fairs WHERE id = $1 AND status = 'draft'")
-            .execute(Tuple.of(id)))
-        .mapEmpty());
-  }
-
   Future<Long> insert(long ownerId, FairDetails details) {
     return pool.withTransaction(conn -> conn.preparedQuery("INSERT INTO fairs (owner_id, slug, name, city, "
             + "description, time_zone, status, registration_opens_at, registration_closes_at, changeover_minutes) "

@@ -82,11 +82,6 @@ public final class FairService {
     return repository.ofMember(organiser.id());
   }
 
-  /** Deletes the fair with all it holds, if it is still a draft (a published one may have bookings). */
-  public Future<Void> deleteDraft(Fair fair) {
-    return repository.deleteDraft(fair.id());
-  }
-
   /** Creates a fair from a request body (see the API's FairInput schema); its creator is its owner. */
   public Future<Fair> create(Organiser owner, JsonInput body) {
     return Future.succeededFuture(body).map(in -> FairInput.read(in, null))

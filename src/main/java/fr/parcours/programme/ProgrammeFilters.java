@@ -1,6 +1,6 @@
 package fr.parcours.programme;
 
-import fr.parcours.fair.resource.ResourceCatalog;
+import fr.parcours.fair.SessionKind;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -25,7 +25,7 @@ final class ProgrammeFilters {
     JsonArray levelOptions = new JsonArray();
     levels.forEach(level -> levelOptions.add(option(level, level, filter.level())));
     JsonArray kinds = new JsonArray();
-    ResourceCatalog.SESSION_KINDS.forEach(kind -> kinds.add(option(kind, messages.getString("kind_" + kind, kind), filter.kind())));
+    SessionKind.NAMES.forEach(kind -> kinds.add(option(kind, messages.getString("kind_" + kind, kind), filter.kind())));
     return new JsonObject().put("tracks", tracks).put("levels", levelOptions).put("kinds", kinds)
         .put("by_track", filter.byTrack());
   }

@@ -1,5 +1,6 @@
 package fr.parcours.fair.resource;
 
+import fr.parcours.fair.SessionKind;
 import java.util.List;
 
 import static fr.parcours.fair.resource.FieldSpec.choice;
@@ -53,16 +54,13 @@ public final class ResourceCatalog {
 
   public static final ResourceSpec SESSIONS = new ResourceSpec("sessions", "sessions", "id", "Session",
       List.of(optionalSlug("activity"), text("title"), optionalText("description", ""),
-          choice("kind", SessionRule.KINDS, null), optionalText("level", ""), reference("track", "tracks", false),
+          choice("kind", SessionKind.NAMES, null), optionalText("level", ""), reference("track", "tracks", false),
           reference("room", "rooms", false), reference("zone", "zones", false),
           reference("association", "associations", false), dateTime("starts_at"), dateTime("ends_at"),
           whole("capacity", 0, false, null), choice("status", List.of("scheduled", "cancelled"), "scheduled")),
       List.of("booked", "sequence"), "t.starts_at, t.id",
       // SEQUENCE (published by calendars) is raised by a trigger on every change a calendar shows (migration 006).
       ", updated_at = now()", new SessionRule());
-
-  /** What a session can be, for pages that list the kinds. */
-  public static final List<String> SESSION_KINDS = SessionRule.KINDS;
 
   public static final List<ResourceSpec> ALL =
       List.of(VENUES, TRACKS, ROOMS, ZONES, STAND_SPOTS, SLOTS, ASSOCIATIONS, SESSIONS);

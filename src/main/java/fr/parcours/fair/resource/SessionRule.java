@@ -17,8 +17,6 @@ import java.util.Map;
  */
 final class SessionRule implements ResourceRule {
 
-  static final List<String> KINDS = List.of("talk", "workshop", "testimony", "stand_time");
-
   private final RuleQueries queries = new RuleQueries();
 
   @Override

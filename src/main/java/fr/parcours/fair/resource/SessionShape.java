@@ -2,6 +2,7 @@ package fr.parcours.fair.resource;
 
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
+import fr.parcours.fair.SessionKind;
 import fr.parcours.fair.Slugs;
 
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ final class SessionShape {
    */
   static void complete(Map<String, Object> row) {
     List<FieldError> errors = new ArrayList<>();
-    if (!"stand_time".equals(row.get("kind")) && row.get("track_id") == null) {
+    if (!SessionKind.STAND_TIME.json().equals(row.get("kind")) && row.get("track_id") == null) {
       errors.add(new FieldError("track", "is required except for stand_time sessions"));
     }
     if ((row.get("room_id") == null) == (row.get("zone_id") == null)) {
