@@ -55,11 +55,13 @@ final class BookingMessages {
   static Message of(Notice notice, Booking booking, String fairName, BookingLinks links, ZoneId zone) {
     BookingRequest r = booking.request();
     String subject = notice.subjectFr + " / " + notice.subjectEn + " : " + r.group().name() + " — " + fairName;
+    // A cancelled booking has nothing left to change or cancel: its message offers no manage link.
+    boolean manageable = notice != Notice.CANCELLED;
     String body = part(notice.openingFr, booking, fairName, zone, Locale.FRENCH)
-        + "\nGérer l'inscription (modifier, annuler) : " + links.manage(booking.token())
+        + (manageable ? "\nGérer l'inscription (modifier, annuler) : " + links.manage(booking.token()) : "")
         + "\n\n----------\n\n"
         + part(notice.openingEn, booking, fairName, zone, Locale.ENGLISH)
-        + "\nManage the booking (change, cancel): " + links.manage(booking.token()) + "\n";
+        + (manageable ? "\nManage the booking (change, cancel): " + links.manage(booking.token()) : "") + "\n";
     return new Message(notice.kind, r.teacher().email(), subject, body);
   }
 

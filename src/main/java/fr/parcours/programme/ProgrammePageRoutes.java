@@ -53,11 +53,11 @@ public final class ProgrammePageRoutes {
     ProgrammeFilter filter = ProgrammeFilter.of(ctx.queryParams());
     JsonObject messages = I18n.messages(I18n.language(ctx));
     Locale locale = Locale.forLanguageTag(I18n.language(ctx));
-    load(ctx).compose(loaded -> stands.reservedSpots(loaded.fair()).map(taken -> fairModel(ctx, loaded.fair())
+    load(ctx).compose(loaded -> stands.holders(loaded.fair()).map(holders -> fairModel(ctx, loaded.fair())
             .put("filter", ProgrammeFilters.model(loaded.programme(), filter, messages))
             .put("grid", starred(TimetableGrid.build(loaded.programme(), filter, messages, locale), loaded))
-            .put("stand_maps", StandMap.build(loaded.document().getJsonArray("stand_spots"),
-                loaded.document().getJsonArray("zones"), taken))
+            .put("stand_maps", StandMap.withHolders(StandMap.build(loaded.document().getJsonArray("stand_spots"),
+                loaded.document().getJsonArray("zones"), holders.keySet()), holders))
             .put("feeds", feeds.forFair(loaded.fair().slug(), loaded.programme(), messages))))
         .onSuccess(model -> pages.render(ctx, 200, "programme", model))
         .onFailure(ctx::fail);

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -53,6 +54,18 @@ public final class StandMap {
         .put("x", units(x)).put("y", units(y)).put("w", units(w)).put("h", units(d))
         .put("cx", units(x + w / 2)).put("cy", units(y + d / 2))
         .put("state", taken ? "taken" : "free").put("taken", taken);
+  }
+
+  /**
+   * Names who holds each taken spot on drawings already built: the public map says which
+   * association stands where (its name only, never its contact).
+   */
+  public static JsonArray withHolders(JsonArray drawings, Map<String, String> holders) {
+    drawings.forEach(drawing -> ((JsonObject) drawing).getJsonArray("spots").forEach(spot -> {
+      JsonObject s = (JsonObject) spot;
+      s.put("holder", holders.get(s.getString("number")));
+    }));
+    return drawings;
   }
 
   private static double units(double metres) {

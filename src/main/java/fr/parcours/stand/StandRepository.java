@@ -1,5 +1,6 @@
 package fr.parcours.stand;
 
+import fr.parcours.fair.resource.ResourceCatalog;
 import fr.parcours.db.Results;
 import fr.parcours.stand.Reservation.Association;
 import fr.parcours.stand.StandPlanner.Hold;
@@ -56,7 +57,7 @@ final class StandRepository {
   }
 
   Future<List<Spot>> spots(SqlClient db, long fairId) {
-    return db.preparedQuery(SPOT_COLUMNS + "WHERE s.fair_id = $1 ORDER BY z.slug, s.number")
+    return db.preparedQuery(SPOT_COLUMNS + "WHERE s.fair_id = $1 ORDER BY z.slug, " + ResourceCatalog.naturalOrder("s.number"))
         .execute(Tuple.of(fairId))
         .map(rows -> all(rows, row -> spot(row, "id", "zone_id", "zone")));
   }

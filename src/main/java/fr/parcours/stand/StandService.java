@@ -15,8 +15,10 @@ import io.vertx.sqlclient.SqlConnection;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -52,8 +54,11 @@ public final class StandService {
   }
 
   /** The numbers of the spots an association holds for some period of the fair: the programme page's map. */
-  public Future<Set<String>> reservedSpots(Fair fair) {
-    return confirmed(pool, fair).map(held -> held.stream().map(r -> r.spot().number()).collect(Collectors.toSet()));
+  /** Who holds each spot (by number) for some period of the fair: the associations' names, joined. */
+  public Future<Map<String, String>> holders(Fair fair) {
+    return confirmed(pool, fair).map(held -> held.stream().collect(Collectors.groupingBy(r -> r.spot().number(),
+        TreeMap::new, Collectors.mapping(r -> r.association().name(),
+            Collectors.collectingAndThen(Collectors.toCollection(TreeSet::new), names -> String.join(" / ", names))))));
   }
 
   /** Reserves a spot for the association, or a place in the queue; a repeated key replays the first answer. */

@@ -67,6 +67,11 @@ class BookingPageBrowserTest extends BookingBrowserTest {
     assertEquals("Inscription annulée.", text("notice"));
     assertTrue(browser.findElements(By.id("cancel-form")).isEmpty());
     assertFalse(browser.findElements(By.id("route-none")).isEmpty());
+    assertTrue(browser.findElements(By.id("calendar")).isEmpty(), "no calendar of a cancelled booking");
+    assertTrue(browser.findElements(By.id("print")).isEmpty(), "nothing to print");
+    String mail = BookingFixtures.single(app, "SELECT count(*) FROM outbox WHERE kind = 'booking_cancelled' "
+        + "AND body LIKE '%/manage/%'", io.vertx.sqlclient.Tuple.tuple()) == 0 ? "no manage link" : "a manage link";
+    assertEquals("no manage link", mail, "the cancellation email offers nothing to manage");
   }
 
   @Test

@@ -4,9 +4,8 @@ import fr.parcours.error.StartupFailure;
 import fr.parcours.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -15,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -75,18 +75,15 @@ class MigrationsTest {
   }
 
   /** The migration scripts in version order, as the jar ships them. */
-  private static List<String> scripts() throws IOException {
-    List<String> names = List.of("V001__organisers_and_fair_model", "V002__outbox", "V003__class_bookings",
-        "V004__outbox_failed_messages", "V005__associations_and_offers", "V006__calendars_and_live_changes",
-        "V007__session_level", "V008__stands_and_challenges", "V009__stand_time_in_feeds",
-        "V014__fair_teams_and_room_equipment", "V015__booking_levels");
-    List<String> scripts = new ArrayList<>();
-    for (String name : names) {
-      try (InputStream in = MigrationsTest.class.getResourceAsStream("/db/migration/" + name + ".sql")) {
-        scripts.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+  private static List<String> scripts() throws Exception {
+    Path folder = Path.of(MigrationsTest.class.getResource("/db/migration").toURI());
+    try (Stream<Path> files = Files.list(folder)) {
+      List<String> scripts = new ArrayList<>();
+      for (Path file : files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).sorted().toList()) {
+        scripts.add(Files.readString(file));
       }
+      return scripts;
     }
-    return scripts;
   }
 
   private static List<String> history(String url) throws SQLException {

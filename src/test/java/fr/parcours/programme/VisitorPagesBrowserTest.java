@@ -1,8 +1,11 @@
 package fr.parcours.programme;
 
+import fr.parcours.association.AssociationApi;
 import fr.parcours.support.Browser;
 import fr.parcours.support.DemoBrowserTest;
 import fr.parcours.support.Screenshots;
+import fr.parcours.support.TestApp;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -89,6 +92,28 @@ class VisitorPagesBrowserTest extends DemoBrowserTest {
           about.findElement(By.tagName("h2")).getText());
       Screenshots.save(browser, "session-" + language);
     }
+  }
+
+  @Test
+  void theStandMapListsSpotsInNaturalOrderAndNamesWhoHoldsThem() {
+    AssociationApi associations = AssociationApi.of(app, DEMO);
+    String holder = associations.signedIn("Les Herbiers", "herbiers@asso.test");
+    var held = TestApp.send(AssociationApi.as(app.client().post("/api/fairs/" + DEMO + "/stand-reservations"), holder)
+        .putHeader("Idempotency-Key", "map-12"), new JsonObject().put("day", "2027-03-18").put("period", "day")
+        .put("spot", "12"));
+    assertEquals(201, held.statusCode(), held.bodyAsString());
+    for (String language : List.of("fr", "en")) {
+      browser.get(url("/fairs/" + DEMO + "?lang=" + language));
+      List<String> numbers = browser.findElements(By.cssSelector("figure.stand-map g.spot text")).stream()
+          .map(WebElement::getText).toList();
+      assertEquals(List.of("1", "2", "3"), numbers.subList(0, 3), "1, 2, 3… not 1, 10, 11: " + numbers);
+      assertEquals("10", numbers.get(9));
+      WebElement line = browser.findElement(By.cssSelector("[data-spot-holder='12']"));
+      assertTrue(line.getText().endsWith("Les Herbiers"), line.getText());
+      assertFalse(browser.findElement(By.cssSelector("figure.stand-map")).getText().contains("@"), "no contact");
+    }
+    ((JavascriptExecutor) browser).executeScript("document.getElementById('stands').scrollIntoView()");
+    Screenshots.save(browser, "programme-stand-holders");
   }
 
   /** WCAG contrast ratio of an element's text on its background, as the browser computed them. */

@@ -40,7 +40,16 @@ public final class ResourceCatalog {
       "Stand spot",
       List.of(text("number"), reference("zone", "zones", true), decimal("x", 0), decimal("y", 0),
           decimal("width", 0.1), decimal("depth", 0.1), flag("power", false)),
-      List.of(), "t.zone_id, t.id", "", new StandSpotRule());
+      List.of(), "t.zone_id, " + naturalOrder("t.number") + ", t.id", "", new StandSpotRule());
+
+  /**
+   * An ORDER BY for numbers people write (stand spots "2", "10", "A12"): by their letters, then
+   * their digits as a number, so 2 comes before 10; the text itself breaks ties.
+   */
+  public static String naturalOrder(String column) {
+    return "regexp_replace(" + column + ", '[0-9]+', '', 'g'), "
+        + "nullif(regexp_replace(" + column + ", '[^0-9]', '', 'g'), '')::numeric NULLS FIRST, " + column;
+  }
 
   public static final ResourceSpec SLOTS = new ResourceSpec("slots", "slots", "id", "Slot",
       List.of(dateTime("starts_at"), dateTime("ends_at")),
