@@ -14,7 +14,9 @@ import fr.parcours.booking.BookingRoutes;
 import fr.parcours.calendar.CalendarRoutes;
 import fr.parcours.challenge.ChallengeChoices;
 import fr.parcours.challenge.ChallengeRoutes;
+import fr.parcours.edition.CopyRoutes;
 import fr.parcours.fair.FairPageRoutes;
+import fr.parcours.imports.ImportRoutes;
 import fr.parcours.fair.FairRoutes;
 import fr.parcours.metrics.MetricsRoutes;
 import fr.parcours.planner.PlanRoutes;
@@ -22,6 +24,7 @@ import fr.parcours.live.LiveRoutes;
 import fr.parcours.programme.ProgrammePageRoutes;
 import fr.parcours.stand.StandPageRoutes;
 import fr.parcours.stand.StandRoutes;
+import fr.parcours.team.TeamRoutes;
 import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.HealthRoutes;
 import fr.parcours.web.OpenApiRoutes;
@@ -54,6 +57,9 @@ final class ApiRouter {
     auth.mount(router);
     new FairRoutes(services.fairs, services.resources, auth).mount(router);
     new BookingRoutes(services.bookings, services.bookingDesk, auth.requireOrganiser()).mount(router);
+    new TeamRoutes(services.team, auth.requireOrganiser()).mount(router);
+    new CopyRoutes(services.copies, auth.requireOrganiser()).mount(router);
+    new ImportRoutes(services.imports, auth.requireOrganiser()).mount(router);
     Pages pages = new Pages(services.vertx);
     new BookingPageRoutes(services.fairs, services.bookings,
         new ChallengeChoices(services.challenges, services.challengePicks), pages).mount(router);

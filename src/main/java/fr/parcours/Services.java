@@ -19,8 +19,10 @@ import fr.parcours.challenge.ChallengeService;
 import fr.parcours.config.AppConfig;
 import fr.parcours.config.Settings;
 import fr.parcours.db.DatabaseStatus;
+import fr.parcours.edition.CopyService;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
+import fr.parcours.imports.ImportService;
 import fr.parcours.metrics.AppMetrics;
 import fr.parcours.live.AvailabilityStreams;
 import fr.parcours.web.ClientAddress;
@@ -28,6 +30,7 @@ import fr.parcours.stand.StandDesk;
 import fr.parcours.stand.StandService;
 import fr.parcours.planner.PlanService;
 import fr.parcours.planner.PlanSolver;
+import fr.parcours.team.TeamService;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 
@@ -61,6 +64,9 @@ public final class Services {
   final PlanSolver planSolver;
   final PlanService plans;
   final ClientAddress clientAddress;
+  final TeamService team;
+  final CopyService copies;
+  final ImportService imports;
 
   Services(Vertx vertx, Pool pool, String databaseUrl, AppConfig config, AppMetrics metrics) {
     this.vertx = vertx;
@@ -93,6 +99,9 @@ public final class Services {
     this.availabilityStreams = new AvailabilityStreams(vertx, bookings::availability, config.get(Settings.LIVE_MAX_STREAMS),
         config.get(Settings.LIMITS_STREAMS_PER_CLIENT));
     this.clientAddress = ClientAddress.trusting(config.get(Settings.LIMITS_TRUSTED_PROXIES));
+    this.team = new TeamService(pool, fairs, auth, config.publicUrl());
+    this.copies = new CopyService(pool, fairs, config.publicUrl());
+    this.imports = new ImportService(fairs, resources);
   }
 
   public FairService fairs() {

@@ -20,6 +20,7 @@ import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
 import fr.parcours.web.Pages;
+import fr.parcours.fair.FairRole;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -123,7 +124,7 @@ public final class AdminRoutes {
 
   private void fairList(RoutingContext ctx, Organiser organiser) {
     Locale locale = Locale.forLanguageTag(I18n.language(ctx));
-    fairs.ownedBy(organiser).onSuccess(list -> pages.render(ctx, 200, "admin-fairs", new JsonObject()
+    fairs.ofMember(organiser).onSuccess(list -> pages.render(ctx, 200, "admin-fairs", new JsonObject()
         .put("title", I18n.message(I18n.language(ctx), "admin_title"))
         .put("organiser", organiser.toJson())
         .put("fairs", new JsonArray(list.stream().map(fair -> (Object) new JsonObject().put("slug", fair.slug())
@@ -137,7 +138,7 @@ public final class AdminRoutes {
     String slug = ctx.pathParam("fairSlug");
     boolean byRoom = "room".equals(ctx.queryParams().get("by"));
     JsonObject messages = I18n.messages(I18n.language(ctx));
-    return fairs.requireOwned(slug, organiser).compose(fair -> Future.all(resources.programme(fair),
+    return fairs.require(slug, organiser, FairRole.STAFF).compose(fair -> Future.all(resources.programme(fair),
             desk.list(slug, organiser, new BookingFilter(null, null, null)), stands.list(slug, organiser),
             challenges.ofFair(fair))
         .map(all -> {

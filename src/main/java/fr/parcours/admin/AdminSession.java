@@ -7,6 +7,7 @@ import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
 import fr.parcours.web.Http;
 import fr.parcours.web.PageSecurity;
+import fr.parcours.fair.FairRole;
 import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
@@ -45,9 +46,9 @@ final class AdminSession {
     });
   }
 
-  /** Runs {@code page} for the fair of the path, which the signed-in organiser must own (404 otherwise). */
+  /** Runs {@code page} for the fair of the path, which the signed-in organiser must be an editor of (403 otherwise). */
   void ownFair(RoutingContext ctx, BiFunction<Organiser, Fair, Future<Void>> page) {
-    signedIn(ctx, organiser -> fairs.requireOwned(ctx.pathParam("fairSlug"), organiser)
+    signedIn(ctx, organiser -> fairs.require(ctx.pathParam("fairSlug"), organiser, FairRole.EDITOR)
         .compose(fair -> page.apply(organiser, fair)));
   }
 

@@ -4,6 +4,7 @@ import fr.parcours.auth.AuthRoutes;
 import fr.parcours.auth.AuthService;
 import fr.parcours.error.AppException;
 import fr.parcours.fair.FairService;
+import fr.parcours.fair.FairRole;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
@@ -96,7 +97,7 @@ public final class AssociationAuth {
       if (named == null || ME.equals(named) || fairSlug == null) {
         return Future.failedFuture(AppException.forbiddenBecause("association_unnamed"));
       }
-      return fairs.requireOwned(fairSlug, organiser).compose(fair -> associations.forOrganiser(fair, named));
+      return fairs.require(fairSlug, organiser, FairRole.EDITOR).compose(fair -> associations.forOrganiser(fair, named));
     });
   }
 

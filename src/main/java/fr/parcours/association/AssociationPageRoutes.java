@@ -62,7 +62,10 @@ public final class AssociationPageRoutes {
     router.post(AREA + "/sign-in").handler(this::requestSignIn);
     router.get(AREA + "/sign-in/:token").handler(ctx -> pages.render(ctx, 200, "association-sign-in",
         new JsonObject().put("title", I18n.message(I18n.language(ctx), "association_sign_in_title"))));
-    router.post(AREA + "/sign-in/:token").handler(this::signIn);
+    router.post(AREA + "/sign-in/:token").handler(ctx -> signIn(ctx, associations.redeem(ctx.pathParam("token"))));
+    router.get(AREA + "/rejoin/:token").handler(ctx -> pages.render(ctx, 200, "association-rejoin",
+        new JsonObject().put("title", I18n.message(I18n.language(ctx), "association_rejoin_title"))));
+    router.post(AREA + "/rejoin/:token").handler(ctx -> signIn(ctx, associations.rejoin(ctx.pathParam("token"))));
     router.post(AREA + "/sign-out").handler(ctx -> auth.signOut(ctx)
         .onSuccess(done -> Http.seeOther(ctx, AREA + "?done=signed_out")).onFailure(ctx::fail));
   }
@@ -93,8 +96,8 @@ public final class AssociationPageRoutes {
         .onFailure(error -> refused(ctx, error, slug, typed));
   }
 
-  private void signIn(RoutingContext ctx) {
-    associations.redeem(ctx.pathParam("token"))
+  private void signIn(RoutingContext ctx, Future<AssociationService.Login> redeemed) {
+    redeemed
         .onSuccess(login -> {
           ctx.response().addCookie(auth.sessionCookie(login));
           Http.seeOther(ctx, HOME);

@@ -42,6 +42,23 @@ final class AssociationRepository {
         .map(Optional::orElseThrow);
   }
 
+  /**
+   * Uses a copied edition's one-click link once: the association's profile of last edition
+   * (name, theme by slug, description, website, contact) becomes one in the new fair; empty when
+   * the link is unknown or used.
+   */
+  Future<Optional<Long>> rejoin(SqlClient client, byte[] tokenHash) {
+    return client.preparedQuery("WITH used AS (UPDATE association_rejoin_links SET used_at = now() "
+            + "WHERE token_hash = $1 AND used_at IS NULL RETURNING association_id, fair_id) "
+            + "INSERT INTO associations (fair_id, slug, name, track_id, description, website, contact_email, "
+            + "contact_name) SELECT u.fair_id, a.slug, a.name, nt.id, a.description, a.website, a.contact_email, "
+            + "a.contact_name FROM used u JOIN associations a ON a.id = u.association_id "
+            + "LEFT JOIN tracks ot ON ot.id = a.track_id LEFT JOIN tracks nt ON nt.fair_id = u.fair_id "
+            + "AND nt.slug = ot.slug RETURNING id")
+        .execute(Tuple.of(Buffer.buffer(tokenHash)))
+        .map(rows -> Results.first(rows).map(row -> row.getLong("id")));
+  }
+
   Future<Optional<SignedInAssociation>> findById(SqlClient client, long id) {
     return one(client, SELECT + "WHERE a.id = $1", Tuple.of(id));
   }

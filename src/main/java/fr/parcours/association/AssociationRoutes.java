@@ -33,14 +33,18 @@ public final class AssociationRoutes {
         published(ctx).compose(fair -> associations.register(fair, Http.body(ctx))).map(SignedInAssociation::toJson)));
     router.post(FAIR_ASSOCIATIONS + "/sign-in").handler(this::requestSignIn);
     router.post("/api/associations/sign-in/:token").handler(ctx -> Http.respond(ctx, 200,
-        associations.redeem(ctx.pathParam("token")).map(login -> new JsonObject()
-            .put("token", login.token())
-            .put("expires_at", login.expiresAt().toString())
-            .put("association", login.association().toJson()))));
+        associations.redeem(ctx.pathParam("token")).map(AssociationRoutes::login)));
+    router.post("/api/associations/rejoin/:token").handler(ctx -> Http.respond(ctx, 201,
+        associations.rejoin(ctx.pathParam("token")).map(AssociationRoutes::login)));
     router.get(ASSOCIATION).handler(auth.requireAssociation())
         .handler(ctx -> Http.json(ctx, 200, AssociationAuth.current(ctx).toJson()));
     router.get(ASSOCIATION + "/schedule").handler(auth.requireAssociation()).handler(ctx -> Http.respond(ctx, 200,
         fairs.findBySlug(ctx.pathParam("fairSlug")).compose(fair -> schedules.of(fair, AssociationAuth.current(ctx)))));
+  }
+
+  private static JsonObject login(AssociationService.Login login) {
+    return new JsonObject().put("token", login.token()).put("expires_at", login.expiresAt().toString())
+        .put("association", login.association().toJson());
   }
 
   /** Always 202, known address or not: the answer must not tell who is registered. */

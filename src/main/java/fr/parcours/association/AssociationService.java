@@ -90,6 +90,14 @@ public final class AssociationService {
         .map(association -> new Login(token, expiresAt, association.orElseThrow()));
   }
 
+  /** Takes part in a copied edition with last edition's profile, and opens a session there. */
+  public Future<Login> rejoin(String linkToken) {
+    return pool.withTransaction(conn -> repository.rejoin(conn, Tokens.digest(linkToken))
+            .compose(joined -> openSession(conn, joined.orElseThrow(
+                () -> AppException.notFound("rejoin_link", null)))))
+        .recover(UniqueKeys.clashOn(FIELD_BY_CONSTRAINT, "name"));
+  }
+
   /** The association a session token belongs to, if it is one and has not expired. */
   Future<Optional<SignedInAssociation>> authenticate(String token) {
     return repository.findByToken(pool, Tokens.digest(token));

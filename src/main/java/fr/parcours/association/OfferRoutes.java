@@ -4,6 +4,7 @@ import fr.parcours.auth.AuthRoutes;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
 import fr.parcours.web.Http;
+import fr.parcours.fair.FairRole;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
@@ -47,13 +48,13 @@ public final class OfferRoutes {
     router.post(OWN_ITEM + "/withdraw").handler(association).handler(ctx -> Http.respond(ctx, 200,
         fair(ctx).compose(fair -> offers.withdraw(fair, AssociationAuth.current(ctx), offerId(ctx)))));
     router.get(FAIR_OFFERS).handler(organiser).handler(ctx -> Http.respond(ctx, 200,
-        owned(fairs, ctx).compose(fair -> offers.all(fair, ctx.queryParams().get("status")))));
+        owned(fairs, ctx, FairRole.STAFF).compose(fair -> offers.all(fair, ctx.queryParams().get("status")))));
     router.post(FAIR_OFFER + "/review").handler(organiser).handler(ctx -> Http.respond(ctx, 200,
-        owned(fairs, ctx).compose(fair -> offers.review(fair, Http.body(ctx), offerId(ctx)))));
+        owned(fairs, ctx, FairRole.EDITOR).compose(fair -> offers.review(fair, Http.body(ctx), offerId(ctx)))));
     router.put(FAIR_OFFER + "/placement").handler(organiser).handler(ctx -> Http.respond(ctx, 200,
-        owned(fairs, ctx).compose(fair -> placement.place(fair, offerId(ctx), Http.body(ctx)))));
+        owned(fairs, ctx, FairRole.EDITOR).compose(fair -> placement.place(fair, offerId(ctx), Http.body(ctx)))));
     router.delete(FAIR_OFFER + "/placement").handler(organiser).handler(ctx -> Http.respond(ctx, 200,
-        owned(fairs, ctx).compose(fair -> placement.cancel(fair, offerId(ctx)))));
+        owned(fairs, ctx, FairRole.EDITOR).compose(fair -> placement.cancel(fair, offerId(ctx)))));
   }
 
   /** The fair of the path; requireAssociation already checked the association belongs to it. */
@@ -61,8 +62,8 @@ public final class OfferRoutes {
     return fairs.findBySlug(ctx.pathParam("fairSlug"));
   }
 
-  static Future<Fair> owned(FairService fairs, RoutingContext ctx) {
-    return fairs.requireOwned(ctx.pathParam("fairSlug"), AuthRoutes.organiser(ctx));
+  static Future<Fair> owned(FairService fairs, RoutingContext ctx, FairRole needed) {
+    return fairs.require(ctx.pathParam("fairSlug"), AuthRoutes.organiser(ctx), needed);
   }
 
   static long offerId(RoutingContext ctx) {

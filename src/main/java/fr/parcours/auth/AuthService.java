@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 
 /** Organiser accounts: creation, password login into a bearer token, token checks. */
 public final class AuthService {
@@ -56,6 +57,11 @@ public final class AuthService {
   public Future<Organiser> findOrganiser(String email) {
     return repository.findByEmail(email).map(found -> found
         .orElseThrow(() -> AppException.notFound("organiser", email)).organiser());
+  }
+
+  /** The organiser with that email (any case), if there is one. */
+  public Future<Optional<Organiser>> withEmail(String email) {
+    return repository.findByEmail(email).map(found -> found.map(AuthRepository.Credentials::organiser));
   }
 
   public Future<Login> login(String email, String password) {

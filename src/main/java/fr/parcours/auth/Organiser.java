@@ -2,7 +2,7 @@ package fr.parcours.auth;
 
 import io.vertx.core.json.JsonObject;
 
-/** A person who sets fairs up; each fair has one owning organiser. */
+/** A person who sets fairs up; a fair's team (fair/FairRole) says what each may do on it. */
 public record Organiser(long id, String email, String name) {
 
   public JsonObject toJson() {

@@ -3,6 +3,7 @@ package fr.parcours.booking;
 import fr.parcours.auth.Organiser;
 import fr.parcours.error.AppException;
 import fr.parcours.fair.FairService;
+import fr.parcours.fair.FairRole;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -22,31 +23,31 @@ public final class BookingDesk {
   }
 
   public Future<JsonObject> rules(String fairSlug, Organiser organiser) {
-    return fairs.requireOwned(fairSlug, organiser)
+    return fairs.require(fairSlug, organiser, FairRole.STAFF)
         .compose(fair -> repository.rules(pool, fair.id()))
         .map(BookingRules::toJson);
   }
 
   public Future<JsonObject> saveRules(String fairSlug, Organiser organiser, BookingRules rules) {
-    return fairs.requireOwned(fairSlug, organiser)
+    return fairs.require(fairSlug, organiser, FairRole.EDITOR)
         .compose(fair -> repository.saveRules(pool, fair.id(), rules))
         .map(saved -> rules.toJson());
   }
 
   public Future<JsonObject> list(String fairSlug, Organiser organiser, BookingFilter filter) {
-    return fairs.requireOwned(fairSlug, organiser).compose(fair -> repository
+    return fairs.require(fairSlug, organiser, FairRole.STAFF).compose(fair -> repository
         .list(pool, fair.id(), filter.status(), filter.track(), filter.school())
         .map(bookings -> new JsonObject().put("bookings", BookingJson.list(bookings, links, fair))));
   }
 
   /** The bookings by school, headers and statuses in {@code language}. */
   public Future<String> schoolsCsv(String fairSlug, Organiser organiser, String language) {
-    return fairs.requireOwned(fairSlug, organiser).compose(fair -> repository.list(pool, fair.id(), null, null, null)
+    return fairs.require(fairSlug, organiser, FairRole.STAFF).compose(fair -> repository.list(pool, fair.id(), null, null, null)
         .map(bookings -> BookingCsv.bySchool(bookings, fair.zone(), language)));
   }
 
   public Future<String> attendeesCsv(String fairSlug, Organiser organiser, long sessionId, String language) {
-    return fairs.requireOwned(fairSlug, organiser).compose(fair -> repository.sessionExists(pool, fair.id(), sessionId)
+    return fairs.require(fairSlug, organiser, FairRole.STAFF).compose(fair -> repository.sessionExists(pool, fair.id(), sessionId)
         .compose(exists -> {
           if (!exists) {
             throw AppException.notFound("session", sessionId);

@@ -9,6 +9,7 @@ import fr.parcours.fair.FairService;
 import fr.parcours.fair.Interval;
 import fr.parcours.i18n.Field;
 import fr.parcours.web.JsonInput;
+import fr.parcours.fair.FairRole;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -47,7 +48,7 @@ public final class ChallengeService {
   }
 
   Future<JsonObject> create(String fairSlug, Organiser organiser, ChallengeInput in) {
-    return fairs.requireOwned(fairSlug, organiser).compose(fair -> insert(fair, in).compose(id -> show(fair, id)));
+    return fairs.require(fairSlug, organiser, FairRole.EDITOR).compose(fair -> insert(fair, in).compose(id -> show(fair, id)));
   }
 
   /** Creates challenges written as the API takes them, one after another: a fair being filled (the demo's). */
@@ -145,7 +146,7 @@ public final class ChallengeService {
   }
 
   private Future<Fair> owned(String fairSlug, Organiser organiser, long id) {
-    return fairs.requireOwned(fairSlug, organiser).compose(fair -> repository.list(pool, fair.id(), id)
+    return fairs.require(fairSlug, organiser, FairRole.EDITOR).compose(fair -> repository.list(pool, fair.id(), id)
         .map(found -> {
           if (found.isEmpty()) {
             throw AppException.notFound("challenge", id);

@@ -1,5 +1,6 @@
 package fr.parcours.fair;
 
+import fr.parcours.db.Results;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -46,9 +47,16 @@ final class FairRepository {
         .execute().compose(this::withDays);
   }
 
-  Future<List<Fair>> ownedBy(long ownerId) {
-    return pool.preparedQuery("SELECT " + COLUMNS + " FROM fairs WHERE owner_id = $1 ORDER BY slug")
-        .execute(Tuple.of(ownerId)).compose(this::withDays);
+  Future<List<Fair>> ofMember(long organiserId) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM fairs WHERE id IN "
+            + "(SELECT fair_id FROM fair_members WHERE organiser_id = $1) ORDER BY slug")
+        .execute(Tuple.of(organiserId)).compose(this::withDays);
+  }
+
+  Future<Optional<FairRole>> roleOf(long fairId, long organiserId) {
+    return pool.preparedQuery("SELECT role FROM fair_members WHERE fair_id = $1 AND organiser_id = $2")
+        .execute(Tuple.of(fairId, organiserId))
+        .map(rows -> Results.first(rows).flatMap(row -> FairRole.of(row.getString("role"))));
   }
 
   /**

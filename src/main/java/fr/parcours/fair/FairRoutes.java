@@ -73,6 +73,6 @@ public final class FairRoutes {
   }
 
   private Future<Fair> owned(RoutingContext ctx) {
-    return fairs.requireOwned(ctx.pathParam("fairSlug"), AuthRoutes.organiser(ctx));
+    return fairs.require(ctx.pathParam("fairSlug"), AuthRoutes.organiser(ctx), FairRole.EDITOR);
   }
 }

@@ -2,16 +2,19 @@ package fr.parcours.fair;
 
 import fr.parcours.auth.Organiser;
 import fr.parcours.error.AppException;
+import fr.parcours.i18n.Term;
 import fr.parcours.web.JsonInput;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Fairs: creation and edits by their owner, and the read API other features use
- * ({@link #findBySlug}, {@link #findById}, {@link #requireOwned}, {@link #readable}).
+ * Fairs: creation and edits by their team, and the read API other features use
+ * ({@link #findBySlug}, {@link #findById}, {@link #require}, {@link #readable}). Whether an
+ * organiser may act on a fair is decided here and nowhere else: by their role in its team.
  */
 public final class FairService {
 
@@ -36,36 +39,50 @@ public final class FairService {
     return repository.findById(id).map(found -> found.orElseThrow(() -> AppException.notFound("fair", id)));
   }
 
-  /** The fair if {@code organiser} owns it: NOT_FOUND for an unknown slug, FORBIDDEN for someone else's. */
-  public Future<Fair> requireOwned(String slug, Organiser organiser) {
-    return findBySlug(slug).map(fair -> {
-      if (fair.ownerId() != organiser.id()) {
+  /**
+   * The fair if {@code organiser}'s role in its team allows what {@code needed} may do: NOT_FOUND
+   * for an unknown slug, FORBIDDEN for someone outside the team or whose role is below.
+   */
+  public Future<Fair> require(String slug, Organiser organiser, FairRole needed) {
+    return findBySlug(slug).compose(fair -> repository.roleOf(fair.id(), organiser.id()).map(role -> {
+      if (role.isEmpty()) {
         throw AppException.forbiddenBecause("other_organiser");
       }
+      if (!role.get().allows(needed)) {
+        throw new AppException(AppException.Kind.FORBIDDEN, "ROLE_REFUSED",
+            Map.of("role", Term.of("role_" + role.get().json()), "needed", Term.of("role_" + needed.json())), List.of());
+      }
       return fair;
+    }));
+  }
+
+  /** The fair if published, or if {@code viewer} (null when anonymous) is in its team; drafts stay hidden otherwise. */
+  public Future<Fair> readable(String slug, Organiser viewer) {
+    return findBySlug(slug).compose(fair -> {
+      if (fair.published()) {
+        return Future.succeededFuture(fair);
+      }
+      Future<Optional<FairRole>> role = viewer == null ? Future.succeededFuture(Optional.empty())
+          : repository.roleOf(fair.id(), viewer.id());
+      return role.map(member -> member.map(any -> fair).orElseThrow(() -> AppException.notFound("fair", slug)));
     });
   }
 
-  /** The fair if published, or if {@code viewer} (null when anonymous) owns it; drafts stay hidden otherwise. */
-  public Future<Fair> readable(String slug, Organiser viewer) {
-    return findBySlug(slug).map(fair -> {
-      if (!fair.published() && (viewer == null || viewer.id() != fair.ownerId())) {
-        throw AppException.notFound("fair", slug);
-      }
-      return fair;
-    });
+  /** The organiser's role in the fair's team, if they are in it. */
+  public Future<Optional<FairRole>> roleOf(Fair fair, Organiser organiser) {
+    return repository.roleOf(fair.id(), organiser.id());
   }
 
   public Future<List<Fair>> published() {
     return repository.published();
   }
 
-  /** Every fair the organiser owns, drafts included. */
-  public Future<List<Fair>> ownedBy(Organiser organiser) {
-    return repository.ownedBy(organiser.id());
+  /** Every fair whose team the organiser is in, drafts included. */
+  public Future<List<Fair>> ofMember(Organiser organiser) {
+    return repository.ofMember(organiser.id());
   }
 
-  /** Creates a fair from a request body (see the API's FairInput schema). */
+  /** Creates a fair from a request body (see the API's FairInput schema); its creator is its owner. */
   public Future<Fair> create(Organiser owner, JsonInput body) {
     return Future.succeededFuture(body).map(in -> FairInput.read(in, null))
         .compose(details -> repository.insert(owner.id(), details)

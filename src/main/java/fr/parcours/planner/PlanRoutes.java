@@ -2,6 +2,7 @@ package fr.parcours.planner;
 
 import fr.parcours.auth.AuthRoutes;
 import fr.parcours.fair.Fair;
+import fr.parcours.fair.FairRole;
 import fr.parcours.fair.FairService;
 import fr.parcours.live.EventStream;
 import fr.parcours.web.Http;
@@ -70,7 +71,7 @@ public final class PlanRoutes {
   }
 
   private Future<Fair> owned(RoutingContext ctx) {
-    return fairs.requireOwned(ctx.pathParam("fairSlug"), AuthRoutes.organiser(ctx));
+    return fairs.require(ctx.pathParam("fairSlug"), AuthRoutes.organiser(ctx), FairRole.EDITOR);
   }
 
   private static long id(RoutingContext ctx) {

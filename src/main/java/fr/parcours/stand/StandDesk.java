@@ -7,6 +7,7 @@ import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
 import fr.parcours.i18n.Term;
 import fr.parcours.mail.Wording;
+import fr.parcours.fair.FairRole;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -32,7 +33,7 @@ public final class StandDesk {
 
   /** Every active reservation of the organiser's fair, confirmed first, then the waiting list in order. */
   public Future<JsonObject> list(String fairSlug, Organiser organiser) {
-    return fairs.requireOwned(fairSlug, organiser).compose(fair -> repository.active(pool, fair.id())
+    return fairs.require(fairSlug, organiser, FairRole.STAFF).compose(fair -> repository.active(pool, fair.id())
         .map(reservations -> new JsonObject().put("reservations", StandJson.reservations(reservations, fair))));
   }
 
@@ -42,7 +43,7 @@ public final class StandDesk {
    * move freed is promoted.
    */
   public Future<JsonObject> assign(String fairSlug, Organiser organiser, long reservationId, StandPlacement placement) {
-    return fairs.requireOwned(fairSlug, organiser).compose(fair -> Retries.onRace(() -> pool.withTransaction(conn ->
+    return fairs.require(fairSlug, organiser, FairRole.EDITOR).compose(fair -> Retries.onRace(() -> pool.withTransaction(conn ->
             repository.lockStands(conn, fair.id())
                 .compose(locked -> repository.byId(conn, reservationId))
                 .map(found -> found.filter(r -> r.fairId() == fair.id())

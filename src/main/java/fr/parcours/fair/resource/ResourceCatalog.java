@@ -30,7 +30,7 @@ public final class ResourceCatalog {
   public static final ResourceSpec ROOMS = new ResourceSpec("rooms", "rooms", "slug", "Room",
       List.of(slug("slug"), text("name"), reference("venue", "venues", true),
           choice("kind", List.of("conference", "workshop", "other"), null), whole("capacity", 1, true, null),
-          flag("screen", true), flag("power", true)),
+          flag("screen", true), flag("power", true), flag("accessible", false)),
       List.of(), "t.slug", "", new PlaceRule("room"));
 
   public static final ResourceSpec ZONES = new ResourceSpec("zones", "zones", "slug", "Zone",

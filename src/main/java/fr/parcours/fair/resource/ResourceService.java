@@ -118,6 +118,16 @@ public final class ResourceService {
             .compose(allowed -> repository.delete(conn, spec, (Long) row.get("id")))));
   }
 
+  /** What a write of {@code body} would be refused for in its fields (references and rules are checked on writing). */
+  public List<FieldError> problems(ResourceSpec spec, JsonObject body, boolean creating) {
+    try {
+      read(spec, JsonInput.of(body), creating);
+      return List.of();
+    } catch (AppException refused) {
+      return refused.details();
+    }
+  }
+
   /** Every resource of this kind in the fair, as the API shows them. */
   public Future<JsonArray> list(Fair fair, ResourceSpec spec) {
     return repository.view(pool, spec, fair.id(), null)

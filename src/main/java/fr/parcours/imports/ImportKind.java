@@ -1,0 +1,90 @@
+package fr.parcours.imports;
+
+import fr.parcours.fair.resource.ResourceCatalog;
+import fr.parcours.fair.resource.ResourceSpec;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a CSV file can fill in bulk, and how its columns are named: the API's field names, or
+ * what a French spreadsheet calls them (accents, case and spaces do not matter: "Capacité",
+ * "capacite" and "CAPACITE" are one column).
+ */
+public enum ImportKind {
+
+  ROOMS("rooms", ResourceCatalog.ROOMS, "slug", "name", "venue", "venues", List.of(
+      new Column("slug", Column.Type.TEXT, "slug", "identifiant", "code"),
+      new Column("name", Column.Type.TEXT, "name", "nom", "salle"),
+      new Column("venue", Column.Type.REFERENCE, "venue", "lieu", "site", "batiment"),
+      new Column("kind", Column.Type.ROOM_KIND, "kind", "type", "genre"),
+      new Column("capacity", Column.Type.WHOLE, "capacity", "capacite", "places", "jauge"),
+      new Column("screen", Column.Type.FLAG, "screen", "ecran", "videoprojecteur", "projecteur"),
+      new Column("power", Column.Type.FLAG, "power", "prise", "prises", "electricite"),
+      new Column("accessible", Column.Type.FLAG, "accessible", "pmr", "accessibilite", "fauteuil"))),
+
+  STAND_SPOTS("stand-spots", ResourceCatalog.STAND_SPOTS, "number", "number", "zone", "zones", List.of(
+      new Column("number", Column.Type.TEXT, "number", "numero", "no", "n", "emplacement", "stand"),
+      new Column("zone", Column.Type.REFERENCE, "zone", "espace", "hall"),
+      new Column("x", Column.Type.DECIMAL, "x"),
+      new Column("y", Column.Type.DECIMAL, "y"),
+      new Column("width", Column.Type.DECIMAL, "width", "largeur"),
+      new Column("depth", Column.Type.DECIMAL, "depth", "profondeur"),
+      new Column("power", Column.Type.FLAG, "power", "prise", "prises", "electricite")));
+
+  private final String path;
+  private final ResourceSpec spec;
+  private final String key;
+  private final String keySource;
+  private final String reference;
+  private final String referenceList;
+  private final List<Column> columns;
+
+  ImportKind(String path, ResourceSpec spec, String key, String keySource, String reference, String referenceList,
+             List<Column> columns) {
+    this.path = path;
+    this.spec = spec;
+    this.key = key;
+    this.keySource = keySource;
+    this.reference = reference;
+    this.referenceList = referenceList;
+    this.columns = columns;
+  }
+
+  public static Optional<ImportKind> of(String path) {
+    return Arrays.stream(values()).filter(kind -> kind.path.equals(path)).findFirst();
+  }
+
+  public String path() {
+    return path;
+  }
+
+  public ResourceSpec spec() {
+    return spec;
+  }
+
+  /** The field naming a row among the fair's (a room's slug, a spot's number). */
+  String key() {
+    return key;
+  }
+
+  /** The field the key is made from when the file leaves it out (a room's name). */
+  String keySource() {
+    return keySource;
+  }
+
+  /** The field naming the place a row belongs to (a room's venue, a spot's zone). */
+  String reference() {
+    return reference;
+  }
+
+  /** The programme's list that reference names one of. */
+  String referenceList() {
+    return referenceList;
+  }
+
+  public List<Column> columns() {
+    return columns;
+  }
+}
