@@ -91,7 +91,9 @@ class BookingConcurrencyTest {
 
   private static JsonObject body(int i) {
     String[] window = WINDOWS[i % WINDOWS.length];
-    JsonObject body = BookingFixtures.request("0330023A", "c-" + i, 5 + (i * 7) % 24, 1 + i % 2);
+    int pupils = 5 + (i * 7) % 24;
+    // The fair's default supervision: one adult per 15 pupils, sometimes one more.
+    JsonObject body = BookingFixtures.request("0330023A", "c-" + i, pupils, (pupils + 14) / 15 + i % 2);
     body.getJsonObject("school").put("uai", String.format("%07dA", i % 40));
     return body.put("arrival", window[0]).put("departure", window[1]);
   }
