@@ -48,6 +48,9 @@ final class ResourceForm {
         body.put(field.name(), decimal(typed));
       } else if (value instanceof String typed && field.type() == FieldSpec.Type.DATE_TIME) {
         body.put(field.name(), LocalTimes.withOffset(typed, zone.getId()));
+      } else if (field.type() == FieldSpec.Type.FLAG) {
+        // A checkbox left unticked sends nothing: that is a no, not "keep the default".
+        body.put(field.name(), form.contains(field.name()));
       }
     }
     return body;
@@ -55,7 +58,10 @@ final class ResourceForm {
 
   /** What was typed, to show again with a refusal. */
   static JsonObject typed(ResourceSpec spec, MultiMap form) {
-    return Forms.json(form, names(spec), Set.of());
+    JsonObject typed = Forms.json(form, names(spec), Set.of());
+    spec.fields().stream().filter(field -> field.type() == FieldSpec.Type.FLAG)
+        .forEach(field -> typed.put(field.name(), String.valueOf(form.contains(field.name()))));
+    return typed;
   }
 
   /** A stored resource as its form's values. */
@@ -88,6 +94,8 @@ final class ResourceForm {
               .findFirst().orElse(null));
       if (field.type() == FieldSpec.Type.CHOICE || field.type() == FieldSpec.Type.REFERENCE) {
         shown.put("select", true).put("options", options(field, value, programme));
+      } else if (field.type() == FieldSpec.Type.FLAG) {
+        shown.put("checkbox", true).put("checked", "true".equals(value) || "on".equals(value));
       }
       return (Object) shown;
     }).toList());

@@ -121,7 +121,7 @@ class OrganiserPagesBrowserTest extends DemoBrowserTest {
         new JsonObject().put("class_size", 90));
     browser.navigate().refresh();
     WebElement lawCard = browser.findElement(By.cssSelector("[data-offer='" + law + "']"));
-    assertTrue(lawCard.getAttribute("class").contains("conflict") && lawCard.getText().contains("Salle 1 seats 60"),
+    assertTrue(lawCard.getAttribute("class").contains("conflict") && lawCard.getText().contains("Salle 1 compte 60 places"),
         "a conflict the programme holds now is shown on the grid: " + lawCard.getText());
     assertEquals("1", browser.findElement(By.id("conflict-count")).getText().replaceAll("\\D", ""));
     screenshot("admin-programme-conflicts");

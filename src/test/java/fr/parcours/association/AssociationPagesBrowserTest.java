@@ -127,7 +127,7 @@ class AssociationPagesBrowserTest extends ServerTest {
     Browser.clickAndWaitForPage(browser, By.id("offer-submit"));
 
     WebElement rowError = browser.findElement(By.id("e-window-2"));
-    assertTrue(rowError.getText().contains("opening hours"), rowError.getText());
+    assertTrue(rowError.getText().contains("heures d'ouverture"), rowError.getText());
     assertEquals("true", browser.findElement(By.id("window-end-2")).getAttribute("aria-invalid"));
     assertEquals("Les métiers de la mer", browser.findElement(By.id("f-title")).getAttribute("value"), "kept as typed");
     assertTrue(browser.findElement(By.id("f-needs-screen")).isSelected());
