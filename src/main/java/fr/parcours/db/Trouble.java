@@ -5,7 +5,7 @@ import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.Optional;
 
 /**
@@ -60,7 +60,8 @@ public enum Trouble {
     if (t instanceof ConnectionPoolTooBusyException || ACQUIRE_TIMEOUT.equals(t.getMessage()) && t instanceof VertxException) {
       return Optional.of(POOL_EXHAUSTED);
     }
-    if (t instanceof ClosedConnectionException || t instanceof ConnectException) {
+    // SocketException covers a refused connection and one reset while the database goes away.
+    if (t instanceof ClosedConnectionException || t instanceof SocketException) {
       return Optional.of(UNAVAILABLE);
     }
     return Optional.empty();
