@@ -142,8 +142,8 @@ class AssociationPagesBrowserTest extends ServerTest {
   /** Picks the morning, clicks a free spot on the drawing, reserves it; the public map then shows it taken. */
   private static void reservesAStandOnTheMap(WebDriver browser, AssociationApi fair) {
     Browser.clickAndWaitForPage(browser, By.id("stands-link"));
-    browser.findElement(By.id("period-morning")).click();
-    Browser.clickAndWaitForPage(browser, By.id("period-submit"));
+    // The page's script sends the period as soon as it is picked: wait for that page, not a second submit.
+    Browser.clickAndWaitForPage(browser, By.id("period-morning"));
     assertEquals(3, browser.findElements(By.cssSelector("a.spot-link")).size(), "every spot free this morning");
     Browser.clickAndWaitForPage(browser, By.cssSelector("a.spot-link[data-spot='A2']"));
     assertTrue(browser.findElement(By.id("spot-A2")).isSelected(), "the spot clicked on the map is the one chosen");
@@ -151,8 +151,8 @@ class AssociationPagesBrowserTest extends ServerTest {
     WebElement held = browser.findElement(By.cssSelector("#reservations tr[data-reservation]"));
     assertEquals("A2", held.findElement(By.className("spot-number")).getText());
     assertEquals("confirmed", held.findElement(By.cssSelector("[data-status]")).getAttribute("data-status"));
-    browser.findElement(By.id("period-morning")).click();
-    Browser.clickAndWaitForPage(browser, By.id("period-submit"));
+    // The page's script sends the period as soon as it is picked: wait for that page, not a second submit.
+    Browser.clickAndWaitForPage(browser, By.id("period-morning"));
     assertTrue(browser.findElements(By.cssSelector("a.spot-link[data-spot='A2']")).isEmpty(), "no longer offered");
     Screenshots.save(browser, "association-stands");
 

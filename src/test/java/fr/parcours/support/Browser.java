@@ -60,7 +60,8 @@ public final class Browser {
 
   /** Clicks what leads to another page and waits until that page replaced this one. */
   public static void clickAndWaitForPage(WebDriver browser, By target) {
-    WebElement page = browser.findElement(By.tagName("html"));
+    // A page a script is still replacing has no document for a moment: wait for one.
+    WebElement page = new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> driver.findElement(By.tagName("html")));
     browser.findElement(target).click();
     new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> gone(page));
   }
