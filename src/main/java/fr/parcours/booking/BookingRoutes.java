@@ -34,7 +34,7 @@ public final class BookingRoutes {
 
   public void mount(Router router) {
     router.post("/api/fairs/:fairSlug/bookings").handler(ctx -> IdempotentPost.created(ctx,
-        bookings.book(fair(ctx), IdempotentPost.key(ctx), BookingRequest.parse(Http.body(ctx)))));
+        bookings.book(fair(ctx), IdempotentPost.key(ctx), BookingRequest.parse(Http.body(ctx)), I18n.named(ctx))));
     router.get("/api/fairs/:fairSlug/availability")
         .handler(ctx -> Http.respond(ctx, 200, bookings.availability(ctx.pathParam("fairSlug"))));
     router.get("/api/bookings/:token").handler(ctx -> Http.respond(ctx, 200, bookings.show(ctx.pathParam("token"))));
