@@ -13,6 +13,7 @@ import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
 import fr.parcours.web.JsonInput;
 import fr.parcours.web.Pages;
+import fr.parcours.web.Throttle;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
@@ -41,12 +42,15 @@ public final class BookingFormRoutes {
   private final FairService fairs;
   private final ResourceService resources;
   private final BookingService bookings;
+  private final Throttle throttle;
   private final Pages pages;
 
-  public BookingFormRoutes(FairService fairs, ResourceService resources, BookingService bookings, Pages pages) {
+  public BookingFormRoutes(FairService fairs, ResourceService resources, BookingService bookings, Throttle throttle,
+                           Pages pages) {
     this.fairs = fairs;
     this.resources = resources;
     this.bookings = bookings;
+    this.throttle = throttle;
     this.pages = pages;
   }
 
@@ -61,7 +65,8 @@ public final class BookingFormRoutes {
     String key = Forms.idempotencyKey(form);
     Future.succeededFuture(Forms.json(form, FIELDS, WHOLE_NUMBERS))
         .map(json -> BookingRequest.parse(JsonInput.of(json)))
-        .compose(request -> bookings.book(ctx.pathParam("fairSlug"), key, request, I18n.language(ctx)))
+        .compose(request -> BookingRoutes.counted(ctx, throttle, request)
+            .compose(counted -> bookings.book(ctx.pathParam("fairSlug"), key, request, I18n.language(ctx))))
         .onSuccess(outcome -> Http.seeOther(ctx, managePath(outcome.value()) + "?done=booked"))
         .onFailure(error -> {
           if (error instanceof AppException refusal && refusal.kind() != AppException.Kind.NOT_FOUND) {
