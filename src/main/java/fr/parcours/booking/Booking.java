@@ -4,10 +4,12 @@ import java.time.OffsetDateTime;
 
 /**
  * A stored booking with its route (empty unless confirmed), rank in the waiting list, and who
- * came on the day (null until the class is checked in).
+ * came on the day (null until the class is checked in); {@code language} is the one its
+ * teacher is written to in.
  */
 public record Booking(long id, long fairId, long trackId, String trackName, String token, String status,
-                      Integer waitlistPosition, BookingRequest request, Route route, Presence presence) {
+                      Integer waitlistPosition, BookingRequest request, String language, Route route,
+                      Presence presence) {
 
   /** The headcount that came, checked in at the entrance. */
   public record Presence(OffsetDateTime checkedInAt, int pupils, int adults) {
@@ -22,6 +24,7 @@ public record Booking(long id, long fairId, long trackId, String trackName, Stri
   }
 
   Booking withRoute(Route newRoute) {
-    return new Booking(id, fairId, trackId, trackName, token, status, waitlistPosition, request, newRoute, presence);
+    return new Booking(id, fairId, trackId, trackName, token, status, waitlistPosition, request, language, newRoute,
+        presence);
   }
 }
