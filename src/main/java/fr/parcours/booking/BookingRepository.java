@@ -21,8 +21,8 @@ import java.util.Optional;
 /** All the SQL of bookings. Methods take the client so the service decides the transaction. */
 final class BookingRepository {
 
-  /** A track of a fair, as bookings name it. */
-  record TrackRef(long id, String slug, String name) {
+  /** A track of a fair, as bookings name it, with the size of its usual class (adults included). */
+  record TrackRef(long id, String slug, String name, int classSize) {
   }
 
   private static final String BOOKING_FIELDS = "SELECT b.*, t.slug AS track_slug, t.name AS track_name, ";
@@ -41,7 +41,7 @@ final class BookingRepository {
   private static final String SESSION_COLUMNS = "SELECT " + SESSION_FIELDS;
 
   Future<Optional<TrackRef>> findTrack(SqlClient db, long fairId, String slug) {
-    return db.preparedQuery("SELECT id, slug, name FROM tracks WHERE fair_id = $1 AND slug = $2")
+    return db.preparedQuery("SELECT id, slug, name, class_size FROM tracks WHERE fair_id = $1 AND slug = $2")
         .execute(Tuple.of(fairId, slug))
         .map(rows -> Results.first(rows).map(BookingRepository::track));
   }
@@ -127,7 +127,7 @@ final class BookingRepository {
   }
 
   Future<List<TrackRef>> tracks(SqlClient db, long fairId) {
-    return db.preparedQuery("SELECT id, slug, name FROM tracks WHERE fair_id = $1 ORDER BY position, slug")
+    return db.preparedQuery("SELECT id, slug, name, class_size FROM tracks WHERE fair_id = $1 ORDER BY position, slug")
         .execute(Tuple.of(fairId))
         .map(rows -> {
           List<TrackRef> tracks = new ArrayList<>();
@@ -253,7 +253,7 @@ final class BookingRepository {
   }
 
   private static TrackRef track(Row row) {
-    return new TrackRef(row.getLong("id"), row.getString("slug"), row.getString("name"));
+    return new TrackRef(row.getLong("id"), row.getString("slug"), row.getString("name"), row.getInteger("class_size"));
   }
 
   private static Booking booking(Row row) {
