@@ -10,6 +10,7 @@ import fr.parcours.booking.BookingDesk;
 import fr.parcours.booking.BookingFilter;
 import fr.parcours.booking.Csv;
 import fr.parcours.challenge.ChallengeService;
+import fr.parcours.checkin.CheckInService;
 import fr.parcours.challenge.ChallengeView;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
@@ -55,7 +56,7 @@ public final class AdminRoutes {
 
   public AdminRoutes(AuthService auth, ThrottledLogin logins, FairService fairs, ResourceService resources, BookingDesk desk,
                      StandDesk stands, ChallengeService challenges, OfferService offers, OfferPlacement placement, ProgrammeConflicts conflicts,
-                     SetupServices setup, Pages pages) {
+                     SetupServices setup, CheckInService checkIns, Pages pages) {
     this.session = new AdminSession(auth, logins, fairs);
     this.fairs = fairs;
     this.resources = resources;
@@ -66,7 +67,8 @@ public final class AdminRoutes {
     this.fairPages = List.of(new FairSetupPages(session, fairs, new SlotService(resources), pages)::mount,
         new GridPages(session, resources, pages)::mount, new PlacePages(session, resources, setup.imports(), pages)::mount,
         new ResourcePages(session, resources, pages)::mount, new OfferPages(session, offers, resources, pages)::mount,
-        new PlacementPages(session, resources, offers, placement, conflicts, pages)::mount);
+        new PlacementPages(session, resources, offers, placement, conflicts, pages)::mount,
+        new CheckInPages(session, fairs, checkIns, pages)::mount);
   }
 
   public void mount(Router router) {
