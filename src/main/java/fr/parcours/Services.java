@@ -27,6 +27,7 @@ import fr.parcours.imports.ImportService;
 import fr.parcours.metrics.AppMetrics;
 import fr.parcours.live.AvailabilityStreams;
 import fr.parcours.web.ClientAddress;
+import fr.parcours.web.Throttle;
 import fr.parcours.stand.StandDesk;
 import fr.parcours.stand.StandService;
 import fr.parcours.planner.PlanService;
@@ -65,6 +66,7 @@ public final class Services {
   final PlanSolver planSolver;
   final PlanService plans;
   final ClientAddress clientAddress;
+  final Throttle throttle;
   final TeamService team;
   final CopyService copies;
   final ImportService imports;
@@ -101,6 +103,7 @@ public final class Services {
     this.availabilityStreams = new AvailabilityStreams(vertx, bookings::availability, config.get(Settings.LIVE_MAX_STREAMS),
         config.get(Settings.LIMITS_STREAMS_PER_CLIENT));
     this.clientAddress = ClientAddress.trusting(config.get(Settings.LIMITS_TRUSTED_PROXIES));
+    this.throttle = new Throttle(pool, clientAddress, Throttle.Limits.of(config));
     this.team = new TeamService(pool, fairs, auth, config.publicUrl(), locks);
     this.copies = new CopyService(pool, fairs, config.publicUrl());
     this.imports = new ImportService(fairs, resources);
