@@ -66,7 +66,7 @@ public final class BookingFormRoutes {
     Future.succeededFuture(Forms.json(form, FIELDS, WHOLE_NUMBERS))
         .map(json -> BookingRequest.parse(JsonInput.of(json)))
         .compose(request -> BookingRoutes.counted(ctx, throttle, request)
-            .compose(counted -> bookings.book(ctx.pathParam("fairSlug"), key, request)))
+            .compose(counted -> bookings.book(ctx.pathParam("fairSlug"), key, request, I18n.language(ctx))))
         .onSuccess(outcome -> Http.seeOther(ctx, managePath(outcome.value()) + "?done=booked"))
         .onFailure(error -> {
           if (error instanceof AppException refusal && refusal.kind() != AppException.Kind.NOT_FOUND) {
