@@ -68,7 +68,8 @@ public final class AdminRoutes {
         new GridPages(session, resources, pages)::mount, new PlacePages(session, resources, setup.imports(), pages)::mount,
         new ResourcePages(session, resources, pages)::mount, new OfferPages(session, offers, resources, pages)::mount,
         new PlacementPages(session, resources, offers, placement, conflicts, desk, pages)::mount,
-        new CheckInPages(session, fairs, checkIns, pages)::mount);
+        new CheckInPages(session, fairs, checkIns, pages)::mount,
+        new AttendancePages(session, fairs, checkIns, pages)::mount);
   }
 
   public void mount(Router router) {

@@ -42,8 +42,8 @@ public final class CheckInRoutes {
     router.get("/api/fairs/:fairSlug/attendance").handler(organiserOnly).handler(ctx -> Http.respond(ctx, 200,
         checkIns.attendance(fair(ctx), AuthRoutes.organiser(ctx)).map(CheckInJson::attendance)));
     router.get("/api/fairs/:fairSlug/attendance.csv").handler(organiserOnly).handler(ctx -> Http.attachment(ctx,
-        "attendance.csv", Csv.CONTENT_TYPE, checkIns.attendance(fair(ctx), AuthRoutes.organiser(ctx))
-            .map(report -> AttendanceCsv.of(report, I18n.apiLanguage(ctx)))));
+        "attendance.csv", Csv.CONTENT_TYPE, checkIns.attendanceCsv(fair(ctx), AuthRoutes.organiser(ctx),
+            I18n.apiLanguage(ctx))));
   }
 
   private static String fair(RoutingContext ctx) {

@@ -91,4 +91,9 @@ public final class CheckInService {
             repository.arrivals(pool, fair.id(), fair.zone()), repository.extras(pool, fair.id()))
         .map(all -> Attendance.of(fair, all.resultAt(0), all.resultAt(1))));
   }
+
+  /** The report as a spreadsheet, its headers in {@code language}. */
+  public Future<String> attendanceCsv(String fairSlug, Organiser staff, String language) {
+    return attendance(fairSlug, staff).map(report -> AttendanceCsv.of(report, language));
+  }
 }
