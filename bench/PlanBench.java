@@ -130,7 +130,8 @@ public final class PlanBench {
     PlanProblem problem = PlanProblem.build(fair, empty, request);
     DayPlan start = GreedyPlacement.place(problem.plan());
     // The limit holds for the whole plan: building the problem and the greedy programme count.
-    Duration left = Duration.ofSeconds(seconds).minusNanos(System.nanoTime() - started);
+    Duration left = Duration.ofMillis(Math.max(1, Duration.ofSeconds(seconds).minusNanos(System.nanoTime() - started)
+        .toMillis()));
     Solver<DayPlan> solver = SolverFactory.<DayPlan>create(PlanSolver.config(left)).buildSolver();
     double[] feasible = {-1};
     double[] demandMet = {-1};
