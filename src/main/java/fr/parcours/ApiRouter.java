@@ -19,6 +19,7 @@ import fr.parcours.fair.FairPageRoutes;
 import fr.parcours.imports.ImportRoutes;
 import fr.parcours.fair.FairRoutes;
 import fr.parcours.metrics.MetricsRoutes;
+import fr.parcours.planner.PlanEvents;
 import fr.parcours.planner.PlanRoutes;
 import fr.parcours.live.LiveRoutes;
 import fr.parcours.programme.ProgrammePageRoutes;
@@ -68,7 +69,8 @@ final class ApiRouter {
     new ProgrammePageRoutes(services.fairs, services.resources, services.stands, services.selections, pages,
         services.config.publicUrl()).mount(router);
     new AdminRoutes(services.auth, services.fairs, services.resources, services.bookingDesk, services.standDesk,
-        services.challenges, services.offers, services.offerPlacement, services.programmeConflicts, pages).mount(router);
+        services.challenges, services.offers, services.offerPlacement, services.programmeConflicts, services.plans,
+        new PlanEvents(services.vertx, services.plans), pages).mount(router);
     AssociationAuth associationAuth = new AssociationAuth(services.associations, services.auth, services.fairs,
         services.config.publicUrl());
     new AssociationRoutes(services.associations, services.schedules, services.fairs, associationAuth).mount(router);

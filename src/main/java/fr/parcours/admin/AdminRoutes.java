@@ -14,6 +14,8 @@ import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
+import fr.parcours.planner.PlanEvents;
+import fr.parcours.planner.PlanService;
 import fr.parcours.programme.Programme;
 import fr.parcours.stand.StandDesk;
 import fr.parcours.web.ErrorHandler;
@@ -36,7 +38,7 @@ import java.util.function.Consumer;
 /**
  * The organiser's area: sign in and out, the fairs they own, and per fair a dashboard (fill
  * rates, flows, bookings, waiting lists, CSV exports), its setup, its offers and its placement
- * grid (each in a class of its own). Signed-out visitors are sent to the sign-in form.
+ * grid and its planner (each in a class of its own). Signed-out visitors are sent to the sign-in form.
  */
 public final class AdminRoutes {
 
@@ -52,7 +54,8 @@ public final class AdminRoutes {
   private final List<Consumer<Router>> fairPages;
 
   public AdminRoutes(AuthService auth, FairService fairs, ResourceService resources, BookingDesk desk,
-                     StandDesk stands, ChallengeService challenges, OfferService offers, OfferPlacement placement, ProgrammeConflicts conflicts, Pages pages) {
+                     StandDesk stands, ChallengeService challenges, OfferService offers, OfferPlacement placement,
+                     ProgrammeConflicts conflicts, PlanService plans, PlanEvents planEvents, Pages pages) {
     this.session = new AdminSession(auth, fairs);
     this.fairs = fairs;
     this.resources = resources;
@@ -62,7 +65,8 @@ public final class AdminRoutes {
     this.pages = pages;
     this.fairPages = List.of(new FairSetupPages(session, fairs, pages)::mount,
         new ResourcePages(session, resources, pages)::mount, new OfferPages(session, offers, resources, pages)::mount,
-        new PlacementPages(session, resources, offers, placement, conflicts, pages)::mount);
+        new PlacementPages(session, resources, offers, placement, conflicts, pages)::mount,
+        new PlanPages(session, resources, plans, planEvents, pages)::mount);
   }
 
   public void mount(Router router) {
