@@ -100,7 +100,8 @@ public final class Placements {
       due.put(booking.id(), notice);
       return Future.succeededFuture(booking);
     }
-    return Outbox.enqueue(conn, BookingMessages.of(notice, booking, fair.details().name(), links, fair.zone()))
+    return repository.venues(conn, booking)
+        .compose(venues -> Outbox.enqueue(conn, BookingMessages.of(notice, booking, fair, venues, links)))
         .map(booking);
   }
 }
