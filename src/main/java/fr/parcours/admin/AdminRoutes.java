@@ -67,7 +67,7 @@ public final class AdminRoutes {
         new GridPages(session, resources, pages)::mount, new PlacePages(session, resources, setup.imports(), pages)::mount,
         new CopyPages(session, setup.copies(), pages)::mount,
         new ResourcePages(session, resources, pages)::mount, new OfferPages(session, offers, resources, pages)::mount,
-        new PlacementPages(session, resources, offers, placement, conflicts, pages)::mount);
+        new PlacementPages(session, resources, offers, placement, conflicts, desk, pages)::mount);
   }
 
   public void mount(Router router) {

@@ -43,9 +43,8 @@ public abstract class DemoBrowserTest {
   private static final class DemoServer implements ExtensionContext.Store.CloseableResource {
 
     private final Vertx vertx = Vertx.vertx();
-    // Loading the demo on a busy machine may wait longer for a connection than a server in production should.
     private final TestApp app = TestApp.await(TestApp.startAsync(vertx, TestDatabase.freshDatabaseUrl(),
-        new JsonObject().put("db", new JsonObject().put("acquire_timeout_ms", 30_000)), true));
+        TestApp.patientDatabase(), true));
 
     @Override
     public void close() {
