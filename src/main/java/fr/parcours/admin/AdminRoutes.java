@@ -15,6 +15,7 @@ import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
+import fr.parcours.fair.resource.SlotService;
 import fr.parcours.programme.Programme;
 import fr.parcours.stand.StandDesk;
 import fr.parcours.web.ErrorHandler;
@@ -61,7 +62,8 @@ public final class AdminRoutes {
     this.stands = stands;
     this.challenges = challenges;
     this.pages = pages;
-    this.fairPages = List.of(new FairSetupPages(session, fairs, pages)::mount,
+    this.fairPages = List.of(new FairSetupPages(session, fairs, new SlotService(resources), pages)::mount,
+        new GridPages(session, resources, pages)::mount,
         new ResourcePages(session, resources, pages)::mount, new OfferPages(session, offers, resources, pages)::mount,
         new PlacementPages(session, resources, offers, placement, conflicts, pages)::mount);
   }

@@ -1,8 +1,11 @@
 package fr.parcours.booking;
 
-/** A stored booking with its route (empty unless confirmed) and rank in the waiting list. */
+/**
+ * A stored booking with its route (empty unless confirmed) and rank in the waiting list;
+ * {@code language} is the one its teacher is written to in.
+ */
 public record Booking(long id, long fairId, long trackId, String trackName, String token, String status,
-                      Integer waitlistPosition, BookingRequest request, Route route) {
+                      Integer waitlistPosition, BookingRequest request, String language, Route route) {
 
   public static final String CONFIRMED = "confirmed";
   public static final String WAITLISTED = "waitlisted";
@@ -13,6 +16,6 @@ public record Booking(long id, long fairId, long trackId, String trackName, Stri
   }
 
   Booking withRoute(Route newRoute) {
-    return new Booking(id, fairId, trackId, trackName, token, status, waitlistPosition, request, newRoute);
+    return new Booking(id, fairId, trackId, trackName, token, status, waitlistPosition, request, language, newRoute);
   }
 }

@@ -51,7 +51,7 @@ public final class BookingRoutes {
     String key = IdempotentPost.key(ctx);
     BookingRequest request = BookingRequest.parse(Http.body(ctx));
     IdempotentPost.created(ctx, counted(ctx, throttle, request).compose(counted -> bookings.book(fair(ctx), key,
-        request)));
+        request, I18n.named(ctx))));
   }
 
   /**

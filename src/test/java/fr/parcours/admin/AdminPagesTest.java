@@ -60,6 +60,48 @@ class AdminPagesTest extends ServerTest {
         .iterator().next().getInteger(0));
   }
 
+  @Test
+  void theGuidedSetUpCreatesTheFairAndItsGridThenTheGridIsAdjustedInOneForm() {
+    HttpResponse<Buffer> refused = post("/admin/fairs/new", MultiMap.caseInsensitiveMultiMap()
+        .add("name", "").add("city", "Poitiers").add("day0.date", "2027-03-18").add("day0.opens_at", "09:00")
+        .add("day0.closes_at", "17:30").add("talk_minutes", "30").add("changeover_minutes", "10")
+        .add("lunch_from", "12:30").add("lunch_to", "12:00"));
+    assertEquals(400, refused.statusCode(), refused.bodyAsString());
+    assertTrue(refused.bodyAsString().contains("id=\"e-name\"") && refused.bodyAsString().contains("id=\"e-lunch_to\""),
+        "both refusals next to their fields at once");
+    assertEquals(0, count("SELECT count(*) FROM fairs WHERE city = 'Poitiers'"), "nothing created");
+
+    HttpResponse<Buffer> created = post("/admin/fairs/new", MultiMap.caseInsensitiveMultiMap()
+        .add("name", "Salon de Poitiers 2027").add("city", "Poitiers").add("day0.date", "2027-03-18")
+        .add("day0.opens_at", "09:00").add("day0.closes_at", "17:30").add("talk_minutes", "30")
+        .add("changeover_minutes", "10").add("lunch_from", "12:30").add("lunch_to", "13:30").add("slug", ""));
+    assertEquals(303, created.statusCode(), created.bodyAsString());
+    assertEquals("/admin/fairs/salon-de-poitiers-2027/grid", created.getHeader("Location"), "the slug made from the name");
+    assertEquals(11, count("SELECT count(*) FROM slots s JOIN fairs f ON f.id = s.fair_id WHERE f.slug = 'salon-de-poitiers-2027'"));
+    String grid = get("/admin/fairs/salon-de-poitiers-2027/grid").bodyAsString();
+    assertTrue(grid.contains("value=\"09:00\"") && grid.contains("value=\"13:30\"") && grid.contains("value=\"16:50\""),
+        "local times, the afternoon after lunch: " + grid);
+
+    long first = count("SELECT min(s.id) FROM slots s JOIN fairs f ON f.id = s.fair_id WHERE f.slug = 'salon-de-poitiers-2027'");
+    HttpResponse<Buffer> overlapping = post("/admin/fairs/salon-de-poitiers-2027/grid", MultiMap.caseInsensitiveMultiMap()
+        .add("slot" + first + ".starts_at", "09:00").add("slot" + first + ".ends_at", "09:50"));
+    assertEquals(409, overlapping.statusCode(), overlapping.bodyAsString());
+    assertTrue(overlapping.bodyAsString().contains("id=\"e-slot" + first + "-start\""), "the refusal next to its row");
+
+    HttpResponse<Buffer> saved = post("/admin/fairs/salon-de-poitiers-2027/grid", MultiMap.caseInsensitiveMultiMap()
+        .add("slot" + first + ".remove", "on").add("slot" + (first + 1) + ".starts_at", "09:00")
+        .add("slot" + (first + 1) + ".ends_at", "09:30").add("new2027-03-18.starts_at", "17:20")
+        .add("new2027-03-18.ends_at", "17:30"));
+    assertEquals(303, saved.statusCode(), saved.bodyAsString());
+    assertEquals(11, count("SELECT count(*) FROM slots s JOIN fairs f ON f.id = s.fair_id WHERE f.slug = 'salon-de-poitiers-2027'"));
+    assertEquals(0, count("SELECT count(*) FROM slots WHERE id = " + first));
+    assertTrue(get("/admin/fairs/salon-de-poitiers-2027/grid").bodyAsString().contains("value=\"17:20\""), "moved and added");
+  }
+
+  private static long count(String sql) {
+    return await(app.pool().query(sql).execute()).iterator().next().getLong(0);
+  }
+
   private static HttpResponse<Buffer> get(String path) {
     return await(app.client().get(path).putHeader("Cookie", session).putHeader("Accept", "text/html")
         .followRedirects(false).send());
