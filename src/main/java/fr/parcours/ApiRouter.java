@@ -1,6 +1,7 @@
 package fr.parcours;
 
 import fr.parcours.admin.AdminRoutes;
+import fr.parcours.admin.SetupServices;
 import fr.parcours.association.AssociationAuth;
 import fr.parcours.association.AssociationHomeRoutes;
 import fr.parcours.association.AssociationPageRoutes;
@@ -70,7 +71,8 @@ final class ApiRouter {
     new ProgrammePageRoutes(services.fairs, services.resources, services.stands, services.selections, pages,
         services.config.publicUrl()).mount(router);
     new AdminRoutes(services.auth, logins, services.fairs, services.resources, services.bookingDesk, services.standDesk,
-        services.challenges, services.offers, services.offerPlacement, services.programmeConflicts, pages).mount(router);
+        services.challenges, services.offers, services.offerPlacement, services.programmeConflicts,
+        new SetupServices(services.imports, services.copies, services.team), pages).mount(router);
     AssociationAuth associationAuth = new AssociationAuth(services.associations, services.auth, services.fairs,
         services.config.publicUrl());
     new AssociationRoutes(services.associations, services.schedules, services.fairs, associationAuth,
