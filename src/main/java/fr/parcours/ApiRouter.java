@@ -16,6 +16,7 @@ import fr.parcours.booking.BookingRoutes;
 import fr.parcours.calendar.CalendarRoutes;
 import fr.parcours.challenge.ChallengeChoices;
 import fr.parcours.challenge.ChallengeRoutes;
+import fr.parcours.checkin.CheckInRoutes;
 import fr.parcours.edition.CopyRoutes;
 import fr.parcours.fair.FairPageRoutes;
 import fr.parcours.imports.ImportRoutes;
@@ -63,6 +64,7 @@ final class ApiRouter {
     new TeamRoutes(services.team, auth.requireOrganiser()).mount(router);
     new CopyRoutes(services.copies, auth.requireOrganiser()).mount(router);
     new ImportRoutes(services.imports, auth.requireOrganiser()).mount(router);
+    new CheckInRoutes(services.checkIns, auth.requireOrganiser()).mount(router);
     Pages pages = new Pages(services.vertx);
     new BookingPageRoutes(services.fairs, services.bookings,
         new ChallengeChoices(services.challenges, services.challengePicks), pages).mount(router);

@@ -15,6 +15,7 @@ import fr.parcours.calendar.CalendarLinks;
 import fr.parcours.calendar.Calendars;
 import fr.parcours.calendar.Selections;
 import fr.parcours.challenge.ChallengePicks;
+import fr.parcours.checkin.CheckInService;
 import fr.parcours.challenge.ChallengeService;
 import fr.parcours.config.AppConfig;
 import fr.parcours.config.Settings;
@@ -69,6 +70,7 @@ public final class Services {
   final TeamService team;
   final CopyService copies;
   final ImportService imports;
+  final CheckInService checkIns;
 
   Services(Vertx vertx, Pool pool, String databaseUrl, AppConfig config, AppMetrics metrics) {
     this.vertx = vertx;
@@ -105,6 +107,7 @@ public final class Services {
     this.team = new TeamService(pool, fairs, auth, config.publicUrl());
     this.copies = new CopyService(pool, fairs, config.publicUrl());
     this.imports = new ImportService(fairs, resources);
+    this.checkIns = new CheckInService(pool, fairs);
   }
 
   public FairService fairs() {

@@ -13,6 +13,7 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +27,10 @@ final class BookingRepository {
   record TrackRef(long id, String slug, String name, int classSize) {
   }
 
-  private static final String BOOKING_FIELDS = "SELECT b.*, t.slug AS track_slug, t.name AS track_name, ";
-  private static final String BOOKING_FROM = "FROM bookings b JOIN tracks t ON t.id = b.track_id ";
+  private static final String BOOKING_FIELDS = "SELECT b.*, t.slug AS track_slug, t.name AS track_name, "
+      + "ci.checked_in_at, ci.pupils AS pupils_present, ci.adults AS adults_present, ";
+  private static final String BOOKING_FROM = "FROM bookings b JOIN tracks t ON t.id = b.track_id "
+      + "LEFT JOIN check_ins ci ON ci.booking_id = b.id ";
   private static final String BOOKING_COLUMNS = BOOKING_FIELDS
       + "CASE WHEN b.status = 'waitlisted' THEN (SELECT count(*) FROM bookings w WHERE w.track_id = b.track_id "
       + "AND w.status = 'waitlisted' AND w.waitlist_seq <= b.waitlist_seq) END AS waitlist_position " + BOOKING_FROM;
@@ -284,9 +287,11 @@ final class BookingRepository {
         row.getInteger("pupils"), row.getInteger("adults"), row.getString("track_slug"),
         row.getLocalDate("day"), row.getLocalTime("arrival"), row.getLocalTime("departure"));
     Long position = row.getLong("waitlist_position");
+    OffsetDateTime checkedInAt = row.getOffsetDateTime("checked_in_at");
     return new Booking(row.getLong("id"), row.getLong("fair_id"), row.getLong("track_id"), row.getString("track_name"),
         row.getString("manage_token"), row.getString("status"), position == null ? null : position.intValue(),
-        request, row.getString("language"), Route.EMPTY);
+        request, row.getString("language"), Route.EMPTY, checkedInAt == null ? null
+            : new Booking.Presence(checkedInAt, row.getInteger("pupils_present"), row.getInteger("adults_present")));
   }
 
   private static List<SessionSlot> slots(RowSet<Row> rows) {
