@@ -168,7 +168,7 @@ public final class OfferPlacement {
     }
     OfferDraft draft = offer.draft();
     JsonObject session = where.put("activity", "offer-" + offer.id()).put("title", draft.title())
-        .put("kind", draft.kind()).put("track", draft.theme()).put("association", offer.associationSlug());
+        .put("kind", draft.kind().session().orElseThrow().json()).put("track", draft.theme()).put("association", offer.associationSlug());
     if (!draft.description().isEmpty()) {
       session.put("description", draft.description());
     }

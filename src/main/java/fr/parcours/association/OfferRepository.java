@@ -90,7 +90,7 @@ final class OfferRepository {
   }
 
   private static Tuple draftTuple(Tuple head, OfferDraft d) {
-    return head.addString(d.kind()).addString(d.title()).addString(d.description()).addString(d.audience())
+    return head.addString(d.kind().json()).addString(d.title()).addString(d.description()).addString(d.audience())
         .addInteger(d.durationMinutes()).addInteger(d.people()).addArrayOfString(d.trades().toArray(String[]::new))
         .addBoolean(d.needs().power()).addInteger(d.needs().tables()).addBoolean(d.needs().screen());
   }
@@ -102,7 +102,7 @@ final class OfferRepository {
     for (int i = 0; i < starts.length; i++) {
       windows.add(new Interval(starts[i], ends[i]));
     }
-    OfferDraft draft = new OfferDraft(row.getString("kind"), row.getString("theme"), row.getString("title"),
+    OfferDraft draft = new OfferDraft(OfferKind.ofJson(row.getString("kind")), row.getString("theme"), row.getString("title"),
         row.getString("description"), row.getString("audience"), row.getInteger("duration_minutes"),
         row.getInteger("people"), windows, Arrays.asList(row.getArrayOfStrings("trades")),
         new OfferDraft.Needs(row.getBoolean("needs_power"), row.getInteger("needs_tables"),
