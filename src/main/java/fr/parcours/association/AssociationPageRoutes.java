@@ -79,7 +79,7 @@ public final class AssociationPageRoutes {
     JsonObject typed = Forms.json(form, REGISTRATION, Set.of());
     String slug = form.get("fair");
     fairs.readable(slug, null)
-        .compose(fair -> associations.register(fair, JsonInput.of(typed))
+        .compose(fair -> associations.register(fair, JsonInput.of(typed), I18n.language(ctx))
             .compose(registered -> associations.requestSignIn(fair, registered.contactEmail())))
         .onSuccess(done -> Http.seeOther(ctx, AREA + "?fair=" + slug + "&done=registered"))
         .onFailure(error -> refused(ctx, error, slug, new JsonObject().put("register", typed)));

@@ -3,6 +3,7 @@ package fr.parcours.association;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
 import fr.parcours.web.Http;
+import fr.parcours.web.I18n;
 import fr.parcours.web.JsonInput;
 import fr.parcours.web.Throttle;
 import io.vertx.core.Future;
@@ -33,7 +34,7 @@ public final class AssociationRoutes {
 
   public void mount(Router router) {
     router.post(FAIR_ASSOCIATIONS + "/registrations").handler(ctx -> Http.respond(ctx, 201,
-        published(ctx).compose(fair -> associations.register(fair, Http.body(ctx))).map(SignedInAssociation::toJson)));
+        published(ctx).compose(fair -> associations.register(fair, Http.body(ctx), I18n.named(ctx))).map(SignedInAssociation::toJson)));
     router.post(FAIR_ASSOCIATIONS + "/sign-in").handler(this::requestSignIn);
     router.post("/api/associations/sign-in/:token").handler(ctx -> Http.respond(ctx, 200,
         associations.redeem(ctx.pathParam("token")).map(AssociationRoutes::login)));

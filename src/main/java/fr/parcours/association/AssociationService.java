@@ -44,10 +44,11 @@ public final class AssociationService {
     this.linkLifetime = Duration.ofMinutes(linkMinutes);
   }
 
-  public Future<SignedInAssociation> register(Fair fair, JsonInput body) {
+  /** {@code language}: the one of the page or Accept-Language it registers with, null for the fair's. */
+  public Future<SignedInAssociation> register(Fair fair, JsonInput body, String language) {
     return Future.succeededFuture(body).map(Registration::read)
         .compose(registration -> repository.themeTrack(pool, fair.id(), registration.theme())
-            .compose(trackId -> repository.insert(pool, fair.id(), trackId, registration)))
+            .compose(trackId -> repository.insert(pool, fair.id(), trackId, registration, fair.languageFor(language))))
         .recover(UniqueKeys.clashOn(FIELD_BY_CONSTRAINT, "name"));
   }
 
