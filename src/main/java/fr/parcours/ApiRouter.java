@@ -1,6 +1,7 @@
 package fr.parcours;
 
 import fr.parcours.admin.AdminRoutes;
+import fr.parcours.admin.SetupServices;
 import fr.parcours.association.AssociationAuth;
 import fr.parcours.association.AssociationHomeRoutes;
 import fr.parcours.association.AssociationPageRoutes;
@@ -15,6 +16,7 @@ import fr.parcours.booking.BookingRoutes;
 import fr.parcours.calendar.CalendarRoutes;
 import fr.parcours.challenge.ChallengeChoices;
 import fr.parcours.challenge.ChallengeRoutes;
+import fr.parcours.checkin.CheckInRoutes;
 import fr.parcours.edition.CopyRoutes;
 import fr.parcours.fair.FairPageRoutes;
 import fr.parcours.imports.ImportRoutes;
@@ -62,6 +64,7 @@ final class ApiRouter {
     new TeamRoutes(services.team, auth.requireOrganiser()).mount(router);
     new CopyRoutes(services.copies, auth.requireOrganiser()).mount(router);
     new ImportRoutes(services.imports, auth.requireOrganiser()).mount(router);
+    new CheckInRoutes(services.checkIns, auth.requireOrganiser()).mount(router);
     Pages pages = new Pages(services.vertx);
     new BookingPageRoutes(services.fairs, services.bookings,
         new ChallengeChoices(services.challenges, services.challengePicks), pages).mount(router);
@@ -70,7 +73,8 @@ final class ApiRouter {
     new ProgrammePageRoutes(services.fairs, services.resources, services.stands, services.selections, pages,
         services.config.publicUrl()).mount(router);
     new AdminRoutes(services.auth, logins, services.fairs, services.resources, services.bookingDesk, services.standDesk,
-        services.challenges, services.offers, services.offerPlacement, services.programmeConflicts, pages).mount(router);
+        services.challenges, services.offers, services.offerPlacement, services.programmeConflicts,
+        new SetupServices(services.imports, services.copies, services.team), pages).mount(router);
     AssociationAuth associationAuth = new AssociationAuth(services.associations, services.auth, services.fairs,
         services.config.publicUrl());
     new AssociationRoutes(services.associations, services.schedules, services.fairs, associationAuth,

@@ -15,10 +15,12 @@ import fr.parcours.calendar.CalendarLinks;
 import fr.parcours.calendar.Calendars;
 import fr.parcours.calendar.Selections;
 import fr.parcours.challenge.ChallengePicks;
+import fr.parcours.checkin.CheckInService;
 import fr.parcours.challenge.ChallengeService;
 import fr.parcours.config.AppConfig;
 import fr.parcours.config.Settings;
 import fr.parcours.db.DatabaseStatus;
+import fr.parcours.db.Locks;
 import fr.parcours.edition.CopyService;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
@@ -69,6 +71,7 @@ public final class Services {
   final TeamService team;
   final CopyService copies;
   final ImportService imports;
+  final CheckInService checkIns;
 
   Services(Vertx vertx, Pool pool, String databaseUrl, AppConfig config, AppMetrics metrics) {
     this.vertx = vertx;
@@ -78,16 +81,17 @@ public final class Services {
     this.metrics = metrics;
     this.auth = new AuthService(vertx, pool);
     this.fairs = new FairService(pool);
+    Locks locks = new Locks(config.get(Settings.DB_LOCK_TIMEOUT_MS));
     BookingLinks links = new BookingLinks(config.publicUrl());
-    this.challengePicks = new ChallengePicks(pool);
+    this.challengePicks = new ChallengePicks(pool, locks);
     Placements placements = new Placements(links, challengePicks);
-    this.bookings = new BookingService(pool, fairs, links, placements, challengePicks, metrics,
+    this.bookings = new BookingService(pool, fairs, links, placements, challengePicks, metrics, locks,
         config.get(Settings.BOOKING_GROUP_MAX));
     this.bookingDesk = new BookingDesk(pool, fairs, links);
-    this.resources = new ResourceService(pool, new SessionFollowUp(placements));
+    this.resources = new ResourceService(pool, new SessionFollowUp(placements), locks);
     this.associations = new AssociationService(pool, config.publicUrl(), config.get(Settings.ASSOCIATIONS_SIGN_IN_MINUTES));
-    this.stands = new StandService(pool, fairs);
-    this.standDesk = new StandDesk(pool, fairs);
+    this.stands = new StandService(pool, fairs, locks);
+    this.standDesk = new StandDesk(pool, fairs, locks);
     this.challenges = new ChallengeService(pool, fairs);
     this.offers = new OfferService(pool);
     this.offerPlacement = new OfferPlacement(resources, offers);
@@ -102,9 +106,10 @@ public final class Services {
         config.get(Settings.LIMITS_STREAMS_PER_CLIENT));
     this.clientAddress = ClientAddress.trusting(config.get(Settings.LIMITS_TRUSTED_PROXIES));
     this.throttle = new Throttle(pool, clientAddress, Throttle.Limits.of(config));
-    this.team = new TeamService(pool, fairs, auth, config.publicUrl());
+    this.team = new TeamService(pool, fairs, auth, config.publicUrl(), locks);
     this.copies = new CopyService(pool, fairs, config.publicUrl());
     this.imports = new ImportService(fairs, resources);
+    this.checkIns = new CheckInService(pool, fairs);
   }
 
   public FairService fairs() {

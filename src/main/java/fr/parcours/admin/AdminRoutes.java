@@ -54,7 +54,8 @@ public final class AdminRoutes {
   private final List<Consumer<Router>> fairPages;
 
   public AdminRoutes(AuthService auth, ThrottledLogin logins, FairService fairs, ResourceService resources, BookingDesk desk,
-                     StandDesk stands, ChallengeService challenges, OfferService offers, OfferPlacement placement, ProgrammeConflicts conflicts, Pages pages) {
+                     StandDesk stands, ChallengeService challenges, OfferService offers, OfferPlacement placement, ProgrammeConflicts conflicts,
+                     SetupServices setup, Pages pages) {
     this.session = new AdminSession(auth, logins, fairs);
     this.fairs = fairs;
     this.resources = resources;
@@ -63,9 +64,9 @@ public final class AdminRoutes {
     this.challenges = challenges;
     this.pages = pages;
     this.fairPages = List.of(new FairSetupPages(session, fairs, new SlotService(resources), pages)::mount,
-        new GridPages(session, resources, pages)::mount,
+        new GridPages(session, resources, pages)::mount, new PlacePages(session, resources, setup.imports(), pages)::mount,
         new ResourcePages(session, resources, pages)::mount, new OfferPages(session, offers, resources, pages)::mount,
-        new PlacementPages(session, resources, offers, placement, conflicts, pages)::mount);
+        new PlacementPages(session, resources, offers, placement, conflicts, desk, pages)::mount);
   }
 
   public void mount(Router router) {

@@ -5,7 +5,6 @@ import fr.parcours.booking.BookingRequest.School;
 import fr.parcours.booking.BookingRequest.Teacher;
 import fr.parcours.db.Results;
 import fr.parcours.fair.SessionKind;
-import fr.parcours.fair.TrackLocks;
 import fr.parcours.fair.Venue;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
@@ -13,6 +12,7 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,16 +26,16 @@ final class BookingRepository {
   record TrackRef(long id, String slug, String name, int classSize) {
   }
 
-  private static final String BOOKING_FIELDS = "SELECT b.*, t.slug AS track_slug, t.name AS track_name, ";
-  private static final String BOOKING_FROM = "FROM bookings b JOIN tracks t ON t.id = b.track_id ";
+  private static final String BOOKING_FIELDS = "SELECT b.*, t.slug AS track_slug, t.name AS track_name, "
+      + "ci.checked_in_at, ci.pupils AS pupils_present, ci.adults AS adults_present, ";
+  private static final String BOOKING_FROM = "FROM bookings b JOIN tracks t ON t.id = b.track_id "
+      + "LEFT JOIN check_ins ci ON ci.booking_id = b.id ";
   private static final String BOOKING_COLUMNS = BOOKING_FIELDS
       + "CASE WHEN b.status = 'waitlisted' THEN (SELECT count(*) FROM bookings w WHERE w.track_id = b.track_id "
       + "AND w.status = 'waitlisted' AND w.waitlist_seq <= b.waitlist_seq) END AS waitlist_position " + BOOKING_FROM;
   /** The whole queue at once: positions by numbering it rather than counting ahead of each entry. */
   private static final String QUEUE_COLUMNS = BOOKING_FIELDS
       + "row_number() OVER (ORDER BY b.waitlist_seq) AS waitlist_position " + BOOKING_FROM;
-
-  private static final String SCHOOL_LOCK = "hashtextextended('booking-school:' || $1::bigint || ':' || $2, 0)";
 
   private static final String SESSION_FIELDS = "s.id, s.activity, s.title, coalesce(r.name, '') AS room, "
       + "s.starts_at, s.ends_at, s.capacity, s.booked, s.track_id FROM sessions s LEFT JOIN rooms r ON r.id = s.room_id ";
@@ -70,26 +70,6 @@ final class BookingRepository {
             rules.maxPupilsPerSchoolPerTrack(), rules.maxClassesPerSchoolPerTrack(),
             rules.levels().toArray(String[]::new)))
         .mapEmpty();
-  }
-
-  /** Serialises the bookings of one school on one fair, so its caps hold under concurrency. */
-  Future<Void> lockSchool(SqlClient db, long fairId, String uai) {
-    return db.preparedQuery("SELECT pg_advisory_xact_lock(" + SCHOOL_LOCK + ")").execute(Tuple.of(fairId, uai)).mapEmpty();
-  }
-
-  /** The schools of a group, locked in one order (uai) so that two groups never wait on each other in a cycle. */
-  Future<Void> lockSchools(SqlClient db, long fairId, List<String> uais) {
-    if (uais.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    return db.preparedQuery("SELECT pg_advisory_xact_lock(" + SCHOOL_LOCK.replace("$2", "uai") + ") FROM "
-            + "(SELECT DISTINCT uai FROM unnest($2::text[]) AS u(uai) ORDER BY uai) schools")
-        .execute(Tuple.of(fairId, (Object) uais.toArray(String[]::new))).mapEmpty();
-  }
-
-  /** The track row is the mutex of its sessions' places and of its waiting list. */
-  Future<Void> lockTrack(SqlClient db, long trackId) {
-    return TrackLocks.lock(db, trackId);
   }
 
   Future<Map<Long, SchoolCaps.Usage>> schoolUsage(SqlClient db, long fairId, String uai, long exceptBookingId) {
@@ -284,9 +264,11 @@ final class BookingRepository {
         row.getInteger("pupils"), row.getInteger("adults"), row.getString("track_slug"),
         row.getLocalDate("day"), row.getLocalTime("arrival"), row.getLocalTime("departure"));
     Long position = row.getLong("waitlist_position");
+    OffsetDateTime checkedInAt = row.getOffsetDateTime("checked_in_at");
     return new Booking(row.getLong("id"), row.getLong("fair_id"), row.getLong("track_id"), row.getString("track_name"),
         row.getString("manage_token"), row.getString("status"), position == null ? null : position.intValue(),
-        request, row.getString("language"), Route.EMPTY);
+        request, row.getString("language"), Route.EMPTY, checkedInAt == null ? null
+            : new Booking.Presence(checkedInAt, row.getInteger("pupils_present"), row.getInteger("adults_present")));
   }
 
   private static List<SessionSlot> slots(RowSet<Row> rows) {

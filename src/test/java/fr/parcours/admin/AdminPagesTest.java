@@ -98,6 +98,47 @@ class AdminPagesTest extends ServerTest {
     assertTrue(get("/admin/fairs/salon-de-poitiers-2027/grid").bodyAsString().contains("value=\"17:20\""), "moved and added");
   }
 
+  @Test
+  void roomsComeInBulkFromATableOrAPasteAndStandsAsRowsTimesColumns() {
+    HttpResponse<Buffer> refused = post("/admin/fairs/salon-a/places/rooms", MultiMap.caseInsensitiveMultiMap()
+        .add("r0.row", "1").add("r0.name", "Salle 101").add("r0.venue", "hotel").add("r0.kind", "workshop")
+        .add("r0.capacity", "32").add("r0.screen", "on")
+        .add("r1.row", "1").add("r1.name", "Salle 102").add("r1.venue", "hotel").add("r1.kind", "workshop")
+        .add("r1.capacity", "0").add("r2.row", "1"));
+    assertEquals(422, refused.statusCode(), refused.bodyAsString());
+    assertTrue(refused.bodyAsString().contains("id=\"e-row-1\"") && !refused.bodyAsString().contains("id=\"e-row-0\""),
+        "the problem under its row: " + refused.bodyAsString());
+    assertEquals(0, count("SELECT count(*) FROM rooms WHERE name LIKE 'Salle 10%'"), "all or nothing");
+
+    HttpResponse<Buffer> saved = post("/admin/fairs/salon-a/places/rooms", MultiMap.caseInsensitiveMultiMap()
+        .add("r0.row", "1").add("r0.name", "Salle 101").add("r0.venue", "hotel").add("r0.kind", "workshop")
+        .add("r0.capacity", "32").add("r0.screen", "on")
+        .add("r1.row", "1").add("r1.name", "Salle 102").add("r1.venue", "hotel").add("r1.kind", "workshop")
+        .add("r1.capacity", "30").add("r1.accessible", "on").add("r2.row", "1"));
+    assertEquals(303, saved.statusCode(), saved.bodyAsString());
+    assertEquals(1, count("SELECT count(*) FROM rooms WHERE slug = 'salle-102' AND accessible AND NOT screen"));
+
+    HttpResponse<Buffer> preview = post("/admin/fairs/salon-a/places/rooms/paste", MultiMap.caseInsensitiveMultiMap()
+        .add("csv", "Nom;Lieu;Type;Capacité;Écran\nSalle 201;Hôtel de Région;atelier;28;oui\nSalle 202;Ailleurs;atelier;x;non\n")
+        .add("apply", "false"));
+    assertEquals(200, preview.statusCode(), preview.bodyAsString());
+    assertTrue(preview.bodyAsString().contains("data-line=\"3\""), "the bad line named: " + preview.bodyAsString());
+    assertEquals(0, count("SELECT count(*) FROM rooms WHERE slug = 'salle-201'"), "a preview changes nothing");
+    HttpResponse<Buffer> imported = post("/admin/fairs/salon-a/places/rooms/paste", MultiMap.caseInsensitiveMultiMap()
+        .add("csv", "Nom;Lieu;Type;Capacité;Écran\nSalle 201;Hôtel de Région;atelier;28;oui\n").add("apply", "true"));
+    assertEquals(303, imported.statusCode(), imported.bodyAsString());
+    assertEquals(1, count("SELECT count(*) FROM rooms WHERE slug = 'salle-201' AND screen"));
+
+    HttpResponse<Buffer> laidOut = post("/admin/fairs/salon-a/places/stand-spots/layout", MultiMap.caseInsensitiveMultiMap()
+        .add("zone", "").add("zone_name", "Hall B").add("venue", "hotel").add("rows", "2").add("columns", "3")
+        .add("width", "3").add("depth", "2").add("aisle", "1,5").add("first", "1").add("prefix", "B").add("power", "on"));
+    assertEquals(303, laidOut.statusCode(), laidOut.bodyAsString());
+    assertEquals(6, count("SELECT count(*) FROM stand_spots s JOIN zones z ON z.id = s.zone_id WHERE z.slug = 'hall-b'"));
+    assertEquals(1, count("SELECT count(*) FROM stand_spots WHERE number = 'B6' AND x = 9 AND y = 3.5 AND power"));
+    String spots = get("/admin/fairs/salon-a/places/stand-spots").bodyAsString();
+    assertTrue(spots.contains("value=\"B6\""), "the spots in the table to adjust");
+  }
+
   private static long count(String sql) {
     return await(app.pool().query(sql).execute()).iterator().next().getLong(0);
   }

@@ -16,8 +16,6 @@ import io.vertx.sqlclient.Pool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -57,13 +55,22 @@ public final class TestApp implements AutoCloseable {
     return await(startAsync(clientVertx, dbUrl, overrides, false));
   }
 
+  /**
+   * Database waits long enough for the demo's load, a burst of transactions, on a machine shared
+   * by several builds (the defaults' 3 s pool wait fails it there).
+   */
+  public static JsonObject patientDatabase() {
+    return new JsonObject().put("db", new JsonObject().put("acquire_timeout_ms", 60_000)
+        .put("lock_timeout_ms", 60_000).put("idle_in_transaction_timeout_ms", 60_000));
+  }
+
   /** Starts without waiting, loading the demo fair as {@code --demo} does when asked. */
   public static Future<TestApp> startAsync(Vertx clientVertx, String dbUrl, JsonObject overrides, boolean demo) {
     int port = freePort();
     JsonObject config = new JsonObject()
         .put("http", new JsonObject().put("port", port).put("host", "127.0.0.1").put("shutdown_grace_seconds", 2))
         .put("db", new JsonObject().put("url", dbUrl).put("pool_size", 8))
-        .put("data", new JsonObject().put("dir", temporaryDataDir().toString()))
+        .put("data", new JsonObject().put("dir", TestDatabase.scratchDirectory("data-").toString()))
         .put("limits", UNTHROTTLED.copy())
         .mergeIn(overrides, true);
     return Application.start(AppConfig.fromJson(config), demo).map(app -> new TestApp(app,
@@ -130,12 +137,4 @@ public final class TestApp implements AutoCloseable {
     }
   }
 
-  private static Path temporaryDataDir() {
-    try {
-      Files.createDirectories(Path.of("target"));
-      return Files.createTempDirectory(Path.of("target"), "test-data-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }
