@@ -76,7 +76,7 @@ class AssociationMessagesTest extends ServerTest {
   private static String registered(String name, String email, String language) {
     HttpResponse<Buffer> registered = send(app.client().post(fair.base + "/associations/registrations")
         .putHeader("Accept-Language", language), AssociationApi.registration(name, email));
-    assertEquals(201, registered.statusCode(), registered.bodyAsString());
+    assertEquals(202, registered.statusCode(), registered.bodyAsString());
     return fair.redeem(fair.signInLink(email)).bodyAsJsonObject().getString("token");
   }
 
