@@ -1,6 +1,7 @@
 package fr.parcours;
 
 import fr.parcours.admin.AdminRoutes;
+import fr.parcours.admin.SetupServices;
 import fr.parcours.association.AssociationAuth;
 import fr.parcours.association.AssociationHomeRoutes;
 import fr.parcours.association.AssociationPageRoutes;
@@ -8,12 +9,14 @@ import fr.parcours.association.AssociationRoutes;
 import fr.parcours.association.OfferPageRoutes;
 import fr.parcours.association.OfferRoutes;
 import fr.parcours.auth.AuthRoutes;
+import fr.parcours.auth.ThrottledLogin;
 import fr.parcours.booking.BookingFormRoutes;
 import fr.parcours.booking.BookingPageRoutes;
 import fr.parcours.booking.BookingRoutes;
 import fr.parcours.calendar.CalendarRoutes;
 import fr.parcours.challenge.ChallengeChoices;
 import fr.parcours.challenge.ChallengeRoutes;
+import fr.parcours.checkin.CheckInRoutes;
 import fr.parcours.edition.CopyRoutes;
 import fr.parcours.fair.FairPageRoutes;
 import fr.parcours.imports.ImportRoutes;
@@ -53,26 +56,31 @@ final class ApiRouter {
     router.route().handler(new PageSecurity(services.config.publicUrl()));
     new HealthRoutes(services.vertx, services.databaseUrl, services.config.dbLimits(), services.databaseStatus).mount(router);
     new OpenApiRoutes().mount(router);
-    AuthRoutes auth = new AuthRoutes(services.auth);
+    ThrottledLogin logins = new ThrottledLogin(services.auth, services.throttle);
+    AuthRoutes auth = new AuthRoutes(services.auth, logins);
     auth.mount(router);
     new FairRoutes(services.fairs, services.resources, auth).mount(router);
-    new BookingRoutes(services.bookings, services.bookingDesk, auth.requireOrganiser()).mount(router);
+    new BookingRoutes(services.bookings, services.bookingDesk, services.throttle, auth.requireOrganiser()).mount(router);
     new TeamRoutes(services.team, auth.requireOrganiser()).mount(router);
     new CopyRoutes(services.copies, auth.requireOrganiser()).mount(router);
     new ImportRoutes(services.imports, auth.requireOrganiser()).mount(router);
+    new CheckInRoutes(services.checkIns, auth.requireOrganiser()).mount(router);
     Pages pages = services.pages;
     new BookingPageRoutes(services.fairs, services.bookings,
         new ChallengeChoices(services.challenges, services.challengePicks), pages).mount(router);
-    new BookingFormRoutes(services.fairs, services.resources, services.bookings, pages).mount(router);
+    new BookingFormRoutes(services.fairs, services.resources, services.bookings, services.throttle, pages).mount(router);
     new FairPageRoutes(services.fairs, pages).mount(router);
     new ProgrammePageRoutes(services.fairs, services.resources, services.stands, services.selections, pages,
         services.preparedPages, services.config.publicUrl()).mount(router);
-    new AdminRoutes(services.auth, services.fairs, services.resources, services.bookingDesk, services.standDesk,
-        services.challenges, services.offers, services.offerPlacement, services.programmeConflicts, pages).mount(router);
+    new AdminRoutes(services.auth, logins, services.fairs, services.resources, services.bookingDesk, services.standDesk,
+        services.challenges, services.offers, services.offerPlacement, services.programmeConflicts,
+        new SetupServices(services.imports, services.copies, services.team), pages).mount(router);
     AssociationAuth associationAuth = new AssociationAuth(services.associations, services.auth, services.fairs,
         services.config.publicUrl());
-    new AssociationRoutes(services.associations, services.schedules, services.fairs, associationAuth).mount(router);
-    new AssociationPageRoutes(services.associations, associationAuth, services.fairs, services.resources, pages)
+    new AssociationRoutes(services.associations, services.schedules, services.fairs, associationAuth,
+        services.throttle).mount(router);
+    new AssociationPageRoutes(services.associations, associationAuth, services.fairs, services.resources,
+        services.throttle, pages)
         .mount(router);
     new AssociationHomeRoutes(services.offers, services.schedules, services.calendars, services.fairs, associationAuth,
         pages).mount(router);

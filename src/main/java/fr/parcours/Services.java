@@ -15,6 +15,7 @@ import fr.parcours.calendar.CalendarLinks;
 import fr.parcours.calendar.Calendars;
 import fr.parcours.calendar.Selections;
 import fr.parcours.challenge.ChallengePicks;
+import fr.parcours.checkin.CheckInService;
 import fr.parcours.challenge.ChallengeService;
 import fr.parcours.config.AppConfig;
 import fr.parcours.config.Settings;
@@ -31,6 +32,7 @@ import fr.parcours.web.ClientAddress;
 import fr.parcours.web.PageBody;
 import fr.parcours.web.Pages;
 import fr.parcours.web.PreparedCache;
+import fr.parcours.web.Throttle;
 import fr.parcours.stand.StandDesk;
 import fr.parcours.stand.StandService;
 import fr.parcours.planner.PlanService;
@@ -70,9 +72,11 @@ public final class Services {
   final PlanSolver planSolver;
   final PlanService plans;
   final ClientAddress clientAddress;
+  final Throttle throttle;
   final TeamService team;
   final CopyService copies;
   final ImportService imports;
+  final CheckInService checkIns;
   /** Templates compiled once for every verticle; pages prepared once per change for every visitor. */
   final Pages pages;
   final PreparedCache<PageBody> preparedPages;
@@ -111,9 +115,11 @@ public final class Services {
     this.availabilityStreams = new AvailabilityStreams(vertx, bookings::availability, config.get(Settings.LIVE_MAX_STREAMS),
         config.get(Settings.LIMITS_STREAMS_PER_CLIENT));
     this.clientAddress = ClientAddress.trusting(config.get(Settings.LIMITS_TRUSTED_PROXIES));
+    this.throttle = new Throttle(pool, clientAddress, Throttle.Limits.of(config));
     this.team = new TeamService(pool, fairs, auth, config.publicUrl());
     this.copies = new CopyService(pool, fairs, config.publicUrl());
     this.imports = new ImportService(fairs, resources);
+    this.checkIns = new CheckInService(pool, fairs);
     this.pages = new Pages(vertx);
     this.preparedPages = new PreparedCache<>(vertx, PREPARED_PAGES_MAX_BYTES);
     forgetOnChange(preparedPages);

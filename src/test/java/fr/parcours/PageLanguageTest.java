@@ -146,7 +146,8 @@ class PageLanguageTest extends ServerTest {
   private static List<String> adminPages() {
     String fair = "/admin/fairs/" + DemoFair.SLUG;
     List<String> pages = new ArrayList<>(List.of("/admin", fair, fair + "/settings", "/admin/fairs/new",
-        fair + "/offers", fair + "/programme"));
+        fair + "/offers", fair + "/programme", fair + "/grid",
+        fair + "/places/rooms", fair + "/places/stand-spots"));
     List.of("venues", "tracks", "rooms", "zones", "stand-spots", "slots").forEach(kind -> pages.add(fair + "/resources/" + kind));
     return pages;
   }
@@ -162,6 +163,10 @@ class PageLanguageTest extends ServerTest {
         "pupils", "400", "adults", "30", "track", "preserver-la-planete", "arrival", "09:00", "departure", "09:30"));
     forms.put("/manage/" + bookingToken, form("arrival", "12:00", "departure", "09:00"));
     forms.put("/admin/login", form("email", "", "password", ""));
+    forms.put("/admin/fairs/new", form("name", "", "city", "", "day0.date", "2027-03-18", "day0.opens_at", "09:00",
+        "day0.closes_at", "09:10", "talk_minutes", "30", "lunch_from", "12:30", "lunch_to", ""));
+    forms.put(FAIR.replace("/fairs/", "/admin/fairs/") + "/places/rooms", form("r0.row", "1", "r0.name", "Salle", "r0.capacity", "0"));
+    forms.put(FAIR.replace("/fairs/", "/admin/fairs/") + "/places/stand-spots/layout", form("rows", "0", "columns", "x"));
     forms.put("/associations/sign-in", form("fair", DemoFair.SLUG, "email", ""));
     forms.put("/associations/register", form("fair", DemoFair.SLUG, "name", "", "contact.email", "nope"));
     return forms;

@@ -5,6 +5,7 @@ import fr.parcours.association.OfferService;
 import fr.parcours.association.ProgrammeConflicts;
 import fr.parcours.auth.AuthService;
 import fr.parcours.auth.Organiser;
+import fr.parcours.auth.ThrottledLogin;
 import fr.parcours.booking.BookingDesk;
 import fr.parcours.booking.BookingFilter;
 import fr.parcours.booking.Csv;
@@ -14,6 +15,7 @@ import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
+import fr.parcours.fair.resource.SlotService;
 import fr.parcours.programme.Programme;
 import fr.parcours.stand.StandDesk;
 import fr.parcours.web.ErrorHandler;
@@ -51,16 +53,18 @@ public final class AdminRoutes {
   private final Pages pages;
   private final List<Consumer<Router>> fairPages;
 
-  public AdminRoutes(AuthService auth, FairService fairs, ResourceService resources, BookingDesk desk,
-                     StandDesk stands, ChallengeService challenges, OfferService offers, OfferPlacement placement, ProgrammeConflicts conflicts, Pages pages) {
-    this.session = new AdminSession(auth, fairs);
+  public AdminRoutes(AuthService auth, ThrottledLogin logins, FairService fairs, ResourceService resources, BookingDesk desk,
+                     StandDesk stands, ChallengeService challenges, OfferService offers, OfferPlacement placement, ProgrammeConflicts conflicts,
+                     SetupServices setup, Pages pages) {
+    this.session = new AdminSession(auth, logins, fairs);
     this.fairs = fairs;
     this.resources = resources;
     this.desk = desk;
     this.stands = stands;
     this.challenges = challenges;
     this.pages = pages;
-    this.fairPages = List.of(new FairSetupPages(session, fairs, pages)::mount,
+    this.fairPages = List.of(new FairSetupPages(session, fairs, new SlotService(resources), pages)::mount,
+        new GridPages(session, resources, pages)::mount, new PlacePages(session, resources, setup.imports(), pages)::mount,
         new ResourcePages(session, resources, pages)::mount, new OfferPages(session, offers, resources, pages)::mount,
         new PlacementPages(session, resources, offers, placement, conflicts, pages)::mount);
   }
@@ -110,7 +114,8 @@ public final class AdminRoutes {
         .onSuccess(done -> Http.seeOther(ctx, AdminSession.PATH))
         .onFailure(error -> {
           if (error instanceof AppException refusal) {
-            signInPage(ctx, ErrorHandler.status(refusal.kind()), typed, List.of(FieldError.of("password", "LOGIN_FAILED")));
+            signInPage(ctx, ErrorHandler.status(refusal.kind()), typed, refusal.kind() == AppException.Kind.TOO_MANY
+                ? Pages.fieldErrors(refusal) : List.of(FieldError.of("password", "LOGIN_FAILED")));
           } else {
             ctx.fail(error);
           }

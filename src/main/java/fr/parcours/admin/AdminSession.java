@@ -2,6 +2,7 @@ package fr.parcours.admin;
 
 import fr.parcours.auth.AuthService;
 import fr.parcours.auth.Organiser;
+import fr.parcours.auth.ThrottledLogin;
 import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
@@ -28,10 +29,12 @@ final class AdminSession {
   private static final long MAX_AGE_SECONDS = 12 * 3600;
 
   private final AuthService auth;
+  private final ThrottledLogin logins;
   private final FairService fairs;
 
-  AdminSession(AuthService auth, FairService fairs) {
+  AdminSession(AuthService auth, ThrottledLogin logins, FairService fairs) {
     this.auth = auth;
+    this.logins = logins;
     this.fairs = fairs;
   }
 
@@ -65,7 +68,7 @@ final class AdminSession {
   }
 
   Future<Void> signIn(RoutingContext ctx, String email, String password) {
-    return auth.login(email, password).map(login -> {
+    return logins.login(ctx, email, password).map(login -> {
       ctx.response().addCookie(PageSecurity.cookie(ctx, COOKIE, login.token(), PATH, MAX_AGE_SECONDS));
       return null;
     });

@@ -68,7 +68,7 @@ final class FairForm {
   }
 
   /** The rows of days, each field with its value and the problem the reader found in it ("days[1].date"). */
-  static JsonArray dayRows(JsonObject values, List<FieldError> errors) {
+  static JsonArray dayRows(JsonObject values, List<FieldError> errors, String language) {
     JsonArray rows = new JsonArray();
     int count = DAY_ROWS;
     while (values.containsKey("day" + (count - 1))) {
@@ -80,7 +80,7 @@ final class FairForm {
       for (String field : List.of("date", "opens_at", "closes_at")) {
         String key = "days[" + i + "]." + field;
         row.put(field, day.getString(field, ""))
-            .put(field + "_error", errors.stream().filter(e -> e.field().equals(key)).map(FieldError::message)
+            .put(field + "_error", errors.stream().filter(e -> e.field().equals(key)).map(e -> e.text(language))
                 .findFirst().orElse(null));
       }
       rows.add(row);

@@ -78,6 +78,7 @@ final class ResourcePages {
           .put("table", ResourceForm.table(spec, items, messages))
           .put("editing", editing).put("action", editing == null ? base : base + "/" + editing)
           .put("fields", ResourceForm.fields(spec, values, programme, messages, errors))
+          .put("steps", SetupSteps.of(fair, "resources/" + spec.path(), messages))
           .put("errors", Pages.errorList(errors)));
       return null;
     });

@@ -12,6 +12,7 @@ import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
 import fr.parcours.web.JsonInput;
 import fr.parcours.web.Pages;
+import fr.parcours.web.Throttle;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
@@ -43,14 +44,16 @@ public final class AssociationPageRoutes {
   private final AssociationAuth auth;
   private final FairService fairs;
   private final ResourceService resources;
+  private final Throttle throttle;
   private final Pages pages;
 
   public AssociationPageRoutes(AssociationService associations, AssociationAuth auth, FairService fairs,
-                               ResourceService resources, Pages pages) {
+                               ResourceService resources, Throttle throttle, Pages pages) {
     this.associations = associations;
     this.auth = auth;
     this.fairs = fairs;
     this.resources = resources;
+    this.throttle = throttle;
     this.pages = pages;
   }
 
@@ -91,7 +94,8 @@ public final class AssociationPageRoutes {
       refused(ctx, AppException.invalid("email", "REQUIRED", Map.of()), slug, typed);
       return;
     }
-    fairs.readable(slug, null).compose(fair -> associations.requestSignIn(fair, email.strip()))
+    AssociationRoutes.linkCounted(ctx, throttle, email.strip()).compose(counted -> fairs.readable(slug, null))
+        .compose(fair -> associations.requestSignIn(fair, email.strip()))
         .onSuccess(done -> Http.seeOther(ctx, AREA + "?fair=" + slug + "&done=link_sent"))
         .onFailure(error -> refused(ctx, error, slug, typed));
   }

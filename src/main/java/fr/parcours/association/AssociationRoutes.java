@@ -4,6 +4,7 @@ import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
 import fr.parcours.web.Http;
 import fr.parcours.web.JsonInput;
+import fr.parcours.web.Throttle;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -19,13 +20,15 @@ public final class AssociationRoutes {
   private final ScheduleService schedules;
   private final FairService fairs;
   private final AssociationAuth auth;
+  private final Throttle throttle;
 
   public AssociationRoutes(AssociationService associations, ScheduleService schedules, FairService fairs,
-                           AssociationAuth auth) {
+                           AssociationAuth auth, Throttle throttle) {
     this.associations = associations;
     this.schedules = schedules;
     this.fairs = fairs;
     this.auth = auth;
+    this.throttle = throttle;
   }
 
   public void mount(Router router) {
@@ -52,9 +55,19 @@ public final class AssociationRoutes {
     JsonInput in = Http.body(ctx);
     String email = in.requiredText("email");
     in.validate();
-    Http.respond(ctx, 202, published(ctx).compose(fair -> associations.requestSignIn(fair, email))
+    Http.respond(ctx, 202, linkCounted(ctx, throttle, email)
+        .compose(counted -> published(ctx)).compose(fair -> associations.requestSignIn(fair, email))
         .map(done -> new JsonObject().put("message",
             "If this address is an association's of the fair, a sign-in link is on its way")));
+  }
+
+  /**
+   * Counts a request that mails a sign-in link, per client address and per email, whether the
+   * email is an association's or not (a refusal must not tell either), refusing it with 429 past either.
+   */
+  static Future<Void> linkCounted(RoutingContext ctx, Throttle throttle, String email) {
+    Throttle.Limits limits = throttle.limits();
+    return throttle.take(ctx, limits.linksPerAddress(), limits.linksPerEmail(), email);
   }
 
   private Future<Fair> published(RoutingContext ctx) {

@@ -14,9 +14,11 @@ public final class AuthRoutes {
   private static final String ORGANISER_KEY = "organiser";
 
   private final AuthService auth;
+  private final ThrottledLogin logins;
 
-  public AuthRoutes(AuthService auth) {
+  public AuthRoutes(AuthService auth, ThrottledLogin logins) {
     this.auth = auth;
+    this.logins = logins;
   }
 
   public void mount(Router router) {
@@ -66,7 +68,7 @@ public final class AuthRoutes {
     String email = in.requiredText("email");
     String password = in.requiredText("password");
     in.validate();
-    Http.respond(ctx, 200, auth.login(email, password).map(login -> new JsonObject()
+    Http.respond(ctx, 200, logins.login(ctx, email, password).map(login -> new JsonObject()
         .put("token", login.token())
         .put("expires_at", login.expiresAt().toString())
         .put("organiser", login.organiser().toJson())));

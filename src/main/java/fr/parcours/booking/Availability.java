@@ -1,20 +1,17 @@
 package fr.parcours.booking;
 
 import fr.parcours.booking.BookingRepository.TrackRef;
+import fr.parcours.fair.DayPart;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairTimes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
-/** The public availability document: sessions with places left, tracks with places and queue. */
+/** The public availability document: sessions with places left, tracks with places, classes per part of the day and queue. */
 final class Availability {
-
-  private static final LocalTime NOON = LocalTime.NOON;
 
   private Availability() {
   }
@@ -26,26 +23,23 @@ final class Availability {
     for (TrackRef track : tracks) {
       Timetable timetable = timetables.getOrDefault(track.id(), new Timetable(List.of()));
       timetable.sessions().forEach(s -> sessions.add(session(fair, track, s)));
+      TrackCapacity capacity = TrackCapacity.of(fair, timetable, track.classSize());
       trackList.add(new JsonObject().put("slug", track.slug()).put("name", track.name())
-          .put("left", timetable.placesLeft()).put("parts", parts(fair, timetable))
+          .put("left", timetable.placesLeft()).put("parts", parts(capacity))
+          .put("classes", capacity.classesJson())
           .put("waitlist", waitlists.getOrDefault(track.id(), 0)));
     }
     return new JsonObject().put("fair", fair.slug()).put("sessions", sessions).put("tracks", trackList);
   }
 
   /**
-   * Places left in the morning (sessions starting before noon, the fair's clock) and in the
-   * afternoon: a track with room only after lunch says so. A part without sessions is left out.
+   * Places left in the sessions of the morning and of the afternoon ({@link DayPart}): a track
+   * with room only after lunch says so. A part without sessions is left out.
    */
-  private static JsonObject parts(Fair fair, Timetable timetable) {
+  private static JsonObject parts(TrackCapacity capacity) {
     JsonObject parts = new JsonObject();
-    Predicate<SessionSlot> morning = s -> FairTimes.local(s.startsAt(), fair.zone()).toLocalTime().isBefore(NOON);
-    if (timetable.sessions().stream().anyMatch(morning)) {
-      parts.put("morning", timetable.placesLeft(morning));
-    }
-    if (timetable.sessions().stream().anyMatch(morning.negate())) {
-      parts.put("afternoon", timetable.placesLeft(morning.negate()));
-    }
+    capacity.parts().stream().filter(part -> part.part() != DayPart.DAY && part.planned())
+        .forEach(part -> parts.put(part.part().json(), part.places()));
     return parts;
   }
 

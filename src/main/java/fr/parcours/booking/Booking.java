@@ -1,8 +1,19 @@
 package fr.parcours.booking;
 
-/** A stored booking with its route (empty unless confirmed) and rank in the waiting list. */
+import java.time.OffsetDateTime;
+
+/**
+ * A stored booking with its route (empty unless confirmed), rank in the waiting list, and who
+ * came on the day (null until the class is checked in); {@code language} is the one its
+ * teacher is written to in.
+ */
 public record Booking(long id, long fairId, long trackId, String trackName, String token, String status,
-                      Integer waitlistPosition, BookingRequest request, Route route) {
+                      Integer waitlistPosition, BookingRequest request, String language, Route route,
+                      Presence presence) {
+
+  /** The headcount that came, checked in at the entrance. */
+  public record Presence(OffsetDateTime checkedInAt, int pupils, int adults) {
+  }
 
   public static final String CONFIRMED = "confirmed";
   public static final String WAITLISTED = "waitlisted";
@@ -13,6 +24,7 @@ public record Booking(long id, long fairId, long trackId, String trackName, Stri
   }
 
   Booking withRoute(Route newRoute) {
-    return new Booking(id, fairId, trackId, trackName, token, status, waitlistPosition, request, newRoute);
+    return new Booking(id, fairId, trackId, trackName, token, status, waitlistPosition, request, language, newRoute,
+        presence);
   }
 }

@@ -4,7 +4,6 @@ import fr.parcours.fair.FairTimes;
 import fr.parcours.i18n.Catalogue;
 
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -16,21 +15,16 @@ final class BookingCsv {
 
   /** One line per booking, sorted by school (the repository's order). */
   static String bySchool(List<Booking> bookings, ZoneId zone, String language) {
-    List<String> header = header(language, "school", "uai", "city", "class", "level", "teacher", "email", "pupils",
+    List<String> header = Csv.header(language, "school", "uai", "city", "class", "level", "teacher", "email", "pupils",
         "adults", "track", "day", "arrival", "departure", "status", "waitlist_position", "route");
     return Csv.table(header, bookings.stream().map(b -> schoolRow(b, zone, language)).toList());
   }
 
   /** One line per class holding a place in the session. */
   static String attendees(List<Booking> bookings, String language) {
-    List<String> header = header(language, "school", "uai", "class", "level", "teacher", "email", "pupils", "adults",
+    List<String> header = Csv.header(language, "school", "uai", "class", "level", "teacher", "email", "pupils", "adults",
         "people");
     return Csv.table(header, bookings.stream().map(BookingCsv::attendeeRow).toList());
-  }
-
-  /** Column names in the language ({@code csv_school}…): spreadsheets show them as they are. */
-  private static List<String> header(String language, String... columns) {
-    return Arrays.stream(columns).map(column -> Catalogue.text(language, "csv_" + column)).toList();
   }
 
   private static List<String> schoolRow(Booking b, ZoneId zone, String language) {

@@ -13,6 +13,7 @@ import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
 import fr.parcours.web.JsonInput;
 import fr.parcours.web.Pages;
+import fr.parcours.web.Throttle;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
@@ -41,12 +42,15 @@ public final class BookingFormRoutes {
   private final FairService fairs;
   private final ResourceService resources;
   private final BookingService bookings;
+  private final Throttle throttle;
   private final Pages pages;
 
-  public BookingFormRoutes(FairService fairs, ResourceService resources, BookingService bookings, Pages pages) {
+  public BookingFormRoutes(FairService fairs, ResourceService resources, BookingService bookings, Throttle throttle,
+                           Pages pages) {
     this.fairs = fairs;
     this.resources = resources;
     this.bookings = bookings;
+    this.throttle = throttle;
     this.pages = pages;
   }
 
@@ -61,7 +65,8 @@ public final class BookingFormRoutes {
     String key = Forms.idempotencyKey(form);
     Future.succeededFuture(Forms.json(form, FIELDS, WHOLE_NUMBERS))
         .map(json -> BookingRequest.parse(JsonInput.of(json)))
-        .compose(request -> bookings.book(ctx.pathParam("fairSlug"), key, request))
+        .compose(request -> BookingRoutes.counted(ctx, throttle, request)
+            .compose(counted -> bookings.book(ctx.pathParam("fairSlug"), key, request, I18n.language(ctx))))
         .onSuccess(outcome -> Http.seeOther(ctx, managePath(outcome.value()) + "?done=booked"))
         .onFailure(error -> {
           if (error instanceof AppException refusal && refusal.kind() != AppException.Kind.NOT_FOUND) {
@@ -96,7 +101,7 @@ public final class BookingFormRoutes {
     availability.getJsonArray("tracks").forEach(track -> {
       JsonObject t = ((JsonObject) track).copy();
       tracks.add(t.put("checked", t.getString("slug").equals(typed.getString("track")))
-          .put("parts_label", partsLabel(I18n.language(ctx), t.getJsonObject("parts")))
+          .put("parts_label", partsLabel(I18n.language(ctx), t.getJsonObject("classes")))
           .put("description", descriptions.get(t.getString("slug"))));
     });
     JsonArray days = new JsonArray();
@@ -117,10 +122,10 @@ public final class BookingFormRoutes {
         .put("form", typed);
   }
 
-  /** "Matin : 96 places · Après-midi : complet": where in the day a class still finds room. */
-  private static String partsLabel(String language, JsonObject parts) {
-    return String.join(" · ", parts.fieldNames().stream().map(part -> Catalogue.say(language, "part_left",
-        Map.of("part", Catalogue.text(language, "part_" + part), "count", parts.getInteger(part)))).toList());
+  /** "Matin : place pour 3 classes · Après-midi : plus de place…": where in the day a class still finds a whole route. */
+  private static String partsLabel(String language, JsonObject classes) {
+    return String.join(" · ", classes.fieldNames().stream().map(part -> Catalogue.say(language, "part_classes",
+        Map.of("part", Catalogue.text(language, "part_" + part), "count", classes.getInteger(part)))).toList());
   }
 
   /** The lists the form picks from: levels, bus times, and the supervision the fair asks. */

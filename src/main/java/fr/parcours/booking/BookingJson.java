@@ -35,7 +35,8 @@ final class BookingJson {
         .put("class", new JsonObject().put("name", r.group().name()).put("level", r.group().level()))
         .put("pupils", r.pupils())
         .put("adults", r.adults())
-        .put("route", route(booking.route(), fair.zone()));
+        .put("route", route(booking.route(), fair.zone()))
+        .put("check_in", checkIn(booking, fair.zone()));
     if (booking.waitlistPosition() != null) {
       json.put("waitlist_position", booking.waitlistPosition());
     }
@@ -44,6 +45,17 @@ final class BookingJson {
 
   static JsonArray list(List<Booking> bookings, BookingLinks links, Fair fair) {
     return new JsonArray(bookings.stream().map(b -> (Object) of(b, links, fair)).toList());
+  }
+
+  /** The code the class shows at the entrance, and what the entrance noted once it came. */
+  private static JsonObject checkIn(Booking booking, ZoneId zone) {
+    JsonObject json = new JsonObject().put("code", CheckInCode.of(booking.id()));
+    Booking.Presence came = booking.presence();
+    if (came != null) {
+      json.put("checked_in_at", FairTimes.format(came.checkedInAt(), zone))
+          .put("pupils_present", came.pupils()).put("adults_present", came.adults());
+    }
+    return json;
   }
 
   private static JsonArray route(Route route, ZoneId zone) {

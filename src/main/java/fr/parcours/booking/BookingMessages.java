@@ -1,93 +1,68 @@
 package fr.parcours.booking;
 
+import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairTimes;
+import fr.parcours.fair.Venue;
+import fr.parcours.mail.Letter;
 import fr.parcours.mail.Message;
 
-import java.time.ZoneId;
-import java.util.Locale;
+import java.util.List;
+import java.util.Map;
 
-/** The emails a teacher receives about a booking: French first, then English. */
+/**
+ * The emails a teacher receives about a booking, in the booking's language only (the one of
+ * the page or Accept-Language it was made with, else the fair's). Texts: {@code mail_booking_…}.
+ */
 final class BookingMessages {
 
-  /** Why we write: each kind has its subject and opening line in both languages. */
+  /** Why we write: the kind names the message in logs and its subject and opening in the catalogue. */
   enum Notice {
-    CONFIRMED("booking_confirmed", "Inscription confirmée", "Booking confirmed",
-        "L'inscription de votre classe est confirmée.", "Your class booking is confirmed."),
-    WAITLISTED("booking_waitlisted", "Inscription en liste d'attente", "Booking on the waiting list",
-        "Le parcours est complet pour votre créneau : votre classe est en liste d'attente. "
-            + "Nous vous écrirons dès qu'une place se libère.",
-        "The track is full for your time window: your class is on the waiting list. "
-            + "We will write as soon as a place frees up."),
-    PROMOTED("booking_promoted", "Place libérée : inscription confirmée", "A place freed up: booking confirmed",
-        "Bonne nouvelle : des places se sont libérées, votre classe quitte la liste d'attente.",
-        "Good news: places freed up and your class leaves the waiting list."),
-    CHANGED("booking_changed", "Inscription modifiée", "Booking changed",
-        "Votre inscription a été modifiée.", "Your booking has been changed."),
-    CANCELLED("booking_cancelled", "Inscription annulée", "Booking cancelled",
-        "Votre inscription est annulée.", "Your booking is cancelled."),
-    REROUTED("booking_rerouted", "Parcours modifié", "Route changed",
-        "L'organisation a annulé une séance de votre parcours : voici le nouveau parcours de votre classe.",
-        "The organisers cancelled a session of your route: here is your class's new route."),
-    BUMPED("booking_bumped", "Séance annulée : liste d'attente", "Session cancelled: waiting list",
-        "L'organisation a annulé une séance de votre parcours et aucune autre séance n'a de place : votre classe "
-            + "passe en liste d'attente. Nous vous écrirons dès qu'une place se libère.",
-        "The organisers cancelled a session of your route and no other showing has room: your class is on the "
-            + "waiting list. We will write as soon as a place frees up.");
+    CONFIRMED("booking_confirmed"),
+    WAITLISTED("booking_waitlisted"),
+    PROMOTED("booking_promoted"),
+    CHANGED("booking_changed"),
+    CANCELLED("booking_cancelled"),
+    REROUTED("booking_rerouted"),
+    BUMPED("booking_bumped");
 
     final String kind;
-    final String subjectFr;
-    final String subjectEn;
-    final String openingFr;
-    final String openingEn;
 
-    Notice(String kind, String subjectFr, String subjectEn, String openingFr, String openingEn) {
+    Notice(String kind) {
       this.kind = kind;
-      this.subjectFr = subjectFr;
-      this.subjectEn = subjectEn;
-      this.openingFr = openingFr;
-      this.openingEn = openingEn;
     }
   }
 
   private BookingMessages() {
   }
 
-  static Message of(Notice notice, Booking booking, String fairName, BookingLinks links, ZoneId zone) {
+  /** {@code venues}: where the class goes (its route's buildings, else the fair's). */
+  static Message of(Notice notice, Booking booking, Fair fair, List<Venue> venues, BookingLinks links) {
     BookingRequest r = booking.request();
-    String subject = notice.subjectFr + " / " + notice.subjectEn + " : " + r.group().name() + " — " + fairName;
-    // A cancelled booking has nothing left to change or cancel: its message offers no manage link.
-    boolean manageable = notice != Notice.CANCELLED;
-    String body = part(notice.openingFr, booking, fairName, zone, Locale.FRENCH)
-        + (manageable ? "\nGérer l'inscription (modifier, annuler) : " + links.manage(booking.token()) : "")
-        + "\n\n----------\n\n"
-        + part(notice.openingEn, booking, fairName, zone, Locale.ENGLISH)
-        + (manageable ? "\nManage the booking (change, cancel): " + links.manage(booking.token()) : "") + "\n";
-    return new Message(notice.kind, r.teacher().email(), subject, body);
-  }
-
-  private static String part(String opening, Booking booking, String fairName, ZoneId zone, Locale locale) {
-    boolean fr = locale == Locale.FRENCH;
-    BookingRequest r = booking.request();
-    StringBuilder text = new StringBuilder()
-        .append(fr ? "Bonjour " : "Hello ").append(r.teacher().name()).append(",\n\n")
-        .append(opening).append("\n\n")
-        .append(fairName).append(" — ").append(fr ? "parcours « " : "track “").append(booking.trackName())
-        .append(fr ? " », " : "”, ").append(FairTimes.dayLabel(r.day(), locale))
-        .append("\n").append(r.school().name()).append(", ").append(r.group().name()).append(" : ")
-        .append(r.pupils()).append(fr ? " élèves, " : " pupils, ")
-        .append(r.adults()).append(fr ? " accompagnateurs\n" : " adults\n");
+    Letter letter = Letter.in(booking.language())
+        .line("mail_hello_name", Map.of("name", r.teacher().name())).blank()
+        .line("mail_" + notice.kind + "_opening").blank()
+        .line("mail_booking_track", Map.of("fair", fair.details().name(), "track", booking.trackName(), "day", r.day()))
+        .line("mail_booking_class", Map.of("school", r.school().name(), "class", r.group().name(),
+            "pupils", r.pupils(), "adults", r.adults()));
     if (booking.waitlistPosition() != null) {
-      text.append(fr ? "Position en liste d'attente : " : "Position on the waiting list: ")
-          .append(booking.waitlistPosition()).append("\n");
+      letter.line("mail_booking_waitlist_position", Map.of("position", booking.waitlistPosition()));
+    }
+    // A cancelled booking has nowhere to go and nothing left to change: no venue, no manage link.
+    if (notice != Notice.CANCELLED) {
+      venues.forEach(venue -> letter.line("mail_venue", Map.of("name", venue.name(), "address", venue.address(),
+          "city", venue.city())));
     }
     if (!booking.route().sessions().isEmpty()) {
-      text.append(fr ? "\nVotre parcours :\n" : "\nYour route:\n");
-      booking.route().sessions().forEach(s -> text.append("  ")
-          .append(FairTimes.clock(s.startsAt(), zone, locale.getLanguage())).append("–")
-          .append(FairTimes.clock(s.endsAt(), zone, locale.getLanguage())).append("  ")
-          .append(s.titleAndRoom()).append("\n"));
-      text.append(fr ? "Puis temps libre sur les stands.\n" : "Then free time among the stands.\n");
+      letter.blank().line("mail_booking_route");
+      booking.route().sessions().forEach(s -> letter.data("  "
+          + FairTimes.clock(s.startsAt(), fair.zone(), letter.language()) + "–"
+          + FairTimes.clock(s.endsAt(), fair.zone(), letter.language()) + "  " + s.titleAndRoom()));
+      letter.line("mail_booking_route_end");
     }
-    return text.toString();
+    if (notice != Notice.CANCELLED) {
+      letter.blank().line("mail_booking_manage", Map.of("link", links.manage(booking.token())));
+    }
+    return letter.to(r.teacher().email(), notice.kind, "mail_" + notice.kind + "_subject",
+        Map.of("class", r.group().name(), "fair", fair.details().name()));
   }
 }

@@ -6,12 +6,14 @@ import fr.parcours.booking.BookingRequest.Teacher;
 import fr.parcours.db.Results;
 import fr.parcours.fair.SessionKind;
 import fr.parcours.fair.TrackLocks;
+import fr.parcours.fair.Venue;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,12 +23,14 @@ import java.util.Optional;
 /** All the SQL of bookings. Methods take the client so the service decides the transaction. */
 final class BookingRepository {
 
-  /** A track of a fair, as bookings name it. */
-  record TrackRef(long id, String slug, String name) {
+  /** A track of a fair, as bookings name it, with the size of its usual class (adults included). */
+  record TrackRef(long id, String slug, String name, int classSize) {
   }
 
-  private static final String BOOKING_FIELDS = "SELECT b.*, t.slug AS track_slug, t.name AS track_name, ";
-  private static final String BOOKING_FROM = "FROM bookings b JOIN tracks t ON t.id = b.track_id ";
+  private static final String BOOKING_FIELDS = "SELECT b.*, t.slug AS track_slug, t.name AS track_name, "
+      + "ci.checked_in_at, ci.pupils AS pupils_present, ci.adults AS adults_present, ";
+  private static final String BOOKING_FROM = "FROM bookings b JOIN tracks t ON t.id = b.track_id "
+      + "LEFT JOIN check_ins ci ON ci.booking_id = b.id ";
   private static final String BOOKING_COLUMNS = BOOKING_FIELDS
       + "CASE WHEN b.status = 'waitlisted' THEN (SELECT count(*) FROM bookings w WHERE w.track_id = b.track_id "
       + "AND w.status = 'waitlisted' AND w.waitlist_seq <= b.waitlist_seq) END AS waitlist_position " + BOOKING_FROM;
@@ -41,7 +45,7 @@ final class BookingRepository {
   private static final String SESSION_COLUMNS = "SELECT " + SESSION_FIELDS;
 
   Future<Optional<TrackRef>> findTrack(SqlClient db, long fairId, String slug) {
-    return db.preparedQuery("SELECT id, slug, name FROM tracks WHERE fair_id = $1 AND slug = $2")
+    return db.preparedQuery("SELECT id, slug, name, class_size FROM tracks WHERE fair_id = $1 AND slug = $2")
         .execute(Tuple.of(fairId, slug))
         .map(rows -> Results.first(rows).map(BookingRepository::track));
   }
@@ -127,7 +131,7 @@ final class BookingRepository {
   }
 
   Future<List<TrackRef>> tracks(SqlClient db, long fairId) {
-    return db.preparedQuery("SELECT id, slug, name FROM tracks WHERE fair_id = $1 ORDER BY position, slug")
+    return db.preparedQuery("SELECT id, slug, name, class_size FROM tracks WHERE fair_id = $1 ORDER BY position, slug")
         .execute(Tuple.of(fairId))
         .map(rows -> {
           List<TrackRef> tracks = new ArrayList<>();
@@ -148,14 +152,16 @@ final class BookingRepository {
   }
 
   /** Inserts the booking; a waiting one takes the next rank, under the track lock the caller holds. */
-  Future<Long> insert(SqlClient db, long fairId, long trackId, String token, BookingRequest r, String status) {
+  Future<Long> insert(SqlClient db, long fairId, long trackId, String token, BookingRequest r, String status,
+                     String language) {
     return db.preparedQuery("INSERT INTO bookings (fair_id, track_id, manage_token, day, arrival, departure, "
             + "school_name, school_uai, school_city, teacher_name, teacher_email, class_name, class_level, "
-            + "pupils, adults, status, waitlist_seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
-            + "$14, $15, $16, CASE WHEN $16 = 'waitlisted' THEN nextval('booking_waitlist_seq') END) RETURNING id")
+            + "pupils, adults, status, waitlist_seq, language) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+            + "$12, $13, $14, $15, $16, CASE WHEN $16 = 'waitlisted' THEN nextval('booking_waitlist_seq') END, $17) "
+            + "RETURNING id")
         .execute(Tuple.from(List.of(fairId, trackId, token, r.day(), r.arrival(), r.departure(),
             r.school().name(), r.school().uai(), r.school().city(), r.teacher().name(), r.teacher().email(),
-            r.group().name(), r.group().level(), r.pupils(), r.adults(), status)))
+            r.group().name(), r.group().level(), r.pupils(), r.adults(), status, language)))
         .map(rows -> rows.iterator().next().getLong("id"));
   }
 
@@ -220,6 +226,23 @@ final class BookingRepository {
         Tuple.of(fairId, sessionId));
   }
 
+  /**
+   * Where the class goes: the venues of its route's rooms and zones, or every venue of the
+   * fair while it holds no route.
+   */
+  Future<List<Venue>> venues(SqlClient db, Booking booking) {
+    return db.preparedQuery("SELECT v.name, v.address, v.city FROM venues v WHERE v.fair_id = $1 AND "
+            + "(v.id IN (SELECT coalesce(r.venue_id, z.venue_id) FROM held_places h JOIN sessions s ON s.id = h.session_id "
+            + "LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN zones z ON z.id = s.zone_id WHERE h.booking_id = $2) "
+            + "OR NOT EXISTS (SELECT 1 FROM held_places WHERE booking_id = $2)) ORDER BY v.name, v.id")
+        .execute(Tuple.of(booking.fairId(), booking.id()))
+        .map(rows -> {
+          List<Venue> venues = new ArrayList<>();
+          rows.forEach(row -> venues.add(new Venue(row.getString("name"), row.getString("address"), row.getString("city"))));
+          return venues;
+        });
+  }
+
   Future<Boolean> sessionExists(SqlClient db, long fairId, long sessionId) {
     return db.preparedQuery("SELECT 1 FROM sessions WHERE fair_id = $1 AND id = $2")
         .execute(Tuple.of(fairId, sessionId)).map(rows -> rows.size() > 0);
@@ -253,7 +276,7 @@ final class BookingRepository {
   }
 
   private static TrackRef track(Row row) {
-    return new TrackRef(row.getLong("id"), row.getString("slug"), row.getString("name"));
+    return new TrackRef(row.getLong("id"), row.getString("slug"), row.getString("name"), row.getInteger("class_size"));
   }
 
   private static Booking booking(Row row) {
@@ -264,9 +287,11 @@ final class BookingRepository {
         row.getInteger("pupils"), row.getInteger("adults"), row.getString("track_slug"),
         row.getLocalDate("day"), row.getLocalTime("arrival"), row.getLocalTime("departure"));
     Long position = row.getLong("waitlist_position");
+    OffsetDateTime checkedInAt = row.getOffsetDateTime("checked_in_at");
     return new Booking(row.getLong("id"), row.getLong("fair_id"), row.getLong("track_id"), row.getString("track_name"),
         row.getString("manage_token"), row.getString("status"), position == null ? null : position.intValue(),
-        request, Route.EMPTY);
+        request, row.getString("language"), Route.EMPTY, checkedInAt == null ? null
+            : new Booking.Presence(checkedInAt, row.getInteger("pupils_present"), row.getInteger("adults_present")));
   }
 
   private static List<SessionSlot> slots(RowSet<Row> rows) {

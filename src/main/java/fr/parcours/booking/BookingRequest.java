@@ -26,8 +26,8 @@ public record BookingRequest(School school, Teacher teacher, ClassGroup group, i
   }
 
   /** Far above any class: only there to refuse typing slips before they reach capacity sums. */
-  static final int MAX_PUPILS = 200;
-  static final int MAX_ADULTS = 50;
+  public static final int MAX_PUPILS = 200;
+  public static final int MAX_ADULTS = 50;
 
   public static BookingRequest parse(JsonInput in) {
     School school = school(in.requiredObject("school"));

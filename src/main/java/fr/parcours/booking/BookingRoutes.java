@@ -5,6 +5,7 @@ import fr.parcours.error.AppException;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
 import fr.parcours.web.IdempotentPost;
+import fr.parcours.web.Throttle;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
@@ -24,17 +25,19 @@ public final class BookingRoutes {
 
   private final BookingService bookings;
   private final BookingDesk desk;
+  private final Throttle throttle;
   private final Handler<RoutingContext> organiserOnly;
 
-  public BookingRoutes(BookingService bookings, BookingDesk desk, Handler<RoutingContext> organiserOnly) {
+  public BookingRoutes(BookingService bookings, BookingDesk desk, Throttle throttle,
+                       Handler<RoutingContext> organiserOnly) {
     this.bookings = bookings;
     this.desk = desk;
+    this.throttle = throttle;
     this.organiserOnly = organiserOnly;
   }
 
   public void mount(Router router) {
-    router.post("/api/fairs/:fairSlug/bookings").handler(ctx -> IdempotentPost.created(ctx,
-        bookings.book(fair(ctx), IdempotentPost.key(ctx), BookingRequest.parse(Http.body(ctx)))));
+    router.post("/api/fairs/:fairSlug/bookings").handler(this::book);
     router.get("/api/fairs/:fairSlug/availability")
         .handler(ctx -> Http.respond(ctx, 200, bookings.availability(ctx.pathParam("fairSlug"))));
     router.get("/api/bookings/:token").handler(ctx -> Http.respond(ctx, 200, bookings.show(ctx.pathParam("token"))));
@@ -42,6 +45,22 @@ public final class BookingRoutes {
         bookings.change(ctx.pathParam("token"), BookingChange.parse(Http.body(ctx)))));
     router.delete("/api/bookings/:token").handler(ctx -> Http.respond(ctx, 200, bookings.cancel(ctx.pathParam("token"))));
     mountOrganiser(router);
+  }
+
+  private void book(RoutingContext ctx) {
+    String key = IdempotentPost.key(ctx);
+    BookingRequest request = BookingRequest.parse(Http.body(ctx));
+    IdempotentPost.created(ctx, counted(ctx, throttle, request).compose(counted -> bookings.book(fair(ctx), key,
+        request, I18n.named(ctx))));
+  }
+
+  /**
+   * Counts a booking per client address and per teacher email (each booking mails that address,
+   * so a script must not flood someone's mailbox), refusing it with 429 past either limit.
+   */
+  static Future<Void> counted(RoutingContext ctx, Throttle throttle, BookingRequest request) {
+    Throttle.Limits limits = throttle.limits();
+    return throttle.take(ctx, limits.bookingsPerAddress(), limits.bookingsPerEmail(), request.teacher().email());
   }
 
   private void mountOrganiser(Router router) {

@@ -38,8 +38,8 @@ public final class BookingService {
   private record Target(Fair fair, TrackRef track, BookingRules rules) {
   }
 
-  /** A booking request waiting for its track's next group. */
-  private record Asked(Target target, String key, BookingRequest request) {
+  /** A booking request waiting for its track's next group, with the language its teacher is written to in. */
+  private record Asked(Target target, String key, BookingRequest request, String language) {
   }
 
   private static final IdempotencyKeys KEYS = new IdempotencyKeys("booking_requests", "booking_id");
@@ -68,11 +68,15 @@ public final class BookingService {
     this.groups = new Batcher<>(groupMax, group -> Retries.onRace(() -> pool.withTransaction(conn -> placeGroup(conn, group))));
   }
 
-  /** Books a route, or a place on the waiting list; a repeated key replays the first answer. */
-  public Future<Outcome<JsonObject>> book(String fairSlug, String key, BookingRequest request) {
+  /**
+   * Books a route, or a place on the waiting list; a repeated key replays the first answer.
+   * {@code language}: the teacher's (their page's or Accept-Language), null for the fair's.
+   */
+  public Future<Outcome<JsonObject>> book(String fairSlug, String key, BookingRequest request, String language) {
     long started = System.nanoTime();
     return target(fairSlug, request.track())
-        .compose(target -> groups.submit(target.track().id(), new Asked(target, key, request)))
+        .compose(target -> groups.submit(target.track().id(),
+            new Asked(target, key, request, target.fair().languageFor(language))))
         .andThen(done -> metrics.booking(outcomeOf(done), System.nanoTime() - started));
   }
 
@@ -119,7 +123,7 @@ public final class BookingService {
     Fair fair = asked.target().fair();
     long fairId = fair.id();
     Future<Outcome<JsonObject>> attempt = own
-        ? Future.<Void>succeededFuture().compose(start -> placeLocked(conn, asked.target(), asked.request()))
+        ? Future.<Void>succeededFuture().compose(start -> placeLocked(conn, asked))
             .compose(b -> KEYS.link(conn, fairId, asked.key(), b.id()).map(linked -> new Outcome<>(json(b, fair), true)))
         : KEYS.storedId(conn, fairId, asked.key(), asked.request().fingerprint())
             .compose(id -> repository.byId(conn, id).map(Optional::orElseThrow))
@@ -198,16 +202,17 @@ public final class BookingService {
   }
 
   /** Places a booking once its school (when capped) and its track are locked. */
-  private Future<Booking> placeLocked(SqlConnection conn, Target target, BookingRequest asked) {
+  private Future<Booking> placeLocked(SqlConnection conn, Asked asked) {
+    Target target = asked.target();
     Fair fair = target.fair();
-    BookingRequest request = asked.on(BookingTerms.resolveDay(fair, asked.day()));
+    BookingRequest request = asked.request().on(BookingTerms.resolveDay(fair, asked.request().day()));
     BookingTerms.requireRegistrationOpen(fair, Instant.now());
     target.rules().requireLevel(request.group().level());
     target.rules().requireSupervision(request.pupils(), request.adults());
     long trackId = target.track().id();
     return checkSchoolCaps(conn, target, request)
         .compose(checked -> repository.timetable(conn, trackId))
-        .compose(timetable -> insertWithRoute(conn, target, request, timetable))
+        .compose(timetable -> insertWithRoute(conn, target, request, timetable, asked.language()))
         .compose(id -> repository.byId(conn, id).map(Optional::orElseThrow))
         .compose(booking -> placements.tell(conn, booking, booking.is(Booking.CONFIRMED) ? Notice.CONFIRMED : Notice.WAITLISTED,
             fair));
@@ -225,12 +230,14 @@ public final class BookingService {
         });
   }
 
-  private Future<Long> insertWithRoute(SqlConnection conn, Target target, BookingRequest request, Timetable timetable) {
+  private Future<Long> insertWithRoute(SqlConnection conn, Target target, BookingRequest request, Timetable timetable,
+                                       String language) {
     Need need = Need.of(target.fair(), request);
     RouteFinder.requirePossible(timetable, need);
     Optional<Route> route = RouteFinder.find(timetable, need);
     String status = route.isPresent() ? Booking.CONFIRMED : Booking.WAITLISTED;
-    return repository.insert(conn, target.fair().id(), target.track().id(), Tokens.newToken(), request, status)
+    return repository.insert(conn, target.fair().id(), target.track().id(), Tokens.newToken(), request, status,
+            language)
         .compose(id -> route.map(r -> repository.reserve(conn, id, r, request.people())).orElse(Future.succeededFuture())
             .map(id));
   }

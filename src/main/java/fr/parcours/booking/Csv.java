@@ -1,5 +1,8 @@
 package fr.parcours.booking;
 
+import fr.parcours.i18n.Catalogue;
+
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -17,10 +20,15 @@ public final class Csv {
   private Csv() {
   }
 
-  static String table(List<String> header, List<List<String>> rows) {
+  public static String table(List<String> header, List<List<String>> rows) {
     StringBuilder out = new StringBuilder(BOM).append(line(header));
     rows.forEach(row -> out.append(line(row)));
     return out.toString();
+  }
+
+  /** Column names in the language ({@code csv_school}…): spreadsheets show them as they are. */
+  public static List<String> header(String language, String... columns) {
+    return Arrays.stream(columns).map(column -> Catalogue.text(language, "csv_" + column)).toList();
   }
 
   private static String line(List<String> cells) {

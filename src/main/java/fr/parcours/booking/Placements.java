@@ -62,7 +62,8 @@ public final class Placements {
   }
 
   Future<Booking> tell(SqlConnection conn, Booking booking, Notice notice, Fair fair) {
-    return Outbox.enqueue(conn, BookingMessages.of(notice, booking, fair.details().name(), links, fair.zone()))
+    return repository.venues(conn, booking)
+        .compose(venues -> Outbox.enqueue(conn, BookingMessages.of(notice, booking, fair, venues, links)))
         .map(booking);
   }
 }

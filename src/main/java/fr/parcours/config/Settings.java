@@ -90,6 +90,24 @@ public final class Settings {
   public static final Setting<Integer> LIMITS_STREAMS_PER_CLIENT = number("limits", "streams_per_client", 20, 1,
       1_000_000, "live streams one client address may hold on one instance; past it 429"
           + " `TOO_MANY_STREAMS_FOR_CLIENT` with `Retry-After`");
+  public static final Setting<Integer> LIMITS_LOGIN_WINDOW_SECONDS = number("limits", "login_window_seconds", 900, 1,
+      86_400, "the window over which organiser login attempts are counted");
+  public static final Setting<Integer> LIMITS_LOGIN_FAILURES_PER_ACCOUNT = number("limits", "login_failures_per_account",
+      10, 1, 1_000_000, "failed logins of one organiser account per login window; past it every login of the account"
+          + " (the right password too) gets 429 `TOO_MANY_REQUESTS` with `Retry-After` until the window ends");
+  public static final Setting<Integer> LIMITS_LOGIN_FAILURES_PER_ADDRESS = number("limits", "login_failures_per_address",
+      30, 1, 1_000_000, "failed organiser logins from one client address per login window, whatever the account");
+  public static final Setting<Integer> LIMITS_WINDOW_SECONDS = number("limits", "window_seconds", 3600, 1, 86_400,
+      "the window over which sign-in links, registrations and bookings are counted");
+  public static final Setting<Integer> LIMITS_SIGN_IN_LINKS_PER_EMAIL = number("limits", "sign_in_links_per_email", 5, 1,
+      1_000_000, "association sign-in links (and registration messages) one email address may be sent per window");
+  public static final Setting<Integer> LIMITS_SIGN_IN_LINKS_PER_ADDRESS = number("limits", "sign_in_links_per_address",
+      20, 1, 1_000_000, "association sign-in link requests and registrations from one client address per window");
+  public static final Setting<Integer> LIMITS_BOOKINGS_PER_ADDRESS = number("limits", "bookings_per_address", 300, 1,
+      1_000_000, "class bookings from one client address per window (a school behind one address books all its"
+          + " classes)");
+  public static final Setting<Integer> LIMITS_BOOKINGS_PER_EMAIL = number("limits", "bookings_per_email", 30, 1,
+      1_000_000, "class bookings giving one teacher email per window: each sends that address a message");
 
   private Settings() {
   }

@@ -44,9 +44,9 @@ final class CopyRepository {
   Future<Long> insertFair(SqlConnection conn, long source, List<LocalDate> from, List<LocalDate> to, String zone,
                           long owner, CopyRequest request) {
     String sql = "INSERT INTO fairs (owner_id, slug, name, city, description, time_zone, status, "
-        + "registration_opens_at, registration_closes_at, changeover_minutes) "
+        + "registration_opens_at, registration_closes_at, changeover_minutes, language) "
         + "SELECT $2, $7, $8, $9, description, time_zone, 'draft', " + shifted("registration_opens_at") + ", "
-        + shifted("registration_closes_at") + ", changeover_minutes FROM fairs WHERE id = $1 RETURNING id";
+        + shifted("registration_closes_at") + ", changeover_minutes, language FROM fairs WHERE id = $1 RETURNING id";
     Tuple params = shifting(source, owner, from, to, zone).addValue(request.slug()).addValue(request.name())
         .addValue(request.city());
     return conn.preparedQuery(sql).execute(params).map(rows -> rows.iterator().next().getLong("id"));

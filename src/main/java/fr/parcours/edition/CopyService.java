@@ -14,7 +14,8 @@ import io.vertx.sqlclient.SqlConnection;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Function;
+
+import static fr.parcours.common.Futures.sequentially;
 
 /**
  * Next year's edition, or the same fair in another city, in one step: a new draft fair with the
@@ -70,13 +71,5 @@ public final class CopyService {
           .compose(done -> Outbox.enqueue(conn, RejoinMessages.invitation(contact, source.details().name(), newName,
               publicUrl + "/associations/rejoin/" + token)));
     }));
-  }
-
-  private static <T> Future<Void> sequentially(List<T> items, Function<T, Future<Void>> step) {
-    Future<Void> chain = Future.succeededFuture();
-    for (T item : items) {
-      chain = chain.compose(done -> step.apply(item));
-    }
-    return chain;
   }
 }

@@ -44,6 +44,11 @@ public record Fair(long id, long ownerId, FairDetails details) {
     return details.registrationClosesAt();
   }
 
+  /** The language to write to someone in: the one they used when the catalogue has it, else the fair's. */
+  public String languageFor(String used) {
+    return used != null && Catalogue.LANGUAGES.contains(used) ? used : details.language();
+  }
+
   public boolean published() {
     return FairDetails.PUBLISHED.equals(details.status());
   }

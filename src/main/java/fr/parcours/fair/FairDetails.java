@@ -15,11 +15,15 @@ public record FairDetails(
     OffsetDateTime registrationOpensAt,
     OffsetDateTime registrationClosesAt,
     int changeoverMinutes,
-    List<FairDay> days) {
+    List<FairDay> days,
+    String language) {
 
   public static final String DRAFT = "draft";
   public static final String PUBLISHED = "published";
   public static final List<String> STATUSES = List.of(DRAFT, PUBLISHED);
+
+  /** What a fair speaks when it says nothing else: French, its users' language. */
+  public static final String DEFAULT_LANGUAGE = "fr";
 
   public FairDetails {
     days = List.copyOf(days);

@@ -1,5 +1,6 @@
 package fr.parcours.fair;
 
+import fr.parcours.i18n.Catalogue;
 import fr.parcours.i18n.Field;
 import fr.parcours.web.JsonInput;
 
@@ -36,7 +37,9 @@ final class FairInput {
             () -> in.optionalDateTime("registration_closes_at")),
         pick(in, current, "changeover_minutes", FairDetails::changeoverMinutes,
             () -> Objects.requireNonNullElse(in.optionalInt("changeover_minutes", 0), DEFAULT_CHANGEOVER)),
-        pick(in, current, "days", FairDetails::days, () -> days(in)));
+        pick(in, current, "days", FairDetails::days, () -> days(in)),
+        pick(in, current, "language", FairDetails::language, () -> Objects.requireNonNullElse(
+            in.optionalChoice("language", Catalogue.LANGUAGES), FairDetails.DEFAULT_LANGUAGE)));
     checkRegistrationWindow(in, details.registrationOpensAt(), details.registrationClosesAt());
     in.validate();
     return details;

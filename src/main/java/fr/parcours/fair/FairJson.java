@@ -30,7 +30,8 @@ public final class FairJson {
         .put("registration_opens_at", time(fair, fair.registrationOpensAt()))
         .put("registration_closes_at", time(fair, fair.registrationClosesAt()))
         .put("registration_open", fair.registrationOpen(now))
-        .put("changeover_minutes", details.changeoverMinutes());
+        .put("changeover_minutes", details.changeoverMinutes())
+        .put("language", details.language());
   }
 
   private static JsonObject day(FairDay day) {

@@ -21,7 +21,7 @@ import java.util.stream.StreamSupport;
 final class FairRepository {
 
   private static final String COLUMNS = "id, owner_id, slug, name, city, description, time_zone, status, "
-      + "registration_opens_at, registration_closes_at, changeover_minutes";
+      + "registration_opens_at, registration_closes_at, changeover_minutes, language";
 
   private final Pool pool;
 
@@ -65,8 +65,8 @@ final class FairRepository {
    */
   Future<Long> insert(long ownerId, FairDetails details) {
     return pool.withTransaction(conn -> conn.preparedQuery("INSERT INTO fairs (owner_id, slug, name, city, "
-            + "description, time_zone, status, registration_opens_at, registration_closes_at, changeover_minutes) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id")
+            + "description, time_zone, status, registration_opens_at, registration_closes_at, changeover_minutes, "
+            + "language) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id")
         .execute(fields(ownerId, details))
         .map(rows -> rows.iterator().next().getLong("id"))
         .compose(id -> insertDays(conn, id, details.days()).map(id)));
@@ -75,7 +75,7 @@ final class FairRepository {
   Future<Void> update(long id, FairDetails details) {
     return pool.withTransaction(conn -> conn.preparedQuery("UPDATE fairs SET slug = $2, name = $3, city = $4, "
             + "description = $5, time_zone = $6, status = $7, registration_opens_at = $8, "
-            + "registration_closes_at = $9, changeover_minutes = $10, updated_at = now() WHERE id = $1")
+            + "registration_closes_at = $9, changeover_minutes = $10, language = $11, updated_at = now() WHERE id = $1")
         .execute(fields(id, details))
         .compose(updated -> conn.preparedQuery("DELETE FROM fair_days WHERE fair_id = $1").execute(Tuple.of(id)))
         .compose(deleted -> insertDays(conn, id, details.days())));
@@ -85,7 +85,7 @@ final class FairRepository {
   private static Tuple fields(long first, FairDetails details) {
     return Tuple.from(Arrays.asList(first, details.slug(), details.name(), details.city(),
         details.description(), details.zone().getId(), details.status(), details.registrationOpensAt(),
-        details.registrationClosesAt(), details.changeoverMinutes()));
+        details.registrationClosesAt(), details.changeoverMinutes(), details.language()));
   }
 
   private static Future<Void> insertDays(SqlConnection conn, long fairId, List<FairDay> days) {
@@ -115,7 +115,7 @@ final class FairRepository {
     FairDetails details = new FairDetails(row.getString("slug"), row.getString("name"), row.getString("city"),
         row.getString("description"), ZoneId.of(row.getString("time_zone")), row.getString("status"),
         row.getOffsetDateTime("registration_opens_at"), row.getOffsetDateTime("registration_closes_at"),
-        row.getInteger("changeover_minutes"), days);
+        row.getInteger("changeover_minutes"), days, row.getString("language"));
     return new Fair(row.getLong("id"), row.getLong("owner_id"), details);
   }
 }

@@ -61,15 +61,20 @@ public final class FairRoutes {
   }
 
   /**
-   * The whole programme; a draft only for its owner (anyone else gets 404, as if it did not
-   * exist), personal data (associations' contact addresses) only for its owner too.
+   * The whole programme; a draft only for its team (anyone else gets 404, as if it did not
+   * exist), personal data (associations' contact addresses) only for its team too.
    */
   private void programme(RoutingContext ctx) {
     Organiser viewer = AuthRoutes.organiser(ctx);
     Http.respond(ctx, 200, fairs.readable(ctx.pathParam("fairSlug"), viewer)
-        .compose(fair -> (viewer != null && viewer.id() == fair.ownerId()
-            ? resources.programme(fair) : resources.publicProgramme(fair))
+        .compose(fair -> inTeam(fair, viewer)
+            .compose(member -> member ? resources.programme(fair) : resources.publicProgramme(fair))
             .map(lists -> FairJson.summary(fair, Instant.now()).mergeIn(lists))));
+  }
+
+  private Future<Boolean> inTeam(Fair fair, Organiser viewer) {
+    return viewer == null ? Future.succeededFuture(false)
+        : fairs.roleOf(fair, viewer).map(role -> role.filter(r -> r.allows(FairRole.STAFF)).isPresent());
   }
 
   private Future<Fair> owned(RoutingContext ctx) {

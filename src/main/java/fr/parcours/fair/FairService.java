@@ -2,9 +2,11 @@ package fr.parcours.fair;
 
 import fr.parcours.auth.Organiser;
 import fr.parcours.error.AppException;
+import fr.parcours.error.FieldError;
 import fr.parcours.i18n.Term;
 import fr.parcours.web.JsonInput;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 
 import java.util.List;
@@ -88,6 +90,16 @@ public final class FairService {
         .compose(details -> repository.insert(owner.id(), details)
             .recover(UniqueKeys.clashOn("slug"))
             .map(id -> new Fair(id, owner.id(), details)));
+  }
+
+  /** What creating a fair from {@code body} would be refused for in its fields, without creating it. */
+  public List<FieldError> problems(JsonObject body) {
+    try {
+      FairInput.read(JsonInput.of(body), null);
+      return List.of();
+    } catch (AppException refused) {
+      return refused.details();
+    }
   }
 
   /** Applies the fields present in {@code body}; a "days" list replaces all days. */

@@ -65,22 +65,22 @@ public enum ImportKind {
   }
 
   /** The field naming a row among the fair's (a room's slug, a spot's number). */
-  String key() {
+  public String key() {
     return key;
   }
 
   /** The field the key is made from when the file leaves it out (a room's name). */
-  String keySource() {
+  public String keySource() {
     return keySource;
   }
 
   /** The field naming the place a row belongs to (a room's venue, a spot's zone). */
-  String reference() {
+  public String reference() {
     return reference;
   }
 
   /** The programme's list that reference names one of. */
-  String referenceList() {
+  public String referenceList() {
     return referenceList;
   }
 

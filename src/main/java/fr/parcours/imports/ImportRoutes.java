@@ -35,7 +35,8 @@ public final class ImportRoutes {
     }
   }
 
-  static JsonObject json(ImportPlan plan, boolean applied, String language) {
+  /** A plan as the API and the pages show it: what each line would do, and each line's problems in {@code language}. */
+  public static JsonObject json(ImportPlan plan, boolean applied, String language) {
     return new JsonObject().put("applied", applied).put("valid", plan.valid())
         .put("create", plan.creations()).put("update", plan.rows().size() - plan.creations())
         .put("ignored_columns", new JsonArray(plan.ignoredColumns().stream().map(c -> (Object) c).toList()))

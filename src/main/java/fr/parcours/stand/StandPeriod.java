@@ -1,24 +1,17 @@
 package fr.parcours.stand;
 
+import fr.parcours.fair.DayPart;
 import fr.parcours.fair.FairDay;
-import fr.parcours.fair.FairTimes;
 import fr.parcours.fair.Interval;
 
-import java.time.Duration;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
-/**
- * What a stand is reserved for on a fair day: the whole day, its morning or its afternoon.
- * The day splits at 12:30 local time, when the fair is open on both sides of it; a day that is
- * not (it opens at 13:00, or closes at noon) splits at the middle of its opening hours.
- */
+/** What a stand is reserved for on a fair day: the whole day, its morning or its afternoon ({@link DayPart}). */
 public enum StandPeriod {
   DAY, MORNING, AFTERNOON;
 
-  static final LocalTime SPLIT = LocalTime.of(12, 30);
   static final List<String> NAMES = List.of("day", "morning", "afternoon");
   /** The two halves the public map shows a spot's state for. */
   static final List<StandPeriod> HALVES = List.of(MORNING, AFTERNOON);
@@ -38,17 +31,6 @@ public enum StandPeriod {
 
   /** When the period starts and ends on {@code day}, in the fair's zone. */
   public Interval on(FairDay day, ZoneId zone) {
-    LocalTime split = split(day);
-    LocalTime start = this == AFTERNOON ? split : day.opensAt();
-    LocalTime end = this == MORNING ? split : day.closesAt();
-    return new Interval(FairTimes.at(day.day(), start, zone), FairTimes.at(day.day(), end, zone));
-  }
-
-  static LocalTime split(FairDay day) {
-    if (day.opensAt().isBefore(SPLIT) && day.closesAt().isAfter(SPLIT)) {
-      return SPLIT;
-    }
-    Duration open = Duration.between(day.opensAt(), day.closesAt());
-    return day.opensAt().plus(open.dividedBy(2));
+    return DayPart.valueOf(name()).on(day, zone);
   }
 }

@@ -48,6 +48,14 @@ public final class I18n {
     return accepted(ctx).orElse("en");
   }
 
+  /**
+   * The language a request named with Accept-Language, or null: what a person is written to
+   * in later (null leaves it to the fair's language).
+   */
+  public static String named(RoutingContext ctx) {
+    return accepted(ctx).orElse(null);
+  }
+
   private static Optional<String> accepted(RoutingContext ctx) {
     return ctx.acceptableLanguages().stream()
         .map(language -> language.tag())

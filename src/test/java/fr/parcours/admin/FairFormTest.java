@@ -39,8 +39,8 @@ class FairFormTest {
     List<FairDay> days = IntStream.range(0, 4).mapToObj(i -> new FairDay(LocalDate.of(2027, 3, 15 + i),
         LocalTime.of(9, 0), LocalTime.of(17, 0))).toList();
     Fair fair = new Fair(1, 1, new FairDetails("salon", "Salon", "Bordeaux", "", ZoneId.of("Europe/Paris"),
-        FairDetails.DRAFT, null, null, 10, days));
-    var rows = FairForm.dayRows(FairForm.of(fair), List.of());
+        FairDetails.DRAFT, null, null, 10, days, "fr"));
+    var rows = FairForm.dayRows(FairForm.of(fair), List.of(), "fr");
     assertEquals(5, rows.size());
     assertEquals("2027-03-18", rows.getJsonObject(3).getString("date"));
     assertEquals("", rows.getJsonObject(4).getString("date"));

@@ -25,7 +25,7 @@ class OrganiserPagesBrowserTest extends DemoBrowserTest {
   void theOrganiserSetsUpAFairWithADayATrackAndARoom() {
     signIn("demo@parcours.local", "parcours-demo");
     Browser.clickAndWaitForPage(browser, By.id("new-fair"));
-    Browser.clickAndWaitForPage(browser, By.id("fair-submit"));
+    Browser.clickAndWaitForPage(browser, By.id("setup-submit"));
     assertFalse(browser.findElement(By.id("e-name")).getText().isBlank(), "a missing name is said next to its field");
     screenshot("admin-new-fair-refused");
 
@@ -35,6 +35,9 @@ class OrganiserPagesBrowserTest extends DemoBrowserTest {
     type("f-day0-date", DAY);
     type("f-day0-opens", "08:30");
     type("f-day0-closes", "17:00");
+    Browser.clickAndWaitForPage(browser, By.id("setup-submit"));
+    assertTrue(browser.getCurrentUrl().endsWith("/admin/fairs/salon-merignac/grid"), browser.getCurrentUrl());
+    Browser.clickAndWaitForPage(browser, By.id("step-settings"));
     type("f-registration_opens_at", "2027-01-05T09:00");
     type("f-registration_closes_at", "2027-03-01T18:00");
     Browser.clickAndWaitForPage(browser, By.id("fair-submit"));

@@ -21,9 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PlacementConflictsTest {
 
-  private static final Fair FAIR = new Fair(1, 1, new FairDetails("salon", "Salon", "Bordeaux", "",
+  static final Fair FAIR = new Fair(1, 1, new FairDetails("salon", "Salon", "Bordeaux", "",
       ZoneId.of("Europe/Paris"), FairDetails.PUBLISHED, null, null, 10,
-      List.of(new FairDay(LocalDate.of(2027, 3, 18), LocalTime.of(8, 30), LocalTime.of(17, 0)))));
+      List.of(new FairDay(LocalDate.of(2027, 3, 18), LocalTime.of(8, 30), LocalTime.of(17, 0))), "fr"));
   private static final Room AMPHI = new Room("Amphi", 120);
 
   private static Interval at(String start, String end) {

@@ -24,7 +24,7 @@ class ProgrammeConflictsTest {
 
   private static final Fair FAIR = new Fair(1, 1, new FairDetails("salon", "Salon", "Bordeaux", "",
       ZoneId.of("Europe/Paris"), FairDetails.PUBLISHED, null, null, 10,
-      List.of(new FairDay(LocalDate.of(2027, 3, 18), LocalTime.of(8, 30), LocalTime.of(17, 0)))));
+      List.of(new FairDay(LocalDate.of(2027, 3, 18), LocalTime.of(8, 30), LocalTime.of(17, 0))), "fr"));
   private static final long AMPHI = 1;
   private static final long SALLE = 2;
 

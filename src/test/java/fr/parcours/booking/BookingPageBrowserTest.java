@@ -87,7 +87,7 @@ class BookingPageBrowserTest extends BookingBrowserTest {
     }
     browser.get(app.config().publicUrl() + "/fairs/" + fair.slug() + "/book?lang=fr");
     String parts = browser.findElement(By.cssSelector("[data-parts='s-orienter']")).getText();
-    assertTrue(parts.startsWith("Matin : ") && parts.contains("Après-midi : 90 places"), parts);
+    assertTrue(parts.startsWith("Matin : ") && parts.contains("Après-midi : place pour 3 classes"), parts);
     JsonObject waiting = api.book(fair.slug(), BookingRoutesTest.shortWindow(request("0330044D", "3e Attente", 24, 2)))
         .bodyAsJsonObject();
     assertEquals("waitlisted", waiting.getString("status"));

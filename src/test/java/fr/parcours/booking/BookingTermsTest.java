@@ -67,6 +67,6 @@ class BookingTermsTest {
     List<FairDay> fairDays = List.of(days).stream()
         .map(day -> new FairDay(day, LocalTime.of(8, 30), LocalTime.of(17, 0))).toList();
     return new Fair(1, 1, new FairDetails("teens-up", "Teen's Up", "Bordeaux", null, ZoneId.of("Europe/Paris"),
-        status, OPENS, CLOSES, 10, fairDays));
+        status, OPENS, CLOSES, 10, fairDays, "fr"));
   }
 }

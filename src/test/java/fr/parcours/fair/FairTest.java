@@ -20,7 +20,7 @@ class FairTest {
   private static Fair fair(String status) {
     FairDay day = new FairDay(LocalDate.of(2027, 3, 18), LocalTime.of(8, 30), LocalTime.of(17, 0));
     return new Fair(1, 1, new FairDetails("f", "F", "Bordeaux", "", ZoneId.of("Europe/Paris"), status,
-        OPENS, CLOSES, 10, List.of(day)));
+        OPENS, CLOSES, 10, List.of(day), "fr"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package fr.parcours.planner;
 
+import fr.parcours.booking.ClassCapacity;
 import fr.parcours.booking.SessionSlot;
 import org.junit.jupiter.api.Test;
 

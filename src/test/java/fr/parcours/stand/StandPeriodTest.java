@@ -1,5 +1,6 @@
 package fr.parcours.stand;
 
+import fr.parcours.fair.DayPart;
 import fr.parcours.fair.FairDay;
 import fr.parcours.fair.Interval;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class StandPeriodTest {
   @Test
   void aDayNotOpenOnBothSidesOfHalfPastTwelveSplitsAtItsMiddle() {
     FairDay afternoonOnly = new FairDay(LocalDate.of(2027, 6, 3), LocalTime.of(13, 0), LocalTime.of(18, 0));
-    assertEquals(LocalTime.of(15, 30), StandPeriod.split(afternoonOnly));
+    assertEquals(LocalTime.of(15, 30), DayPart.split(afternoonOnly));
     assertEquals(OffsetDateTime.parse("2027-06-03T15:30+02:00"), StandPeriod.MORNING.on(afternoonOnly, PARIS).end());
   }
 

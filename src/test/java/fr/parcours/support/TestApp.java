@@ -28,6 +28,14 @@ import java.util.concurrent.TimeoutException;
 public final class TestApp implements AutoCloseable {
 
   public static final String ORGANISER_PASSWORD = "correct horse battery";
+  /**
+   * Rate limits no test meets by accident (rushes book hundreds of classes from one address);
+   * a test of a limit sets it lower in its overrides.
+   */
+  private static final JsonObject UNTHROTTLED = new JsonObject().put("login_failures_per_account", 1_000_000)
+      .put("login_failures_per_address", 1_000_000).put("sign_in_links_per_email", 1_000_000)
+      .put("sign_in_links_per_address", 1_000_000).put("bookings_per_address", 1_000_000)
+      .put("bookings_per_email", 1_000_000);
 
   private final Application app;
   private final WebClient client;
@@ -56,6 +64,7 @@ public final class TestApp implements AutoCloseable {
         .put("http", new JsonObject().put("port", port).put("host", "127.0.0.1").put("shutdown_grace_seconds", 2))
         .put("db", new JsonObject().put("url", dbUrl).put("pool_size", 8))
         .put("data", new JsonObject().put("dir", temporaryDataDir().toString()))
+        .put("limits", UNTHROTTLED.copy())
         .mergeIn(overrides, true);
     return Application.start(AppConfig.fromJson(config), demo).map(app -> new TestApp(app,
         WebClient.create(clientVertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port),

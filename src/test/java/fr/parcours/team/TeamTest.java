@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import static fr.parcours.support.TestApp.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A fair's team: roles, invitations, and every write of the fair refused to its staff. */
@@ -57,6 +58,17 @@ class TeamTest extends ServerTest {
     JsonArray members = call(staff, HttpMethod.GET, fair.base + "/team", null).bodyAsJsonObject().getJsonArray("members");
     assertEquals(List.of("owner", "staff", "editor"),
         members.stream().map(m -> ((JsonObject) m).getString("role")).toList().subList(0, 3));
+  }
+
+  @Test
+  void theTeamReadsAssociationsContactAddressesThatStrangersNeverSee() {
+    fair.create(fair.base + "/associations", new JsonObject().put("slug", "relais").put("name", "Le Relais")
+        .put("contact_email", "contact@relais.example"));
+    for (String token : List.of(staff, editor, fair.organiser)) {
+      assertTrue(call(token, HttpMethod.GET, fair.base, null).bodyAsString().contains("contact@relais.example"));
+    }
+    String stranger = app.organiserToken("curieux@team.test");
+    assertFalse(call(stranger, HttpMethod.GET, fair.base, null).bodyAsString().contains("relais.example"));
   }
 
   @Test

@@ -112,10 +112,15 @@ public final class ResourceService {
   }
 
   public Future<Void> delete(Fair fair, ResourceSpec spec, String key) {
-    return inFairTransaction(fair, conn -> lockTrackOf(conn, fair, spec, key)
+    return inFairTransaction(fair, conn -> delete(conn, fair, spec, key));
+  }
+
+  /** Deletes a resource inside a transaction of {@link #inFairTransaction} (another feature's write). */
+  public Future<Void> delete(SqlConnection conn, Fair fair, ResourceSpec spec, String key) {
+    return lockTrackOf(conn, fair, spec, key)
         .compose(locked -> stored(conn, fair, spec, key))
         .compose(row -> spec.rule().beforeDelete(conn, fair, row)
-            .compose(allowed -> repository.delete(conn, spec, (Long) row.get("id")))));
+            .compose(allowed -> repository.delete(conn, spec, (Long) row.get("id"))));
   }
 
   /** What a write of {@code body} would be refused for in its fields (references and rules are checked on writing). */

@@ -1,7 +1,5 @@
-package fr.parcours.planner;
+package fr.parcours.booking;
 
-import fr.parcours.booking.RouteFinder;
-import fr.parcours.booking.SessionSlot;
 import fr.parcours.fair.Interval;
 
 import java.util.ArrayList;

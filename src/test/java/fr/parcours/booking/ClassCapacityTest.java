@@ -1,12 +1,10 @@
-package fr.parcours.planner;
+package fr.parcours.booking;
 
-import fr.parcours.booking.Need;
-import fr.parcours.booking.Route;
-import fr.parcours.booking.RouteFinder;
-import fr.parcours.booking.SessionSlot;
-import fr.parcours.booking.Timetable;
 import fr.parcours.fair.Interval;
 import org.junit.jupiter.api.Test;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ClassCapacityTest {
 
   private static final List<String> ACTIVITIES = List.of("talk", "testimony", "workshop");
-  private static final Interval MORNING = new Interval(PlanSamples.NINE, PlanSamples.NINE.plusHours(3));
-  private static final Interval AFTERNOON = new Interval(PlanSamples.NINE.plusHours(4), PlanSamples.NINE.plusHours(8));
+  private static final OffsetDateTime NINE = OffsetDateTime.of(2027, 3, 18, 9, 0, 0, 0, ZoneOffset.ofHours(1));
+  private static final Interval MORNING = new Interval(NINE, NINE.plusHours(3));
+  private static final Interval AFTERNOON = new Interval(NINE.plusHours(4), NINE.plusHours(8));
 
   @Test
   void countsWhatTheRouteFinderWouldBookOneClassAfterAnother() {
@@ -77,7 +76,7 @@ class ClassCapacityTest {
   }
 
   private static SessionSlot slot(long id, String activity, int slot, int capacity) {
-    return new SessionSlot(id, activity, activity, "room", PlanSamples.slot(slot), PlanSamples.slot(slot).plusMinutes(30),
-        capacity, 0);
+    OffsetDateTime start = NINE.plusMinutes(40L * slot);
+    return new SessionSlot(id, activity, activity, "room", start, start.plusMinutes(30), capacity, 0);
   }
 }

@@ -1,0 +1,154 @@
+package fr.parcours.admin;
+
+import fr.parcours.error.AppException;
+import fr.parcours.error.FieldError;
+import fr.parcours.imports.Column;
+import fr.parcours.imports.CsvTable;
+import fr.parcours.imports.ImportKind;
+import fr.parcours.imports.ImportPlan;
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Many rooms or stand spots on one form, one row each: the rows are read as the CSV import
+ * reads a file (the same columns, the same checks, all or nothing), so a table typed on the
+ * page and a paste from a spreadsheet are one path. Row {@code i} is the table's line
+ * {@code i + 2} (line 1 is the header), which is how the import names a row's problems.
+ */
+final class BulkTable {
+
+  /** Blank rows under the existing ones, unless the page asks for more ({@code ?rows=}). */
+  static final int BLANK_ROWS = 10;
+  static final int MAX_BLANK_ROWS = 200;
+  private static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)]\\.(.+)");
+  private static final List<String> ROOM_KINDS = List.of("conference", "workshop", "other");
+
+  private BulkTable() {
+  }
+
+  /** The filled rows of the form as a table the import plans (a row of blank cells and unticked boxes is skipped). */
+  static CsvTable table(ImportKind kind, MultiMap form) {
+    List<String> header = kind.columns().stream().map(Column::field).toList();
+    List<CsvTable.Record> records = new ArrayList<>();
+    for (int i = 0; form.contains(cell(i, "row")); i++) {
+      int row = i;
+      List<String> cells = kind.columns().stream().map(column -> column.type() == Column.Type.FLAG
+          ? (form.contains(cell(row, column.field())) ? "1" : "0")
+          : form.get(cell(row, column.field())) == null ? "" : form.get(cell(row, column.field()))).toList();
+      boolean filled = kind.columns().stream().anyMatch(column -> column.type() != Column.Type.FLAG
+          && column.type() != Column.Type.REFERENCE && !cells.get(header.indexOf(column.field())).isBlank());
+      if (filled) {
+        records.add(new CsvTable.Record(i + 2, cells));
+      }
+    }
+    return new CsvTable(header, records);
+  }
+
+  /** An import's refusal as the problems of its lines ({@code lines[7].capacity}); null when it is another refusal. */
+  static List<ImportPlan.LineError> lineErrors(Throwable error) {
+    if (!(error instanceof AppException refused) || !"IMPORT_REFUSED".equals(refused.code())) {
+      return null;
+    }
+    List<ImportPlan.LineError> errors = new ArrayList<>();
+    for (FieldError detail : refused.details()) {
+      Matcher named = LINE_FIELD.matcher(detail.field());
+      if (named.matches()) {
+        errors.add(new ImportPlan.LineError(Integer.parseInt(named.group(1)),
+            new FieldError(named.group(2), detail.code(), detail.params())));
+      }
+    }
+    return errors;
+  }
+
+  /**
+   * The table's model: its columns, then a row per existing item (or as typed, after a refusal)
+   * and {@code blank} rows to fill, each cell with its input and each row with its problems.
+   */
+  static JsonObject model(ImportKind kind, JsonArray existing, JsonObject programme, MultiMap typed, int blank,
+                          List<ImportPlan.LineError> errors, String language, JsonObject messages) {
+    List<Column> shown = kind.columns().stream().filter(column -> !hidden(kind, column)).toList();
+    JsonArray rows = new JsonArray();
+    int count = typed != null ? countRows(typed) : existing.size() + blank;
+    for (int index = 0; index < count; index++) {
+      int i = index;
+      JsonObject item = typed == null && i < existing.size() ? existing.getJsonObject(i) : null;
+      List<ImportPlan.LineError> own = errors.stream().filter(e -> e.line() == i + 2).toList();
+      JsonArray cells = new JsonArray();
+      for (Column column : shown) {
+        String value = typed != null ? typed.get(cell(i, column.field()))
+            : item == null ? null : item.getValue(column.field()) == null ? null : String.valueOf(item.getValue(column.field()));
+        boolean ticked = typed != null ? typed.contains(cell(i, column.field())) : "true".equals(value);
+        cells.add(input(kind, column, i, value, ticked, programme, messages)
+            .put("invalid", own.stream().anyMatch(e -> e.error().field().equals(column.field()))));
+      }
+      String key = typed != null ? typed.get(cell(i, kind.key()))
+          : item == null ? null : String.valueOf(item.getValue(kind.key()));
+      rows.add(new JsonObject().put("index", i).put("marker", cell(i, "row")).put("cells", cells)
+          .put("key_name", hidden(kind, kind.key()) ? cell(i, kind.key()) : null).put("key", key)
+          .put("existing", key != null && !key.isBlank())
+          .put("errors", new JsonArray(own.stream().map(e -> (Object) (e.error().label(language) + " : "
+              + e.error().text(language))).toList())));
+    }
+    return new JsonObject().put("kind", kind.path())
+        .put("columns", new JsonArray(shown.stream().map(c -> (Object) messages.getString("field_" + c.field(), c.field()))
+            .toList()))
+        .put("span", shown.size()).put("rows", rows);
+  }
+
+  /** A room's slug is made from its name: it stays a hidden field of the rows it names. */
+  private static boolean hidden(ImportKind kind, Column column) {
+    return hidden(kind, column.field());
+  }
+
+  private static boolean hidden(ImportKind kind, String field) {
+    return field.equals(kind.key()) && !kind.key().equals(kind.keySource());
+  }
+
+  private static int countRows(MultiMap form) {
+    int count = 0;
+    while (form.contains(cell(count, "row"))) {
+      count++;
+    }
+    return count;
+  }
+
+  static String cell(int row, String field) {
+    return "r" + row + "." + field;
+  }
+
+  private static JsonObject input(ImportKind kind, Column column, int row, String value, boolean ticked,
+                                  JsonObject programme, JsonObject messages) {
+    JsonObject input = new JsonObject().put("name", cell(row, column.field()))
+        .put("id", kind.path() + "-" + row + "-" + column.field())
+        .put("label", messages.getString("field_" + column.field(), column.field()))
+        .put("value", value == null ? "" : value);
+    return switch (column.type()) {
+      case FLAG -> input.put("checkbox", true).put("checked", ticked);
+      case WHOLE -> input.put("input", "number").put("step", "1");
+      case DECIMAL -> input.put("input", "number").put("step", "any");
+      case ROOM_KIND -> input.put("select", true).put("options", options(ROOM_KINDS.stream()
+          .map(k -> new String[] {k, messages.getString("room_kind_" + k)}).toList(), value, true));
+      case REFERENCE -> input.put("select", true).put("options", options(programme.getJsonArray(kind.referenceList())
+          .stream().map(JsonObject.class::cast).map(p -> new String[] {p.getString("slug"), p.getString("name")}).toList(),
+          value, programme.getJsonArray(kind.referenceList()).size() != 1));
+      case TEXT -> input.put("input", "text");
+    };
+  }
+
+  /** Choices as value and label; a blank first choice unless there is one place to pick (then it is picked). */
+  private static JsonArray options(List<String[]> choices, String selected, boolean blankFirst) {
+    JsonArray options = new JsonArray();
+    if (blankFirst) {
+      options.add(new JsonObject().put("value", "").put("label", "—"));
+    }
+    choices.forEach(choice -> options.add(new JsonObject().put("value", choice[0]).put("label", choice[1])
+        .put("selected", choice[0].equals(selected))));
+    return options;
+  }
+}

@@ -1,0 +1,83 @@
+package fr.parcours.checkin;
+
+import fr.parcours.auth.Organiser;
+import fr.parcours.booking.CheckInCode;
+import fr.parcours.db.IdempotencyKeys;
+import fr.parcours.db.IdempotencyKeys.Outcome;
+import fr.parcours.db.Retries;
+import fr.parcours.error.AppException;
+import fr.parcours.fair.Fair;
+import fr.parcours.fair.FairRole;
+import fr.parcours.fair.FairService;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+
+import java.util.List;
+
+/**
+ * The entrance on the day: staff (or anyone above in the fair's team) check a class in by its
+ * code with the headcount that came, correct it, or undo it. A phone replaying its queue with
+ * the same Idempotency-Key gets the first answer; two phones checking the same class in count
+ * it once.
+ */
+public final class CheckInService {
+
+  private static final IdempotencyKeys KEYS = new IdempotencyKeys("check_in_requests", "booking_id");
+
+  private final Pool pool;
+  private final FairService fairs;
+  private final CheckInRepository repository = new CheckInRepository();
+
+  public CheckInService(Pool pool, FairService fairs) {
+    this.pool = pool;
+    this.fairs = fairs;
+  }
+
+  public Future<Outcome<Arrival>> checkIn(String fairSlug, Organiser staff, String key, CheckInRequest request) {
+    return fairs.require(fairSlug, staff, FairRole.STAFF).compose(fair -> Retries.onRace(() -> pool.withTransaction(conn ->
+        KEYS.once(conn, fair.id(), key, request.fingerprint(),
+            () -> checkInOnce(conn, fair, staff, request), Arrival::bookingId,
+            id -> arrival(conn, fair, id)))));
+  }
+
+  private Future<Arrival> checkInOnce(SqlConnection conn, Fair fair, Organiser staff, CheckInRequest request) {
+    return repository.booked(conn, fair.id(), request.bookingId())
+        .map(found -> found.orElseThrow(() -> AppException.notFound("check_in", request.code())))
+        .compose(booked -> {
+          CheckInRules.admit(booked.status(), booked.pupils(), booked.adults(), request);
+          return repository.checkIn(conn, fair.id(), request, staff.id());
+        })
+        .compose(done -> arrival(conn, fair, request.bookingId()));
+  }
+
+  private Future<Arrival> arrival(SqlConnection conn, Fair fair, long bookingId) {
+    return repository.arrival(conn, fair.id(), fair.zone(), bookingId)
+        .map(found -> found.orElseThrow(() -> AppException.notFound("check_in", CheckInCode.of(bookingId))));
+  }
+
+  /** Undoes a mistaken check-in; a code of another fair, or of a class not checked in, is a 404. */
+  public Future<Void> undo(String fairSlug, Organiser staff, String code) {
+    long bookingId = CheckInCode.parse(code).orElseThrow(() -> AppException.notFound("check_in", code));
+    return fairs.require(fairSlug, staff, FairRole.STAFF)
+        .compose(fair -> repository.undo(pool, fair.id(), bookingId))
+        .map(undone -> {
+          if (!undone) {
+            throw AppException.notFound("check_in", code);
+          }
+          return null;
+        });
+  }
+
+  /** Every confirmed class of the fair with what came of it: the entrance's list. */
+  public Future<List<Arrival>> arrivals(String fairSlug, Organiser staff) {
+    return fairs.require(fairSlug, staff, FairRole.STAFF).compose(fair -> repository.arrivals(pool, fair.id(), fair.zone()));
+  }
+
+  /** The figures after the fair (or during it): who came, by school, city, level and track. */
+  public Future<Attendance> attendance(String fairSlug, Organiser staff) {
+    return fairs.require(fairSlug, staff, FairRole.STAFF).compose(fair -> Future.all(
+            repository.arrivals(pool, fair.id(), fair.zone()), repository.extras(pool, fair.id()))
+        .map(all -> Attendance.of(fair, all.resultAt(0), all.resultAt(1))));
+  }
+}
