@@ -16,8 +16,6 @@ import io.vertx.sqlclient.Pool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -63,7 +61,7 @@ public final class TestApp implements AutoCloseable {
     JsonObject config = new JsonObject()
         .put("http", new JsonObject().put("port", port).put("host", "127.0.0.1").put("shutdown_grace_seconds", 2))
         .put("db", new JsonObject().put("url", dbUrl).put("pool_size", 8))
-        .put("data", new JsonObject().put("dir", temporaryDataDir().toString()))
+        .put("data", new JsonObject().put("dir", TestDatabase.scratchDirectory("data-").toString()))
         .put("limits", UNTHROTTLED.copy())
         .mergeIn(overrides, true);
     return Application.start(AppConfig.fromJson(config), demo).map(app -> new TestApp(app,
@@ -130,12 +128,4 @@ public final class TestApp implements AutoCloseable {
     }
   }
 
-  private static Path temporaryDataDir() {
-    try {
-      Files.createDirectories(Path.of("target"));
-      return Files.createTempDirectory(Path.of("target"), "test-data-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

@@ -21,6 +21,7 @@ public final class TestDatabase {
   private static final String TEMPLATE = "parcours_template";
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static EmbeddedDatabase embedded;
+  private static Path runDirectory;
 
   private TestDatabase() {
   }
@@ -46,14 +47,26 @@ public final class TestDatabase {
     server().executeAdmin(sql);
   }
 
+  /** A new directory for one test server's files (mail, exports), removed with the run's cluster. */
+  public static synchronized Path scratchDirectory(String prefix) {
+    server();
+    try {
+      return Files.createTempDirectory(runDirectory, prefix);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static synchronized EmbeddedDatabase server() {
     if (embedded == null) {
       Path directory = temporaryDirectory();
+      runDirectory = directory;
       embedded = EmbeddedDatabase.start(directory, false);
       embedded.executeAdmin("CREATE DATABASE " + TEMPLATE);
       Migrations.migrate(embedded.url(TEMPLATE));
       EmbeddedDatabase started = embedded;
-      // Each run's cluster is ~600 MB: removed once stopped, so runs do not pile up under target/.
+      // Each run's cluster is ~600 MB: removed once stopped (with the servers' data directories),
+      // so runs do not pile up under target/.
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         started.close();
         deleteTree(directory);
