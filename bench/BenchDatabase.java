@@ -10,7 +10,7 @@ import java.sql.Statement;
  * synchronous commit on, as in production), with room for pgbench's clients next to the
  * servers' pools. Writes its URL to the file given, then runs until killed.
  *
- * Usage: java -cp target/parcours.jar bench/BenchDatabase.java DATA_DIR URL_FILE [MAX_CONNECTIONS]
+ * Usage (classes built by bench/build.sh): java -cp "$classpath" BenchDatabase DATA_DIR URL_FILE [MAX_CONNECTIONS]
  */
 public final class BenchDatabase {
 

@@ -1,27 +1,23 @@
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,16 +50,13 @@ import java.util.regex.Pattern;
  */
 public final class BookingRush {
 
-  private static final LocalDate DAY = LocalDate.of(2027, 3, 18);
-  private static final String[][] WINDOWS = {{"09:00", "12:00"}, {"13:30", "16:30"}, {"09:00", "16:30"}};
-  private static final int SCHOOLS = 200;
   private static final double RETRY_SHARE = 0.1;
   private static final double CANCEL_SHARE = 0.1;
 
   private final Vertx vertx = Vertx.vertx();
-  private final List<WebClient> servers = new ArrayList<>();
-  private final AtomicInteger nextServer = new AtomicInteger();
+  private final Teachers teachers;
   private final Pool db;
+  private final BenchFairs fairs;
   private final String dbUrl;
   private final Args args;
   private final List<Map<String, Object>> rows = new ArrayList<>();
@@ -71,14 +64,10 @@ public final class BookingRush {
   private BookingRush(Args args) {
     this.args = args;
     this.dbUrl = args.text("--db", null);
-    for (String server : args.text("--servers", "127.0.0.1:8080").split(",")) {
-      String[] hostPort = server.split(":");
-      servers.add(WebClient.create(vertx, new WebClientOptions().setDefaultHost(hostPort[0])
-          .setDefaultPort(Integer.parseInt(hostPort[1])).setKeepAlive(true),
-          new PoolOptions().setHttp1MaxSize(1000)));
-    }
+    this.teachers = new Teachers(vertx, List.of(args.text("--servers", "127.0.0.1:8080").split(",")), 1000);
     this.db = PgBuilder.pool().with(new io.vertx.sqlclient.PoolOptions().setMaxSize(4))
         .connectingTo(PgConnectOptions.fromUri(dbUrl)).using(vertx).build();
+    this.fairs = new BenchFairs(db);
   }
 
   public static void main(String[] argv) throws Exception {
@@ -93,20 +82,20 @@ public final class BookingRush {
   private void runAll() throws Exception {
     List<Integer> ns = args.ints("--n", "50,200,1000");
     int requests = args.integer("--requests", 2000);
-    long organiser = await(db.query("INSERT INTO organisers (email, name, password_hash) VALUES ('bench@parcours.local', "
+    long organiser = BenchFairs.await(db.query("INSERT INTO organisers (email, name, password_hash) VALUES ('bench@parcours.local', "
         + "'Bench', 'x') ON CONFLICT (lower(email)) DO UPDATE SET name = 'Bench' RETURNING id").execute())
         .iterator().next().getLong(0);
     System.out.println("warm-up");
     // Two warm-up rushes: the JIT compiles the booking path, HTTP and pool connections open.
-    rush(generate(organiser, "warmup"), 1000, 50, false);
-    rush(generate(organiser, "warmup-hot"), 1000, 200, true);
+    rush(fairs.generate(organiser, "warmup"), 1000, 50, false);
+    rush(fairs.generate(organiser, "warmup-hot"), 1000, 200, true);
     List<String> tokens = new ArrayList<>();
-    BenchFair busiest = null;
+    BenchFairs.BenchFair busiest = null;
     for (boolean hotSpot : List.of(false, true)) {
       for (int n : ns) {
         String scenario = hotSpot ? "hot spot" : "rush";
         System.out.println(scenario + " N=" + n);
-        BenchFair fair = generate(organiser, (hotSpot ? "hot" : "rush") + "-" + n);
+        BenchFairs.BenchFair fair = fairs.generate(organiser, (hotSpot ? "hot" : "rush") + "-" + n);
         Map<String, Object> row = rush(fair, Math.max(requests, n), n, hotSpot);
         row.put("invariant_violations", invariants(fair, (Set<?>) row.remove("keys")));
         tokens = castTokens(row.remove("tokens"), tokens);
@@ -122,54 +111,6 @@ public final class BookingRush {
     write();
   }
 
-  // ---------------------------------------------------------------- the fair
-
-  /** A generated fair: its slug, id and tracks (ids and slugs, in order). */
-  private record BenchFair(String slug, long id, List<Long> trackIds, List<String> trackSlugs) {
-  }
-
-  /**
-   * A fair the size of a 3,000-pupil edition: four tracks of three activities (talk, workshop,
-   * testimony), 30-minute sessions every 40 minutes from 09:00 to 12:10 and from 13:30 to 16:40,
-   * one talk room (120 seats), two workshop rooms (30 and 60) and a testimony room (90) per track:
-   * about 30 classes of 25 per track, 120 in all.
-   */
-  private BenchFair generate(long organiser, String name) {
-    String slug = "bench-" + name + "-" + System.nanoTime();
-    long fairId = single("INSERT INTO fairs (slug, name, city, time_zone, status, owner_id, registration_opens_at, "
-        + "registration_closes_at, changeover_minutes) VALUES ($1, $1, 'Bordeaux', 'Europe/Paris', 'published', $2, "
-        + "now() - interval '1 day', now() + interval '30 days', 10) RETURNING id", Tuple.of(slug, organiser));
-    exec("INSERT INTO fair_days (fair_id, day, opens_at, closes_at) VALUES ($1, $2, '08:30', '17:30')",
-        Tuple.of(fairId, DAY));
-    long venue = single("INSERT INTO venues (fair_id, slug, name, address, city) VALUES ($1, 'hotel-de-region', "
-        + "'Hôtel de Région', '14 rue François de Sourdis', 'Bordeaux') RETURNING id", Tuple.of(fairId));
-    List<Long> trackIds = new ArrayList<>();
-    List<String> trackSlugs = List.of("preserver-la-planete", "se-connaitre", "s-orienter", "s-engager");
-    for (int t = 0; t < trackSlugs.size(); t++) {
-      String track = trackSlugs.get(t);
-      long trackId = single("INSERT INTO tracks (fair_id, slug, name, position) VALUES ($1, $2, $2, $3) RETURNING id",
-          Tuple.of(fairId, track, t));
-      trackIds.add(trackId);
-      sessions(fairId, venue, trackId, track, "conference", "talk", "conference", 120);
-      sessions(fairId, venue, trackId, track, "atelier", "workshop", "workshop", 30);
-      sessions(fairId, venue, trackId, track, "atelier", "workshop", "workshop", 60);
-      sessions(fairId, venue, trackId, track, "temoignage", "testimony", "other", 90);
-    }
-    return new BenchFair(slug, fairId, trackIds, trackSlugs);
-  }
-
-  private void sessions(long fairId, long venue, long trackId, String track, String activity, String kind,
-                        String roomKind, int seats) {
-    long room = single("INSERT INTO rooms (fair_id, venue_id, slug, name, kind, capacity) VALUES ($1, $2, $3, $3, $4, $5) "
-        + "RETURNING id", Tuple.of(fairId, venue, track + "-" + activity + "-" + seats, roomKind, seats));
-    exec("INSERT INTO sessions (fair_id, activity, title, kind, track_id, room_id, starts_at, ends_at, capacity) "
-        + "SELECT $1, $2, $2, $3, $4, $5, (($6::date + start) AT TIME ZONE 'Europe/Paris'), "
-        + "(($6::date + start + interval '30 minutes') AT TIME ZONE 'Europe/Paris'), $7 FROM ("
-        + "SELECT time '09:00' + i * interval '40 minutes' AS start FROM generate_series(0, 4) i UNION ALL "
-        + "SELECT time '13:30' + i * interval '40 minutes' FROM generate_series(0, 4) i) slots",
-        Tuple.of(fairId, activity, kind, trackId, room, DAY, seats));
-  }
-
   // ---------------------------------------------------------------- the rush
 
   /**
@@ -177,30 +118,27 @@ public final class BookingRush {
    * the same moment with the same key (a double click, a retry after a timeout); a tenth of those
    * confirmed cancel at once (places go back to the waiting list).
    */
-  private Map<String, Object> rush(BenchFair fair, int requests, int concurrency, boolean hotSpot) throws Exception {
+  private Map<String, Object> rush(BenchFairs.BenchFair fair, int requests, int concurrency, boolean hotSpot) throws Exception {
     Random random = new Random(42);
-    Semaphore inFlight = new Semaphore(concurrency);
+    List<Teachers.Teacher> drawn = new ArrayList<>();
+    Set<Integer> cancelling = new HashSet<>();
+    for (int i = 0; i < requests; i++) {
+      JsonObject body = BenchFairs.booking(random, fair, i, hotSpot);
+      drawn.add(new Teachers.Teacher(i, fair.slug() + "-" + i, body, random.nextDouble() < RETRY_SHARE));
+      if (random.nextDouble() < CANCEL_SHARE) {
+        cancelling.add(i);
+      }
+    }
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
     Set<String> createdKeys = ConcurrentHashMap.newKeySet();
     List<String> tokens = Collections.synchronizedList(new ArrayList<>());
-    List<Future<?>> all = new ArrayList<>();
     long start = System.nanoTime();
-    for (int i = 0; i < requests; i++) {
-      String key = fair.slug() + "-" + i;
-      JsonObject body = booking(random, fair, i, hotSpot);
-      boolean twice = random.nextDouble() < RETRY_SHARE;
-      boolean cancel = random.nextDouble() < CANCEL_SHARE;
-      inFlight.acquire();
-      Supplier<Future<HttpResponse<Buffer>>> send = () -> timed(latencies,
-          () -> post(fair, key, body)).andThen(done -> count(outcomes, createdKeys, key, done.result(), done.cause()));
-      Future<?> teacher = (twice ? Future.all(send.get(), send.get()).map(both -> (HttpResponse<Buffer>) both.resultAt(0))
-          : send.get())
-          .compose(response -> afterBooking(response, cancel, latencies, outcomes, tokens))
-          .onComplete(done -> inFlight.release());
-      all.add(teacher);
-    }
-    Future.join(new ArrayList<>(all)).await(900, TimeUnit.SECONDS);
+    teachers.rush(concurrency, i -> i < requests ? drawn.get(i) : null, teacher -> Teachers.onceOrTwice(teacher,
+            t -> timed(latencies, () -> teachers.post(fair.slug(), t))
+                .andThen(done -> count(outcomes, createdKeys, t.key(), done.result(), done.cause())))
+        .compose(response -> afterBooking(response, cancelling.contains(teacher.index()), latencies, outcomes, tokens)))
+        .await(900, TimeUnit.SECONDS);
     double seconds = (System.nanoTime() - start) / 1e9;
     Map<String, Object> row = row(hotSpot ? "hot spot" : "rush", concurrency, latencies.size(), seconds, latencies);
     int created = count(outcomes, "confirmed") + count(outcomes, "waitlisted");
@@ -219,11 +157,6 @@ public final class BookingRush {
     return row;
   }
 
-  private Future<HttpResponse<Buffer>> post(BenchFair fair, String key, JsonObject body) {
-    return server().post("/api/fairs/" + fair.slug() + "/bookings").putHeader("Idempotency-Key", key)
-        .sendJsonObject(body);
-  }
-
   private Future<?> afterBooking(HttpResponse<Buffer> response, boolean cancel, List<Long> latencies,
                                  Map<String, AtomicInteger> outcomes, List<String> tokens) {
     if (response == null || response.statusCode() != 201) {
@@ -239,7 +172,7 @@ public final class BookingRush {
       tokens.add(token);
       return Future.succeededFuture();
     }
-    return timed(latencies, () -> server().delete("/api/bookings/" + token).send())
+    return timed(latencies, () -> teachers.server().delete("/api/bookings/" + token).send())
         .andThen(done -> outcomes.computeIfAbsent(done.succeeded() && done.result().statusCode() == 200 ? "cancelled"
             : "cancel failed " + (done.succeeded() ? done.result().statusCode() : "transport"), k -> new AtomicInteger())
             .incrementAndGet());
@@ -262,47 +195,19 @@ public final class BookingRush {
     outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
   }
 
-  private static JsonObject booking(Random random, BenchFair fair, int i, boolean hotSpot) {
-    String[] window = WINDOWS[random.nextInt(WINDOWS.length)];
-    String track = hotSpot ? fair.trackSlugs().get(2) : fair.trackSlugs().get(random.nextInt(fair.trackSlugs().size()));
-    return new JsonObject()
-        .put("school", new JsonObject().put("name", "Collège " + i % SCHOOLS)
-            .put("uai", String.format("%07dB", random.nextInt(SCHOOLS))).put("city", "Bordeaux"))
-        .put("teacher", new JsonObject().put("name", "Prof " + i).put("email", "prof" + i + "@ac-bordeaux.fr"))
-        .put("class", new JsonObject().put("name", "3e " + i).put("level", "3e"))
-        .put("pupils", 20 + random.nextInt(9)).put("adults", 2 + random.nextInt(2))
-        .put("track", track).put("arrival", window[0]).put("departure", window[1]);
-  }
-
   // ---------------------------------------------------------------- invariants
 
   /**
-   * Violations found in the database once the rush is over: sessions over capacity, counts that
-   * drift from the places held, confirmed classes without a whole route (one session of each
-   * activity, none overlapping), places held by classes not confirmed, and bookings that are not
-   * exactly the keys answered 201 the first time.
+   * Violations found in the database once the rush is over ({@link BenchFairs#invariants}),
+   * and bookings that are not exactly the keys answered 201 the first time.
    */
-  private long invariants(BenchFair fair, Set<?> createdKeys) {
-    Tuple id = Tuple.of(fair.id());
-    long oversold = single("SELECT count(*) FROM sessions WHERE fair_id = $1 AND booked > capacity", id);
-    long drift = single("SELECT count(*) FROM sessions s WHERE s.fair_id = $1 AND s.booked <> "
-        + "(SELECT coalesce(sum(h.people), 0) FROM held_places h WHERE h.session_id = s.id)", id);
-    long brokenRoutes = single("SELECT count(*) FROM bookings b WHERE b.fair_id = $1 AND b.status = 'confirmed' AND "
-        + "(SELECT count(DISTINCT activity) FROM sessions WHERE track_id = b.track_id) NOT IN ("
-        + "(SELECT count(DISTINCT s.activity) FROM held_places h JOIN sessions s ON s.id = h.session_id "
-        + "WHERE h.booking_id = b.id), (SELECT count(*) FROM held_places h WHERE h.booking_id = b.id))", id);
-    long overlaps = single("SELECT count(*) FROM held_places a JOIN held_places b ON a.booking_id = b.booking_id "
-        + "AND a.session_id < b.session_id JOIN sessions sa ON sa.id = a.session_id JOIN sessions sb ON sb.id = b.session_id "
-        + "WHERE sa.fair_id = $1 AND sa.starts_at < sb.ends_at AND sb.starts_at < sa.ends_at", id);
-    long strayPlaces = single("SELECT count(*) FROM held_places h JOIN bookings b ON b.id = h.booking_id "
-        + "WHERE b.fair_id = $1 AND b.status <> 'confirmed'", id);
-    long bookings = single("SELECT count(*) FROM bookings WHERE fair_id = $1", id);
-    long keyed = single("SELECT count(DISTINCT booking_id) FROM booking_requests WHERE fair_id = $1", id);
-    long duplicates = Math.abs(bookings - createdKeys.size()) + Math.abs(keyed - bookings);
-    long total = oversold + drift + brokenRoutes + overlaps + strayPlaces + duplicates;
+  private long invariants(BenchFairs.BenchFair fair, Set<?> createdKeys) {
+    Map<String, Long> found = new LinkedHashMap<>(fairs.invariants(fair.id()));
+    long bookings = fairs.value("SELECT count(*) FROM bookings WHERE fair_id = $1", Tuple.of(fair.id()));
+    found.put("bookings_not_created_keys", Math.abs(bookings - createdKeys.size()));
+    long total = found.values().stream().mapToLong(Long::longValue).sum();
     if (total > 0) {
-      System.out.printf("INVARIANTS VIOLATED: oversold %d, drift %d, broken routes %d, overlaps %d, stray places %d, "
-          + "duplicates %d%n", oversold, drift, brokenRoutes, overlaps, strayPlaces, duplicates);
+      System.out.println("INVARIANTS VIOLATED: " + found);
     }
     return total;
   }
@@ -313,19 +218,19 @@ public final class BookingRush {
    * pgbench runs the booking transaction on an identical fresh fair: at the rush's concurrency,
    * and at the servers' total pool size (what the servers themselves can open).
    */
-  private void ceiling(long organiser, Map<String, Object> row, BenchFair served, int n, int requests, boolean hotSpot)
+  private void ceiling(long organiser, Map<String, Object> row, BenchFairs.BenchFair served, int n, int requests, boolean hotSpot)
       throws Exception {
     double serverRate = (double) row.get("bookings_per_s");
     int poolTotal = args.integer("--pool-size", 16) * args.integer("--instances", 1);
-    double same = pgbench(generate(organiser, "pgbench-" + n), n, requests, hotSpot);
-    double atPool = pgbench(generate(organiser, "pgbench-pool-" + n), Math.min(poolTotal, n), requests, hotSpot);
+    double same = pgbench(fairs.generate(organiser, "pgbench-" + n), n, requests, hotSpot);
+    double atPool = pgbench(fairs.generate(organiser, "pgbench-pool-" + n), Math.min(poolTotal, n), requests, hotSpot);
     row.put("pgbench_tps_same_n", round(same));
     row.put("ratio_same_n", round2(serverRate / same));
     row.put("pgbench_tps_pool", round(atPool));
     row.put("ratio_pool", round2(serverRate / atPool));
   }
 
-  private double pgbench(BenchFair fair, int clients, int transactions, boolean hotSpot) throws Exception {
+  private double pgbench(BenchFairs.BenchFair fair, int clients, int transactions, boolean hotSpot) throws Exception {
     Path script = Files.createTempFile("booking-", ".sql");
     Files.writeString(script, PgbenchScript.of(fair, hotSpot));
     URI uri = URI.create(dbUrl.replace("postgresql://", "http://"));
@@ -359,11 +264,11 @@ public final class BookingRush {
    * route finder: the same rows read and written.
    */
   private static final class PgbenchScript {
-    static String of(BenchFair fair, boolean hotSpot) {
+    static String of(BenchFairs.BenchFair fair, boolean hotSpot) {
       String track = hotSpot ? "\\set track " + fair.trackIds().get(2)
           : "\\set track " + fair.trackIds().get(0) + " + random(0, " + (fair.trackIds().size() - 1) + ")";
       return String.join("\n",
-          "\\set school random(1, " + SCHOOLS + ")",
+          "\\set school random(1, " + BenchFairs.schools() + ")",
           track,
           "\\set people random(22, 31)",
           "\\set k random(1, 2000000000)",
@@ -385,7 +290,7 @@ public final class BookingRush {
               + "THEN (SELECT array_agg(id) FROM route)::text ELSE '{}' END AS route \\gset",
           "INSERT INTO bookings (fair_id, track_id, manage_token, day, arrival, departure, school_name, school_uai, "
               + "school_city, teacher_name, teacher_email, class_name, class_level, pupils, adults, status, waitlist_seq) "
-              + "VALUES (" + fair.id() + ", :track, md5(random()::text), '" + DAY + "', '09:00', '16:30', 'Collège', "
+              + "VALUES (" + fair.id() + ", :track, md5(random()::text), '" + BenchFairs.DAY + "', '09:00', '16:30', 'Collège', "
               + "lpad(:school::text, 7, '0') || 'B', 'Bordeaux', 'Prof', 'prof@ac-bordeaux.fr', '3e', '3e', :people - 2, 2, "
               + ":status, CASE WHEN :status = 'waitlisted' THEN nextval('booking_waitlist_seq') END) "
               + "RETURNING id AS booking_id \\gset",
@@ -416,11 +321,11 @@ public final class BookingRush {
    * subscribers of a fair's programme poll it), the class feeds of confirmed bookings (one feed
    * each), and a static file from webroot/ of the fair feed's size.
    */
-  private void feeds(BenchFair fair, List<String> tokens) throws Exception {
+  private void feeds(BenchFairs.BenchFair fair, List<String> tokens) throws Exception {
     int requests = args.integer("--feed-requests", 20000);
     int clients = args.integer("--feed-clients", 200);
     String fairFeed = "/calendars/fairs/" + fair.slug() + ".ics";
-    HttpResponse<Buffer> sample = await(server().get(fairFeed).send());
+    HttpResponse<Buffer> sample = BenchFairs.await(teachers.server().get(fairFeed).send());
     Path staticFile = Path.of(args.text("--static", "webroot/bench-static.ics"));
     Files.write(staticFile, sample.body().getBytes());
     String staticPath = "/" + staticFile.getFileName();
@@ -446,7 +351,7 @@ public final class BookingRush {
     if (conditional) {
       for (int i = 0; i < Math.min(requests, 500); i++) {
         String p = path.apply(i);
-        HttpResponse<Buffer> first = await(server().get(p).send());
+        HttpResponse<Buffer> first = BenchFairs.await(teachers.server().get(p).send());
         if (first.getHeader("ETag") != null) {
           validators.put(p, new String[] {"If-None-Match", first.getHeader("ETag")});
         } else if (first.getHeader("Last-Modified") != null) {
@@ -462,7 +367,7 @@ public final class BookingRush {
     for (int i = 0; i < requests; i++) {
       String p = path.apply(i);
       inFlight.acquire();
-      HttpRequest<Buffer> request = server().get(p);
+      HttpRequest<Buffer> request = teachers.server().get(p);
       String[] validator = validators.get(p);
       if (validator != null) {
         request.putHeader(validator[0], validator[1]);
@@ -492,7 +397,7 @@ public final class BookingRush {
 
   private void write() throws IOException {
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-    String postgres = await(db.query("SHOW server_version").execute()).iterator().next().getString(0);
+    String postgres = BenchFairs.await(db.query("SHOW server_version").execute()).iterator().next().getString(0);
     String context = String.format("%s, %d cores, %d instance(s) × pool %d, booking.group_max %s, Java %s, "
         + "PostgreSQL %s, Vert.x %s", LocalDateTime.now().withNano(0), Runtime.getRuntime().availableProcessors(),
         args.integer("--instances", 1), args.integer("--pool-size", 16), args.text("--group-max", "?"),
@@ -544,30 +449,9 @@ public final class BookingRush {
 
   // ---------------------------------------------------------------- helpers
 
-  private WebClient server() {
-    return servers.get(Math.floorMod(nextServer.getAndIncrement(), servers.size()));
-  }
-
   private static <T> Future<T> timed(List<Long> latencies, Supplier<Future<T>> call) {
     long sent = System.nanoTime();
     return call.get().andThen(done -> latencies.add(System.nanoTime() - sent));
-  }
-
-  private long single(String sql, Tuple args) {
-    Row row = await(db.preparedQuery(sql).execute(args)).iterator().next();
-    return row.getLong(0);
-  }
-
-  private void exec(String sql, Tuple args) {
-    await(db.preparedQuery(sql).execute(args));
-  }
-
-  private static <T> T await(Future<T> future) {
-    try {
-      return future.await(120, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new IllegalStateException("No answer within 120 s", e);
-    }
   }
 
   private static int count(Map<String, AtomicInteger> outcomes, String key) {

@@ -1,9 +1,7 @@
 #!/usr/bin/env bash
-# Runs one benchmark source file against the compiled server and its dependencies.
-# Usage: bench/run-java.sh bench/Name.java [arguments…]
+# Runs one benchmark program against the compiled server and its dependencies.
+# Usage: bench/run-java.sh ClassName [arguments…]      (bench/ClassName.java)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q compile
-classpath_file=target/bench.classpath
-mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
-java -cp "target/classes:$(cat "$classpath_file")" "$@"
+source bench/build.sh compile
+java -cp "$classpath" "$@"

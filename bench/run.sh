@@ -23,9 +23,7 @@ done
 if ! command -v pgbench > /dev/null; then
   apt-get update -qq && apt-get install -y -qq postgresql-client
 fi
-mvn -B -q package -DskipTests
-mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
-classpath="target/classes:$(cat target/bench.classpath)"
+source bench/build.sh package
 vertx_version=$(sed -n 's:.*<vertx.version>\(.*\)</vertx.version>.*:\1:p' pom.xml)
 
 work=$(mktemp -d /tmp/parcours-bench-XXXXXX)
@@ -45,7 +43,7 @@ wait_for() { # what, seconds, test command...
   echo "$what did not come up; logs in $work" >&2; tail -20 "$work"/*.log >&2; return 1
 }
 
-java -cp "$classpath" bench/BenchDatabase.java "$work/pg" "$work/db-url" > "$work/db.log" 2>&1 &
+java -cp "$classpath" BenchDatabase "$work/pg" "$work/db-url" > "$work/db.log" 2>&1 &
 pids+=($!)
 wait_for "PostgreSQL" 60 test -s "$work/db-url"
 db_url=$(cat "$work/db-url")
@@ -64,7 +62,7 @@ for i in $(seq 1 "$instances"); do
   servers+=("127.0.0.1:$port")
 done
 
-java -cp "$classpath" bench/BookingRush.java --db "$db_url" --servers "$(IFS=,; echo "${servers[*]}")" \
+java -cp "$classpath" BookingRush --db "$db_url" --servers "$(IFS=,; echo "${servers[*]}")" \
   --instances "$instances" --pool-size "$pool_size" --group-max "${PARCOURS_BOOKING_GROUP_MAX:-32}" \
   --vertx "$vertx_version" --static "$static_file" \
   --command "$command_line" "${pass[@]}"

@@ -63,7 +63,7 @@
     });
     windows.appendChild(add);
   }
-  // Placement grid: "choose on the grid", then a cell fills the offer's room and slot and sends its form.
+  // Placement grid: "choose on the grid", then a free cell fills the offer's room and slot and sends its form.
   var picking = null;
   document.querySelectorAll('[data-pick]').forEach(function (button) {
     button.hidden = false;
@@ -73,7 +73,7 @@
         b.setAttribute('aria-pressed', String(b === picking));
       });
       document.body.classList.toggle('picking', picking !== null);
-      document.querySelectorAll('td[data-room]').forEach(function (cell) {
+      document.querySelectorAll('td[data-free]').forEach(function (cell) {
         if (picking) { cell.tabIndex = 0; } else { cell.removeAttribute('tabindex'); }
       });
     });
@@ -85,7 +85,7 @@
     document.getElementById('slot-' + id).value = cell.getAttribute('data-slot');
     document.getElementById('place-' + id).submit();
   }
-  document.querySelectorAll('td[data-room]').forEach(function (cell) {
+  document.querySelectorAll('td[data-free]').forEach(function (cell) {
     cell.addEventListener('click', function () { place(cell); });
     cell.addEventListener('keydown', function (event) {
       if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); place(cell); }

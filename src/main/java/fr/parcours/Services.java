@@ -20,6 +20,7 @@ import fr.parcours.challenge.ChallengeService;
 import fr.parcours.config.AppConfig;
 import fr.parcours.config.Settings;
 import fr.parcours.db.DatabaseStatus;
+import fr.parcours.db.Locks;
 import fr.parcours.edition.CopyService;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
@@ -92,16 +93,17 @@ public final class Services {
     this.metrics = metrics;
     this.auth = new AuthService(vertx, pool);
     this.fairs = new FairService(pool);
+    Locks locks = new Locks(config.get(Settings.DB_LOCK_TIMEOUT_MS));
     BookingLinks links = new BookingLinks(config.publicUrl());
-    this.challengePicks = new ChallengePicks(pool);
+    this.challengePicks = new ChallengePicks(pool, locks);
     Placements placements = new Placements(links, challengePicks);
-    this.bookings = new BookingService(pool, fairs, links, placements, challengePicks, metrics,
+    this.bookings = new BookingService(pool, fairs, links, placements, challengePicks, metrics, locks,
         config.get(Settings.BOOKING_GROUP_MAX));
     this.bookingDesk = new BookingDesk(pool, fairs, links);
-    this.resources = new ResourceService(pool, new SessionFollowUp(placements));
+    this.resources = new ResourceService(pool, new SessionFollowUp(placements), locks);
     this.associations = new AssociationService(pool, config.publicUrl(), config.get(Settings.ASSOCIATIONS_SIGN_IN_MINUTES));
-    this.stands = new StandService(pool, fairs);
-    this.standDesk = new StandDesk(pool, fairs);
+    this.stands = new StandService(pool, fairs, locks);
+    this.standDesk = new StandDesk(pool, fairs, locks);
     this.challenges = new ChallengeService(pool, fairs);
     this.offers = new OfferService(pool);
     this.offerPlacement = new OfferPlacement(resources, offers);
@@ -116,7 +118,7 @@ public final class Services {
         config.get(Settings.LIMITS_STREAMS_PER_CLIENT));
     this.clientAddress = ClientAddress.trusting(config.get(Settings.LIMITS_TRUSTED_PROXIES));
     this.throttle = new Throttle(pool, clientAddress, Throttle.Limits.of(config));
-    this.team = new TeamService(pool, fairs, auth, config.publicUrl());
+    this.team = new TeamService(pool, fairs, auth, config.publicUrl(), locks);
     this.copies = new CopyService(pool, fairs, config.publicUrl());
     this.imports = new ImportService(fairs, resources);
     this.checkIns = new CheckInService(pool, fairs);

@@ -30,6 +30,11 @@ final class PlacementGrid {
       return !session.startsAt().isBefore(start) && session.startsAt().isBefore(end);
     }
 
+    /** Whether the session runs during the slot: one started earlier and still running keeps the room busy. */
+    boolean overlaps(ShownSession session) {
+      return session.startsAt().isBefore(end) && session.endsAt().isAfter(start);
+    }
+
     String label() {
       return start.toLocalTime() + "–" + end.toLocalTime();
     }
@@ -77,6 +82,7 @@ final class PlacementGrid {
       programme.rooms().keySet().forEach(room -> {
         JsonArray cards = cards(scheduled.stream().filter(s -> room.equals(s.room()) && slot.holds(s)).toList());
         cells.add(new JsonObject().put("room", room).put("slot", slot.id()).put("sessions", cards)
+            .put("free", scheduled.stream().noneMatch(s -> room.equals(s.room()) && slot.overlaps(s)))
             .put("conflict", cards.stream().anyMatch(c -> ((JsonObject) c).getBoolean("conflict"))));
       });
       rows.add(new JsonObject().put("label", slot.label()).put("cells", cells));

@@ -16,6 +16,7 @@ import io.vertx.sqlclient.SqlConnection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The organiser places accepted talks and workshops into a room at a time: the offer's session
@@ -40,10 +41,48 @@ public final class OfferPlacement {
   /** Places (or moves) the offer's session; 409 PLACEMENT_CONFLICT lists every conflict. */
   public Future<JsonObject> place(Fair fair, long offerId, JsonInput body) {
     return Future.succeededFuture(body).map(PlacementRequest::read)
-        .compose(request -> resources.inFairTransaction(fair, conn -> offers.locked(conn, fair, offerId, null)
-            .compose(offer -> placeable(offer).compose(ok -> placeLocked(conn, fair, offer, request)))
-            .compose(session -> offerRows.linkSession(conn, offerId, session.getLong("id"))
-                .compose(linked -> shown(conn, fair, offerId, session)))));
+        .compose(request -> resources.inFairTransaction(fair, conn -> placeIn(conn, fair, offerId, request)));
+  }
+
+  /**
+   * What placing would leave, without placing: the placement runs as {@link #place} does (its
+   * conflicts refused the same way, booked classes re-routed), {@code probe} reads the result in
+   * the same transaction, then it is all rolled back.
+   */
+  public <T> Future<T> tryPlace(Fair fair, long offerId, JsonInput body, Function<SqlConnection, Future<T>> probe) {
+    return Future.succeededFuture(body).map(PlacementRequest::read)
+        .compose(request -> dryRun(fair, conn -> placeIn(conn, fair, offerId, request), probe));
+  }
+
+  private Future<JsonObject> placeIn(SqlConnection conn, Fair fair, long offerId, PlacementRequest request) {
+    return offers.locked(conn, fair, offerId, null)
+        .compose(offer -> placeable(offer).compose(ok -> placeLocked(conn, fair, offer, request)))
+        .compose(session -> offerRows.linkSession(conn, offerId, session.getLong("id"))
+            .compose(linked -> shown(conn, fair, offerId, session)));
+  }
+
+  /** Runs {@code change}, reads {@code probe}'s answer after it, and rolls the change back. */
+  private <T> Future<T> dryRun(Fair fair, Function<SqlConnection, Future<?>> change,
+                               Function<SqlConnection, Future<T>> probe) {
+    return resources.<T>inFairTransaction(fair, conn -> change.apply(conn).compose(done -> probe.apply(conn))
+            .compose(read -> Future.failedFuture(new RolledBack(read))))
+        .recover(failure -> failure instanceof RolledBack back
+            ? Future.succeededFuture(back.<T>read()) : Future.failedFuture(failure));
+  }
+
+  /** Fails a dry run's transaction on purpose, carrying what was read before the rollback. */
+  private static final class RolledBack extends RuntimeException {
+    private final transient Object read;
+
+    RolledBack(Object read) {
+      super(null, null, false, false);
+      this.read = read;
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> T read() {
+      return (T) read;
+    }
   }
 
   private Future<JsonObject> placeLocked(SqlConnection conn, Fair fair, Offer offer, PlacementRequest request) {
@@ -54,14 +93,23 @@ public final class OfferPlacement {
 
   /** Cancels the offer's session: booked classes are re-routed or told, as for any cancelled session. */
   public Future<JsonObject> cancel(Fair fair, long offerId) {
-    return resources.inFairTransaction(fair, conn -> offers.locked(conn, fair, offerId, null).compose(offer -> {
+    return resources.inFairTransaction(fair, conn -> cancelIn(conn, fair, offerId));
+  }
+
+  /** What cancelling would leave, read by {@code probe}, then rolled back (see {@link #tryPlace}). */
+  public <T> Future<T> tryCancel(Fair fair, long offerId, Function<SqlConnection, Future<T>> probe) {
+    return dryRun(fair, conn -> cancelIn(conn, fair, offerId), probe);
+  }
+
+  private Future<JsonObject> cancelIn(SqlConnection conn, Fair fair, long offerId) {
+    return offers.locked(conn, fair, offerId, null).compose(offer -> {
       if (offer.sessionId() == null) {
         return Future.failedFuture(AppException.notFound("placement", offerId));
       }
       return resources.update(conn, fair, ResourceCatalog.SESSIONS, String.valueOf(offer.sessionId()),
               JsonInput.of(new JsonObject().put("status", "cancelled")))
           .compose(session -> shown(conn, fair, offerId, session));
-    }));
+    });
   }
 
   private static Future<Void> placeable(Offer offer) {

@@ -23,7 +23,7 @@ final class Availability {
     for (TrackRef track : tracks) {
       Timetable timetable = timetables.getOrDefault(track.id(), new Timetable(List.of()));
       timetable.sessions().forEach(s -> sessions.add(session(fair, track, s)));
-      TrackCapacity capacity = TrackCapacity.of(fair, timetable, track.classSize());
+      TrackCapacity capacity = TrackCapacity.of(fair, track, timetable);
       trackList.add(new JsonObject().put("slug", track.slug()).put("name", track.name())
           .put("left", timetable.placesLeft()).put("parts", parts(capacity))
           .put("classes", capacity.classesJson())

@@ -2,11 +2,15 @@ package fr.parcours.booking;
 
 import fr.parcours.auth.Organiser;
 import fr.parcours.error.AppException;
+import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.FairRole;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+
+import java.util.List;
 
 /** The organiser's side of bookings: the rules of a fair, the lists and their CSV exports. */
 public final class BookingDesk {
@@ -32,6 +36,17 @@ public final class BookingDesk {
     return fairs.require(fairSlug, organiser, FairRole.EDITOR)
         .compose(fair -> repository.saveRules(pool, fair.id(), rules))
         .map(saved -> rules.toJson());
+  }
+
+  /** Each track's capacity per part of the day (classes in whole routes, places), as the pool reads it now. */
+  public Future<List<TrackCapacity>> capacities(Fair fair) {
+    return capacities(pool, fair);
+  }
+
+  /** The same as {@code db} sees it: inside a transaction, with its changes. */
+  public Future<List<TrackCapacity>> capacities(SqlClient db, Fair fair) {
+    return Future.all(repository.tracks(db, fair.id()), repository.timetables(db, fair.id()))
+        .map(read -> TrackCapacity.all(fair, read.resultAt(0), read.resultAt(1)));
   }
 
   public Future<JsonObject> list(String fairSlug, Organiser organiser, BookingFilter filter) {

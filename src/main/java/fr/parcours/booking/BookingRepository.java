@@ -5,7 +5,6 @@ import fr.parcours.booking.BookingRequest.School;
 import fr.parcours.booking.BookingRequest.Teacher;
 import fr.parcours.db.Results;
 import fr.parcours.fair.SessionKind;
-import fr.parcours.fair.TrackLocks;
 import fr.parcours.fair.Venue;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
@@ -37,8 +36,6 @@ final class BookingRepository {
   /** The whole queue at once: positions by numbering it rather than counting ahead of each entry. */
   private static final String QUEUE_COLUMNS = BOOKING_FIELDS
       + "row_number() OVER (ORDER BY b.waitlist_seq) AS waitlist_position " + BOOKING_FROM;
-
-  private static final String SCHOOL_LOCK = "hashtextextended('booking-school:' || $1::bigint || ':' || $2, 0)";
 
   private static final String SESSION_FIELDS = "s.id, s.activity, s.title, coalesce(r.name, '') AS room, "
       + "s.starts_at, s.ends_at, s.capacity, s.booked, s.track_id FROM sessions s LEFT JOIN rooms r ON r.id = s.room_id ";
@@ -73,26 +70,6 @@ final class BookingRepository {
             rules.maxPupilsPerSchoolPerTrack(), rules.maxClassesPerSchoolPerTrack(),
             rules.levels().toArray(String[]::new)))
         .mapEmpty();
-  }
-
-  /** Serialises the bookings of one school on one fair, so its caps hold under concurrency. */
-  Future<Void> lockSchool(SqlClient db, long fairId, String uai) {
-    return db.preparedQuery("SELECT pg_advisory_xact_lock(" + SCHOOL_LOCK + ")").execute(Tuple.of(fairId, uai)).mapEmpty();
-  }
-
-  /** The schools of a group, locked in one order (uai) so that two groups never wait on each other in a cycle. */
-  Future<Void> lockSchools(SqlClient db, long fairId, List<String> uais) {
-    if (uais.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    return db.preparedQuery("SELECT pg_advisory_xact_lock(" + SCHOOL_LOCK.replace("$2", "uai") + ") FROM "
-            + "(SELECT DISTINCT uai FROM unnest($2::text[]) AS u(uai) ORDER BY uai) schools")
-        .execute(Tuple.of(fairId, (Object) uais.toArray(String[]::new))).mapEmpty();
-  }
-
-  /** The track row is the mutex of its sessions' places and of its waiting list. */
-  Future<Void> lockTrack(SqlClient db, long trackId) {
-    return TrackLocks.lock(db, trackId);
   }
 
   Future<Map<Long, SchoolCaps.Usage>> schoolUsage(SqlClient db, long fairId, String uai, long exceptBookingId) {

@@ -6,6 +6,8 @@ import fr.parcours.common.Tokens;
 import fr.parcours.db.Batcher;
 import fr.parcours.db.IdempotencyKeys.Outcome;
 import fr.parcours.db.IdempotencyKeys;
+import fr.parcours.db.Locks;
+import fr.parcours.db.Locks.Lock;
 import fr.parcours.db.Retries;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
@@ -29,7 +31,7 @@ import java.util.Optional;
 
 /**
  * A teacher's bookings: create, show, change, cancel. Every change of places runs in one
- * transaction holding the track row's lock (taken after the school's, never the reverse), so
+ * transaction holding the track row's lock (with the school's, through {@link Locks}), so
  * routes are reserved all or nothing, capacities hold, and the waiting list moves in order.
  */
 public final class BookingService {
@@ -51,6 +53,7 @@ public final class BookingService {
   private final Placements placements;
   private final BookingExtras extras;
   private final AppMetrics metrics;
+  private final Locks locks;
   private final Batcher<Long, Asked, Outcome<JsonObject>> groups;
 
   /**
@@ -58,13 +61,14 @@ public final class BookingService {
    * transaction (1: each booking its own).
    */
   public BookingService(Pool pool, FairService fairs, BookingLinks links, Placements placements,
-                        BookingExtras extras, AppMetrics metrics, int groupMax) {
+                        BookingExtras extras, AppMetrics metrics, Locks locks, int groupMax) {
     this.pool = pool;
     this.fairs = fairs;
     this.links = links;
     this.placements = placements;
     this.extras = extras;
     this.metrics = metrics;
+    this.locks = locks;
     this.groups = new Batcher<>(groupMax, group -> Retries.onRace(() -> pool.withTransaction(conn -> placeGroup(conn, group))));
   }
 
@@ -91,9 +95,7 @@ public final class BookingService {
     long fairId = group.get(0).target().fair().id();
     return KEYS.claimAll(conn, fairId, group.stream().map(Asked::key).toList(),
             group.stream().map(asked -> asked.request().fingerprint()).toList())
-        .compose(claimed -> repository.lockSchools(conn, fairId, group.stream()
-                .filter(asked -> asked.target().rules().capsSchools()).map(asked -> asked.request().school().uai()).toList())
-            .compose(locked -> repository.lockTrack(conn, group.get(0).target().track().id()))
+        .compose(claimed -> locks.take(conn, groupLocks(fairId, group))
             .compose(locked -> {
               Map<String, Future<Outcome<JsonObject>>> byKey = new HashMap<>();
               Future<List<Future<Outcome<JsonObject>>>> outcomes = Future.succeededFuture(new ArrayList<>());
@@ -106,6 +108,14 @@ public final class BookingService {
               }
               return outcomes;
             }));
+  }
+
+  /** The schools of the group where the fair caps them, and its track. */
+  private static List<Lock> groupLocks(long fairId, List<Asked> group) {
+    List<Lock> needed = new ArrayList<>(group.stream().filter(asked -> asked.target().rules().capsSchools())
+        .map(asked -> Lock.school(fairId, asked.request().school().uai())).toList());
+    needed.add(Lock.track(group.get(0).target().track().id()));
+    return needed;
   }
 
   /**
@@ -157,8 +167,8 @@ public final class BookingService {
 
   private Future<Booking> changeInTransaction(SqlConnection conn, Fair fair, BookingRules rules, Booking found,
                                               BookingChange change) {
-    return repository.lockSchool(conn, fair.id(), found.request().school().uai())
-        .compose(locked -> lockedBooking(conn, found))
+    return locks.take(conn, Lock.school(fair.id(), found.request().school().uai()), Lock.track(found.trackId()))
+        .compose(locked -> reread(conn, found))
         .compose(current -> changeLocked(conn, fair, rules, current, change))
         .compose(id -> extras.follow(conn, id).map(id))
         .compose(id -> placements.promote(conn, fair, found.trackId()).map(id))
@@ -282,9 +292,11 @@ public final class BookingService {
 
   /** Re-reads the booking once its track is locked: what it was before the lock may be stale. */
   private Future<Booking> lockedBooking(SqlConnection conn, Booking found) {
-    return repository.lockTrack(conn, found.trackId())
-        .compose(locked -> repository.byId(conn, found.id()))
-        .map(Optional::orElseThrow);
+    return locks.take(conn, Lock.track(found.trackId())).compose(locked -> reread(conn, found));
+  }
+
+  private Future<Booking> reread(SqlConnection conn, Booking found) {
+    return repository.byId(conn, found.id()).map(Optional::orElseThrow);
   }
 
   private Future<Booking> byToken(String token) {

@@ -1,11 +1,13 @@
 package fr.parcours.booking;
 
+import fr.parcours.booking.BookingRepository.TrackRef;
 import fr.parcours.fair.DayPart;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.Interval;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * How many more classes a track can host in each part of the day, counted as whole routes a
@@ -13,20 +15,24 @@ import java.util.List;
  * form's own rule, over the sessions as booked), and the places left there. Each part is
  * counted on its own: "if every next class came in the morning". Days add up.
  */
-public record TrackCapacity(List<Part> parts) {
+public record TrackCapacity(String track, String name, List<Part> parts) {
 
   /** The parts a teacher picks from, in the order the form shows them. */
   public static final List<DayPart> PARTS = List.of(DayPart.MORNING, DayPart.AFTERNOON, DayPart.DAY);
 
   /** One part: classes in whole routes, places (the scarcest activity's) in its sessions, whether it has any. */
   public record Part(DayPart part, int classes, int places, boolean planned) {
-    public JsonObject json() {
-      return new JsonObject().put("classes", classes).put("places", places);
-    }
   }
 
-  public static TrackCapacity of(Fair fair, Timetable timetable, int classSize) {
-    return new TrackCapacity(PARTS.stream().map(part -> part(fair, timetable, classSize, part)).toList());
+  static TrackCapacity of(Fair fair, TrackRef track, Timetable timetable) {
+    return new TrackCapacity(track.slug(), track.name(),
+        PARTS.stream().map(part -> part(fair, timetable, track.classSize(), part)).toList());
+  }
+
+  /** Every track's, in the fair's track order; a track without sessions hosts none. */
+  static List<TrackCapacity> all(Fair fair, List<TrackRef> tracks, Map<Long, Timetable> timetables) {
+    return tracks.stream().map(track -> of(fair, track, timetables.getOrDefault(track.id(), new Timetable(List.of()))))
+        .toList();
   }
 
   private static Part part(Fair fair, Timetable timetable, int classSize, DayPart part) {

@@ -4,6 +4,8 @@ import fr.parcours.booking.BookingExtras;
 import fr.parcours.challenge.Challenge.BookingRef;
 import fr.parcours.challenge.Challenge.Pick;
 import fr.parcours.challenge.Challenge.Slot;
+import fr.parcours.db.Locks;
+import fr.parcours.db.Locks.Lock;
 import fr.parcours.db.Retries;
 import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
@@ -15,6 +17,7 @@ import io.vertx.sqlclient.SqlConnection;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A class with a confirmed booking picks one challenge and a presentation slot, through the
@@ -28,14 +31,24 @@ public final class ChallengePicks implements BookingExtras {
 
   private final Pool pool;
   private final ChallengeRepository repository = new ChallengeRepository();
+  private final Locks locks;
 
-  public ChallengePicks(Pool pool) {
+  public ChallengePicks(Pool pool, Locks locks) {
     this.pool = pool;
+    this.locks = locks;
   }
 
-  /** Picks (or changes to) the slot of a challenge; a full slot is a 409 and the old pick stays. */
+  /**
+   * Picks (or changes to) the slot of a challenge; a full slot is a 409 and the old pick stays.
+   * A change holds two slots, the one left and the one taken, locked together in id order: two
+   * classes swapping the same two slots in opposite directions wait for each other in turn
+   * instead of each holding the slot the other wants.
+   */
   Future<Void> pick(String token, long challengeId, long slotId) {
     return Retries.onRace(() -> pool.withTransaction(conn -> confirmedBooking(conn, token)
+        .compose(booking -> repository.pickedSlot(conn, booking.id())
+            .compose(old -> locks.take(conn, Stream.concat(Stream.of(slotId), old.stream()).map(Lock::challengeSlot).toList()))
+            .map(booking))
         .compose(booking -> repository.lockSlot(conn, booking.fairId(), challengeId, slotId)
             .map(found -> found.orElseThrow(() -> AppException.unprocessable("UNKNOWN_CHALLENGE_SLOT", "slot", Map.of())))
             .map(slot -> requirePresent(booking, slot))

@@ -153,6 +153,12 @@ final class ChallengeRepository {
         .execute(Tuple.of(bookingId)).mapEmpty();
   }
 
+  /** The slot the booking's pick holds, if any. */
+  Future<Optional<Long>> pickedSlot(SqlClient db, long bookingId) {
+    return db.preparedQuery("SELECT slot_id FROM challenge_picks WHERE booking_id = $1").execute(Tuple.of(bookingId))
+        .map(rows -> Results.first(rows).map(row -> row.getLong("slot_id")));
+  }
+
   Future<Optional<Pick>> pick(SqlClient db, long bookingId) {
     return db.preparedQuery("SELECT p.places, c.title, cs.* FROM challenge_picks p "
             + "JOIN challenge_slots cs ON cs.id = p.slot_id JOIN challenges c ON c.id = cs.challenge_id "

@@ -1,13 +1,15 @@
 package fr.parcours.stand;
 
 import fr.parcours.auth.Organiser;
+import fr.parcours.db.Locks;
+import fr.parcours.db.Locks.Lock;
 import fr.parcours.db.Retries;
 import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
+import fr.parcours.fair.FairRole;
 import fr.parcours.fair.FairService;
 import fr.parcours.i18n.Term;
 import fr.parcours.mail.Wording;
-import fr.parcours.fair.FairRole;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -22,12 +24,14 @@ import java.util.Optional;
 public final class StandDesk {
 
   private final Pool pool;
+  private final Locks locks;
   private final FairService fairs;
   private final StandRepository repository = new StandRepository();
   private final StandLedger ledger = new StandLedger(repository);
 
-  public StandDesk(Pool pool, FairService fairs) {
+  public StandDesk(Pool pool, FairService fairs, Locks locks) {
     this.pool = pool;
+    this.locks = locks;
     this.fairs = fairs;
   }
 
@@ -44,7 +48,7 @@ public final class StandDesk {
    */
   public Future<JsonObject> assign(String fairSlug, Organiser organiser, long reservationId, StandPlacement placement) {
     return fairs.require(fairSlug, organiser, FairRole.EDITOR).compose(fair -> Retries.onRace(() -> pool.withTransaction(conn ->
-            repository.lockStands(conn, fair.id())
+            locks.take(conn, Lock.stands(fair.id()))
                 .compose(locked -> repository.byId(conn, reservationId))
                 .map(found -> found.filter(r -> r.fairId() == fair.id())
                     .orElseThrow(() -> AppException.notFound("stand_reservation", reservationId)))

@@ -34,16 +34,6 @@ final class StandRepository {
       + "LEFT JOIN stand_spots s ON s.id = r.spot_id LEFT JOIN zones sz ON sz.id = s.zone_id "
       + "LEFT JOIN stand_spots ws ON ws.id = r.wanted_spot_id LEFT JOIN zones wz ON wz.id = r.zone_id ";
 
-  /**
-   * The mutex of a fair's stand area: reservations, cancellations, promotions and organiser
-   * moves of one fair run one at a time, so the waiting list moves in request order; the
-   * exclusion constraints stay the last line of defence against a double booking.
-   */
-  Future<Void> lockStands(SqlClient db, long fairId) {
-    return db.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended('stands:' || $1::bigint, 0))")
-        .execute(Tuple.of(fairId)).mapEmpty();
-  }
-
   Future<Optional<Association>> association(SqlClient db, long associationId) {
     return db.preparedQuery("SELECT id, fair_id, slug, name, contact_email FROM associations WHERE id = $1")
         .execute(Tuple.of(associationId))

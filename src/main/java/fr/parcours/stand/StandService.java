@@ -2,6 +2,8 @@ package fr.parcours.stand;
 
 import fr.parcours.db.IdempotencyKeys.Outcome;
 import fr.parcours.db.IdempotencyKeys;
+import fr.parcours.db.Locks;
+import fr.parcours.db.Locks.Lock;
 import fr.parcours.db.Retries;
 import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
@@ -32,12 +34,14 @@ public final class StandService {
   private static final IdempotencyKeys KEYS = new IdempotencyKeys("stand_reservation_requests", "reservation_id");
 
   private final Pool pool;
+  private final Locks locks;
   private final FairService fairs;
   private final StandRepository repository = new StandRepository();
   private final StandLedger ledger = new StandLedger(repository);
 
-  public StandService(Pool pool, FairService fairs) {
+  public StandService(Pool pool, FairService fairs, Locks locks) {
     this.pool = pool;
+    this.locks = locks;
     this.fairs = fairs;
   }
 
@@ -85,7 +89,7 @@ public final class StandService {
   /** Cancels (again: no change), frees the spot and promotes whoever waits for it. */
   public Future<JsonObject> cancel(String fairSlug, long associationId, long reservationId) {
     return fairs.readable(fairSlug, null).compose(fair -> Retries.onRace(() -> pool.withTransaction(conn ->
-            repository.lockStands(conn, fair.id())
+            locks.take(conn, Lock.stands(fair.id()))
                 .compose(locked -> repository.byId(conn, reservationId))
                 .map(found -> owned(found, fair, associationId))
                 .compose(current -> current.is(Reservation.CANCELLED) ? Future.succeededFuture()
@@ -99,7 +103,7 @@ public final class StandService {
     return repository.association(conn, associationId)
         .map(found -> found.filter(a -> a.fairId() == fair.id())
             .orElseThrow(() -> AppException.forbiddenBecause("association_other_fair")))
-        .compose(association -> repository.lockStands(conn, fair.id())
+        .compose(association -> locks.take(conn, Lock.stands(fair.id()))
             // Sent together: the connection pipelines them, the lock is held for fewer round trips.
             .compose(locked -> Future.all(ledger.requireFree(conn, association, day, request.period(), -1),
                 repository.spots(conn, fair.id()), repository.holds(conn, fair.id())))

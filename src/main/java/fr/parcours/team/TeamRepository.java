@@ -24,11 +24,6 @@ final class TeamRepository {
   record Invitation(long fairId, String fairName, String email, FairRole role) {
   }
 
-  /** Serialises the team changes of one fair, so two owners cannot both step down at once. */
-  Future<Void> lockFair(SqlClient conn, long fairId) {
-    return conn.preparedQuery("SELECT id FROM fairs WHERE id = $1 FOR UPDATE").execute(Tuple.of(fairId)).mapEmpty();
-  }
-
   Future<List<Entry>> members(SqlClient client, long fairId) {
     return client.preparedQuery("SELECT o.email, o.name, m.role FROM fair_members m "
             + "JOIN organisers o ON o.id = m.organiser_id WHERE m.fair_id = $1 ORDER BY m.added_at, o.id")

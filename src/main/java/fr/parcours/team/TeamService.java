@@ -3,6 +3,8 @@ package fr.parcours.team;
 import fr.parcours.auth.AuthService;
 import fr.parcours.auth.Organiser;
 import fr.parcours.common.Tokens;
+import fr.parcours.db.Locks;
+import fr.parcours.db.Locks.Lock;
 import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairRole;
@@ -37,9 +39,12 @@ public final class TeamService {
   private final AuthService auth;
   private final String publicUrl;
   private final TeamRepository repository = new TeamRepository();
+  /** The fair's lock serialises its team changes, so two owners cannot both step down at once. */
+  private final Locks locks;
 
-  public TeamService(Pool pool, FairService fairs, AuthService auth, String publicUrl) {
+  public TeamService(Pool pool, FairService fairs, AuthService auth, String publicUrl, Locks locks) {
     this.pool = pool;
+    this.locks = locks;
     this.fairs = fairs;
     this.auth = auth;
     this.publicUrl = publicUrl;
@@ -60,7 +65,7 @@ public final class TeamService {
     body.validate();
     FairRole given = FairRole.of(role).orElseThrow();
     return fairs.require(fairSlug, owner, FairRole.OWNER).compose(fair -> auth.withEmail(email)
-        .compose(found -> pool.withTransaction(conn -> repository.lockFair(conn, fair.id())
+        .compose(found -> pool.withTransaction(conn -> locks.take(conn, Lock.fair(fair.id()))
             .compose(locked -> found.isPresent()
                 ? putMember(conn, fair, found.get(), given)
                 : invite(conn, fair, email, given)))));
@@ -109,7 +114,7 @@ public final class TeamService {
       return Future.failedFuture(AppException.invalid("email", "REQUIRED", Map.of()));
     }
     return fairs.require(fairSlug, owner, FairRole.OWNER).compose(fair -> auth.withEmail(email)
-        .compose(found -> pool.withTransaction(conn -> repository.lockFair(conn, fair.id())
+        .compose(found -> pool.withTransaction(conn -> locks.take(conn, Lock.fair(fair.id()))
             .compose(locked -> repository.deleteInvitation(conn, fair.id(), email))
             .compose(withdrawn -> found.isEmpty() ? Future.succeededFuture(withdrawn)
                 : keepAnOwner(conn, fair, found.get(), null)

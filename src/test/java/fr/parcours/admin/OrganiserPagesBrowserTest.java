@@ -120,6 +120,9 @@ class OrganiserPagesBrowserTest extends DemoBrowserTest {
     screenshot("admin-programme-refused");
 
     place(law, "salle-1", first);
+    assertTrue(browser.findElement(By.id("capacity-review")).getText().contains("4 → 0 classe"),
+        "both talks at 9:00 leave no whole route: asked first");
+    Browser.clickAndWaitForPage(browser, By.id("confirm-change"));
     TestApp.send(TestApp.authorized(app.client().patch(fair.base + "/tracks/s-orienter"), fair.organiser),
         new JsonObject().put("class_size", 90));
     browser.navigate().refresh();

@@ -39,10 +39,7 @@ class TrackCapacityDemoTest {
 
   @BeforeAll
   static void startWithTheDemo(Vertx vertx) {
-    // Generous waits: the demo's load is a burst of transactions, and this machine is shared.
-    JsonObject patient = new JsonObject().put("db", new JsonObject().put("acquire_timeout_ms", 60_000)
-        .put("lock_timeout_ms", 60_000).put("idle_in_transaction_timeout_ms", 60_000));
-    app = TestApp.await(TestApp.startAsync(vertx, TestDatabase.freshDatabaseUrl(), patient, true));
+    app = TestApp.await(TestApp.startAsync(vertx, TestDatabase.freshDatabaseUrl(), TestApp.patientDatabase(), true));
   }
 
   @AfterAll

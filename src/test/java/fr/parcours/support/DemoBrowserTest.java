@@ -44,7 +44,7 @@ public abstract class DemoBrowserTest {
 
     private final Vertx vertx = Vertx.vertx();
     private final TestApp app = TestApp.await(TestApp.startAsync(vertx, TestDatabase.freshDatabaseUrl(),
-        new JsonObject(), true));
+        TestApp.patientDatabase(), true));
 
     @Override
     public void close() {

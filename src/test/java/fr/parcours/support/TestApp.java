@@ -55,6 +55,15 @@ public final class TestApp implements AutoCloseable {
     return await(startAsync(clientVertx, dbUrl, overrides, false));
   }
 
+  /**
+   * Database waits long enough for the demo's load, a burst of transactions, on a machine shared
+   * by several builds (the defaults' 3 s pool wait fails it there).
+   */
+  public static JsonObject patientDatabase() {
+    return new JsonObject().put("db", new JsonObject().put("acquire_timeout_ms", 60_000)
+        .put("lock_timeout_ms", 60_000).put("idle_in_transaction_timeout_ms", 60_000));
+  }
+
   /** Starts without waiting, loading the demo fair as {@code --demo} does when asked. */
   public static Future<TestApp> startAsync(Vertx clientVertx, String dbUrl, JsonObject overrides, boolean demo) {
     int port = freePort();

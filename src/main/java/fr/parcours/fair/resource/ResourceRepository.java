@@ -22,9 +22,11 @@ import java.util.stream.StreamSupport;
  */
 final class ResourceRepository {
 
-  /** Serialises the writes to one fair: the overlap rules read sibling rows before writing. */
-  Future<Void> lockFair(SqlConnection conn, long fairId) {
-    return conn.preparedQuery("SELECT id FROM fairs WHERE id = $1 FOR UPDATE").execute(Tuple.of(fairId)).mapEmpty();
+  /** The track of one of the fair's sessions (none for a session without one, or no such session). */
+  Future<Optional<Long>> trackOfSession(SqlConnection conn, long fairId, long sessionId) {
+    return conn.preparedQuery("SELECT track_id FROM sessions WHERE fair_id = $1 AND id = $2 AND track_id IS NOT NULL")
+        .execute(Tuple.of(fairId, sessionId))
+        .map(rows -> Results.first(rows).map(row -> row.getLong("track_id")));
   }
 
   Future<Optional<Long>> idOfSlug(SqlClient client, String table, long fairId, String slug) {

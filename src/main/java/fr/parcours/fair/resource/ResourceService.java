@@ -1,10 +1,11 @@
 package fr.parcours.fair.resource;
 
+import fr.parcours.db.Locks;
+import fr.parcours.db.Locks.Lock;
 import fr.parcours.db.Retries;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
-import fr.parcours.fair.TrackLocks;
 import fr.parcours.fair.UniqueKeys;
 import fr.parcours.web.JsonInput;
 import io.vertx.core.Future;
@@ -36,10 +37,12 @@ public final class ResourceService {
   private final Pool pool;
   private final SessionChanges sessionChanges;
   private final ResourceRepository repository = new ResourceRepository();
+  private final Locks locks;
 
-  public ResourceService(Pool pool, SessionChanges sessionChanges) {
+  public ResourceService(Pool pool, SessionChanges sessionChanges, Locks locks) {
     this.pool = pool;
     this.sessionChanges = sessionChanges;
+    this.locks = locks;
   }
 
   public Future<JsonObject> create(Fair fair, ResourceSpec spec, JsonInput body) {
@@ -95,19 +98,28 @@ public final class ResourceService {
     return sessionChanges.sessionWritten(conn, fair, written).map(written);
   }
 
-  /** A session's track is locked before the session's row: the order bookings take them in. */
-  private static Future<Void> lockTrackOf(SqlConnection conn, Fair fair, ResourceSpec spec, String key) {
+  /**
+   * A session's track is locked before the session's row, as bookings take them. Its track
+   * cannot change between the read and the lock: only this feature moves sessions, under the
+   * fair's lock.
+   */
+  private Future<Void> lockTrackOf(SqlConnection conn, Fair fair, ResourceSpec spec, String key) {
     if (spec != ResourceCatalog.SESSIONS) {
       return Future.succeededFuture();
     }
-    return keyValue(spec, key).compose(id -> TrackLocks.lockOfSession(conn, fair.id(), (Long) id));
+    return keyValue(spec, key).compose(id -> repository.trackOfSession(conn, fair.id(), (Long) id))
+        .compose(track -> track.map(id -> locks.take(conn, Lock.track(id))).orElse(Future.succeededFuture()));
   }
 
-  /** The track a session is being written into, locked before the row is (a no-op when it did not change). */
-  private static Future<Void> lockNewTrack(SqlConnection conn, ResourceSpec spec, Map<String, Object> row) {
+  /**
+   * The track a session is being written into, locked before the row is (a no-op when it did
+   * not change). A move holds two tracks, the second after the first whatever their ids: the
+   * fair's lock keeps two moves from crossing.
+   */
+  private Future<Void> lockNewTrack(SqlConnection conn, ResourceSpec spec, Map<String, Object> row) {
     Object trackId = row.get("track_id");
     return spec == ResourceCatalog.SESSIONS && trackId instanceof Long id
-        ? TrackLocks.lock(conn, id)
+        ? locks.take(conn, Lock.track(id))
         : Future.succeededFuture();
   }
 
@@ -168,7 +180,7 @@ public final class ResourceService {
    * that another feature's checks and its resource writes commit together or not at all. Run again if PostgreSQL aborts it to settle a race.
    */
   public <T> Future<T> inFairTransaction(Fair fair, Function<SqlConnection, Future<T>> work) {
-    return Retries.onRace(() -> pool.withTransaction(conn -> repository.lockFair(conn, fair.id())
+    return Retries.onRace(() -> pool.withTransaction(conn -> locks.take(conn, Lock.fair(fair.id()))
         .compose(locked -> work.apply(conn))));
   }
 
