@@ -19,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,15 +44,16 @@ class PreparedPagesTest {
   private static TestApp app;
 
   @BeforeAll
-  static void startWithTheDemo(Vertx vertx) {
+  static void startWithTheDemo(Vertx vertx) throws Exception {
     // The server logs to standard error: keep a copy to look for Vert.x's blocked-thread warnings.
     System.setErr(new PrintStream(new TeeStream(STDERR, LOGGED), true, StandardCharsets.UTF_8));
     // One second is far above any event-loop task once rendering is off it, and far below the
     // seconds a first programme page took when it rendered there.
     // A loaded machine may take seconds to open the demo load's connections.
-    app = await(TestApp.startAsync(vertx, TestDatabase.freshDatabaseUrl(), new JsonObject()
+    app = TestApp.startAsync(vertx, TestDatabase.freshDatabaseUrl(), new JsonObject()
         .put("limits", new JsonObject().put("event_loop_warn_ms", 1000))
-        .put("db", new JsonObject().put("acquire_timeout_ms", 30_000)), true));
+        .put("db", new JsonObject().put("acquire_timeout_ms", 30_000)), true)
+        .toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
     // What counts is what serving pages does, not the start's class loading.
     synchronized (LOGGED) {
       LOGGED.reset();
