@@ -122,6 +122,21 @@
     });
   }
 
+  // A plan being solved: its best score so far, live; the page shows the proposal once it ends.
+  var plan = document.getElementById('plan-score');
+  if (plan && plan.getAttribute('data-events') && window.EventSource) {
+    var planEvents = new EventSource(plan.getAttribute('data-events'));
+    planEvents.addEventListener('progress', function (event) {
+      var progress = JSON.parse(event.data);
+      plan.textContent = plan.getAttribute('data-format').replace('{hard}', progress.score.hard)
+        .replace('{demand}', progress.score.soft.demand).replace('{preferences}', progress.score.soft.preferences);
+      if (progress.status !== 'solving') {
+        planEvents.close();
+        window.location.reload();
+      }
+    });
+  }
+
   // A refused form: bring the list of problems into view for keyboard and screen-reader users.
   var errors = document.getElementById('errors');
   if (errors) { errors.focus(); }

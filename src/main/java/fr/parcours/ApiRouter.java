@@ -22,6 +22,7 @@ import fr.parcours.fair.FairPageRoutes;
 import fr.parcours.imports.ImportRoutes;
 import fr.parcours.fair.FairRoutes;
 import fr.parcours.metrics.MetricsRoutes;
+import fr.parcours.planner.PlanEvents;
 import fr.parcours.planner.PlanRoutes;
 import fr.parcours.live.LiveRoutes;
 import fr.parcours.programme.ProgrammePageRoutes;
@@ -74,7 +75,8 @@ final class ApiRouter {
         services.preparedPages, services.config.publicUrl()).mount(router);
     new AdminRoutes(services.auth, logins, services.fairs, services.resources, services.bookingDesk, services.standDesk,
         services.challenges, services.offers, services.offerPlacement, services.programmeConflicts,
-        new SetupServices(services.imports, services.copies, services.team), pages).mount(router);
+        new SetupServices(services.imports, services.copies, services.team), services.plans,
+        new PlanEvents(services.vertx, services.plans), pages).mount(router);
     AssociationAuth associationAuth = new AssociationAuth(services.associations, services.auth, services.fairs,
         services.config.publicUrl());
     new AssociationRoutes(services.associations, services.schedules, services.fairs, associationAuth,

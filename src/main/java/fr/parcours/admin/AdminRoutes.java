@@ -16,6 +16,8 @@ import fr.parcours.error.FieldError;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.fair.resource.SlotService;
+import fr.parcours.planner.PlanEvents;
+import fr.parcours.planner.PlanService;
 import fr.parcours.programme.Programme;
 import fr.parcours.stand.StandDesk;
 import fr.parcours.web.ErrorHandler;
@@ -38,7 +40,7 @@ import java.util.function.Consumer;
 /**
  * The organiser's area: sign in and out, the fairs they own, and per fair a dashboard (fill
  * rates, flows, bookings, waiting lists, CSV exports), its setup, its offers and its placement
- * grid (each in a class of its own). Signed-out visitors are sent to the sign-in form.
+ * grid and its planner (each in a class of its own). Signed-out visitors are sent to the sign-in form.
  */
 public final class AdminRoutes {
 
@@ -55,7 +57,7 @@ public final class AdminRoutes {
 
   public AdminRoutes(AuthService auth, ThrottledLogin logins, FairService fairs, ResourceService resources, BookingDesk desk,
                      StandDesk stands, ChallengeService challenges, OfferService offers, OfferPlacement placement, ProgrammeConflicts conflicts,
-                     SetupServices setup, Pages pages) {
+                     SetupServices setup, PlanService plans, PlanEvents planEvents, Pages pages) {
     this.session = new AdminSession(auth, logins, fairs);
     this.fairs = fairs;
     this.resources = resources;
@@ -66,7 +68,8 @@ public final class AdminRoutes {
     this.fairPages = List.of(new FairSetupPages(session, fairs, new SlotService(resources), pages)::mount,
         new GridPages(session, resources, pages)::mount, new PlacePages(session, resources, setup.imports(), pages)::mount,
         new ResourcePages(session, resources, pages)::mount, new OfferPages(session, offers, resources, pages)::mount,
-        new PlacementPages(session, resources, offers, placement, conflicts, desk, pages)::mount);
+        new PlacementPages(session, resources, offers, placement, conflicts, desk, pages)::mount,
+        new PlanPages(session, resources, plans, planEvents, pages)::mount);
   }
 
   public void mount(Router router) {

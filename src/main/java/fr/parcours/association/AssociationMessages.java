@@ -8,6 +8,29 @@ final class AssociationMessages {
   private AssociationMessages() {
   }
 
+  /** A message carrying a sign-in link valid {@code minutes}. */
+  @FunctionalInterface
+  interface LinkMessage {
+    Message of(SignedInAssociation association, String fairName, String link, int minutes);
+  }
+
+  /**
+   * Someone registered again with the address of an association that exists: it is told, and
+   * given a link, rather than the visitor being told the address is taken.
+   */
+  static Message alreadyRegistered(SignedInAssociation association, String fairName, String link, int minutes) {
+    String subject = "Votre association est déjà inscrite / Your association is already registered — " + fairName;
+    String body = "Bonjour,\n\nQuelqu'un (vous, peut-être) vient d'inscrire une association à " + fairName
+        + " avec cette adresse, qui est déjà celle de « " + association.name() + " » : rien n'a été créé."
+        + " Pour ouvrir son espace, suivez ce lien. Il sert une seule fois et reste valable " + minutes + " minutes :\n"
+        + link + "\n\nSi vous n'avez rien demandé, ignorez ce message.\n\n----------\n\n"
+        + "Hello,\n\nSomeone (you, perhaps) just registered an association for " + fairName
+        + " with this address, which is already that of “" + association.name() + "”: nothing was created."
+        + " To open its space, follow this link. It works once and stays valid for " + minutes + " minutes:\n"
+        + link + "\n\nIf you did not ask for it, ignore this message.\n";
+    return new Message("association_already_registered", association.contactEmail(), subject, body);
+  }
+
   static Message signInLink(SignedInAssociation association, String fairName, String link, int minutes) {
     String subject = "Votre lien de connexion / Your sign-in link — " + fairName;
     String body = "Bonjour,\n\nPour vous connecter à l'espace de « " + association.name() + " » sur " + fairName

@@ -38,7 +38,7 @@ public final class AssociationPageRoutes {
   static final String HOME = AREA + "/me";
   private static final List<String> REGISTRATION = List.of("name", "theme", "contact.name", "contact.email", "website",
       "description");
-  private static final Set<String> NOTICES = Set.of("registered", "link_sent", "signed_out");
+  private static final Set<String> NOTICES = Set.of("registered", "link_sent", "link_renewed", "signed_out");
 
   private final AssociationService associations;
   private final AssociationAuth auth;
@@ -63,9 +63,9 @@ public final class AssociationPageRoutes {
     router.get(AREA).handler(ctx -> area(ctx, 200, ctx.queryParams().get("fair"), new JsonObject(), List.of()));
     router.post(AREA + "/register").handler(this::register);
     router.post(AREA + "/sign-in").handler(this::requestSignIn);
-    router.get(AREA + "/sign-in/:token").handler(ctx -> pages.render(ctx, 200, "association-sign-in",
-        new JsonObject().put("title", I18n.message(I18n.language(ctx), "association_sign_in_title"))));
-    router.post(AREA + "/sign-in/:token").handler(ctx -> signIn(ctx, associations.redeem(ctx.pathParam("token"))));
+    router.get(AREA + "/sign-in/:token").handler(this::linkPage);
+    router.post(AREA + "/sign-in/:token").handler(this::redeem);
+    router.post(AREA + "/sign-in/:token/renew").handler(this::renew);
     router.get(AREA + "/rejoin/:token").handler(ctx -> pages.render(ctx, 200, "association-rejoin",
         new JsonObject().put("title", I18n.message(I18n.language(ctx), "association_rejoin_title"))));
     router.post(AREA + "/rejoin/:token").handler(ctx -> signIn(ctx, associations.rejoin(ctx.pathParam("token"))));
@@ -73,14 +73,15 @@ public final class AssociationPageRoutes {
         .onSuccess(done -> Http.seeOther(ctx, AREA + "?done=signed_out")).onFailure(ctx::fail));
   }
 
-  /** Registers, then sends the first sign-in link at once: there is no password to choose. */
+  /** Registers and sends the first sign-in link at once (there is no password to choose); the same notice when the address was an association's already. */
   private void register(RoutingContext ctx) {
     MultiMap form = ctx.request().formAttributes();
     JsonObject typed = Forms.json(form, REGISTRATION, Set.of());
     String slug = form.get("fair");
-    fairs.readable(slug, null)
-        .compose(fair -> associations.register(fair, JsonInput.of(typed))
-            .compose(registered -> associations.requestSignIn(fair, registered.contactEmail())))
+    Future.succeededFuture(typed).map(json -> Registration.read(JsonInput.of(json)))
+        .compose(registration -> AssociationRoutes.linkCounted(ctx, throttle, registration.contactEmail())
+            .compose(counted -> fairs.readable(slug, null))
+            .compose(fair -> associations.register(fair, registration)))
         .onSuccess(done -> Http.seeOther(ctx, AREA + "?fair=" + slug + "&done=registered"))
         .onFailure(error -> refused(ctx, error, slug, new JsonObject().put("register", typed)));
   }
@@ -100,13 +101,67 @@ public final class AssociationPageRoutes {
         .onFailure(error -> refused(ctx, error, slug, typed));
   }
 
+  /** The link's page: a button while it is live (mail scanners opening it use nothing), else why not and what to do. */
+  private void linkPage(RoutingContext ctx) {
+    associations.linkState(ctx.pathParam("token")).onSuccess(state -> {
+      if (state == AssociationRepository.LinkState.VALID) {
+        renderLink(ctx, 200, null, false);
+      } else {
+        refusedLink(ctx, AssociationService.refusal(state));
+      }
+    }).onFailure(ctx::fail);
+  }
+
+  private void redeem(RoutingContext ctx) {
+    associations.redeem(ctx.pathParam("token")).onSuccess(login -> signedIn(ctx, login)).onFailure(error -> {
+      if (error instanceof AppException refusal) {
+        refusedLink(ctx, refusal);
+      } else {
+        ctx.fail(error);
+      }
+    });
+  }
+
+  /** One click on a used or expired link's page: a new link to the address the old one went to. */
+  private void renew(RoutingContext ctx) {
+    associations.linkOwner(ctx.pathParam("token")).compose(owner -> owner
+            .map(found -> AssociationRoutes.linkCounted(ctx, throttle, found.contactEmail())
+                .compose(counted -> fairs.readable(found.fairSlug(), null))
+                .compose(fair -> associations.requestSignIn(fair, found.contactEmail()))
+                .map(sent -> found.fairSlug()))
+            .orElseGet(() -> Future.failedFuture(AppException.notFound("sign_in_link", null))))
+        .onSuccess(fairSlug -> Http.seeOther(ctx, AREA + "?fair=" + fairSlug + "&done=link_renewed"))
+        .onFailure(error -> {
+          if (error instanceof AppException refusal) {
+            renderLink(ctx, ErrorHandler.status(refusal.kind()), refusal, false);
+          } else {
+            ctx.fail(error);
+          }
+        });
+  }
+
+  /** A used or expired link offers a new one in one click; an unknown one, the area's form. */
+  private void refusedLink(RoutingContext ctx, AppException refusal) {
+    renderLink(ctx, ErrorHandler.status(refusal.kind()), refusal, refusal.kind() != AppException.Kind.NOT_FOUND);
+  }
+
+  private void renderLink(RoutingContext ctx, int status, AppException refusal, boolean renew) {
+    String language = I18n.language(ctx);
+    JsonObject model = new JsonObject().put("title", I18n.message(language, "association_sign_in_title"))
+        .put("renew", renew);
+    if (refusal != null) {
+      model.put("refused", refusal.text(language)).put("token", ctx.pathParam("token"));
+    }
+    pages.render(ctx, status, "association-sign-in", model);
+  }
+
   private void signIn(RoutingContext ctx, Future<AssociationService.Login> redeemed) {
-    redeemed
-        .onSuccess(login -> {
-          ctx.response().addCookie(auth.sessionCookie(login));
-          Http.seeOther(ctx, HOME);
-        })
-        .onFailure(ctx::fail);
+    redeemed.onSuccess(login -> signedIn(ctx, login)).onFailure(ctx::fail);
+  }
+
+  private void signedIn(RoutingContext ctx, AssociationService.Login login) {
+    ctx.response().addCookie(auth.sessionCookie(login));
+    Http.seeOther(ctx, HOME);
   }
 
   private void refused(RoutingContext ctx, Throwable error, String slug, JsonObject typed) {

@@ -18,8 +18,8 @@ import java.util.Optional;
 /** SQL for associations' own registration, their sign-in links and the sessions those open. */
 final class AssociationRepository {
 
-  /** Whether a link that could not be used was never issued, already used, or expired. */
-  enum LinkState { UNKNOWN, USED, EXPIRED }
+  /** Whether a link still opens a session, or was never issued, already used, or expired (or retired by a newer one). */
+  enum LinkState { VALID, UNKNOWN, USED, EXPIRED }
 
   private static final String SELECT = "SELECT a.id, a.fair_id, f.slug AS fair_slug, a.slug, a.name, a.contact_email "
       + "FROM associations a JOIN fairs f ON f.id = a.fair_id ";
@@ -93,11 +93,33 @@ final class AssociationRepository {
   }
 
   Future<LinkState> linkState(SqlClient client, byte[] tokenHash) {
-    return client.preparedQuery("SELECT used_at IS NOT NULL AS used FROM association_sign_in_links WHERE token_hash = $1")
+    return client.preparedQuery("SELECT used_at IS NOT NULL AS used, expires_at > now() AS live "
+            + "FROM association_sign_in_links WHERE token_hash = $1")
         .execute(Tuple.of(Buffer.buffer(tokenHash)))
         .map(rows -> Results.first(rows)
-            .map(row -> row.getBoolean("used") ? LinkState.USED : LinkState.EXPIRED)
+            .map(row -> row.getBoolean("used") ? LinkState.USED : row.getBoolean("live") ? LinkState.VALID : LinkState.EXPIRED)
             .orElse(LinkState.UNKNOWN));
+  }
+
+  /** Ends the association's links still unused: they read as expired from now on. */
+  Future<Void> retireLinks(SqlClient client, long associationId) {
+    return client.preparedQuery("UPDATE association_sign_in_links SET expires_at = now() "
+            + "WHERE association_id = $1 AND used_at IS NULL AND expires_at > now()")
+        .execute(Tuple.of(associationId))
+        .mapEmpty();
+  }
+
+  Future<Optional<SignedInAssociation>> linkOwner(SqlClient client, byte[] tokenHash) {
+    return one(client, SELECT + "JOIN association_sign_in_links l ON l.association_id = a.id WHERE l.token_hash = $1",
+        Tuple.of(Buffer.buffer(tokenHash)));
+  }
+
+  /** Whether the fair has an association of that name (any case) or of the slug it makes. */
+  Future<Boolean> nameTaken(SqlClient client, long fairId, String name) {
+    return client.preparedQuery("SELECT EXISTS (SELECT 1 FROM associations WHERE fair_id = $1 "
+            + "AND (lower(name) = lower($2) OR slug = $3)) AS taken")
+        .execute(Tuple.of(fairId, name, Slugs.slugify(name)))
+        .map(rows -> rows.iterator().next().getBoolean("taken"));
   }
 
   Future<Void> insertToken(SqlClient client, byte[] tokenHash, long associationId, OffsetDateTime expiresAt) {

@@ -3,6 +3,7 @@ package fr.parcours.association;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
 import fr.parcours.web.Http;
+import fr.parcours.web.I18n;
 import fr.parcours.web.JsonInput;
 import fr.parcours.web.Throttle;
 import io.vertx.core.Future;
@@ -32,8 +33,7 @@ public final class AssociationRoutes {
   }
 
   public void mount(Router router) {
-    router.post(FAIR_ASSOCIATIONS + "/registrations").handler(ctx -> Http.respond(ctx, 201,
-        published(ctx).compose(fair -> associations.register(fair, Http.body(ctx))).map(SignedInAssociation::toJson)));
+    router.post(FAIR_ASSOCIATIONS + "/registrations").handler(this::register);
     router.post(FAIR_ASSOCIATIONS + "/sign-in").handler(this::requestSignIn);
     router.post("/api/associations/sign-in/:token").handler(ctx -> Http.respond(ctx, 200,
         associations.redeem(ctx.pathParam("token")).map(AssociationRoutes::login)));
@@ -50,6 +50,17 @@ public final class AssociationRoutes {
         .put("association", login.association().toJson());
   }
 
+  /**
+   * 202 for every valid registration, its email already an association's or not (that one is
+   * mailed instead): the answer must not tell who is registered.
+   */
+  private void register(RoutingContext ctx) {
+    Registration registration = Registration.read(Http.body(ctx));
+    Http.respond(ctx, 202, linkCounted(ctx, throttle, registration.contactEmail())
+        .compose(counted -> published(ctx)).compose(fair -> associations.register(fair, registration))
+        .map(done -> accepted(ctx, "association_notice_registered")));
+  }
+
   /** Always 202, known address or not: the answer must not tell who is registered. */
   private void requestSignIn(RoutingContext ctx) {
     JsonInput in = Http.body(ctx);
@@ -57,8 +68,7 @@ public final class AssociationRoutes {
     in.validate();
     Http.respond(ctx, 202, linkCounted(ctx, throttle, email)
         .compose(counted -> published(ctx)).compose(fair -> associations.requestSignIn(fair, email))
-        .map(done -> new JsonObject().put("message",
-            "If this address is an association's of the fair, a sign-in link is on its way")));
+        .map(done -> accepted(ctx, "association_notice_link_sent")));
   }
 
   /**
@@ -68,6 +78,10 @@ public final class AssociationRoutes {
   static Future<Void> linkCounted(RoutingContext ctx, Throttle throttle, String email) {
     Throttle.Limits limits = throttle.limits();
     return throttle.take(ctx, limits.linksPerAddress(), limits.linksPerEmail(), email);
+  }
+
+  private static JsonObject accepted(RoutingContext ctx, String notice) {
+    return new JsonObject().put("message", I18n.message(I18n.apiLanguage(ctx), notice));
   }
 
   private Future<Fair> published(RoutingContext ctx) {

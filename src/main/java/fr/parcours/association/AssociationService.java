@@ -5,7 +5,6 @@ import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.UniqueKeys;
 import fr.parcours.mail.Outbox;
-import fr.parcours.web.JsonInput;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
@@ -44,26 +43,61 @@ public final class AssociationService {
     this.linkLifetime = Duration.ofMinutes(linkMinutes);
   }
 
-  public Future<SignedInAssociation> register(Fair fair, JsonInput body) {
-    return Future.succeededFuture(body).map(Registration::read)
-        .compose(registration -> repository.themeTrack(pool, fair.id(), registration.theme())
-            .compose(trackId -> repository.insert(pool, fair.id(), trackId, registration)))
+  /**
+   * Registers an association and mails its contact a first sign-in link. When the contact email
+   * is already an association's of the fair, nothing is made and that association is mailed
+   * instead (with a sign-in link): the answer is the same, so it tells no one who is registered.
+   * A name already taken is refused first, whatever the email (names are public anyway).
+   */
+  public Future<Void> register(Fair fair, Registration registration) {
+    String fairName = fair.details().name();
+    return pool.withTransaction(conn -> repository.themeTrack(conn, fair.id(), registration.theme())
+            .compose(trackId -> repository.nameTaken(conn, fair.id(), registration.name())
+                .compose(taken -> {
+                  if (taken) {
+                    throw AppException.conflict("ALREADY_EXISTS", "name", Map.of());
+                  }
+                  return repository.findByEmail(conn, fair.id(), registration.contactEmail());
+                })
+                .compose(found -> found.isPresent()
+                    ? sendLink(conn, found.get(), fairName, AssociationMessages::alreadyRegistered)
+                    : repository.insert(conn, fair.id(), trackId, registration)
+                        .compose(made -> sendLink(conn, made, fairName, AssociationMessages::signInLink)))))
         .recover(UniqueKeys.clashOn(FIELD_BY_CONSTRAINT, "name"));
   }
 
   /** Sends a sign-in link if {@code email} is an association's of the fair; says nothing either way. */
   public Future<Void> requestSignIn(Fair fair, String email) {
     return pool.withTransaction(conn -> repository.findByEmail(conn, fair.id(), email)
-        .compose(found -> found.map(association -> sendLink(conn, association, fair.details().name()))
+        .compose(found -> found.map(association -> sendLink(conn, association, fair.details().name(),
+                AssociationMessages::signInLink))
             .orElseGet(Future::succeededFuture)));
   }
 
-  private Future<Void> sendLink(SqlClient conn, SignedInAssociation association, String fairName) {
+  /**
+   * A new link retires the association's earlier ones still unused: only the latest message
+   * opens the space, so links piling up in a mailbox (or someone else's) are worth nothing.
+   */
+  private Future<Void> sendLink(SqlClient conn, SignedInAssociation association, String fairName,
+                                AssociationMessages.LinkMessage message) {
     String token = Tokens.newToken();
     String link = publicUrl + "/associations/sign-in/" + token;
-    return repository.insertLink(conn, Tokens.digest(token), association.id(), now().plus(linkLifetime))
-        .compose(done -> Outbox.enqueue(conn, AssociationMessages.signInLink(association, fairName, link,
-            (int) linkLifetime.toMinutes())));
+    return repository.retireLinks(conn, association.id())
+        .compose(retired -> repository.insertLink(conn, Tokens.digest(token), association.id(), now().plus(linkLifetime)))
+        .compose(done -> Outbox.enqueue(conn, message.of(association, fairName, link, (int) linkLifetime.toMinutes())));
+  }
+
+  /** Whether a sign-in link still opens a session, or why not: what its page says before anyone presses. */
+  Future<AssociationRepository.LinkState> linkState(String linkToken) {
+    return repository.linkState(pool, Tokens.digest(linkToken));
+  }
+
+  /**
+   * The association a sign-in link was sent to, used, expired or live (empty when none was):
+   * the link page's one-click "send me a new one" mails it, never an address the visitor gives.
+   */
+  Future<Optional<SignedInAssociation>> linkOwner(String linkToken) {
+    return repository.linkOwner(pool, Tokens.digest(linkToken));
   }
 
   /** Uses a sign-in link once and opens a session; an unknown, used or expired link is refused. */
@@ -71,14 +105,18 @@ public final class AssociationService {
     byte[] hash = Tokens.digest(linkToken);
     return pool.withTransaction(conn -> repository.useLink(conn, hash).compose(used -> used
         .map(associationId -> openSession(conn, associationId))
-        .orElseGet(() -> repository.linkState(conn, hash).map(AssociationService::refusal))));
+        .orElseGet(() -> repository.linkState(conn, hash).map(state -> {
+          throw refusal(state);
+        }))));
   }
 
-  private static Login refusal(AssociationRepository.LinkState state) {
-    throw switch (state) {
+  /** Why a link in that state opens nothing: what its page and the API say. */
+  static AppException refusal(AssociationRepository.LinkState state) {
+    return switch (state) {
       case UNKNOWN -> AppException.notFound("sign_in_link", null);
       case USED -> AppException.conflict("SIGN_IN_LINK_USED", Map.of());
-      case EXPIRED -> new AppException(AppException.Kind.UNAUTHENTICATED, "SIGN_IN_LINK_EXPIRED", Map.of(), List.of());
+      // Live when read means it expired between the two statements.
+      case EXPIRED, VALID -> new AppException(AppException.Kind.UNAUTHENTICATED, "SIGN_IN_LINK_EXPIRED", Map.of(), List.of());
     };
   }
 

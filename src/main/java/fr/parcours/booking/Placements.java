@@ -6,8 +6,12 @@ import fr.parcours.mail.Outbox;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * What happens to places inside a transaction that holds a track's lock: a class is given its
@@ -18,6 +22,8 @@ public final class Placements {
   private final BookingRepository repository = new BookingRepository();
   private final BookingLinks links;
   private final BookingExtras extras;
+  /** The transactions telling each teacher once, at their end: booking ids and the last notice due. */
+  private final Map<SqlConnection, Map<Long, Notice>> batches = new ConcurrentHashMap<>();
 
   public Placements(BookingLinks links, BookingExtras extras) {
     this.links = links;
@@ -61,7 +67,39 @@ public final class Placements {
         .compose(booking -> tell(conn, booking, notice, fair));
   }
 
+  /**
+   * Runs {@code work}, many writes in the transaction of {@code conn} (a plan applied), telling
+   * each teacher concerned once at its end, of where the class stands then, rather than once
+   * per write that moved it.
+   */
+  public <T> Future<T> oneNoticeEach(SqlConnection conn, Fair fair, Supplier<Future<T>> work) {
+    Map<Long, Notice> due = new LinkedHashMap<>();
+    batches.put(conn, due);
+    return work.get().compose(result -> {
+      batches.remove(conn);
+      Future<Void> chain = Future.succeededFuture();
+      for (Map.Entry<Long, Notice> entry : due.entrySet()) {
+        chain = chain.compose(done -> repository.byId(conn, entry.getKey()).map(Optional::orElseThrow)
+            .compose(booking -> tell(conn, booking, settled(entry.getValue(), booking.status()), fair)).mapEmpty());
+      }
+      return chain.map(result);
+    }).onComplete(done -> batches.remove(conn));
+  }
+
+  /** The one notice for a class after several: waiting in the end, or confirmed after having waited. */
+  static Notice settled(Notice last, String status) {
+    if (Booking.WAITLISTED.equals(status)) {
+      return Notice.BUMPED;
+    }
+    return last == Notice.BUMPED ? Notice.PROMOTED : last;
+  }
+
   Future<Booking> tell(SqlConnection conn, Booking booking, Notice notice, Fair fair) {
+    Map<Long, Notice> due = batches.get(conn);
+    if (due != null) {
+      due.put(booking.id(), notice);
+      return Future.succeededFuture(booking);
+    }
     return repository.venues(conn, booking)
         .compose(venues -> Outbox.enqueue(conn, BookingMessages.of(notice, booking, fair, venues, links)))
         .map(booking);

@@ -86,12 +86,18 @@ public final class DemoFair {
         ? Future.succeededFuture(false) : load(owner, now)));
   }
 
-  /** Created as a draft and published last, so that a load cut short never shows half a fair. */
   private Future<Boolean> load(Organiser owner, Instant now) {
-    JsonObject data = read();
+    return load(owner, now, data()).map(true);
+  }
+
+  /**
+   * Loads a fair laid out as the demo from {@code data} (shaped as {@link #data()}; the planner's
+   * bench loads a bigger copy). Created as a draft and published last, so that a load cut short
+   * never shows half a fair.
+   */
+  public Future<Fair> load(Organiser owner, Instant now, JsonObject data) {
     return fairs.create(owner, JsonInput.of(fairBody(data.getJsonObject("fair"), now)))
-        .compose(created -> fill(created, data))
-        .map(true);
+        .compose(created -> fill(created, data));
   }
 
   private Future<Fair> fill(Fair fair, JsonObject data) {
@@ -174,7 +180,8 @@ public final class DemoFair {
     return array.stream().map(JsonObject.class::cast).toList();
   }
 
-  private static JsonObject read() {
+  /** The demo's places, tracks, partners and activities, as {@code demo/teens-up-bordeaux-2027.json} has them. */
+  public static JsonObject data() {
     try (InputStream in = DemoFair.class.getClassLoader().getResourceAsStream(DATA)) {
       if (in == null) {
         throw new IllegalStateException(DATA + " is missing from the classpath");

@@ -10,6 +10,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,8 @@ final class MailSender {
   }
 
   private static final String PARTIAL = ".part";
+  /** RFC 5322's longest line, CRLF excluded. */
+  private static final int MAX_LINE_OCTETS = 998;
   private static final Duration PARTIAL_AGE = Duration.ofSeconds(10);
 
   private final MailConfig config;
@@ -87,9 +90,17 @@ final class MailSender {
     mime.setRecipients(jakarta.mail.Message.RecipientType.TO, recipients(message.recipient()));
     mime.setSubject(message.subject(), "UTF-8");
     mime.setText(message.body(), "UTF-8");
+    // Quoted-printable would cut long lines, a link among them, with soft breaks ("=" at the end)
+    // that whoever copies the link from the raw message keeps: 8bit keeps each line whole when
+    // all fit SMTP's 998 octets, base64 otherwise.
+    mime.setHeader("Content-Transfer-Encoding", fitsEightBit(message.body()) ? "8bit" : "base64");
     mime.setSentDate(new Date());
     mime.saveChanges();
     return mime;
+  }
+
+  static boolean fitsEightBit(String body) {
+    return body.lines().allMatch(line -> line.getBytes(StandardCharsets.UTF_8).length <= MAX_LINE_OCTETS);
   }
 
   private static InternetAddress[] recipients(String recipient) throws InvalidRecipientException {

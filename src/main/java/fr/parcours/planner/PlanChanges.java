@@ -5,11 +5,13 @@ import fr.parcours.planner.PlanRepository.SessionRow;
 import io.vertx.core.json.JsonObject;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -34,6 +36,22 @@ final class PlanChanges {
     Interval period() {
       return new Interval(OffsetDateTime.parse(planned.getString("starts_at")),
           OffsetDateTime.parse(planned.getString("ends_at")));
+    }
+
+    /** As the plan page shows it: the action, the session's title and track, from where to where. */
+    JsonObject toJson(List<SessionRow> scheduled, ZoneId zone) {
+      SessionRow now = sessionId == null ? null
+          : scheduled.stream().filter(row -> row.id() == sessionId).findFirst().orElse(null);
+      JsonObject change = new JsonObject().put("action", action.name().toLowerCase(Locale.ROOT))
+          .put("session", sessionId);
+      if (now != null) {
+        change.put("title", now.title()).put("track", now.track()).put("from", now.toJson(zone));
+      }
+      if (planned != null) {
+        change.put("title", planned.getString("title")).put("track", planned.getString("track"))
+            .put("to", planned.copy());
+      }
+      return change;
     }
   }
 

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * A solution as stored and shown: its score, its sessions, each planned track's capacity in
  * classes per window before (today's programme) and after, and every hard constraint still
- * broken or class of the demand left without a route, naming the sessions involved.
+ * broken or class of the demand left without a route, naming the sessions involved ({@code params}
+ * holds what the catalogue's {@code plan_broken_*} texts say it with).
  */
 final class PlanReport {
 
@@ -76,7 +77,8 @@ final class PlanReport {
           broken.add(new JsonObject().put("constraint", PlanConstraints.DEMAND)
               .put("message", track.name() + ": " + after[w] + " of " + window.target()
                   + " classes find a whole route in " + window.label())
-              .put("sessions", new JsonArray()));
+              .put("sessions", new JsonArray()).put("params", new JsonObject().put("track", track.name())
+                  .put("classes", after[w]).put("target", window.target()).put("window", window.label())));
         }
       }
       capacity.put(track.slug(), new JsonObject().put("classes_before", sum(before)).put("classes_after", sum(after))
@@ -106,7 +108,8 @@ final class PlanReport {
       String named = sessions.stream().map(s -> describe(s, zone)).collect(Collectors.joining(", "));
       broken.add(new JsonObject().put("constraint", total.getConstraintRef().constraintName())
           .put("message", total.getConstraintRef().constraintName() + ": " + named)
-          .put("sessions", new JsonArray(sessions.stream().map(s -> (Object) describe(s, zone)).toList())));
+          .put("sessions", new JsonArray(sessions.stream().map(s -> (Object) describe(s, zone)).toList()))
+          .put("params", new JsonObject().put("sessions", named)));
     }
   }
 

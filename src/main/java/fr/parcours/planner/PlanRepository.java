@@ -1,6 +1,7 @@
 package fr.parcours.planner;
 
 import fr.parcours.db.Results;
+import fr.parcours.fair.FairTimes;
 import fr.parcours.fair.Interval;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -11,6 +12,7 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +35,13 @@ final class PlanRepository {
   /** A session of the fair, scheduled or cancelled (a cancelled one still names an activity). */
   record SessionRow(long id, String activity, String title, String kind, String level, String description,
                     String track, String room, String association, Interval period, int booked, boolean scheduled) {
+
+    /** As a plan's sessions are given: where and when, in the fair's time. */
+    JsonObject toJson(ZoneId zone) {
+      return new JsonObject().put("session", id).put("activity", activity).put("title", title).put("kind", kind)
+          .put("track", track).put("room", room).put("starts_at", FairTimes.format(period.start(), zone))
+          .put("ends_at", FairTimes.format(period.end(), zone)).put("booked", booked);
+    }
   }
 
   /** An accepted talk or workshop, an activity of its track even before it is placed. */

@@ -4,12 +4,10 @@ import fr.parcours.auth.AuthRoutes;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairRole;
 import fr.parcours.fair.FairService;
-import fr.parcours.live.EventStream;
 import fr.parcours.web.Http;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -18,18 +16,19 @@ public final class PlanRoutes {
 
   static final String PLANS = "/api/fairs/:fairSlug/plans";
   static final String PLAN = PLANS + "/:planId";
-  private static final long RETRY_MS = 3000;
 
   private final Vertx vertx;
   private final PlanService plans;
   private final FairService fairs;
   private final Handler<RoutingContext> organiser;
+  private final PlanEvents events;
 
   public PlanRoutes(Vertx vertx, PlanService plans, FairService fairs, Handler<RoutingContext> organiser) {
     this.vertx = vertx;
     this.plans = plans;
     this.fairs = fairs;
     this.organiser = organiser;
+    this.events = new PlanEvents(vertx, plans);
   }
 
   public void mount(Router router) {
@@ -44,30 +43,9 @@ public final class PlanRoutes {
     router.get(PLAN + "/events").handler(organiser).handler(this::events);
   }
 
-  /**
-   * Progress as server-sent events: the plan's status and best score as last stored, read from
-   * the database every second (so any instance can follow a plan solved on another), until it
-   * is no longer solving.
-   */
+  /** Progress as server-sent events ({@link PlanEvents}). */
   private void events(RoutingContext ctx) {
-    long id = id(ctx);
-    owned(ctx).compose(fair -> plans.show(fair, id).map(first -> fair)).onFailure(ctx::fail).onSuccess(fair -> {
-      EventStream stream = EventStream.open(ctx.response(), RETRY_MS);
-      long timer = vertx.setPeriodic(0, PlanRun.TICK_MS, tick -> plans.show(fair, id)
-          .onSuccess(plan -> {
-            stream.send("progress", progress(plan).encode());
-            if (!"solving".equals(plan.getString("status"))) {
-              vertx.cancelTimer(tick);
-              stream.end();
-            }
-          }));
-      ctx.response().closeHandler(closed -> vertx.cancelTimer(timer));
-    });
-  }
-
-  private static JsonObject progress(JsonObject plan) {
-    return new JsonObject().put("id", plan.getLong("id")).put("status", plan.getString("status"))
-        .put("score", plan.getJsonObject("score")).put("broken", plan.getJsonArray("broken").size());
+    events.stream(ctx, owned(ctx), id(ctx));
   }
 
   private Future<Fair> owned(RoutingContext ctx) {

@@ -1,6 +1,7 @@
 package fr.parcours.planner;
 
 import java.util.Map;
+import fr.parcours.booking.Placements;
 import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.resource.ResourceCatalog;
@@ -23,7 +24,7 @@ import java.util.stream.Collectors;
  * Plans a fair's programme: starts a solve in the background, answers any plan's last stored
  * best from the database (whichever instance solves it), stops it, and applies it through the
  * fair's session writer, so booked classes are re-routed or waitlisted and told as for any
- * organiser edit.
+ * organiser edit (each teacher told once per plan).
  */
 public final class PlanService {
 
@@ -34,10 +35,12 @@ public final class PlanService {
   private final Pool pool;
   private final ResourceService resources;
   private final PlanSolver solver;
+  private final Placements placements;
   private final PlanRepository repository = new PlanRepository();
 
-  public PlanService(Vertx vertx, Pool pool, ResourceService resources, PlanSolver solver) {
+  public PlanService(Vertx vertx, Pool pool, ResourceService resources, PlanSolver solver, Placements placements) {
     this.vertx = vertx;
+    this.placements = placements;
     this.pool = pool;
     this.resources = resources;
     this.solver = solver;
@@ -80,6 +83,31 @@ public final class PlanService {
     });
   }
 
+  /**
+   * The plan as {@link #show} gives it, with today's programme ({@code today}: its scheduled
+   * sessions) and what applying it would change now ({@code changes}: each created, moved or
+   * cancelled session, from where to where), for the plan page.
+   */
+  public Future<JsonObject> proposal(Fair fair, long id) {
+    return plan(fair, id).compose(plan -> pool.withConnection(conn -> repository.scheduled(conn, fair.id()))
+        .map(scheduled -> {
+          JsonObject shown = json(plan);
+          List<JsonObject> planned = shown.getJsonArray("sessions").stream().map(JsonObject.class::cast).toList();
+          Set<String> tracks = plan.request().getJsonObject("demand", new JsonObject()).fieldNames();
+          JsonArray changes = new JsonArray();
+          if (plan.report() != null) {
+            try {
+              PlanChanges.between(scheduled, planned, tracks).forEach(change -> changes.add(change.toJson(scheduled,
+                  fair.zone())));
+            } catch (IllegalStateException e) {
+              shown.put("applicable", false);
+            }
+          }
+          return shown.put("changes", changes).put("today", new JsonArray(scheduled.stream()
+              .filter(row -> row.room() != null).map(row -> (Object) row.toJson(fair.zone())).toList()));
+        }));
+  }
+
   /** Applies the plan in one transaction: 409 if the programme changed since the plan read it. */
   public Future<JsonObject> apply(Fair fair, long id) {
     return plan(fair, id).compose(plan -> {
@@ -90,15 +118,17 @@ public final class PlanService {
       if (shown.getJsonObject("score").getLong("hard") < 0) {
         throw AppException.conflict("PLAN_INFEASIBLE", "score", Map.of());
       }
-      return resources.inFairTransaction(fair, conn -> repository.programmeChangedAt(conn, fair.id())
-          .compose(now -> {
-            if (!now.isEqual(plan.programmeChangedAt())) {
-              throw AppException.conflict("PROGRAMME_CHANGED", Map.of());
-            }
-            return write(conn, fair, plan);
-          })
-          .compose(changes -> repository.applied(conn, id).map(done -> new JsonObject().put("id", id)
-              .put("changes", changes))));
+      // One message per booked class for the whole plan, however many of its sessions change.
+      return resources.inFairTransaction(fair, conn -> placements.oneNoticeEach(conn, fair, () ->
+          repository.programmeChangedAt(conn, fair.id())
+              .compose(now -> {
+                if (!now.isEqual(plan.programmeChangedAt())) {
+                  throw AppException.conflict("PROGRAMME_CHANGED", Map.of());
+                }
+                return write(conn, fair, plan);
+              })
+              .compose(changes -> repository.applied(conn, id).map(done -> new JsonObject().put("id", id)
+                  .put("changes", changes)))));
     });
   }
 

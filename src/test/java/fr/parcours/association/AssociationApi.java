@@ -77,7 +77,7 @@ public final class AssociationApi {
   /** Registers an association and signs it in: its session token. */
   public String signedIn(String name, String email) {
     HttpResponse<Buffer> registered = register(registration(name, email));
-    assertEquals(201, registered.statusCode(), registered.bodyAsString());
+    assertEquals(202, registered.statusCode(), registered.bodyAsString());
     HttpResponse<Buffer> redeemed = redeem(signInLink(email));
     assertEquals(200, redeemed.statusCode(), redeemed.bodyAsString());
     return redeemed.bodyAsJsonObject().getString("token");

@@ -96,7 +96,7 @@ class AssociationPagesBrowserTest extends ServerTest {
     browser.findElement(By.id("f-description")).sendKeys("Des marins et des océanographes.");
     Screenshots.save(browser, "association-area");
     Browser.clickAndWaitForPage(browser, By.id("register-submit"));
-    assertTrue(browser.findElement(By.id("notice")).getText().startsWith("Association inscrite"));
+    assertTrue(browser.findElement(By.id("notice")).getText().startsWith("Demande d'inscription reçue"));
   }
 
   /** The link registration sent, read from the outbox as the contact would read it in the message. */

@@ -16,7 +16,7 @@ class AssociationSignInBrowserTest extends ServerTest {
   @Test
   void theLinkSignsInOnceAndTheCookieKeepsTheAssociationSignedIn() {
     AssociationApi fair = new AssociationApi(app, "salon-navigateur");
-    assertEquals(201, fair.register(registration("Ocean Propre", "ocean@navigateur.test")).statusCode());
+    assertEquals(202, fair.register(registration("Ocean Propre", "ocean@navigateur.test")).statusCode());
     String link = app.config().publicUrl() + "/associations/sign-in/" + fair.signInLink("ocean@navigateur.test");
     WebDriver browser = Browser.start();
     try {
@@ -30,9 +30,13 @@ class AssociationSignInBrowserTest extends ServerTest {
       assertTrue(browser.findElement(By.id("signed-in")).getText().startsWith("You are signed in"));
 
       browser.get(link);
-      Browser.clickAndWaitForPage(browser, By.id("sign-in"));
-      assertTrue(browser.findElement(By.id("error-message")).getText().contains("already used"),
+      assertTrue(browser.findElement(By.id("link-refused")).getText().contains("already used"),
           browser.getPageSource());
+      Browser.clickAndWaitForPage(browser, By.id("renew"));
+      assertTrue(browser.findElement(By.id("notice")).getText().startsWith("A new sign-in link was just sent"),
+          browser.getPageSource());
+      assertTrue(fair.lastMessage("ocean@navigateur.test", "association_sign_in").getString("body")
+          .contains("/associations/sign-in/"));
     } finally {
       browser.quit();
     }

@@ -57,6 +57,25 @@ class MailSenderTest {
     assertTrue(Files.exists(written));
   }
 
+  @Test
+  void aLinkStaysOnOneLineOfTheWrittenMessageWhateverItsLength() throws Exception {
+    String link = "http://parcours.example.org/associations/sign-in/" + "a".repeat(43) + "_Zz-09";
+    Message message = new Message("association_sign_in", "camille@example.org", "Votre lien — Salon",
+        "Bonjour, ouvrez ce lien « d'accès » :\n" + link + "\n");
+    new MailSender(config("Parcours <no-reply@parcours.local>"), dataDir).send(3, QUEUED, message);
+    String written = Files.readString(dataDir.resolve("mail/00000003-association_sign_in.eml"));
+    assertTrue(written.contains("Content-Transfer-Encoding: 8bit"), written);
+    assertTrue(written.lines().anyMatch(link::equals), written);
+  }
+
+  @Test
+  void aBodyWithALineLongerThanSmtpAllowsIsBase64() throws Exception {
+    Message message = new Message("offer_accept", "camille@example.org", "Sujet", "é".repeat(600) + "\nfin\n");
+    new MailSender(config("Parcours <no-reply@parcours.local>"), dataDir).send(4, QUEUED, message);
+    String written = Files.readString(dataDir.resolve("mail/00000004-offer_accept.eml"));
+    assertTrue(written.contains("Content-Transfer-Encoding: base64"), written);
+  }
+
   private static MailConfig config(String from) {
     return new MailConfig("", 25, "", "", false, from, 5, 120);
   }

@@ -110,6 +110,15 @@ class RateLimitTest {
   }
 
   @Test
+  void registrationsMailingOneEmailStopPastTheLimit() {
+    AssociationApi fair = new AssociationApi(app, "salon-inscriptions");
+    for (int i = 0; i < 2; i++) {
+      assertEquals(202, register(fair, "198.51.100.9" + i, "Asso " + i, "cible@example.org").statusCode());
+    }
+    assertTooMany(register(fair, "198.51.100.99", "Asso 9", "cible@example.org"), 3600);
+  }
+
+  @Test
   void bookingsGivingOneTeacherEmailStopPastTheLimitSoNoMailboxIsFlooded() {
     BookingFixtures.Fair fair = BookingFixtures.fair(app, "salon-victime", 500);
     String victim = "victime@ac-bordeaux.fr";
@@ -159,6 +168,12 @@ class RateLimitTest {
   private static HttpResponse<Buffer> askLink(AssociationApi fair, String address, String email) {
     return send(from(app.client().post(fair.base + "/associations/sign-in"), address),
         new JsonObject().put("email", email));
+  }
+
+  private static HttpResponse<Buffer> register(AssociationApi fair, String address, String name, String email) {
+    return send(from(app.client().post(fair.base + "/associations/registrations"), address), new JsonObject()
+        .put("name", name).put("theme", "s-orienter")
+        .put("contact", new JsonObject().put("name", "Camille Martin").put("email", email)));
   }
 
   private static HttpResponse<Buffer> book(BookingFixtures.Fair fair, String address, String email, String className) {
