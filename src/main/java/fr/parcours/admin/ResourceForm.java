@@ -1,6 +1,7 @@
 package fr.parcours.admin;
 
 import fr.parcours.error.FieldError;
+import fr.parcours.fair.Slugs;
 import fr.parcours.fair.resource.FieldSpec;
 import fr.parcours.fair.resource.ResourceCatalog;
 import fr.parcours.fair.resource.ResourceSpec;
@@ -42,6 +43,10 @@ final class ResourceForm {
   /** The body the API would receive: numbers as numbers, a {@code datetime-local} read in the fair's zone. */
   static JsonObject body(ResourceSpec spec, MultiMap form, ZoneId zone) {
     JsonObject body = Forms.json(form, names(spec), names(spec, FieldSpec.Type.WHOLE));
+    if (names(spec).contains("slug") && !body.containsKey("slug") && body.getString("name") != null) {
+      // A slug left blank is made from the name, as the guided set-up and the imports make it.
+      body.put("slug", Slugs.slugify(body.getString("name")));
+    }
     for (FieldSpec field : spec.fields()) {
       Object value = body.getValue(field.name());
       if (value instanceof String typed && field.type() == FieldSpec.Type.DECIMAL) {
