@@ -56,6 +56,7 @@ public final class FaultSuite {
   private final List<Process> servers = new ArrayList<>(Collections.nCopies(INSTANCES, null));
   private final List<Map<String, Object>> results = new ArrayList<>();
   private final String loadAtStart = load();
+  private final String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
   private long organiser;
 
   private FaultSuite(Map<String, String> args) {
@@ -99,7 +100,6 @@ public final class FaultSuite {
     });
     scenario("PostgreSQL restarted", this::restartPostgres);
     scenario("track rows locked from outside 15 s", () -> lockTracksFromOutside(15));
-    write();
   }
 
   // ---------------------------------------------------------------- instances
@@ -253,6 +253,7 @@ public final class FaultSuite {
     row.put("partial_files", mailFiles(".part").size());
     results.add(row);
     System.out.println(row);
+    write();
   }
 
   /**
@@ -366,8 +367,8 @@ public final class FaultSuite {
 
   // ---------------------------------------------------------------- output
 
+  /** Rewritten after each fault, so that a suite cut short keeps the faults it went through. */
   private void write() throws IOException {
-    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     Path dir = Files.createDirectories(Path.of("bench/results"));
     List<String> columns = new ArrayList<>(results.get(0).keySet());
     StringBuilder csv = new StringBuilder(String.join(",", columns)).append('\n');

@@ -65,7 +65,7 @@ final class ApiRouter {
     new TeamRoutes(services.team, auth.requireOrganiser()).mount(router);
     new CopyRoutes(services.copies, auth.requireOrganiser()).mount(router);
     new ImportRoutes(services.imports, auth.requireOrganiser()).mount(router);
-    new CheckInRoutes(services.checkIns, auth.requireOrganiser()).mount(router);
+    new CheckInRoutes(services.checkIns, auth.requireOrganiser(), services.config.publicUrl()).mount(router);
     Pages pages = services.pages;
     new BookingPageRoutes(services.fairs, services.bookings,
         new ChallengeChoices(services.challenges, services.challengePicks), pages).mount(router);
@@ -76,7 +76,7 @@ final class ApiRouter {
     new AdminRoutes(services.auth, logins, services.fairs, services.resources, services.bookingDesk, services.standDesk,
         services.challenges, services.offers, services.offerPlacement, services.programmeConflicts,
         new SetupServices(services.imports, services.copies, services.team), services.plans,
-        new PlanEvents(services.vertx, services.plans), pages).mount(router);
+        new PlanEvents(services.vertx, services.plans), services.checkIns, pages).mount(router);
     AssociationAuth associationAuth = new AssociationAuth(services.associations, services.auth, services.fairs,
         services.config.publicUrl());
     new AssociationRoutes(services.associations, services.schedules, services.fairs, associationAuth,

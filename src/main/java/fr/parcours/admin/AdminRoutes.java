@@ -10,6 +10,7 @@ import fr.parcours.booking.BookingDesk;
 import fr.parcours.booking.BookingFilter;
 import fr.parcours.booking.Csv;
 import fr.parcours.challenge.ChallengeService;
+import fr.parcours.checkin.CheckInService;
 import fr.parcours.challenge.ChallengeView;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
@@ -57,7 +58,8 @@ public final class AdminRoutes {
 
   public AdminRoutes(AuthService auth, ThrottledLogin logins, FairService fairs, ResourceService resources, BookingDesk desk,
                      StandDesk stands, ChallengeService challenges, OfferService offers, OfferPlacement placement, ProgrammeConflicts conflicts,
-                     SetupServices setup, PlanService plans, PlanEvents planEvents, Pages pages) {
+                     SetupServices setup, PlanService plans, PlanEvents planEvents, CheckInService checkIns,
+                     Pages pages) {
     this.session = new AdminSession(auth, logins, fairs);
     this.fairs = fairs;
     this.resources = resources;
@@ -70,7 +72,9 @@ public final class AdminRoutes {
         new CopyPages(session, setup.copies(), pages)::mount,
         new ResourcePages(session, resources, pages)::mount, new OfferPages(session, offers, resources, pages)::mount,
         new PlacementPages(session, resources, offers, placement, conflicts, desk, pages)::mount,
-        new PlanPages(session, resources, plans, planEvents, pages)::mount);
+        new PlanPages(session, resources, plans, planEvents, pages)::mount,
+        new CheckInPages(session, fairs, checkIns, pages)::mount,
+        new AttendancePages(session, fairs, checkIns, pages)::mount);
   }
 
   public void mount(Router router) {

@@ -13,17 +13,21 @@ import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * The organiser's browser session: the bearer token of an ordinary login, kept in an HttpOnly,
- * SameSite=Lax cookie scoped to {@code /admin}, so pages never hand it to scripts and the API
- * (which only reads the Authorization header) never accepts it from a forged cross-site post.
+ * SameSite=Lax cookie scoped to {@code /admin} and {@code /staff}, so pages never hand it to
+ * scripts and the API (which only reads the Authorization header) never accepts it from a
+ * forged cross-site post.
  */
 final class AdminSession {
 
   static final String PATH = "/admin";
+  /** The organiser's pages, and the entrance's pages of the day that the fair's staff use. */
+  private static final List<String> SCOPES = List.of(PATH, "/staff");
   private static final String COOKIE = "parcours_admin";
   /** The lifetime of the login's token: the cookie may not outlive it. */
   private static final long MAX_AGE_SECONDS = 12 * 3600;
@@ -69,14 +73,14 @@ final class AdminSession {
 
   Future<Void> signIn(RoutingContext ctx, String email, String password) {
     return logins.login(ctx, email, password).map(login -> {
-      ctx.response().addCookie(PageSecurity.cookie(ctx, COOKIE, login.token(), PATH, MAX_AGE_SECONDS));
+      SCOPES.forEach(scope -> ctx.response().addCookie(PageSecurity.cookie(ctx, COOKIE, login.token(), scope, MAX_AGE_SECONDS)));
       return null;
     });
   }
 
   Future<Void> signOut(RoutingContext ctx) {
     String token = token(ctx);
-    ctx.response().addCookie(PageSecurity.cookie(ctx, COOKIE, "", PATH, 0));
+    SCOPES.forEach(scope -> ctx.response().addCookie(PageSecurity.cookie(ctx, COOKIE, "", scope, 0)));
     return token == null ? Future.succeededFuture() : auth.logout(token);
   }
 

@@ -1,5 +1,6 @@
 package fr.parcours.admin;
 
+import fr.parcours.association.OfferKind;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.FairTimes;
 import fr.parcours.programme.Programme;
@@ -108,7 +109,7 @@ final class PlacementGrid {
   /** Accepted talks and workshops with no scheduled session: the ones to place. */
   private JsonArray waiting() {
     return new JsonArray(offers.stream()
-        .filter(offer -> !"stand".equals(offer.getString("kind")))
+        .filter(offer -> OfferKind.ofJson(offer.getString("kind")).session().isPresent())
         .filter(offer -> scheduled.stream().noneMatch(s -> Objects.equals(s.id(), offer.getLong("session"))))
         .map(offer -> (Object) new JsonObject().put("title", offer.getString("title"))
             .put("association", offer.getJsonObject("association").getString("name"))

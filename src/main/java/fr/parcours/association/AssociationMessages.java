@@ -1,8 +1,14 @@
 package fr.parcours.association;
 
+import fr.parcours.fair.Fair;
+import fr.parcours.fair.FairTimes;
+import fr.parcours.mail.Letter;
 import fr.parcours.mail.Message;
 
-/** The messages an association receives: French first, then English, like the teachers'. */
+import java.util.List;
+import java.util.Map;
+
+/** The messages an association receives; its offers' decisions in its own language only. */
 final class AssociationMessages {
 
   private AssociationMessages() {
@@ -42,28 +48,26 @@ final class AssociationMessages {
     return new Message("association_sign_in", association.contactEmail(), subject, body);
   }
 
-  /** How each decision reads, French then English: the subject, then "your offer … is …". */
-  private record Wording(String subjectFr, String subjectEn, String outcomeFr, String outcomeEn) {
-
-    static Wording of(OfferStatus.Decision decision) {
-      return switch (decision) {
-        case ACCEPT -> new Wording("Proposition acceptée", "Offer accepted", "acceptée", "accepted");
-        case DECLINE -> new Wording("Proposition déclinée", "Offer declined", "déclinée", "declined");
-        case REQUEST_CHANGES -> new Wording("Proposition à modifier", "Changes requested",
-            "à modifier : l'organisation vous demande des changements avant de décider",
-            "to be changed: the organisers ask for changes before they decide");
-      };
+  /** The organisers' decision on an offer, in the association's language, with their message as they wrote it. */
+  static Message decision(Offer offer, OfferStatus.Decision decision, String message, String fairName) {
+    String kind = "offer_" + decision.json();
+    Map<String, String> about = Map.of("title", offer.draft().title(), "fair", fairName);
+    Letter letter = Letter.in(offer.language()).line("mail_hello").blank().line("mail_" + kind + "_text", about);
+    if (message != null) {
+      letter.blank().line("mail_quoted", Map.of("text", message));
     }
+    return letter.to(offer.contactEmail(), kind, "mail_" + kind + "_subject", about);
   }
 
-  static Message decision(Offer offer, OfferStatus.Decision decision, String message, String fairName) {
-    Wording w = Wording.of(decision);
-    String title = offer.draft().title();
-    String subject = w.subjectFr() + " / " + w.subjectEn() + " : " + title + " — " + fairName;
-    String body = "Bonjour,\n\nVotre proposition « " + title + " » pour " + fairName + " est " + w.outcomeFr() + "."
-        + (message == null ? "" : "\n\n« " + message + " »")
-        + "\n\n----------\n\nHello,\n\nYour offer “" + title + "” for " + fairName + " is " + w.outcomeEn() + "."
-        + (message == null ? "" : "\n\n“" + message + "”") + "\n";
-    return new Message("offer_" + decision.json(), offer.contactEmail(), subject, body);
+  /** The offer is in the programme: each of its showings, as the fair's clock says them. */
+  static Message placed(Offer offer, List<PlacementRepository.Showing> showings, Fair fair) {
+    Map<String, String> about = Map.of("title", offer.draft().title(), "fair", fair.details().name());
+    Letter letter = Letter.in(offer.language()).line("mail_hello").blank().line("mail_offer_placed_text", about);
+    showings.forEach(showing -> letter.line("mail_offer_placed_session", Map.of(
+        "day", FairTimes.local(showing.period().start(), fair.zone()).toLocalDate(),
+        "from", FairTimes.clock(showing.period().start(), fair.zone(), letter.language()),
+        "to", FairTimes.clock(showing.period().end(), fair.zone(), letter.language()),
+        "room", showing.room())));
+    return letter.to(offer.contactEmail(), "offer_placed", "mail_offer_placed_subject", about);
   }
 }

@@ -81,7 +81,7 @@ public final class AssociationPageRoutes {
     Future.succeededFuture(typed).map(json -> Registration.read(JsonInput.of(json)))
         .compose(registration -> AssociationRoutes.linkCounted(ctx, throttle, registration.contactEmail())
             .compose(counted -> fairs.readable(slug, null))
-            .compose(fair -> associations.register(fair, registration)))
+            .compose(fair -> associations.register(fair, registration, I18n.language(ctx))))
         .onSuccess(done -> Http.seeOther(ctx, AREA + "?fair=" + slug + "&done=registered"))
         .onFailure(error -> refused(ctx, error, slug, new JsonObject().put("register", typed)));
   }

@@ -32,12 +32,12 @@ final class AssociationRepository {
             "UNKNOWN_REFERENCE", "theme", Map.of())));
   }
 
-  Future<SignedInAssociation> insert(SqlClient client, long fairId, long trackId, Registration r) {
+  Future<SignedInAssociation> insert(SqlClient client, long fairId, long trackId, Registration r, String language) {
     return client.preparedQuery("INSERT INTO associations (fair_id, slug, name, track_id, description, website, "
-            + "contact_email, contact_name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id")
+            + "contact_email, contact_name, language) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id")
         .execute(Tuple.tuple().addLong(fairId).addString(Slugs.slugify(r.name())).addString(r.name())
             .addLong(trackId).addString(r.description()).addString(r.website()).addString(r.contactEmail())
-            .addString(r.contactName()))
+            .addString(r.contactName()).addString(language))
         .compose(rows -> findById(client, rows.iterator().next().getLong("id")))
         .map(Optional::orElseThrow);
   }
@@ -51,8 +51,8 @@ final class AssociationRepository {
     return client.preparedQuery("WITH used AS (UPDATE association_rejoin_links SET used_at = now() "
             + "WHERE token_hash = $1 AND used_at IS NULL RETURNING association_id, fair_id) "
             + "INSERT INTO associations (fair_id, slug, name, track_id, description, website, contact_email, "
-            + "contact_name) SELECT u.fair_id, a.slug, a.name, nt.id, a.description, a.website, a.contact_email, "
-            + "a.contact_name FROM used u JOIN associations a ON a.id = u.association_id "
+            + "contact_name, language) SELECT u.fair_id, a.slug, a.name, nt.id, a.description, a.website, a.contact_email, "
+            + "a.contact_name, a.language FROM used u JOIN associations a ON a.id = u.association_id "
             + "LEFT JOIN tracks ot ON ot.id = a.track_id LEFT JOIN tracks nt ON nt.fair_id = u.fair_id "
             + "AND nt.slug = ot.slug RETURNING id")
         .execute(Tuple.of(Buffer.buffer(tokenHash)))

@@ -57,7 +57,7 @@ public final class AssociationRoutes {
   private void register(RoutingContext ctx) {
     Registration registration = Registration.read(Http.body(ctx));
     Http.respond(ctx, 202, linkCounted(ctx, throttle, registration.contactEmail())
-        .compose(counted -> published(ctx)).compose(fair -> associations.register(fair, registration))
+        .compose(counted -> published(ctx)).compose(fair -> associations.register(fair, registration, I18n.named(ctx)))
         .map(done -> accepted(ctx, "association_notice_registered")));
   }
 

@@ -48,8 +48,9 @@ public final class AssociationService {
    * is already an association's of the fair, nothing is made and that association is mailed
    * instead (with a sign-in link): the answer is the same, so it tells no one who is registered.
    * A name already taken is refused first, whatever the email (names are public anyway).
+   * {@code language}: the page's or Accept-Language it registers with, null for the fair's.
    */
-  public Future<Void> register(Fair fair, Registration registration) {
+  public Future<Void> register(Fair fair, Registration registration, String language) {
     String fairName = fair.details().name();
     return pool.withTransaction(conn -> repository.themeTrack(conn, fair.id(), registration.theme())
             .compose(trackId -> repository.nameTaken(conn, fair.id(), registration.name())
@@ -61,7 +62,7 @@ public final class AssociationService {
                 })
                 .compose(found -> found.isPresent()
                     ? sendLink(conn, found.get(), fairName, AssociationMessages::alreadyRegistered)
-                    : repository.insert(conn, fair.id(), trackId, registration)
+                    : repository.insert(conn, fair.id(), trackId, registration, fair.languageFor(language))
                         .compose(made -> sendLink(conn, made, fairName, AssociationMessages::signInLink)))))
         .recover(UniqueKeys.clashOn(FIELD_BY_CONSTRAINT, "name"));
   }

@@ -3,9 +3,12 @@ package fr.parcours.association;
 import fr.parcours.fair.Fair;
 import io.vertx.core.json.JsonObject;
 
-/** A stored offer: whose, what it says ({@link OfferDraft}), where review stands, the session it was placed in. */
+/**
+ * A stored offer: whose (written to at {@code contactEmail} in {@code language}), what it says
+ * ({@link OfferDraft}), where review stands, the session it was placed in.
+ */
 record Offer(long id, long associationId, String associationSlug, String associationName, String contactEmail,
-             long trackId, OfferDraft draft, OfferStatus status, String reviewMessage, Long sessionId) {
+             String language, long trackId, OfferDraft draft, OfferStatus status, String reviewMessage, Long sessionId) {
 
   JsonObject toJson(Fair fair) {
     return new JsonObject().put("id", id)

@@ -19,10 +19,9 @@ import java.util.Objects;
  * how long, with how many of its people and when they are there, the trades its job
  * ambassadors present and what it needs on site.
  */
-record OfferDraft(String kind, String theme, String title, String description, String audience,
+record OfferDraft(OfferKind kind, String theme, String title, String description, String audience,
                   int durationMinutes, int people, List<Interval> availability, List<String> trades, Needs needs) {
 
-  static final List<String> KINDS = List.of("talk", "workshop", "stand");
   static final List<String> AUDIENCES = List.of("3e", "2nde", "both");
   static final int TALK_MINUTES = 30;
   private static final int MAX_MINUTES = 8 * 60;
@@ -43,7 +42,7 @@ record OfferDraft(String kind, String theme, String title, String description, S
   }
 
   boolean placeable() {
-    return !"stand".equals(kind);
+    return kind.session().isPresent();
   }
 
   /**
@@ -51,12 +50,12 @@ record OfferDraft(String kind, String theme, String title, String description, S
    * it, so that it is checked whole. Talks last 30 minutes unless told; windows lie within a fair day.
    */
   static OfferDraft read(JsonInput in, Fair fair) {
-    String kind = in.requiredChoice("kind", KINDS);
+    String kind = in.requiredChoice("kind", OfferKind.NAMES);
     String theme = in.requiredSlug("theme");
     String title = in.requiredText("title");
     String description = in.optionalText("description", "");
     String audience = Objects.requireNonNullElse(in.optionalChoice("audience", AUDIENCES), "both");
-    Integer duration = "talk".equals(kind) && !in.has("duration_minutes")
+    Integer duration = OfferKind.TALK.json().equals(kind) && !in.has("duration_minutes")
         ? Integer.valueOf(TALK_MINUTES)
         : in.requiredInt("duration_minutes", 5, MAX_MINUTES);
     Integer people = in.requiredInt("people", 1, MAX_PEOPLE);
@@ -64,7 +63,8 @@ record OfferDraft(String kind, String theme, String title, String description, S
     List<String> trades = Objects.requireNonNullElse(in.optionalTextList("trades"), List.of());
     Needs needs = in.has("needs") ? needs(in.requiredObject("needs")) : Needs.NONE;
     in.validate();
-    return new OfferDraft(kind, theme, title, description, audience, duration, people, availability, trades, needs);
+    return new OfferDraft(OfferKind.ofJson(kind), theme, title, description, audience, duration, people, availability,
+        trades, needs);
   }
 
   private static List<Interval> windows(JsonInput in, Fair fair) {
@@ -95,7 +95,7 @@ record OfferDraft(String kind, String theme, String title, String description, S
     JsonArray windows = new JsonArray();
     availability.forEach(w -> windows.add(new JsonObject().put("starts_at", FairTimes.format(w.start(), fair.zone()))
         .put("ends_at", FairTimes.format(w.end(), fair.zone()))));
-    return new JsonObject().put("kind", kind).put("theme", theme).put("title", title).put("description", description)
+    return new JsonObject().put("kind", kind.json()).put("theme", theme).put("title", title).put("description", description)
         .put("audience", audience).put("duration_minutes", durationMinutes).put("people", people)
         .put("availability", windows).put("trades", new JsonArray(trades)).put("needs", needs.toJson());
   }

@@ -31,7 +31,7 @@ public final class OfferPageRoutes {
 
   private static final String OFFERS = AssociationPageRoutes.HOME + "/offers";
   private static final String OFFER = OFFERS + "/:offerId";
-  private static final List<String> KINDS = OfferDraft.KINDS;
+  private static final List<String> KINDS = OfferKind.NAMES;
   private static final List<String> AUDIENCES = OfferDraft.AUDIENCES;
 
   private final OfferService offers;

@@ -8,6 +8,7 @@ import fr.parcours.fair.Interval;
 import fr.parcours.fair.resource.ResourceCatalog;
 import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.i18n.Term;
+import fr.parcours.mail.Outbox;
 import fr.parcours.web.JsonInput;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -16,6 +17,7 @@ import io.vertx.sqlclient.SqlConnection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -58,7 +60,19 @@ public final class OfferPlacement {
     return offers.locked(conn, fair, offerId, null)
         .compose(offer -> placeable(offer).compose(ok -> placeLocked(conn, fair, offer, request)))
         .compose(session -> offerRows.linkSession(conn, offerId, session.getLong("id"))
-            .compose(linked -> shown(conn, fair, offerId, session)));
+            .compose(linked -> tellPlaced(conn, fair, offerId))
+            .compose(told -> shown(conn, fair, offerId, session)));
+  }
+
+  /**
+   * One email per placement action, once it is written: the association's offer with every
+   * showing it now has in the programme (none for an association without a contact address).
+   */
+  private Future<Void> tellPlaced(SqlConnection conn, Fair fair, long offerId) {
+    return offerRows.find(conn, offerId).map(Optional::orElseThrow).compose(offer -> offer.contactEmail().isBlank()
+        ? Future.succeededFuture()
+        : repository.showings(conn, offerId).compose(showings -> Outbox.enqueue(conn,
+            AssociationMessages.placed(offer, showings, fair))));
   }
 
   /** Runs {@code change}, reads {@code probe}'s answer after it, and rolls the change back. */
@@ -168,7 +182,7 @@ public final class OfferPlacement {
     }
     OfferDraft draft = offer.draft();
     JsonObject session = where.put("activity", "offer-" + offer.id()).put("title", draft.title())
-        .put("kind", draft.kind()).put("track", draft.theme()).put("association", offer.associationSlug());
+        .put("kind", draft.kind().session().orElseThrow().json()).put("track", draft.theme()).put("association", offer.associationSlug());
     if (!draft.description().isEmpty()) {
       session.put("description", draft.description());
     }

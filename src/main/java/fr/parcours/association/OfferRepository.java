@@ -17,7 +17,7 @@ import java.util.stream.StreamSupport;
 final class OfferRepository {
 
   private static final String SELECT = "SELECT o.*, t.slug AS theme, a.slug AS association_slug, "
-      + "a.name AS association_name, a.contact_email, "
+      + "a.name AS association_name, a.contact_email, a.language, "
       + "coalesce((SELECT array_agg(w.starts_at ORDER BY w.starts_at) FROM offer_availability w "
       + "WHERE w.offer_id = o.id), '{}') AS window_starts, "
       + "coalesce((SELECT array_agg(w.ends_at ORDER BY w.starts_at) FROM offer_availability w "
@@ -90,7 +90,7 @@ final class OfferRepository {
   }
 
   private static Tuple draftTuple(Tuple head, OfferDraft d) {
-    return head.addString(d.kind()).addString(d.title()).addString(d.description()).addString(d.audience())
+    return head.addString(d.kind().json()).addString(d.title()).addString(d.description()).addString(d.audience())
         .addInteger(d.durationMinutes()).addInteger(d.people()).addArrayOfString(d.trades().toArray(String[]::new))
         .addBoolean(d.needs().power()).addInteger(d.needs().tables()).addBoolean(d.needs().screen());
   }
@@ -102,13 +102,13 @@ final class OfferRepository {
     for (int i = 0; i < starts.length; i++) {
       windows.add(new Interval(starts[i], ends[i]));
     }
-    OfferDraft draft = new OfferDraft(row.getString("kind"), row.getString("theme"), row.getString("title"),
+    OfferDraft draft = new OfferDraft(OfferKind.ofJson(row.getString("kind")), row.getString("theme"), row.getString("title"),
         row.getString("description"), row.getString("audience"), row.getInteger("duration_minutes"),
         row.getInteger("people"), windows, Arrays.asList(row.getArrayOfStrings("trades")),
         new OfferDraft.Needs(row.getBoolean("needs_power"), row.getInteger("needs_tables"),
             row.getBoolean("needs_screen")));
     return new Offer(row.getLong("id"), row.getLong("association_id"), row.getString("association_slug"),
-        row.getString("association_name"), row.getString("contact_email"), row.getLong("track_id"), draft,
+        row.getString("association_name"), row.getString("contact_email"), row.getString("language"), row.getLong("track_id"), draft,
         OfferStatus.ofJson(row.getString("status")), row.getString("review_message"), row.getLong("session_id"));
   }
 }

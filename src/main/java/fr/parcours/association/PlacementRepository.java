@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
@@ -47,6 +48,25 @@ final class PlacementRepository {
                 new PlacementConflicts.Room(row.getString("room"), row.getInteger("room_capacity"))),
             row.getString("track") == null ? null : new Track(row.getString("track"), row.getInteger("class_size"))))
             .toList());
+  }
+
+  /** A showing of an offer in the programme: when, and in which room. */
+  record Showing(Interval period, String room) {
+  }
+
+  /** The scheduled sessions of the offer, in time order. */
+  Future<List<Showing>> showings(SqlClient client, long offerId) {
+    return client.preparedQuery("SELECT s.starts_at, s.ends_at, coalesce(r.name, '') AS room FROM sessions s "
+            + "LEFT JOIN rooms r ON r.id = s.room_id WHERE s.activity = 'offer-' || $1::bigint "
+            + "AND s.status = 'scheduled' AND s.fair_id = (SELECT fair_id FROM offers WHERE id = $1) "
+            + "ORDER BY s.starts_at, s.id")
+        .execute(Tuple.of(offerId))
+        .map(rows -> {
+          List<Showing> showings = new ArrayList<>();
+          rows.forEach(row -> showings.add(new Showing(new Interval(row.getOffsetDateTime("starts_at"),
+              row.getOffsetDateTime("ends_at")), row.getString("room"))));
+          return showings;
+        });
   }
 
   Future<Optional<Room>> room(SqlClient client, long fairId, String slug) {

@@ -20,6 +20,10 @@ final class CheckInRepository {
   record Booked(long id, String status, int pupils, int adults) {
   }
 
+  /** A confirmed booking found by its manage token, with its fair: what its QR code points to. */
+  record Confirmed(long bookingId, String fairSlug) {
+  }
+
   /** Stands and défis, as the report counts them. */
   record Extras(int standsConfirmed, int challengePicks, int challengePicksPresent) {
   }
@@ -34,6 +38,14 @@ final class CheckInRepository {
         .execute(Tuple.of(bookingId, fairId))
         .map(rows -> rows.size() == 0 ? Optional.<Booked>empty() : Optional.of(rows.iterator().next()).map(row ->
             new Booked(row.getLong("id"), row.getString("status"), row.getInteger("pupils"), row.getInteger("adults"))));
+  }
+
+  Future<Optional<Confirmed>> confirmedByToken(SqlClient db, String token) {
+    return db.preparedQuery("SELECT b.id, f.slug FROM bookings b JOIN fairs f ON f.id = b.fair_id "
+            + "WHERE b.manage_token = $1 AND b.status = 'confirmed'")
+        .execute(Tuple.of(token))
+        .map(rows -> rows.size() == 0 ? Optional.<Confirmed>empty() : Optional.of(rows.iterator().next())
+            .map(row -> new Confirmed(row.getLong("id"), row.getString("slug"))));
   }
 
   /** Checks the class in, or corrects its headcount; the first arrival time stays. */

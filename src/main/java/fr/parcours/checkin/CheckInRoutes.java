@@ -18,13 +18,20 @@ public final class CheckInRoutes {
 
   private final CheckInService checkIns;
   private final Handler<RoutingContext> organiserOnly;
+  private final String publicUrl;
 
-  public CheckInRoutes(CheckInService checkIns, Handler<RoutingContext> organiserOnly) {
+  public CheckInRoutes(CheckInService checkIns, Handler<RoutingContext> organiserOnly, String publicUrl) {
     this.checkIns = checkIns;
     this.organiserOnly = organiserOnly;
+    this.publicUrl = publicUrl;
   }
 
   public void mount(Router router) {
+    // The class's QR code, drawn from its manage link: whoever holds the link may show it.
+    router.get("/manage/:token/check-in.svg").handler(ctx -> checkIns.qrCode(ctx.pathParam("token"), publicUrl)
+        .onSuccess(svg -> ctx.response().putHeader("Content-Type", "image/svg+xml")
+            .putHeader("Cache-Control", "private, max-age=3600").end(svg))
+        .onFailure(ctx::fail));
     router.post("/api/fairs/:fairSlug/check-ins").handler(organiserOnly).handler(ctx -> IdempotentPost.created(ctx,
         checkIns.checkIn(fair(ctx), AuthRoutes.organiser(ctx), IdempotentPost.key(ctx), CheckInRequest.parse(Http.body(ctx)))
             .map(done -> new Outcome<>(CheckInJson.arrival(done.value()), done.created()))));
@@ -35,8 +42,8 @@ public final class CheckInRoutes {
     router.get("/api/fairs/:fairSlug/attendance").handler(organiserOnly).handler(ctx -> Http.respond(ctx, 200,
         checkIns.attendance(fair(ctx), AuthRoutes.organiser(ctx)).map(CheckInJson::attendance)));
     router.get("/api/fairs/:fairSlug/attendance.csv").handler(organiserOnly).handler(ctx -> Http.attachment(ctx,
-        "attendance.csv", Csv.CONTENT_TYPE, checkIns.attendance(fair(ctx), AuthRoutes.organiser(ctx))
-            .map(report -> AttendanceCsv.of(report, I18n.apiLanguage(ctx)))));
+        "attendance.csv", Csv.CONTENT_TYPE, checkIns.attendanceCsv(fair(ctx), AuthRoutes.organiser(ctx),
+            I18n.apiLanguage(ctx))));
   }
 
   private static String fair(RoutingContext ctx) {

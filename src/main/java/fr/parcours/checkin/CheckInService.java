@@ -56,6 +56,17 @@ public final class CheckInService {
         .map(found -> found.orElseThrow(() -> AppException.notFound("check_in", CheckInCode.of(bookingId))));
   }
 
+  /**
+   * The QR code of a confirmed booking, for its manage page and print view: the staff page's
+   * address with the class's code, so that a phone's camera app opens it too.
+   */
+  public Future<String> qrCode(String manageToken, String publicUrl) {
+    return repository.confirmedByToken(pool, manageToken).map(found -> found
+        .map(booking -> QrSvg.of(publicUrl + StaffLinks.checkIn(booking.fairSlug(), CheckInCode.of(booking.bookingId())),
+            CheckInCode.of(booking.bookingId())))
+        .orElseThrow(() -> AppException.notFound("booking", manageToken)));
+  }
+
   /** Undoes a mistaken check-in; a code of another fair, or of a class not checked in, is a 404. */
   public Future<Void> undo(String fairSlug, Organiser staff, String code) {
     long bookingId = CheckInCode.parse(code).orElseThrow(() -> AppException.notFound("check_in", code));
@@ -79,5 +90,10 @@ public final class CheckInService {
     return fairs.require(fairSlug, staff, FairRole.STAFF).compose(fair -> Future.all(
             repository.arrivals(pool, fair.id(), fair.zone()), repository.extras(pool, fair.id()))
         .map(all -> Attendance.of(fair, all.resultAt(0), all.resultAt(1))));
+  }
+
+  /** The report as a spreadsheet, its headers in {@code language}. */
+  public Future<String> attendanceCsv(String fairSlug, Organiser staff, String language) {
+    return attendance(fairSlug, staff).map(report -> AttendanceCsv.of(report, language));
   }
 }

@@ -19,7 +19,7 @@ import java.util.stream.StreamSupport;
 final class CopyRepository {
 
   /** An association of the source fair that can be asked to take part again. */
-  record Contact(long id, String name, String email) {
+  record Contact(long id, String name, String email, String language) {
   }
 
   /**
@@ -134,7 +134,7 @@ final class CopyRepository {
   }
 
   Future<List<Contact>> contacts(SqlConnection conn, long source) {
-    return conn.preparedQuery("SELECT id, name, contact_email FROM associations WHERE fair_id = $1 "
+    return conn.preparedQuery("SELECT id, name, contact_email, language FROM associations WHERE fair_id = $1 "
             + "AND contact_email <> '' ORDER BY id").execute(Tuple.of(source))
         .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(CopyRepository::contact).toList());
   }
@@ -145,6 +145,6 @@ final class CopyRepository {
   }
 
   private static Contact contact(Row row) {
-    return new Contact(row.getLong("id"), row.getString("name"), row.getString("contact_email"));
+    return new Contact(row.getLong("id"), row.getString("name"), row.getString("contact_email"), row.getString("language"));
   }
 }

@@ -18,4 +18,9 @@ public enum SessionKind {
   public String json() {
     return name().toLowerCase(Locale.ROOT);
   }
+
+  /** The kind of a stored or validated name. */
+  public static SessionKind ofJson(String name) {
+    return valueOf(name.toUpperCase(Locale.ROOT));
+  }
 }

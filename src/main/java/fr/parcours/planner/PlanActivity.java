@@ -1,6 +1,7 @@
 package fr.parcours.planner;
 
 import fr.parcours.fair.Interval;
+import fr.parcours.fair.SessionKind;
 
 import java.time.Duration;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
  * it); {@code people}: how many sessions its association can run at once; {@code availability}:
  * when its people are there (empty: whenever the fair is open).
  */
-public record PlanActivity(String key, String title, String kind, String level, String description, TrackNeed track,
+public record PlanActivity(String key, String title, SessionKind kind, String level, String description, TrackNeed track,
                            String association, int people, Duration duration, List<Interval> availability,
                            boolean needsScreen, boolean needsPower) {
 
@@ -28,10 +29,10 @@ public record PlanActivity(String key, String title, String kind, String level, 
   }
 
   boolean talk() {
-    return "talk".equals(kind);
+    return kind == SessionKind.TALK;
   }
 
   boolean workshop() {
-    return "workshop".equals(kind);
+    return kind == SessionKind.WORKSHOP;
   }
 }

@@ -4,6 +4,7 @@ import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairDay;
 import fr.parcours.fair.FairTimes;
 import fr.parcours.fair.Interval;
+import fr.parcours.fair.SessionKind;
 import fr.parcours.planner.PlanRepository.OfferRow;
 import fr.parcours.planner.PlanRepository.SessionRow;
 import fr.parcours.planner.PlanRepository.Snapshot;
@@ -128,14 +129,14 @@ record PlanProblem(DayPlan plan, List<PlannedSession> today, List<TrackNeed> nee
         continue;
       }
       Optional<OfferRow> offer = offerOf(row.activity()).map(offers::get);
-      activities.put(row.activity(), new PlanActivity(row.activity(), row.title(), row.kind(), row.level(),
+      activities.put(row.activity(), new PlanActivity(row.activity(), row.title(), SessionKind.ofJson(row.kind()), row.level(),
           row.description(), needs.get(row.track()), row.association(), association(people, row.association()),
           Duration.between(row.period().start(), row.period().end()),
           offer.map(OfferRow::availability).orElse(List.of()), offer.map(OfferRow::screen).orElse(false),
           offer.map(OfferRow::power).orElse(false)));
     }
     for (OfferRow offer : snapshot.offers()) {
-      activities.putIfAbsent(OFFER + offer.id(), new PlanActivity(OFFER + offer.id(), offer.title(), offer.kind(),
+      activities.putIfAbsent(OFFER + offer.id(), new PlanActivity(OFFER + offer.id(), offer.title(), SessionKind.ofJson(offer.kind()),
           offer.level(), offer.description(), needs.get(offer.track()), offer.association(),
           association(people, offer.association()), Duration.ofMinutes(offer.durationMinutes()), offer.availability(),
           offer.screen(), offer.power()));

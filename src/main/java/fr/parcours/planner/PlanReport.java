@@ -49,7 +49,7 @@ final class PlanReport {
     return new JsonArray(best.sessions().stream().filter(PlannedSession::assigned)
         .sorted(Comparator.comparing(PlannedSession::start).thenComparing(s -> s.room().slug()))
         .map(s -> (Object) new JsonObject().put("activity", s.activity().key()).put("title", s.activity().title())
-            .put("kind", s.activity().kind()).put("track", s.track()).put("room", s.room().slug())
+            .put("kind", s.activity().kind().json()).put("track", s.track()).put("room", s.room().slug())
             .put("association", s.activity().association()).put("level", s.activity().level())
             .put("description", s.activity().description())
             .put("starts_at", FairTimes.format(s.start(), zone)).put("ends_at", FairTimes.format(s.end(), zone))

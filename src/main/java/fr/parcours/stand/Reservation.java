@@ -14,8 +14,8 @@ record Reservation(long id, long fairId, Association association, LocalDate day,
   static final String WAITING = "waiting";
   static final String CANCELLED = "cancelled";
 
-  /** Who reserved: shown by name on the public map, written to at its contact address. */
-  record Association(long id, long fairId, String slug, String name, String email) {
+  /** Who reserved: shown by name on the public map, written to at its contact address in its language. */
+  record Association(long id, long fairId, String slug, String name, String email, String language) {
   }
 
   boolean is(String state) {

@@ -9,7 +9,6 @@ import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairRole;
 import fr.parcours.fair.FairService;
 import fr.parcours.i18n.Term;
-import fr.parcours.mail.Wording;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -64,7 +63,8 @@ public final class StandDesk {
     }
     LocalDate day = fair.day(placement.day() == null ? current.day() : placement.day()).day();
     StandPeriod period = placement.period() == null ? current.period() : placement.period();
-    Wording notice = current.is(Reservation.WAITING) ? StandMessages.ASSIGNED : StandMessages.MOVED;
+    StandMessages.Notice notice = current.is(Reservation.WAITING) ? StandMessages.Notice.ASSIGNED
+        : StandMessages.Notice.MOVED;
     return ledger.requireFree(conn, current.association(), day, period, current.id())
         .compose(free -> Future.all(repository.spots(conn, fair.id()), repository.holds(conn, fair.id())))
         .compose(all -> {

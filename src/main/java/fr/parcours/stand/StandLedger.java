@@ -4,7 +4,6 @@ import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
 import fr.parcours.i18n.Term;
 import fr.parcours.mail.Outbox;
-import fr.parcours.mail.Wording;
 import fr.parcours.stand.Reservation.Association;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
@@ -49,17 +48,22 @@ final class StandLedger {
             StandPlanner.Waiting waiting = promotion.waiting();
             chain = chain.compose(done -> repository.place(conn, waiting.reservationId(), promotion.spot().id(),
                     waiting.day(), waiting.period())
-                .compose(placed -> tell(conn, waiting.reservationId(), StandMessages.PROMOTED, fair)));
+                .compose(placed -> tell(conn, waiting.reservationId(), StandMessages.Notice.PROMOTED, fair)));
           }
           return chain;
         });
   }
 
   /** Writes to the association, in the same transaction; one without a contact address is not written to. */
-  Future<Void> tell(SqlConnection conn, long reservationId, Wording notice, Fair fair) {
-    return read(conn, reservationId).compose(reservation -> reservation.association().email().isBlank()
+  Future<Void> tell(SqlConnection conn, long reservationId, StandMessages.Notice notice, Fair fair) {
+    return read(conn, reservationId).compose(reservation -> tell(conn, reservation, notice, fair));
+  }
+
+  /** Writes about the reservation as it was just read in this transaction. */
+  Future<Void> tell(SqlConnection conn, Reservation reservation, StandMessages.Notice notice, Fair fair) {
+    return reservation.association().email().isBlank()
         ? Future.succeededFuture()
-        : Outbox.enqueue(conn, StandMessages.of(notice, reservation, fair)));
+        : Outbox.enqueue(conn, StandMessages.of(notice, reservation, fair));
   }
 
   Future<Reservation> read(SqlConnection conn, long id) {

@@ -25,7 +25,7 @@ final class StandRepository {
       + "s.depth, s.power FROM stand_spots s JOIN zones z ON z.id = s.zone_id ";
 
   private static final String RESERVATION_COLUMNS = "SELECT r.*, a.slug AS association_slug, "
-      + "a.name AS association_name, a.contact_email, a.fair_id AS association_fair_id, "
+      + "a.name AS association_name, a.contact_email, a.language, a.fair_id AS association_fair_id, "
       + "s.number, s.zone_id AS spot_zone_id, sz.slug AS spot_zone, s.x, s.y, s.width, s.depth, s.power, "
       + "ws.number AS wanted_spot, wz.slug AS wanted_zone, "
       + "CASE WHEN r.status = 'waiting' THEN (SELECT count(*) FROM stand_reservations w WHERE w.fair_id = r.fair_id "
@@ -35,10 +35,10 @@ final class StandRepository {
       + "LEFT JOIN stand_spots ws ON ws.id = r.wanted_spot_id LEFT JOIN zones wz ON wz.id = r.zone_id ";
 
   Future<Optional<Association>> association(SqlClient db, long associationId) {
-    return db.preparedQuery("SELECT id, fair_id, slug, name, contact_email FROM associations WHERE id = $1")
+    return db.preparedQuery("SELECT id, fair_id, slug, name, contact_email, language FROM associations WHERE id = $1")
         .execute(Tuple.of(associationId))
         .map(rows -> Results.first(rows).map(row -> new Association(row.getLong("id"), row.getLong("fair_id"),
-            row.getString("slug"), row.getString("name"), row.getString("contact_email"))));
+            row.getString("slug"), row.getString("name"), row.getString("contact_email"), row.getString("language"))));
   }
 
   Future<Optional<Long>> zoneId(SqlClient db, long fairId, String slug) {
@@ -122,7 +122,8 @@ final class StandRepository {
   private static Reservation reservation(Row row) {
     Long position = row.getLong("waitlist_position");
     Association association = new Association(row.getLong("association_id"), row.getLong("association_fair_id"),
-        row.getString("association_slug"), row.getString("association_name"), row.getString("contact_email"));
+        row.getString("association_slug"), row.getString("association_name"), row.getString("contact_email"),
+        row.getString("language"));
     return new Reservation(row.getLong("id"), row.getLong("fair_id"), association, row.getLocalDate("day"),
         StandPeriod.of(row.getString("period")), row.getString("status"),
         row.getLong("spot_id") == null ? null : spot(row, "spot_id", "spot_zone_id", "spot_zone"), wish(row),

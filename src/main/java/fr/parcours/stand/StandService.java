@@ -114,7 +114,10 @@ public final class StandService {
                   association.id(), day, request.period(),
                   StandPlanner.pick(spots, holds, day, request.period(), wish).map(Spot::id).orElse(null), wish));
             }))
-        .compose(id -> ledger.read(conn, id));
+        .compose(id -> ledger.read(conn, id))
+        .compose(reservation -> reservation.is(Reservation.CONFIRMED)
+            ? ledger.tell(conn, reservation, StandMessages.Notice.CONFIRMED, fair).map(reservation)
+            : Future.succeededFuture(reservation));
   }
 
   /** What the request asks for, with its spot or zone resolved; a wish no spot can ever meet is refused. */

@@ -2,6 +2,7 @@ package fr.parcours.team;
 
 import fr.parcours.auth.AuthRoutes;
 import fr.parcours.web.Http;
+import fr.parcours.web.I18n;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -24,7 +25,7 @@ public final class TeamRoutes {
     router.get(TEAM).handler(organiser).handler(ctx -> Http.respond(ctx, 200,
         team.team(ctx.pathParam("fairSlug"), AuthRoutes.organiser(ctx))));
     router.post(TEAM).handler(organiser).handler(ctx -> Http.respond(ctx, 201,
-        team.add(ctx.pathParam("fairSlug"), AuthRoutes.organiser(ctx), Http.body(ctx))));
+        team.add(ctx.pathParam("fairSlug"), AuthRoutes.organiser(ctx), Http.body(ctx), I18n.named(ctx))));
     router.delete(TEAM).handler(organiser).handler(ctx -> Http.respondNoContent(ctx,
         team.remove(ctx.pathParam("fairSlug"), AuthRoutes.organiser(ctx), ctx.queryParams().get("email"))));
     router.post("/api/team-invitations/:token").handler(ctx -> Http.respond(ctx, 201,

@@ -57,8 +57,11 @@ public final class TeamService {
         .map(all -> TeamJson.team(all.resultAt(0), all.resultAt(1))));
   }
 
-  /** Adds {"email", "role"} to the team, or sets the role of who is in it; owners only. */
-  public Future<JsonObject> add(String fairSlug, Organiser owner, JsonInput body) {
+  /**
+   * Adds {"email", "role"} to the team, or sets the role of who is in it; owners only. The
+   * message is in {@code language} (the owner's page or Accept-Language), null for the fair's.
+   */
+  public Future<JsonObject> add(String fairSlug, Organiser owner, JsonInput body, String language) {
     String email = body.requiredText("email");
     String role = body.requiredChoice("role", ROLES);
     body.check(email == null || Addresses.valid(email), "email", "NOT_EMAIL", Map.of());
@@ -67,26 +70,26 @@ public final class TeamService {
     return fairs.require(fairSlug, owner, FairRole.OWNER).compose(fair -> auth.withEmail(email)
         .compose(found -> pool.withTransaction(conn -> locks.take(conn, Lock.fair(fair.id()))
             .compose(locked -> found.isPresent()
-                ? putMember(conn, fair, found.get(), given)
-                : invite(conn, fair, email, given)))));
+                ? putMember(conn, fair, found.get(), given, fair.languageFor(language))
+                : invite(conn, fair, email, given, fair.languageFor(language))))));
   }
 
-  private Future<JsonObject> putMember(SqlClient conn, Fair fair, Organiser member, FairRole role) {
+  private Future<JsonObject> putMember(SqlClient conn, Fair fair, Organiser member, FairRole role, String language) {
     return keepAnOwner(conn, fair, member, role)
         .compose(before -> repository.putMember(conn, fair.id(), member.id(), role)
             .compose(done -> before == null
                 ? Outbox.enqueue(conn, TeamMessages.added(member.email(), fair.details().name(), role,
-                    publicUrl + "/admin/fairs/" + fair.slug()))
+                    publicUrl + "/admin/fairs/" + fair.slug(), language))
                 : Future.succeededFuture()))
         .map(done -> TeamJson.member(new TeamRepository.Entry(member.email(), member.name(), role, null)));
   }
 
-  private Future<JsonObject> invite(SqlClient conn, Fair fair, String email, FairRole role) {
+  private Future<JsonObject> invite(SqlClient conn, Fair fair, String email, FairRole role, String language) {
     String token = Tokens.newToken();
     OffsetDateTime expiresAt = OffsetDateTime.now(ZoneOffset.UTC).plus(INVITATION_LIFETIME);
     return repository.invite(conn, fair.id(), email, role, Tokens.digest(token), expiresAt)
         .compose(done -> Outbox.enqueue(conn, TeamMessages.invited(email, fair.details().name(), role,
-            publicUrl + "/admin/invitations/" + token, (int) INVITATION_LIFETIME.toDays())))
+            publicUrl + "/admin/invitations/" + token, (int) INVITATION_LIFETIME.toDays(), language)))
         .map(done -> TeamJson.invitation(new TeamRepository.Entry(email, null, role, expiresAt)));
   }
 

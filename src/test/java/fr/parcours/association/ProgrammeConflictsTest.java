@@ -63,9 +63,9 @@ class ProgrammeConflictsTest {
   }
 
   private static Offer offer(long id, long associationId, String name, long sessionId) {
-    OfferDraft draft = new OfferDraft("talk", "s-orienter", "Offre " + id, "", "both", 30, 3, List.of(), List.of(),
+    OfferDraft draft = new OfferDraft(OfferKind.TALK, "s-orienter", "Offre " + id, "", "both", 30, 3, List.of(), List.of(),
         OfferDraft.Needs.NONE);
-    return new Offer(id, associationId, "a-" + associationId, name, "contact@example.org", 1, draft,
+    return new Offer(id, associationId, "a-" + associationId, name, "contact@example.org", "fr", 1, draft,
         OfferStatus.ACCEPTED, null, sessionId);
   }
 }

@@ -2,6 +2,7 @@ package fr.parcours.planner;
 
 import ai.timefold.solver.test.api.score.stream.ConstraintVerifier;
 import fr.parcours.fair.Interval;
+import fr.parcours.fair.SessionKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -41,7 +42,7 @@ class PlanConstraintsTest {
 
   @Test
   void aSessionGetsTheEquipmentItNeeds() {
-    PlanActivity slides = new PlanActivity("slides", "slides", "talk", "", "", track, null, 1, Duration.ofMinutes(30),
+    PlanActivity slides = new PlanActivity("slides", "slides", SessionKind.TALK, "", "", track, null, 1, Duration.ofMinutes(30),
         List.of(), true, true);
     verifier.verifyThat(PlanConstraints::equipment)
         .given(at(1, slides, GARONNE, 0), at(2, slides, AMPHI, 1), at(3, talk, GARONNE, 2))
@@ -58,7 +59,7 @@ class PlanConstraintsTest {
 
   @Test
   void anAssociationRunsOnlyWhenItsPeopleAreThere() {
-    PlanActivity early = new PlanActivity("early", "early", "talk", "", "", track, "energies", 1,
+    PlanActivity early = new PlanActivity("early", "early", SessionKind.TALK, "", "", track, "energies", 1,
         Duration.ofMinutes(30), List.of(new Interval(PlanSamples.slot(0), PlanSamples.slot(1))), false, false);
     verifier.verifyThat(PlanConstraints::unavailable)
         .given(at(1, early, AMPHI, 0), at(2, early, AMPHI, 1))

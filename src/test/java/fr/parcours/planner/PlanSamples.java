@@ -1,6 +1,7 @@
 package fr.parcours.planner;
 
 import fr.parcours.fair.Interval;
+import fr.parcours.fair.SessionKind;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -26,8 +27,8 @@ final class PlanSamples {
   }
 
   static PlanActivity activity(String key, String kind, TrackNeed track, String association, int people) {
-    return new PlanActivity(key, key, kind, "", "", track, association, people, Duration.ofMinutes(30), List.of(),
-        false, false);
+    return new PlanActivity(key, key, SessionKind.ofJson(kind), "", "", track, association, people, Duration.ofMinutes(30),
+        List.of(), false, false);
   }
 
   /** The start of slot {@code index} (0 at 9:00, every 40 minutes). */

@@ -31,6 +31,8 @@ public final class LanguageCheck {
       "avant", "entre", "liste", "attente", "bonjour", "voici", "merci");
   /** A word, with the apostrophe of an elision ("l'", "qu'"): a lone "d" is a letter, "d'" is French. */
   private static final Pattern WORD = Pattern.compile("\\p{L}+['’]?");
+  /** A link: its path and token are letters chosen by a machine, never a sentence ("…/manage/x8Il…"). */
+  private static final Pattern LINK = Pattern.compile("https?://\\S+");
   /** Data shorter than this is a word any sentence may hold: it is not cut out. */
   private static final int SHORTEST_DATA = 4;
 
@@ -55,7 +57,7 @@ public final class LanguageCheck {
 
   /** The text with every quoted piece of data replaced by a mark, longest first. */
   static String withoutData(String text, Collection<String> data) {
-    String left = text;
+    String left = LINK.matcher(text).replaceAll(" · ");
     List<String> pieces = data.stream().map(String::strip).filter(piece -> piece.length() >= SHORTEST_DATA)
         .distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     for (String piece : pieces) {
