@@ -89,7 +89,7 @@ public final class Application {
   public static <T> T runOnce(AppConfig config, Function<Services, Future<T>> work) throws Exception {
     Application app = create(config);
     try {
-      return Migrations.apply(app.vertx, app.dbUrl).compose(migrated -> work.apply(app.services))
+      return app.migrate().compose(migrated -> work.apply(app.services))
           .toCompletionStage().toCompletableFuture().get();
     } finally {
       app.stop().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
@@ -101,9 +101,14 @@ public final class Application {
     return new Application(config, embedded);
   }
 
+  /** The schema brought up to date, then what the code defines and the schema refers to. */
+  private Future<Void> migrate() {
+    return Migrations.apply(vertx, dbUrl).compose(applied -> Bootstrap.kinds(services));
+  }
+
   private Future<Void> prepare(boolean loadDemo) {
-    return Migrations.apply(vertx, dbUrl)
-        .compose(applied -> Bootstrap.firstOrganiser(services))
+    return migrate()
+        .compose(migrated -> Bootstrap.firstOrganiser(services))
         .compose(done -> loadDemo ? Bootstrap.demo(services) : Future.succeededFuture());
   }
 

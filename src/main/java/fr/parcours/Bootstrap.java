@@ -1,20 +1,29 @@
 package fr.parcours;
 
+import fr.parcours.association.OfferKind;
 import fr.parcours.config.AppConfig;
 import fr.parcours.config.Settings;
+import fr.parcours.db.NameTables;
 import fr.parcours.demo.DemoFair;
+import fr.parcours.fair.SessionKind;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 
-/** What a start may create on an empty database: the configured organiser and the demo fair. */
+/** What a start may create in the database: the kinds, the configured organiser and the demo fair. */
 final class Bootstrap {
 
   private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
 
   private Bootstrap() {
+  }
+
+  /** Every kind the enums define, so that the sessions' and offers' foreign keys accept it. */
+  static Future<Void> kinds(Services services) {
+    return NameTables.fill(services.pool, "session_kinds", SessionKind.NAMES)
+        .compose(done -> NameTables.fill(services.pool, "offer_kinds", OfferKind.NAMES));
   }
 
   /** Creates the organiser named in the configuration ({@code organiser.*}) if missing. */
