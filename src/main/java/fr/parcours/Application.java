@@ -101,9 +101,8 @@ public final class Application {
     return new Application(config, embedded);
   }
 
-  /** The schema brought up to date, then what the code defines and the schema refers to. */
   private Future<Void> migrate() {
-    return Migrations.apply(vertx, dbUrl).compose(applied -> Bootstrap.kinds(services));
+    return Migrations.apply(vertx, dbUrl, Bootstrap.KINDS);
   }
 
   private Future<Void> prepare(boolean loadDemo) {

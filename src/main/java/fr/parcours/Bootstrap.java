@@ -3,7 +3,6 @@ package fr.parcours;
 import fr.parcours.association.OfferKind;
 import fr.parcours.config.AppConfig;
 import fr.parcours.config.Settings;
-import fr.parcours.db.NameTables;
 import fr.parcours.demo.DemoFair;
 import fr.parcours.fair.SessionKind;
 import io.vertx.core.Future;
@@ -11,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /** What a start may create in the database: the kinds, the configured organiser and the demo fair. */
 final class Bootstrap {
@@ -20,11 +21,8 @@ final class Bootstrap {
   private Bootstrap() {
   }
 
-  /** Every kind the enums define, so that the sessions' and offers' foreign keys accept it. */
-  static Future<Void> kinds(Services services) {
-    return NameTables.fill(services.pool, "session_kinds", SessionKind.NAMES)
-        .compose(done -> NameTables.fill(services.pool, "offer_kinds", OfferKind.NAMES));
-  }
+  /** The tables of every kind the enums define, so that the sessions' and offers' foreign keys accept it. */
+  static final Map<String, List<String>> KINDS = Map.of("session_kinds", SessionKind.NAMES, "offer_kinds", OfferKind.NAMES);
 
   /** Creates the organiser named in the configuration ({@code organiser.*}) if missing. */
   static Future<Void> firstOrganiser(Services services) {

@@ -1,6 +1,6 @@
 -- The kinds of sessions and offers are the constants of fr.parcours.fair.SessionKind and
 -- fr.parcours.association.OfferKind. The server inserts them at every start, before it listens
--- (Bootstrap.kinds), so a new constant needs no migration. Foreign keys to these tables replace
+-- (Bootstrap.KINDS), so a new constant needs no migration. Foreign keys to these tables replace
 -- the CHECKs that listed the kinds a second time.
 CREATE TABLE session_kinds (name text PRIMARY KEY);
 CREATE TABLE offer_kinds (name text PRIMARY KEY);

@@ -100,7 +100,7 @@ final class PlanRepository {
           rows.forEach(row -> windows.computeIfAbsent(row.getLong("offer_id"), id -> new ArrayList<>()).add(period(row)));
           return windows;
         })
-        .compose(windows -> conn.preparedQuery(OFFERS).execute(Tuple.of(fairId, OfferKind.PLACED.toArray(String[]::new)))
+        .compose(windows -> conn.preparedQuery(OFFERS).execute(Tuple.of(fairId).addArrayOfString(OfferKind.PLACED.toArray(String[]::new)))
             .map(rows -> list(rows, row -> offer(row, windows.getOrDefault(row.getLong("id"), List.of())))));
   }
 
