@@ -247,7 +247,7 @@ public final class FaultSuite {
     row.put("bookings", fairs.value("SELECT count(*) FROM bookings WHERE fair_id = $1", Tuple.of(fair.id())));
     row.putAll(fairs.invariants(fair.id()));
     long stored = fairs.value("SELECT count(*) FROM bookings WHERE fair_id = $1 AND id = ANY($2)",
-        Tuple.of(fair.id(), rush.acknowledged.values().toArray(Long[]::new)));
+        Tuple.of(fair.id()).addArrayOfLong(rush.acknowledged.values().toArray(Long[]::new)));
     row.put("acknowledged_not_stored", rush.acknowledged.size() - stored);
     row.putAll(messages(outboxBefore));
     row.put("partial_files", mailFiles(".part").size());

@@ -29,4 +29,4 @@ for _ in $(seq 1 240); do test -s "$work/db-url" && break; sleep 0.25; done
 test -s "$work/db-url" || { echo "PostgreSQL did not come up" >&2; cat "$work/db.log" >&2; exit 1; }
 
 java -cp "$classpath" FaultSuite --db "$(cat "$work/db-url")" --jar target/parcours.jar --work "$work" \
-  --pg-data "$work/pg" --command "$command_line" "$@" || { tail -30 "$work"/server-*.log; exit 1; }
+  --pg-data "$work/pg" --command "$command_line" "$@" || { tail -n 30 "$work"/server-*.log; exit 1; }

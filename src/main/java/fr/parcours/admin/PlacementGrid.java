@@ -41,9 +41,12 @@ final class PlacementGrid {
     }
   }
 
-  /** The placing just refused: the offer, the room and slot chosen, and every conflict. */
-  record Refused(long offerId, String room, String slot, List<FieldError> errors) {
+  /** The placing just refused: its form's key, the room and slot chosen, and every conflict. */
+  record Refused(String key, String room, String slot, List<FieldError> errors) {
   }
+
+  /** The key of an offer's "place it once more" form, beside its placing form (keyed by the offer's id). */
+  static final String AGAIN = "again-";
 
   private final Programme programme;
   private final List<Slot> slots;
@@ -101,7 +104,7 @@ final class PlacementGrid {
       offers.stream().filter(offer -> Objects.equals(offer.getLong("session"), s.id())).findFirst()
           .ifPresent(offer -> card.put("form", form(offer, s.room(),
               slots.stream().filter(slot -> slot.holds(s)).map(slot -> String.valueOf(slot.id())).findFirst()
-                  .orElse(null))));
+                  .orElse(null))).put("again", form(offer, AGAIN + offer.getLong("id"), null, null)));
       return (Object) card;
     }).toList());
   }
@@ -121,11 +124,16 @@ final class PlacementGrid {
 
   /** An offer's placing form: the room and slot it holds (or those just typed, when this one was refused). */
   private JsonObject form(JsonObject offer, String room, String slot) {
+    return form(offer, String.valueOf(offer.getLong("id")), room, slot);
+  }
+
+  private JsonObject form(JsonObject offer, String key, String room, String slot) {
     long id = offer.getLong("id");
-    boolean wasRefused = refused != null && refused.offerId() == id;
+    boolean wasRefused = refused != null && refused.key().equals(key);
     JsonArray errors = new JsonArray(!wasRefused ? List.of() : refused.errors().stream()
         .map(e -> (Object) Pages.said(e, locale.getLanguage())).toList());
-    return new JsonObject().put("id", id).put("title", offer.getString("title"))
+    return new JsonObject().put("id", id).put("key", key).put("title", offer.getString("title"))
+        .put("action", key.startsWith(AGAIN) ? "repeat" : "place").put("again", key.startsWith(AGAIN))
         .put("placed", room != null)
         .put("rooms", rooms(wasRefused ? refused.room() : room))
         .put("slots", slotOptions(wasRefused ? refused.slot() : slot))

@@ -72,7 +72,18 @@ final class PlacementPages {
           probe -> placement.tryPlace(fair, id, JsonInput.of(body.copy()), probe),
           () -> placement.place(fair, id, JsonInput.of(body.copy())).map(done -> backToGrid(ctx, fair, id)))
           .recover(error -> Refusals.shown(error, (status, errors) -> render(ctx, status, organiser.toJson(), fair,
-              new PlacementGrid.Refused(id, room, slot, errors), null)));
+              new PlacementGrid.Refused(String.valueOf(id), room, slot, errors), null)));
+    }));
+    router.post(PATH + "/offers/:offerId/repeat").handler(ctx -> session.ownFair(ctx, (organiser, fair) -> {
+      long id = Http.idParam(ctx, "offerId", "offer");
+      String room = ctx.request().getFormAttribute("room");
+      String slot = ctx.request().getFormAttribute("slot");
+      JsonObject body = Forms.json(ctx.request().formAttributes(), List.of("room", "slot"), Set.of("slot"));
+      return unlessLowering(ctx, organiser.toJson(), fair, new Review("repeat", id, room, slot),
+          probe -> placement.tryRepeat(fair, id, JsonInput.of(body.copy()), probe),
+          () -> placement.repeat(fair, id, JsonInput.of(body.copy())).map(done -> backToGrid(ctx, fair, id)))
+          .recover(error -> Refusals.shown(error, (status, errors) -> render(ctx, status, organiser.toJson(), fair,
+              new PlacementGrid.Refused(PlacementGrid.AGAIN + id, room, slot, errors), null)));
     }));
     router.post(PATH + "/offers/:offerId/unplace").handler(ctx -> session.ownFair(ctx, (organiser, fair) -> {
       long id = Http.idParam(ctx, "offerId", "offer");

@@ -20,6 +20,12 @@ record Offer(long id, long associationId, String associationSlug, String associa
         .put("session", sessionId);
   }
 
+  /** The same offer as if not placed yet: what placing it once more starts from (a new session). */
+  Offer unplaced() {
+    return new Offer(id, associationId, associationSlug, associationName, contactEmail, language, trackId, draft, status,
+        reviewMessage, null);
+  }
+
   /** The offer as an edit starts from: its fields, which the body's replace. */
   JsonObject editable(Fair fair) {
     JsonObject json = draft.toJson(fair);

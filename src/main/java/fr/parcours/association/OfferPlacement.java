@@ -56,6 +56,29 @@ public final class OfferPlacement {
         .compose(request -> dryRun(fair, conn -> placeIn(conn, fair, offerId, request), probe));
   }
 
+  /**
+   * Gives the offer once more: another session of the same activity (a class's route takes one
+   * of its showings), in the room and slot asked, checked as a first placing is; the others stay.
+   * The association gets one email listing every showing, as for a first placing.
+   */
+  public Future<JsonObject> repeat(Fair fair, long offerId, JsonInput body) {
+    return Future.succeededFuture(body).map(PlacementRequest::read)
+        .compose(request -> resources.inFairTransaction(fair, conn -> repeatIn(conn, fair, offerId, request)));
+  }
+
+  /** What repeating would leave, read by {@code probe}, then rolled back (see {@link #tryPlace}). */
+  public <T> Future<T> tryRepeat(Fair fair, long offerId, JsonInput body, Function<SqlConnection, Future<T>> probe) {
+    return Future.succeededFuture(body).map(PlacementRequest::read)
+        .compose(request -> dryRun(fair, conn -> repeatIn(conn, fair, offerId, request), probe));
+  }
+
+  private Future<JsonObject> repeatIn(SqlConnection conn, Fair fair, long offerId, PlacementRequest request) {
+    return offers.locked(conn, fair, offerId, null)
+        .compose(offer -> placeable(offer).map(ok -> offer.unplaced()))
+        .compose(offer -> placeLocked(conn, fair, offer, request))
+        .compose(session -> tellPlaced(conn, fair, offerId).compose(told -> shown(conn, fair, offerId, session)));
+  }
+
   private Future<JsonObject> placeIn(SqlConnection conn, Fair fair, long offerId, PlacementRequest request) {
     return offers.locked(conn, fair, offerId, null)
         .compose(offer -> placeable(offer).compose(ok -> placeLocked(conn, fair, offer, request)))
@@ -181,8 +204,9 @@ public final class OfferPlacement {
           JsonInput.of(where.put("status", "scheduled")));
     }
     OfferDraft draft = offer.draft();
-    JsonObject session = where.put("activity", "offer-" + offer.id()).put("title", draft.title())
-        .put("kind", draft.kind().session().orElseThrow().json()).put("track", draft.theme()).put("association", offer.associationSlug());
+    JsonObject session = where.put("activity", activity(offer.id())).put("title", draft.title())
+        .put("kind", draft.kind().session().orElseThrow().json()).put("track", draft.theme())
+        .put("association", offer.associationSlug());
     if (!draft.description().isEmpty()) {
       session.put("description", draft.description());
     }
@@ -192,6 +216,11 @@ public final class OfferPlacement {
   private Future<JsonObject> shown(SqlConnection conn, Fair fair, long offerId, JsonObject session) {
     return offerRows.find(conn, offerId)
         .map(offer -> new JsonObject().put("offer", offer.orElseThrow().toJson(fair)).put("session", session));
+  }
+
+  /** The activity of an offer's sessions: all its showings are one activity, a route takes one of them. */
+  public static String activity(long offerId) {
+    return "offer-" + offerId;
   }
 
   private static AppException unknown(String field) {

@@ -69,6 +69,41 @@ class CapacityReviewBrowserTest extends DemoBrowserTest {
     assertEquals(2, browser.findElements(By.cssSelector("td[data-free]")).size(), "the two free cells of Salle 1");
   }
 
+  @Test
+  void anAcceptedOfferIsPlacedOnceMoreInAnotherRoomAndSlot() {
+    AssociationApi fair = new AssociationApi(app, "salon-repris");
+    fair.room("amphi", "Amphi", 120);
+    fair.room("salle-1", "Salle 1", 30);
+    long first = slot(fair, "09:00", "09:40");
+    long second = slot(fair, "10:00", "10:40");
+    long law = fair.accepted(fair.signedIn("Barreau de Bordeaux", "barreau@repris.test"),
+        offer("Devenir avocat", 1, "09:00", "17:00"));
+    fair.place(law, "amphi", "09:00", 200);
+    long told = fair.messageCount("barreau@repris.test");
+
+    signIn(fair);
+    browser.get(url("/admin/fairs/" + fair.slug + "/programme?lang=fr"));
+    browser.findElement(By.cssSelector("#again-" + law + " summary")).click();
+    new Select(browser.findElement(By.id("room-again-" + law))).selectByValue("salle-1");
+    new Select(browser.findElement(By.id("slot-again-" + law))).selectByValue(String.valueOf(second));
+    Browser.clickAndWaitForPage(browser, By.id("place-submit-again-" + law));
+    assertTrue(cell("amphi", first).contains("Devenir avocat"), "the first showing stays");
+    assertTrue(cell("salle-1", second).contains("Devenir avocat"), "given once more: " + cell("salle-1", second));
+    assertEquals("5 classes · 150 places", capacity("now").get(0), "a class takes either showing");
+    screenshot("admin-programme-repeated-offer");
+    assertEquals(told + 1, fair.messageCount("barreau@repris.test"), "one placement action, one email");
+    String body = fair.lastMessage("barreau@repris.test", "offer_placed").getString("body");
+    assertTrue(body.contains("Amphi") && body.contains("Salle 1"), "the email lists both showings: " + body);
+
+    browser.findElement(By.cssSelector("#again-" + law + " summary")).click();
+    new Select(browser.findElement(By.id("room-again-" + law))).selectByValue("salle-1");
+    new Select(browser.findElement(By.id("slot-again-" + law))).selectByValue(String.valueOf(first));
+    Browser.clickAndWaitForPage(browser, By.id("place-submit-again-" + law));
+    assertTrue(browser.findElement(By.id("conflicts-again-" + law)).getText().contains("Devenir avocat"),
+        "its one person cannot give it twice at 9:00: " + browser.findElement(By.id("conflicts-again-" + law)).getText());
+    assertEquals(told + 1, fair.messageCount("barreau@repris.test"), "a refused placing tells no one");
+  }
+
   private void signIn(AssociationApi fair) {
     browser.get(url("/admin?lang=fr"));
     browser.findElement(By.id("f-email")).sendKeys(fair.slug + "@organiser.test");
