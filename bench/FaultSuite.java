@@ -176,14 +176,18 @@ public final class FaultSuite {
   /**
    * Restarts PostgreSQL in place as an operator's fast restart does: SIGINT to the postmaster
    * (sessions ended, a checkpoint), then the same command line again. Not pg_ctl: it refuses to
-   * run as root, which the embedded binaries here do.
+   * run as root, and so does PostgreSQL: as root the postmaster starts again inside a user
+   * namespace (`unshare -U`, where it is "nobody").
    */
   private void restartPostgres() throws Exception {
     Path data = Path.of(args.get("--pg-data"));
     long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
     ProcessHandle running = ProcessHandle.of(postmaster).orElseThrow();
-    List<String> command = List.of(new String(Files.readAllBytes(Path.of("/proc/" + postmaster + "/cmdline")))
-        .split("\0"));
+    List<String> command = new ArrayList<>();
+    if (System.getProperty("user.name").equals("root")) {
+      command.addAll(List.of("unshare", "-U"));
+    }
+    command.addAll(List.of(new String(Files.readAllBytes(Path.of("/proc/" + postmaster + "/cmdline"))).split("\0")));
     exec("kill", "-INT", String.valueOf(postmaster));
     running.onExit().get(60, TimeUnit.SECONDS);
     new ProcessBuilder(command).redirectErrorStream(true)

@@ -14,6 +14,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,13 @@ public final class Application {
     this.config = config;
     this.embedded = embedded;
     AppMetrics metrics = AppMetrics.create(config.get(Settings.METRICS_ENABLED));
-    this.vertx = metrics.newVertx();
+    long warnMs = config.get(Settings.LIMITS_EVENT_LOOP_WARN_MS);
+    this.vertx = metrics.newVertx(new VertxOptions().setMaxEventLoopExecuteTime(warnMs)
+        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
+        // With where the loop is stuck, from the first warning.
+        .setWarningExceptionTime(warnMs).setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS)
+        .setBlockedThreadCheckInterval(Math.min(1000, Math.max(10, warnMs / 2)))
+        .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS));
     this.dbUrl = embedded == null ? config.dbUrl() : embedded.url();
     this.pool = Database.pool(vertx, dbUrl, config.get(Settings.DB_POOL_SIZE), config.dbLimits());
     this.services = new Services(vertx, pool, dbUrl, config, metrics);
@@ -102,7 +109,8 @@ public final class Application {
   }
 
   private Future<Void> prepare(boolean loadDemo) {
-    return Migrations.apply(vertx, dbUrl)
+    // The templates compile while the migrations run.
+    return Future.all(Migrations.apply(vertx, dbUrl), services.pages.compile())
         .compose(applied -> Bootstrap.firstOrganiser(services))
         .compose(done -> loadDemo ? Bootstrap.demo(services) : Future.succeededFuture());
   }

@@ -27,7 +27,12 @@ import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.imports.ImportService;
 import fr.parcours.metrics.AppMetrics;
 import fr.parcours.live.AvailabilityStreams;
+import fr.parcours.live.Change;
+import fr.parcours.live.LiveChanges;
 import fr.parcours.web.ClientAddress;
+import fr.parcours.web.PageBody;
+import fr.parcours.web.Pages;
+import fr.parcours.web.PreparedCache;
 import fr.parcours.web.Throttle;
 import fr.parcours.stand.StandDesk;
 import fr.parcours.stand.StandService;
@@ -35,6 +40,7 @@ import fr.parcours.planner.PlanService;
 import fr.parcours.planner.PlanSolver;
 import fr.parcours.team.TeamService;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 
 /** The composition root: every feature service, built once over the shared pool. */
@@ -72,6 +78,12 @@ public final class Services {
   final CopyService copies;
   final ImportService imports;
   final CheckInService checkIns;
+  /** Templates compiled once for every verticle; pages prepared once per change for every visitor. */
+  final Pages pages;
+  final PreparedCache<PageBody> preparedPages;
+
+  /** About two hundred programme pages of a big fair, in both languages and many filter combinations. */
+  static final long PREPARED_PAGES_MAX_BYTES = 32L * 1024 * 1024;
 
   Services(Vertx vertx, Pool pool, String databaseUrl, AppConfig config, AppMetrics metrics) {
     this.vertx = vertx;
@@ -110,6 +122,19 @@ public final class Services {
     this.copies = new CopyService(pool, fairs, config.publicUrl());
     this.imports = new ImportService(fairs, resources);
     this.checkIns = new CheckInService(pool, fairs);
+    this.pages = new Pages(vertx);
+    this.preparedPages = new PreparedCache<>(vertx, PREPARED_PAGES_MAX_BYTES);
+    forgetOnChange(preparedPages);
+  }
+
+  /** Prepared answers are dropped as soon as a live change may alter them, whichever instance made it. */
+  private void forgetOnChange(PreparedCache<?>... caches) {
+    vertx.eventBus().<JsonObject>consumer(LiveChanges.ADDRESS, message -> {
+      Change change = Change.of(message.body());
+      for (PreparedCache<?> cache : caches) {
+        cache.forget(change.fairId(), change.kind().label());
+      }
+    });
   }
 
   public FairService fairs() {

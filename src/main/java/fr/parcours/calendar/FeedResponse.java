@@ -1,10 +1,8 @@
 package fr.parcours.calendar;
 
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Instant;
@@ -12,7 +10,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -32,27 +29,13 @@ final class FeedResponse {
   static void send(RoutingContext ctx, RenderedFeed feed, String cacheControl) {
     HttpServerResponse response = ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "text/calendar; charset=utf-8")
-        .putHeader(HttpHeaders.ETAG, feed.etag())
         .putHeader(HttpHeaders.LAST_MODIFIED, httpDate(feed.lastModified()))
         .putHeader(HttpHeaders.CACHE_CONTROL, cacheControl)
         .putHeader("Content-Disposition", "inline; filename=\"parcours.ics\"");
-    if (notModified(ctx.request(), feed)) {
-      response.setStatusCode(304).end();
-    } else if (ctx.request().method() == HttpMethod.HEAD) {
-      response.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(feed.body().length)).end();
-    } else {
-      response.end(Buffer.buffer(feed.body()));
-    }
+    feed.body().send(ctx.request(), response, notModifiedSince(ctx.request(), feed));
   }
 
-  static boolean notModified(HttpServerRequest request, RenderedFeed feed) {
-    String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-    if (ifNoneMatch != null) {
-      return Arrays.stream(ifNoneMatch.split(","))
-          .map(String::trim)
-          .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
-          .anyMatch(tag -> tag.equals("*") || tag.equals(feed.etag()));
-    }
+  private static boolean notModifiedSince(HttpServerRequest request, RenderedFeed feed) {
     String ifModifiedSince = request.getHeader(HttpHeaders.IF_MODIFIED_SINCE);
     if (ifModifiedSince == null) {
       return false;

@@ -81,6 +81,9 @@ public final class Settings {
           + " answer) is closed: slow-header clients hold nothing");
   public static final Setting<Integer> LIMITS_IDLE_TIMEOUT_SECONDS = number("limits", "idle_timeout_seconds", 120, 20,
       86_400, "a connection silent both ways this long is closed (live streams send a heartbeat every 15 s)");
+  public static final Setting<Integer> LIMITS_EVENT_LOOP_WARN_MS = number("limits", "event_loop_warn_ms", 2000, 10,
+      600_000, "one event-loop task running longer than this is logged as a blocked thread (Vert.x's"
+          + " BlockedThreadChecker): nothing should come near it, pages render on worker threads");
   public static final Setting<String> LIMITS_TRUSTED_PROXIES = text("limits", "trusted_proxies", "",
       "comma-separated addresses of the reverse proxies in front: only a request from one of them has its client"
           + " taken from `X-Forwarded-For` (its last address that is not a trusted proxy); else the remote address");

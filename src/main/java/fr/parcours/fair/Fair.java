@@ -9,10 +9,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** A stored fair: its id, its owning organiser and the details they set. */
 public record Fair(long id, long ownerId, FairDetails details) {
@@ -57,6 +60,12 @@ public record Fair(long id, long ownerId, FairDetails details) {
     return published()
         && (opens == null || !now.isBefore(opens.toInstant()))
         && (closes == null || now.isBefore(closes.toInstant()));
+  }
+
+  /** When {@link #registrationOpen} next changes its answer after {@code now}, if it ever does. */
+  public Optional<Instant> registrationChangeAfter(Instant now) {
+    return Stream.of(registrationOpensAt(), registrationClosesAt()).filter(Objects::nonNull)
+        .map(OffsetDateTime::toInstant).filter(now::isBefore).min(Comparator.naturalOrder());
   }
 
   /**

@@ -2,6 +2,8 @@ package fr.parcours.live;
 
 import io.vertx.core.json.JsonObject;
 
+import java.util.Locale;
+
 /**
  * One change published on {@link LiveChanges#ADDRESS}: its fair ({@code null} for a resync) and
  * its kind. See the package documentation for what each kind covers.
@@ -10,7 +12,12 @@ public record Change(Long fairId, Kind kind) {
 
   /** What changed; the names are the payload's {@code kind} values, lower case. */
   public enum Kind {
-    PROGRAMME, AVAILABILITY, SELECTION, STANDS, RESYNC
+    PROGRAMME, AVAILABILITY, SELECTION, STANDS, RESYNC;
+
+    /** The payload's name of the kind, which prepared answers follow ({@code PreparedCache}). */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 
   public static final Change RESYNC = new Change(null, Kind.RESYNC);
@@ -21,7 +28,7 @@ public record Change(Long fairId, Kind kind) {
   }
 
   public JsonObject toJson() {
-    JsonObject json = new JsonObject().put("kind", kind.name().toLowerCase());
+    JsonObject json = new JsonObject().put("kind", kind.label());
     return fairId == null ? json : json.put("fair_id", fairId);
   }
 

@@ -47,19 +47,19 @@ public final class AppMetrics {
     return new AppMetrics(prometheus, prometheus);
   }
 
-  /** A Vert.x that reports HTTP server and pool metrics into this registry (none when off). */
-  public Vertx newVertx() {
+  /** A Vert.x with {@code options} that reports HTTP server and pool metrics into this registry (none when off). */
+  public Vertx newVertx(VertxOptions options) {
     if (prometheus == null) {
-      return Vertx.vertx();
+      return Vertx.vertx(options);
     }
-    MicrometerMetricsOptions options = new MicrometerMetricsOptions()
+    MicrometerMetricsOptions metrics = new MicrometerMetricsOptions()
         .setEnabled(true)
         // Vert.x keeps registries by name in a static map: several servers in one JVM (tests) need their own.
         .setRegistryName("parcours-" + UUID.randomUUID())
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
         // Routes, not paths: a label per booking token would grow without bound.
         .setLabels(EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE, Label.POOL_TYPE, Label.POOL_NAME));
-    return Vertx.builder().with(new VertxOptions().setMetricsOptions(options))
+    return Vertx.builder().with(options.setMetricsOptions(metrics))
         .withMetrics(new MicrometerMetricsFactory(prometheus)).build();
   }
 

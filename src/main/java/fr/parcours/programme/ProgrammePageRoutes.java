@@ -9,7 +9,10 @@ import fr.parcours.stand.StandMap;
 import fr.parcours.stand.StandService;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
+import fr.parcours.live.Change;
+import fr.parcours.web.PageBody;
 import fr.parcours.web.Pages;
+import fr.parcours.web.PreparedCache;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -18,6 +21,9 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The visitors' programme of a published fair: the timetable with its filters, the stand map
@@ -25,72 +31,99 @@ import java.util.Set;
  */
 public final class ProgrammePageRoutes {
 
+  /** What each page shows of a fair, so what changes make it prepared again. */
+  private static final Set<String> PROGRAMME_SHOWS = labels(Change.Kind.PROGRAMME, Change.Kind.AVAILABILITY,
+      Change.Kind.STANDS);
+  private static final Set<String> SESSION_SHOWS = labels(Change.Kind.PROGRAMME, Change.Kind.AVAILABILITY);
+
   private final FairService fairs;
   private final ResourceService resources;
   private final StandService stands;
   private final Pages pages;
+  private final PreparedCache<PageBody> prepared;
   private final FeedLinks feeds;
   private final VisitorSelection visitor;
 
   public ProgrammePageRoutes(FairService fairs, ResourceService resources, StandService stands,
-                             Selections selections, Pages pages,
+                             Selections selections, Pages pages, PreparedCache<PageBody> prepared,
                              String publicUrl) {
     this.fairs = fairs;
     this.resources = resources;
     this.stands = stands;
     this.pages = pages;
+    this.prepared = prepared;
     this.feeds = new FeedLinks(publicUrl);
     this.visitor = new VisitorSelection(selections);
   }
 
   public void mount(Router router) {
-    router.get("/fairs/:fairSlug").handler(this::programme);
-    router.get("/fairs/:fairSlug/sessions/:id").handler(this::session);
+    router.get("/fairs/:fairSlug").handler(ctx -> page(ctx, "programme", PROGRAMME_SHOWS, this::programme));
+    router.get("/fairs/:fairSlug/sessions/:id").handler(ctx -> page(ctx, "session", SESSION_SHOWS, this::session));
     new SelectionPageRoutes(fairs, resources, visitor, pages).mount(router);
   }
 
-  private void programme(RoutingContext ctx) {
+  /**
+   * A visitor without stars gets the page prepared for everyone (per language and address, so
+   * per filter combination), rendered once per change of what it shows; a visitor with stars
+   * gets one rendered for them alone.
+   */
+  private void page(RoutingContext ctx, String template, Set<String> shows,
+                    BiFunction<RoutingContext, Loaded, Future<JsonObject>> model) {
+    String slug = ctx.pathParam("fairSlug");
+    visitor.current(ctx, slug).map(VisitorSelection::starred).onSuccess(starred -> {
+      if (!starred.isEmpty()) {
+        load(slug, starred).compose(loaded -> model.apply(ctx, loaded))
+            .onSuccess(page -> pages.render(ctx, 200, template, page)).onFailure(ctx::fail);
+        return;
+      }
+      String key = template + "/" + I18n.language(ctx) + ctx.request().uri();
+      prepared.get(key, () -> load(slug, Set.of()).compose(loaded -> model.apply(ctx, loaded)
+              .compose(page -> pages.prepare(ctx, template, page))
+              .map(body -> new PreparedCache.Entry<>(body, loaded.fair().id(), shows,
+                  loaded.fair().registrationChangeAfter(Instant.now()).orElse(null), body.bytes()))))
+          .onSuccess(body -> Pages.send(ctx, body)).onFailure(ctx::fail);
+    }).onFailure(ctx::fail);
+  }
+
+  private Future<JsonObject> programme(RoutingContext ctx, Loaded loaded) {
     ProgrammeFilter filter = ProgrammeFilter.of(ctx.queryParams());
     JsonObject messages = I18n.messages(I18n.language(ctx));
     Locale locale = Locale.forLanguageTag(I18n.language(ctx));
-    load(ctx).compose(loaded -> stands.holders(loaded.fair()).map(holders -> fairModel(ctx, loaded.fair())
-            .put("filter", ProgrammeFilters.model(loaded.programme(), filter, messages))
-            .put("grid", starred(TimetableGrid.build(loaded.programme(), filter, messages, locale), loaded))
-            .put("stand_maps", StandMap.withHolders(StandMap.build(loaded.document().getJsonArray("stand_spots"),
-                loaded.document().getJsonArray("zones"), holders.keySet()), holders))
-            .put("feeds", feeds.forFair(loaded.fair().slug(), loaded.programme(), messages))))
-        .onSuccess(model -> pages.render(ctx, 200, "programme", model))
-        .onFailure(ctx::fail);
+    return stands.holders(loaded.fair()).map(holders -> fairModel(ctx, loaded.fair())
+        .put("filter", ProgrammeFilters.model(loaded.programme(), filter, messages))
+        .put("grid", starred(TimetableGrid.build(loaded.programme(), filter, messages, locale), loaded))
+        .put("stand_maps", StandMap.withHolders(StandMap.build(loaded.document().getJsonArray("stand_spots"),
+            loaded.document().getJsonArray("zones"), holders.keySet()), holders))
+        .put("feeds", feeds.forFair(loaded.fair().slug(), loaded.programme(), messages)));
   }
 
-  private void session(RoutingContext ctx) {
+  private Future<JsonObject> session(RoutingContext ctx, Loaded loaded) {
     long id = Http.idParam(ctx, "id", "session");
     JsonObject messages = I18n.messages(I18n.language(ctx));
-    load(ctx).map(loaded -> {
-      Programme programme = loaded.programme();
-      ShownSession session = programme.sessions().stream().filter(s -> s.id() == id).findFirst()
-          .orElseThrow(() -> AppException.notFound("session", id));
-      return fairModel(ctx, loaded.fair())
-          .put("title", session.title())
-          .put("session", TimetableGrid.card(programme, session, messages)
-              .put("description", session.description())
-              .put("association", programme.associationName(session.association()))
-              .put("association_description", programme.associationDescription(session.association()))
-              .put("capacity", session.capacity())
-              .put("starred", loaded.starred().contains(session.id())))
-          .put("feeds", feeds.forSession(loaded.fair().slug(), session, programme));
-    }).onSuccess(model -> pages.render(ctx, 200, "session", model)).onFailure(ctx::fail);
+    Programme programme = loaded.programme();
+    ShownSession session = programme.sessions().stream().filter(s -> s.id() == id).findFirst()
+        .orElseThrow(() -> AppException.notFound("session", id));
+    return Future.succeededFuture(fairModel(ctx, loaded.fair())
+        .put("title", session.title())
+        .put("session", TimetableGrid.card(programme, session, messages)
+            .put("description", session.description())
+            .put("association", programme.associationName(session.association()))
+            .put("association_description", programme.associationDescription(session.association()))
+            .put("capacity", session.capacity())
+            .put("starred", loaded.starred().contains(session.id())))
+        .put("feeds", feeds.forSession(loaded.fair().slug(), session, programme)));
   }
 
   private record Loaded(Fair fair, JsonObject document, Programme programme, Set<Long> starred) {
   }
 
-  private Future<Loaded> load(RoutingContext ctx) {
-    String slug = ctx.pathParam("fairSlug");
-    return fairs.readable(slug, null)
-        .compose(fair -> Future.all(resources.publicProgramme(fair), visitor.current(ctx, slug))
-            .map(both -> new Loaded(fair, both.resultAt(0), Programme.of(both.resultAt(0)),
-                VisitorSelection.starred(both.resultAt(1)))));
+  private Future<Loaded> load(String slug, Set<Long> starred) {
+    return fairs.readable(slug, null).compose(fair -> resources.publicProgramme(fair)
+        .map(document -> new Loaded(fair, document, Programme.of(document), starred)));
+  }
+
+  private static Set<String> labels(Change.Kind... kinds) {
+    return Stream.of(kinds).map(Change.Kind::label).collect(Collectors.toUnmodifiableSet());
   }
 
   private static JsonObject starred(JsonObject grid, Loaded loaded) {

@@ -1,13 +1,15 @@
 package fr.parcours.web;
 
+import fr.parcours.common.Tokens;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.templ.handlebars.HandlebarsTemplateEngine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,17 +22,32 @@ import java.util.stream.Collectors;
  */
 public final class Pages {
 
-  private final HandlebarsTemplateEngine engine;
+  /** Stands for each visitor's CSRF token in a page prepared for everyone: random, so no page text matches it. */
+  private static final String TOKEN_SLOT = "csrf" + Tokens.newToken();
+  /** A prepared page is checked again at every visit (ETag), and is one visitor's: it carries their token. */
+  private static final String PREPARED_CACHE_CONTROL = "private, no-cache";
+
+  private final Vertx vertx;
+  private final Templates templates = new Templates();
 
   public Pages(Vertx vertx) {
-    this.engine = HandlebarsTemplateEngine.create(vertx);
+    this.vertx = vertx;
+  }
+
+  /** Compiles every template, once at start, off the event loop: the first page costs what the hundredth does. */
+  public Future<Void> compile() {
+    return vertx.executeBlocking(() -> {
+      templates.compileAll();
+      return null;
+    }, false);
   }
 
   public void render(RoutingContext ctx, int status, String template, JsonObject model) {
     // Pages are mostly rendered from a Future's onSuccess, which would swallow a throw here and
-    // leave the visitor waiting: a failure becomes the error page instead.
-    Future.succeededFuture(model).map(page -> complete(ctx, page))
-        .compose(page -> engine.render(page, "templates/" + template + ".hbs"))
+    // leave the visitor waiting: a failure becomes the error page instead. Rendering takes
+    // milliseconds of CPU: never on the event loop.
+    Future.succeededFuture(model).map(page -> complete(ctx, page, PageSecurity.csrfToken(ctx)))
+        .compose(page -> vertx.executeBlocking(() -> templates.render(template, page), false))
         .onSuccess(html -> ctx.response()
             .setStatusCode(status)
             .putHeader("Content-Type", "text/html; charset=utf-8")
@@ -39,13 +56,37 @@ public final class Pages {
         .onFailure(ctx::fail);
   }
 
-  private static JsonObject complete(RoutingContext ctx, JsonObject model) {
+  /**
+   * Renders a page the same for every visitor (no personal state in its model), to serve from
+   * memory with {@link #send}: its forms carry a slot for each visitor's own CSRF token.
+   */
+  public Future<PageBody> prepare(RoutingContext ctx, String template, JsonObject model) {
+    JsonObject page = complete(ctx, model, TOKEN_SLOT);
+    return vertx.executeBlocking(() -> PageBody.of(templates.render(template, page), TOKEN_SLOT), false);
+  }
+
+  /** Answers a prepared page with the visitor's token in it, or 304 when their copy is current. */
+  public static void send(RoutingContext ctx, PageBody page) {
+    String token = PageSecurity.csrfToken(ctx);
+    String etag = page.etag(token);
+    HttpServerResponse response = ctx.response()
+        .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
+        .putHeader(HttpHeaders.CACHE_CONTROL, PREPARED_CACHE_CONTROL)
+        .putHeader(HttpHeaders.ETAG, etag);
+    if (Encoded.matches(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+      response.setStatusCode(304).end();
+    } else {
+      response.end(page.with(token));
+    }
+  }
+
+  private static JsonObject complete(RoutingContext ctx, JsonObject model, String csrfToken) {
     String language = I18n.language(ctx);
     JsonObject messages = I18n.messages(language);
     model.put("lang", language)
         .put("t", messages)
         .put("path", ctx.normalizedPath())
-        .put("csrf", PageSecurity.csrfToken(ctx));
+        .put("csrf", csrfToken);
     JsonArray errors = said(model.getJsonArray("errors"), language);
     if (errors != null) {
       model.put("errors", errors);

@@ -1,6 +1,7 @@
 package fr.parcours.calendar;
 
 import fr.parcours.live.Change;
+import fr.parcours.web.Encoded;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -41,6 +42,6 @@ class RenderedFeedTest {
   }
 
   private static RenderedFeed feed(Set<Change.Kind> follows) {
-    return new RenderedFeed(7L, follows, new byte[0], "\"x\"", Instant.EPOCH);
+    return new RenderedFeed(7L, follows, Encoded.of(new byte[0]), Instant.EPOCH);
   }
 }

@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# HTTP serving figures, anchored: wrk (Debian) loads the server, then Debian nginx serving the very
+# bytes the server answered (written to files, plus a .gz for gzip_static), in the same run, so the
+# ratio holds on a shared 2-core machine where absolute figures move with the load.
+#
+# Scenarios on the demo fair: the programme page, the fair feed (plain and with
+# Accept-Encoding: gzip, as calendar clients send), GET /api/fairs/{slug} and its availability.
+# Results: bench/results/serve-<date>-<label>.{md,csv}
+#
+# Usage: bench/serve.sh [--label NAME] [--seconds 10] [--connections 64] [--rounds 2] [--no-build]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command_line="bench/serve.sh $*"
+label=run
+seconds=10
+connections=64
+rounds=2
+build=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --label) label=$2; shift 2 ;;
+    --seconds) seconds=$2; shift 2 ;;
+    --connections) connections=$2; shift 2 ;;
+    --rounds) rounds=$2; shift 2 ;;
+    --no-build) build=0; shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+if ! command -v wrk > /dev/null || ! command -v nginx > /dev/null; then
+  apt-get update -qq && apt-get install -y -qq wrk nginx
+fi
+if [ "$build" = 1 ]; then
+  mvn -B -q package -DskipTests
+fi
+
+slug=teens-up-bordeaux-2027
+server_port=18181
+nginx_port=18182
+server="http://127.0.0.1:$server_port"
+anchor="http://127.0.0.1:$nginx_port"
+work=$(mktemp -d /tmp/parcours-serve-XXXXXX)
+chmod 755 "$work" # nginx workers run as nobody
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2> /dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+calc() { awk "BEGIN { printf \"%.3f\", $1 }"; }
+max() { awk -v a="$1" -v b="$2" 'BEGIN { print (a + 0 > b + 0) ? a : b }'; }
+
+started=$(date +%s.%N)
+# A generous acquire timeout: on a loaded machine, opening a connection during the demo load can take seconds.
+PARCOURS_HTTP_HOST=127.0.0.1 PARCOURS_HTTP_PORT=$server_port PARCOURS_DATA_DIR="$work/data" PARCOURS_DB_ACQUIRE_TIMEOUT_MS=30000 \
+  java -jar target/parcours.jar --demo > "$work/server.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 480); do curl -sf "$server/health" -o /dev/null && break; sleep 0.25; done
+curl -sf "$server/health" -o /dev/null || { tail -30 "$work/server.log" >&2; exit 1; }
+cold_start=$(calc "$(date +%s.%N) - $started")
+first_page=$(curl -s -o /dev/null -w '%{time_total}' "$server/fairs/$slug")
+hundredth_page=$(for _ in $(seq 1 99); do curl -s -o /dev/null "$server/fairs/$slug"; done
+  curl -s -o /dev/null -w '%{time_total}' "$server/fairs/$slug")
+
+# name | path | Accept-Encoding sent | file nginx serves
+scenarios=(
+  "programme page|/fairs/$slug||page.html"
+  "fair feed, plain|/calendars/fairs/$slug.ics||feed.ics"
+  "fair feed, gzip|/calendars/fairs/$slug.ics|gzip|feed.ics"
+  "GET /api/fairs/{slug}|/api/fairs/$slug||fair.json"
+  "availability|/api/fairs/$slug/availability||availability.json"
+)
+
+mkdir -p "$work/root"
+for scenario in "${scenarios[@]}"; do
+  IFS='|' read -r _ path _ file <<< "$scenario"
+  curl -sf "$server$path" -o "$work/root/$file"
+  gzip -6 -k -f "$work/root/$file"
+done
+cat > "$work/nginx.conf" << EOF
+worker_processes 2;
+daemon off;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  gzip_static on;
+  types { text/html html; text/calendar ics; application/json json; }
+  server {
+    listen 127.0.0.1:$nginx_port;
+    root $work/root;
+$(for scenario in "${scenarios[@]}"; do
+    IFS='|' read -r _ path _ file <<< "$scenario"
+    echo "    location = $path { try_files /$file =404; }"
+  done | sort -u)
+  }
+}
+EOF
+nginx -p "$work" -c "$work/nginx.conf" &
+pids+=($!)
+for _ in $(seq 1 40); do curl -sf "$anchor/fairs/$slug" -o /dev/null && break; sleep 0.25; done
+curl -sf "$anchor/fairs/$slug" -o /dev/null || { echo "nginx did not come up" >&2; exit 1; }
+
+load() { # url, Accept-Encoding → "rps p50 p99 errors non2xx bytes"
+  local headers=()
+  [ -n "$2" ] && headers=(-H "Accept-Encoding: $2")
+  wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s "${headers[@]}" -s bench/wrk-report.lua "$1" \
+    | sed -n 's/^RESULT //p'
+}
+
+stamp=$(date -u +%Y%m%d-%H%M%S)
+mkdir -p bench/results
+csv="bench/results/serve-$stamp-$label.csv"
+md="bench/results/serve-$stamp-$label.md"
+echo "scenario,bytes,parcours_rps,parcours_p50_ms,parcours_p99_ms,parcours_errors,nginx_rps,nginx_p50_ms,nginx_p99_ms,ratio" > "$csv"
+{
+  echo "# Serving figures: $label"
+  echo
+  echo "\`$command_line\` on $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (with local changes)')."
+  echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start; $(java -version 2>&1 | head -1);"
+  echo "$(nginx -v 2>&1 | sed 's/.*: //'), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2); wrk 2 threads, $connections connections,"
+  echo "$rounds × ${seconds} s per side, alternating Parcours and nginx; nginx serves the same bytes from files (sendfile, gzip_static)."
+  echo
+  echo "Cold start with --demo to /health: ${cold_start} s. First programme page after it: ${first_page} s; the hundredth: ${hundredth_page} s."
+  echo
+  echo "| scenario | bytes | Parcours req/s | p50 ms | p99 ms | errors | nginx req/s | p50 ms | p99 ms | ratio |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+} > "$md"
+
+for scenario in "${scenarios[@]}"; do
+  IFS='|' read -r name path encoding _ <<< "$scenario"
+  load "$server$path" "$encoding" > /dev/null # warm-up (JIT, caches)
+  ours=(0 0 0 0 0 0); theirs=(0 0 0 0 0 0)
+  for _ in $(seq 1 "$rounds"); do
+    read -r -a a <<< "$(load "$server$path" "$encoding")"
+    read -r -a b <<< "$(load "$anchor$path" "$encoding")"
+    # Sums of rates and errors; latencies keep the worst round.
+    ours=("$(calc "${ours[0]} + ${a[0]}")" "$(max "${ours[1]}" "${a[1]}")" "$(max "${ours[2]}" "${a[2]}")" \
+      $((ours[3] + a[3] + a[4])) 0 "${a[5]}")
+    theirs=("$(calc "${theirs[0]} + ${b[0]}")" "$(max "${theirs[1]}" "${b[1]}")" "$(max "${theirs[2]}" "${b[2]}")" \
+      $((theirs[3] + b[3] + b[4])) 0 "${b[5]}")
+  done
+  rps=$(calc "${ours[0]} / $rounds")
+  nginx_rps=$(calc "${theirs[0]} / $rounds")
+  ratio=$(calc "${ours[0]} / ${theirs[0]}")
+  echo "$name,${ours[5]},$rps,${ours[1]},${ours[2]},${ours[3]},$nginx_rps,${theirs[1]},${theirs[2]},$ratio" >> "$csv"
+  echo "| $name | ${ours[5]} | $rps | ${ours[1]} | ${ours[2]} | ${ours[3]} | $nginx_rps | ${theirs[1]} | ${theirs[2]} | $ratio |" >> "$md"
+  echo "$name: $rps req/s vs nginx $nginx_rps req/s, ratio $ratio" >&2
+done
+echo >> "$md"
+echo "Bytes are per response as received (headers included). Errors are wrk's socket errors, timeouts and non-2xx/3xx answers." >> "$md"
+cat "$md"
