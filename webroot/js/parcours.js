@@ -126,8 +126,11 @@
   var plan = document.getElementById('plan-score');
   if (plan && plan.getAttribute('data-events') && window.EventSource) {
     var planEvents = new EventSource(plan.getAttribute('data-events'));
+    var seen = 0;
     planEvents.addEventListener('progress', function (event) {
       var progress = JSON.parse(event.data);
+      // How many progress events the page has shown: a scripted check that the score is live.
+      plan.setAttribute('data-seen', String(++seen));
       plan.textContent = plan.getAttribute('data-format').replace('{hard}', progress.score.hard)
         .replace('{demand}', progress.score.soft.demand).replace('{preferences}', progress.score.soft.preferences);
       if (progress.status !== 'solving') {

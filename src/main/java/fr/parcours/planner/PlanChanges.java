@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,13 +15,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * What applying a plan does to the programme, in an order the session writer accepts: a
  * session is created or moved only into a room free at that time, so new places open before
  * old ones close (booked classes find their new route at once) and a session is cancelled
- * only when nothing else can go first. A pure function of the plan and the sessions now.
+ * only when nothing else can go first. Moves that wait on each other's rooms in a ring (two
+ * sessions swapping places, say) are broken by cancelling one of them, an unbooked one if
+ * any, and creating it again where the plan puts it. A pure function of the plan and the
+ * sessions now.
  */
 final class PlanChanges {
 
@@ -61,7 +66,8 @@ final class PlanChanges {
   /**
    * The changes from {@code scheduled} (every scheduled session of the fair) to {@code planned}
    * for the sessions of {@code tracks}; sessions of other tracks stay as they are.
-   * Fails with {@link IllegalStateException} when the moves block each other in a ring.
+   * Fails with {@link IllegalStateException} when a planned session's room stays taken by a
+   * session the plan keeps (a plan made for another programme).
    */
   static List<Change> between(List<SessionRow> scheduled, List<JsonObject> planned, Set<String> tracks) {
     Map<Long, SessionRow> current = new LinkedHashMap<>();
@@ -97,7 +103,8 @@ final class PlanChanges {
     while (!left.isEmpty()) {
       Change next = left.stream().filter(c -> c.action() != Action.CANCEL && free(rooms, c)).findFirst()
           .or(() -> left.stream().filter(c -> c.action() == Action.CANCEL).findFirst())
-          .orElseThrow(() -> new IllegalStateException("sessions of the plan block each other's rooms"));
+          .or(() -> breakRing(left, current))
+          .orElseThrow(() -> new IllegalStateException("a planned session's room stays taken"));
       left.remove(next);
       order.add(next);
       switch (next.action()) {
@@ -107,6 +114,24 @@ final class PlanChanges {
       }
     }
     return order;
+  }
+
+  /**
+   * Every change left waits for a room another pending move still holds: one of those moves
+   * (an unbooked one first: no class is re-routed) becomes a cancel, done next, and a create.
+   */
+  private static Optional<Change> breakRing(List<Change> left, Map<Long, SessionRow> current) {
+    return left.stream().filter(c -> c.action() == Action.MOVE)
+        .min(Comparator.comparingInt(c -> current.get(c.sessionId()).booked()))
+        .map(ring -> {
+          left.remove(ring);
+          JsonObject created = ring.planned().copy();
+          created.remove("session");
+          left.add(new Change(Action.CREATE, null, created));
+          Change cancel = new Change(Action.CANCEL, ring.sessionId(), null);
+          left.add(cancel);
+          return cancel;
+        });
   }
 
   private record Placed(String room, Interval period) {
