@@ -6,6 +6,7 @@ import fr.parcours.association.AssociationAuth;
 import fr.parcours.association.AssociationHomeRoutes;
 import fr.parcours.association.AssociationPageRoutes;
 import fr.parcours.association.AssociationRoutes;
+import fr.parcours.association.OfferKind;
 import fr.parcours.association.OfferPageRoutes;
 import fr.parcours.association.OfferRoutes;
 import fr.parcours.auth.AuthRoutes;
@@ -19,6 +20,7 @@ import fr.parcours.challenge.ChallengeRoutes;
 import fr.parcours.checkin.CheckInRoutes;
 import fr.parcours.edition.CopyRoutes;
 import fr.parcours.fair.FairPageRoutes;
+import fr.parcours.fair.SessionKind;
 import fr.parcours.imports.ImportRoutes;
 import fr.parcours.fair.FairRoutes;
 import fr.parcours.metrics.MetricsRoutes;
@@ -40,6 +42,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
 
+import java.util.Map;
+
 /** Mounts every feature's routes on one router: the map from a URL to its handler. */
 final class ApiRouter {
 
@@ -56,7 +60,7 @@ final class ApiRouter {
     router.route().handler(RequestGuard::form);
     router.route().handler(new PageSecurity(services.config.publicUrl()));
     new HealthRoutes(services.vertx, services.databaseUrl, services.config.dbLimits(), services.databaseStatus).mount(router);
-    new OpenApiRoutes().mount(router);
+    new OpenApiRoutes(Map.of("SessionKind", SessionKind.NAMES, "OfferKind", OfferKind.NAMES)).mount(router);
     ThrottledLogin logins = new ThrottledLogin(services.auth, services.throttle);
     AuthRoutes auth = new AuthRoutes(services.auth, logins);
     auth.mount(router);

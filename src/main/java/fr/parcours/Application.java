@@ -96,7 +96,7 @@ public final class Application {
   public static <T> T runOnce(AppConfig config, Function<Services, Future<T>> work) throws Exception {
     Application app = create(config);
     try {
-      return Migrations.apply(app.vertx, app.dbUrl).compose(migrated -> work.apply(app.services))
+      return app.migrate().compose(migrated -> work.apply(app.services))
           .toCompletionStage().toCompletableFuture().get();
     } finally {
       app.stop().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
@@ -108,9 +108,13 @@ public final class Application {
     return new Application(config, embedded);
   }
 
+  private Future<Void> migrate() {
+    return Migrations.apply(vertx, dbUrl, Bootstrap.KINDS);
+  }
+
   private Future<Void> prepare(boolean loadDemo) {
     // The templates compile while the migrations run.
-    return Future.all(Migrations.apply(vertx, dbUrl), services.pages.compile())
+    return Future.all(migrate(), services.pages.compile())
         .compose(applied -> Bootstrap.firstOrganiser(services))
         .compose(done -> loadDemo ? Bootstrap.demo(services) : Future.succeededFuture());
   }

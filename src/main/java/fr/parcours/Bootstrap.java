@@ -1,21 +1,28 @@
 package fr.parcours;
 
+import fr.parcours.association.OfferKind;
 import fr.parcours.config.AppConfig;
 import fr.parcours.config.Settings;
 import fr.parcours.demo.DemoFair;
+import fr.parcours.fair.SessionKind;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
-/** What a start may create on an empty database: the configured organiser and the demo fair. */
+/** What a start may create in the database: the kinds, the configured organiser and the demo fair. */
 final class Bootstrap {
 
   private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
 
   private Bootstrap() {
   }
+
+  /** The tables of every kind the enums define, so that the sessions' and offers' foreign keys accept it. */
+  static final Map<String, List<String>> KINDS = Map.of("session_kinds", SessionKind.NAMES, "offer_kinds", OfferKind.NAMES);
 
   /** Creates the organiser named in the configuration ({@code organiser.*}) if missing. */
   static Future<Void> firstOrganiser(Services services) {

@@ -9,14 +9,18 @@ import java.util.Optional;
 
 /**
  * What an association offers: a talk or a workshop becomes a session of that {@link SessionKind}
- * once placed; a stand is a presence in a zone, never placed in a room. The offers' CHECK and
- * {@code kind_<name>} messages are held equal to it by SessionKindTest.
+ * once placed; a stand is a presence in a zone, never placed in a room. Read like {@link SessionKind}:
+ * the database's {@code offer_kinds} and the served openapi.yaml are filled from it.
  */
 public enum OfferKind {
   TALK(SessionKind.TALK), WORKSHOP(SessionKind.WORKSHOP), STAND(null);
 
   /** The names in the API and the database, in this order. */
   public static final List<String> NAMES = Arrays.stream(values()).map(OfferKind::json).toList();
+
+  /** The names of what is placed in a room, becoming a session. */
+  public static final List<String> PLACED = Arrays.stream(values()).filter(kind -> kind.session != null)
+      .map(OfferKind::json).toList();
 
   private final SessionKind session;
 

@@ -1,6 +1,7 @@
 package fr.parcours.checkin;
 
 import fr.parcours.auth.AuthRoutes;
+import fr.parcours.booking.BookingLinks;
 import fr.parcours.booking.Csv;
 import fr.parcours.db.IdempotencyKeys.Outcome;
 import fr.parcours.web.Http;
@@ -28,7 +29,7 @@ public final class CheckInRoutes {
 
   public void mount(Router router) {
     // The class's QR code, drawn from its manage link: whoever holds the link may show it.
-    router.get("/manage/:token/check-in.svg").handler(ctx -> checkIns.qrCode(ctx.pathParam("token"), publicUrl)
+    router.get(BookingLinks.MANAGE + ":token" + BookingLinks.CHECK_IN_QR).handler(ctx -> checkIns.qrCode(ctx.pathParam("token"), publicUrl)
         .onSuccess(svg -> ctx.response().putHeader("Content-Type", "image/svg+xml")
             .putHeader("Cache-Control", "private, max-age=3600").end(svg))
         .onFailure(ctx::fail));

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Every setting of the server, each defined once. Adding one is one line here (and its README
- * row, which {@code SettingsReadmeTest} checks); read it with {@code config.get(Settings.X)}.
+ * row, which {@code SettingsTest} checks: that is all a new one needs); read it with {@code config.get(Settings.X)}.
  */
 public final class Settings {
 

@@ -14,9 +14,12 @@ import org.flywaydb.core.api.output.ValidateOutput;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
@@ -25,19 +28,37 @@ import java.util.stream.Collectors;
  * Flyway takes a PostgreSQL advisory lock, so instances starting together migrate once. A
  * migration edited after it ran, or a database migrated by a newer jar, refuses the start.
  * Databases migrated before Flyway (table {@code schema_migrations} at version N) are
- * baselined at N: Flyway then applies only the later versions.
+ * baselined at N: Flyway then applies only the later versions. Tables of names that Java
+ * defines (the session kinds, which foreign keys reference) are then given the names they lack.
  */
 public final class Migrations {
 
   private Migrations() {
   }
 
-  /** Migrates on a worker thread: Flyway speaks blocking JDBC. */
-  public static Future<Void> apply(Vertx vertx, String dbUrl) {
+  /** Migrates, then fills each table of {@code names}, on a worker thread: Flyway speaks blocking JDBC. */
+  public static Future<Void> apply(Vertx vertx, String dbUrl, Map<String, List<String>> names) {
     return vertx.executeBlocking(() -> {
       migrate(dbUrl);
+      fill(dbUrl, names);
       return null;
     });
+  }
+
+  /** Adds the names each table lacks; instances starting together may both do it. */
+  public static void fill(String dbUrl, Map<String, List<String>> names) {
+    Jdbc jdbc = Jdbc.of(dbUrl);
+    try (Connection connection = DriverManager.getConnection(jdbc.url(), jdbc.user(), jdbc.password())) {
+      for (Map.Entry<String, List<String>> table : names.entrySet()) {
+        try (PreparedStatement insert = connection.prepareStatement(
+            "INSERT INTO " + table.getKey() + " (name) SELECT unnest(?::text[]) ON CONFLICT DO NOTHING")) {
+          insert.setArray(1, connection.createArrayOf("text", table.getValue().toArray()));
+          insert.executeUpdate();
+        }
+      }
+    } catch (SQLException e) {
+      throw new StartupFailure("cannot fill " + names.keySet() + " in " + jdbc.url() + ": " + e.getMessage(), e);
+    }
   }
 
   /** Migrates {@code dbUrl} (a {@code postgresql://} URL), blocking the calling thread. */

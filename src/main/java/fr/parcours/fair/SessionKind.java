@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What a session is. The one list of kinds: the API, the forms and the filters read it; the
- * database's CHECK, openapi.yaml and both message files ({@code kind_<name>}) are held equal to
- * it by SessionKindTest. Time at the stands belongs to a zone, not to a track, and is not booked.
+ * What a session is. The one list of kinds: the API, the forms, the filters, the database's
+ * {@code session_kinds} (filled at start) and the served openapi.yaml read it. Adding a kind is a
+ * constant here and its {@code kind_<name>} in both message files (SessionKindTest). Time at the
+ * stands belongs to a zone, not to a track, and is not booked.
  */
 public enum SessionKind {
   TALK, WORKSHOP, TESTIMONY, STAND_TIME;

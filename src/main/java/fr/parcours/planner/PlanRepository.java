@@ -1,8 +1,10 @@
 package fr.parcours.planner;
 
+import fr.parcours.association.OfferKind;
 import fr.parcours.db.Results;
 import fr.parcours.fair.FairTimes;
 import fr.parcours.fair.Interval;
+import fr.parcours.fair.SessionKind;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -58,12 +60,13 @@ final class PlanRepository {
   private static final String SESSIONS = "SELECT s.id, s.activity, s.title, s.kind, s.level, s.description, "
       + "s.starts_at, s.ends_at, s.booked, s.status, t.slug AS track, r.slug AS room, a.slug AS association "
       + "FROM sessions s LEFT JOIN tracks t ON t.id = s.track_id LEFT JOIN rooms r ON r.id = s.room_id "
-      + "LEFT JOIN associations a ON a.id = s.association_id WHERE s.fair_id = $1 AND s.kind <> 'stand_time' "
+      + "LEFT JOIN associations a ON a.id = s.association_id WHERE s.fair_id = $1 "
+      + "AND s.kind <> '" + SessionKind.STAND_TIME.json() + "' "
       + "ORDER BY s.starts_at, s.id";
   private static final String OFFERS = "SELECT o.id, o.title, o.kind, o.audience, o.description, o.duration_minutes, "
       + "o.people, o.needs_screen, o.needs_power, t.slug AS track, a.slug AS association FROM offers o "
       + "JOIN tracks t ON t.id = o.track_id JOIN associations a ON a.id = o.association_id "
-      + "WHERE o.fair_id = $1 AND o.status = 'accepted' AND o.kind IN ('talk', 'workshop') ORDER BY o.id";
+      + "WHERE o.fair_id = $1 AND o.status = 'accepted' AND o.kind = ANY($2) ORDER BY o.id";
   private static final String PLAN = "SELECT p.*, now() AS now FROM plans p WHERE p.fair_id = $1 AND p.id = $2";
 
   /**
@@ -97,12 +100,15 @@ final class PlanRepository {
           rows.forEach(row -> windows.computeIfAbsent(row.getLong("offer_id"), id -> new ArrayList<>()).add(period(row)));
           return windows;
         })
-        .compose(windows -> conn.preparedQuery(OFFERS).execute(Tuple.of(fairId)).map(rows -> list(rows, row ->
-            new OfferRow(row.getLong("id"), row.getString("title"), row.getString("kind"),
-                "both".equals(row.getString("audience")) ? "" : row.getString("audience"), row.getString("description"),
-                row.getString("track"), row.getString("association"), row.getInteger("duration_minutes"),
-                row.getInteger("people"), row.getBoolean("needs_screen"), row.getBoolean("needs_power"),
-                windows.getOrDefault(row.getLong("id"), List.of())))));
+        .compose(windows -> conn.preparedQuery(OFFERS).execute(Tuple.of(fairId).addArrayOfString(OfferKind.PLACED.toArray(String[]::new)))
+            .map(rows -> list(rows, row -> offer(row, windows.getOrDefault(row.getLong("id"), List.of())))));
+  }
+
+  private static OfferRow offer(Row row, List<Interval> availability) {
+    return new OfferRow(row.getLong("id"), row.getString("title"), row.getString("kind"),
+        "both".equals(row.getString("audience")) ? "" : row.getString("audience"), row.getString("description"),
+        row.getString("track"), row.getString("association"), row.getInteger("duration_minutes"),
+        row.getInteger("people"), row.getBoolean("needs_screen"), row.getBoolean("needs_power"), availability);
   }
 
   /** The scheduled sessions as they stand now, under the fair's lock: what applying a plan changes. */

@@ -41,6 +41,10 @@ class BookingMessagesTest extends BookingTestServer {
     assertTrue(body.contains("Lieu : Hôtel de Région, 14 rue François de Sourdis, Bordeaux"), body);
     assertTrue(body.contains("jeudi 14 janvier 2027") && body.contains("9 h–9 h 30"), body);
     assertTrue(body.contains("25 élèves, 2 accompagnateurs"), body);
+    // The entrance's code and its QR code: what staff check the class in with on the day.
+    long id = BookingFixtures.single(app, "SELECT id FROM bookings WHERE fair_id = $1", Tuple.of(fair.id()));
+    assertTrue(body.contains("Code d'entrée de la classe : " + CheckInCode.of(id) + "."), body);
+    assertTrue(body.matches("(?s).*/manage/[\\w-]+/check-in\\.svg.*"), body);
   }
 
   @Test
