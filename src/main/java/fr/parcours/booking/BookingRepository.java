@@ -23,7 +23,7 @@ import java.util.Optional;
 final class BookingRepository {
 
   /** A track of a fair, as bookings name it, with the size of its usual class (adults included). */
-  record TrackRef(long id, String slug, String name, int classSize) {
+  record TrackRef(long id, String slug, String name, String description, int classSize) {
   }
 
   private static final String BOOKING_FIELDS = "SELECT b.*, t.slug AS track_slug, t.name AS track_name, "
@@ -108,7 +108,8 @@ final class BookingRepository {
   }
 
   Future<List<TrackRef>> tracks(SqlClient db, long fairId) {
-    return db.preparedQuery("SELECT id, slug, name, class_size FROM tracks WHERE fair_id = $1 ORDER BY position, slug")
+    return db.preparedQuery("SELECT id, slug, name, description, class_size FROM tracks WHERE fair_id = $1 "
+            + "ORDER BY position, slug")
         .execute(Tuple.of(fairId))
         .map(rows -> {
           List<TrackRef> tracks = new ArrayList<>();
@@ -253,7 +254,8 @@ final class BookingRepository {
   }
 
   private static TrackRef track(Row row) {
-    return new TrackRef(row.getLong("id"), row.getString("slug"), row.getString("name"), row.getInteger("class_size"));
+    return new TrackRef(row.getLong("id"), row.getString("slug"), row.getString("name"), row.getString("description"),
+        row.getInteger("class_size"));
   }
 
   private static Booking booking(Row row) {
