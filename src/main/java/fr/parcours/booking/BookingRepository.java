@@ -40,9 +40,10 @@ final class BookingRepository {
   private static final String SESSION_FIELDS = "s.id, s.activity, s.title, coalesce(r.name, '') AS room, "
       + "s.starts_at, s.ends_at, s.capacity, s.booked, s.track_id FROM sessions s LEFT JOIN rooms r ON r.id = s.room_id ";
   private static final String SESSION_COLUMNS = "SELECT " + SESSION_FIELDS;
+  private static final String TRACK_COLUMNS = "SELECT id, slug, name, description, class_size FROM tracks ";
 
   Future<Optional<TrackRef>> findTrack(SqlClient db, long fairId, String slug) {
-    return db.preparedQuery("SELECT id, slug, name, class_size FROM tracks WHERE fair_id = $1 AND slug = $2")
+    return db.preparedQuery(TRACK_COLUMNS + "WHERE fair_id = $1 AND slug = $2")
         .execute(Tuple.of(fairId, slug))
         .map(rows -> Results.first(rows).map(BookingRepository::track));
   }
@@ -108,8 +109,7 @@ final class BookingRepository {
   }
 
   Future<List<TrackRef>> tracks(SqlClient db, long fairId) {
-    return db.preparedQuery("SELECT id, slug, name, description, class_size FROM tracks WHERE fair_id = $1 "
-            + "ORDER BY position, slug")
+    return db.preparedQuery(TRACK_COLUMNS + "WHERE fair_id = $1 ORDER BY position, slug")
         .execute(Tuple.of(fairId))
         .map(rows -> {
           List<TrackRef> tracks = new ArrayList<>();
