@@ -125,6 +125,7 @@ public final class Services {
     this.checkIns = new CheckInService(pool, fairs);
     this.pages = new Pages(vertx);
     this.preparedPages = new PreparedCache<>(vertx, PREPARED_PAGES_MAX_BYTES);
+    metrics.preparedCache("pages", preparedPages, PreparedCache::hits, PreparedCache::misses);
     forgetOnChange(preparedPages);
   }
 

@@ -16,7 +16,6 @@ import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
-import fr.parcours.fair.resource.SlotService;
 import fr.parcours.planner.PlanEvents;
 import fr.parcours.planner.PlanService;
 import fr.parcours.programme.Programme;
@@ -67,9 +66,9 @@ public final class AdminRoutes {
     this.stands = stands;
     this.challenges = challenges;
     this.pages = pages;
-    this.fairPages = List.of(new FairSetupPages(session, fairs, new SlotService(resources), pages)::mount,
+    this.fairPages = List.of(new FairSetupPages(session, fairs, resources, pages)::mount,
         new GridPages(session, resources, pages)::mount, new PlacePages(session, resources, setup.imports(), pages)::mount,
-        new CopyPages(session, setup.copies(), pages)::mount,
+        new CopyPages(session, setup.copies(), pages)::mount, new TeamPages(session, fairs, setup.team(), pages)::mount,
         new ResourcePages(session, resources, pages)::mount, new OfferPages(session, offers, resources, pages)::mount,
         new PlacementPages(session, resources, offers, placement, conflicts, desk, pages)::mount,
         new PlanPages(session, resources, plans, planEvents, pages)::mount,

@@ -72,10 +72,13 @@ final class AdminSession {
   }
 
   Future<Void> signIn(RoutingContext ctx, String email, String password) {
-    return logins.login(ctx, email, password).map(login -> {
-      SCOPES.forEach(scope -> ctx.response().addCookie(PageSecurity.cookie(ctx, COOKIE, login.token(), scope, MAX_AGE_SECONDS)));
-      return null;
-    });
+    return logins.login(ctx, email, password).map(login -> keep(ctx, login));
+  }
+
+  /** Keeps a login made elsewhere (an accepted invitation) as the browser's session. */
+  Void keep(RoutingContext ctx, AuthService.Login login) {
+    SCOPES.forEach(scope -> ctx.response().addCookie(PageSecurity.cookie(ctx, COOKIE, login.token(), scope, MAX_AGE_SECONDS)));
+    return null;
   }
 
   Future<Void> signOut(RoutingContext ctx) {

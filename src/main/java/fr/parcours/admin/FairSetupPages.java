@@ -6,6 +6,7 @@ import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairDetails;
 import fr.parcours.fair.FairService;
+import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.fair.resource.SlotService;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
@@ -25,7 +26,8 @@ import java.util.Set;
  * The organiser sets up a fair: creates it in one guided form (name, city, days and hours, talk
  * length, changeover, lunch break; its slug and time zone in an "advanced" part) with its slot
  * grid, then edits it (registration window…), publishes or unpublishes it, through the services
- * the API uses; refusals come back next to their fields.
+ * the API uses; refusals come back next to their fields. The settings say what the fair still
+ * lacks before classes can book it ({@link PublishCheck}) next to the publish button.
  */
 final class FairSetupPages {
 
@@ -36,13 +38,15 @@ final class FairSetupPages {
 
   private final AdminSession session;
   private final FairService fairs;
+  private final ResourceService resources;
   private final SlotService slots;
   private final Pages pages;
 
-  FairSetupPages(AdminSession session, FairService fairs, SlotService slots, Pages pages) {
+  FairSetupPages(AdminSession session, FairService fairs, ResourceService resources, Pages pages) {
     this.session = session;
     this.fairs = fairs;
-    this.slots = slots;
+    this.resources = resources;
+    this.slots = new SlotService(resources);
     this.pages = pages;
   }
 
@@ -114,12 +118,15 @@ final class FairSetupPages {
   private Future<Void> form(RoutingContext ctx, int status, Organiser organiser, Fair fair, JsonObject values,
                             List<FieldError> errors) {
     JsonObject messages = I18n.messages(I18n.language(ctx));
-    pages.render(ctx, status, "admin-fair-form", new JsonObject().put("organiser", organiser.toJson()).put("form", values)
-        .put("days", FairForm.dayRows(values, errors, I18n.language(ctx))).put("errors", Pages.errorList(errors))
-        .put("kinds", ResourceForm.kinds(messages))
-        .put("title", messages.getString("admin_settings_title") + " — " + fair.details().name())
-        .put("fair", Dashboard.fairSummary(fair)).put("action", "/admin/fairs/" + fair.slug() + "/settings")
-        .put("steps", SetupSteps.of(fair, "settings", messages)));
-    return Future.succeededFuture();
+    return resources.programme(fair).map(programme -> {
+      pages.render(ctx, status, "admin-fair-form", new JsonObject().put("organiser", organiser.toJson())
+          .put("form", values).put("days", FairForm.dayRows(values, errors, I18n.language(ctx)))
+          .put("errors", Pages.errorList(errors)).put("kinds", ResourceForm.kinds(messages))
+          .put("title", messages.getString("admin_settings_title") + " — " + fair.details().name())
+          .put("fair", Dashboard.fairSummary(fair)).put("action", "/admin/fairs/" + fair.slug() + "/settings")
+          .put("steps", SetupSteps.of(fair, "settings", messages))
+          .put("missing", PublishCheck.shown(fair.slug(), programme, messages)));
+      return null;
+    });
   }
 }

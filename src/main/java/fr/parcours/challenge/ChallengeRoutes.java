@@ -35,15 +35,15 @@ public final class ChallengeRoutes {
   public void mount(Router router) {
     router.get(CHALLENGES).handler(ctx -> Http.respond(ctx, 200, challenges.list(fair(ctx))));
     router.post(CHALLENGES).handler(organiserOnly).handler(ctx -> Http.respond(ctx, 201,
-        challenges.create(fair(ctx), AuthRoutes.organiser(ctx), ChallengeInput.parse(Http.body(ctx), true))));
+        challenges.create(fair(ctx), AuthRoutes.organiser(ctx), Http.body(ctx))));
     router.patch(CHALLENGE).handler(organiserOnly).handler(ctx -> Http.respond(ctx, 200, challenges.update(fair(ctx),
-        AuthRoutes.organiser(ctx), challenge(ctx), ChallengeInput.parse(Http.body(ctx), false))));
+        AuthRoutes.organiser(ctx), challenge(ctx), Http.body(ctx))));
     router.delete(CHALLENGE).handler(organiserOnly).handler(ctx -> Http.respondNoContent(ctx,
         challenges.delete(fair(ctx), AuthRoutes.organiser(ctx), challenge(ctx))));
     router.post(CHALLENGE + "/slots").handler(organiserOnly).handler(ctx -> Http.respond(ctx, 201,
-        challenges.addSlot(fair(ctx), AuthRoutes.organiser(ctx), challenge(ctx), ChallengeInput.slot(Http.body(ctx), true))));
+        challenges.addSlot(fair(ctx), AuthRoutes.organiser(ctx), challenge(ctx), Http.body(ctx))));
     router.patch(SLOT).handler(organiserOnly).handler(ctx -> Http.respond(ctx, 200, challenges.updateSlot(fair(ctx),
-        AuthRoutes.organiser(ctx), challenge(ctx), slot(ctx), ChallengeInput.slot(Http.body(ctx), false))));
+        AuthRoutes.organiser(ctx), challenge(ctx), slot(ctx), Http.body(ctx))));
     router.delete(SLOT).handler(organiserOnly).handler(ctx -> Http.respond(ctx, 200,
         challenges.deleteSlot(fair(ctx), AuthRoutes.organiser(ctx), challenge(ctx), slot(ctx))));
     router.put(PICK).handler(this::pick);

@@ -47,8 +47,10 @@ public final class ChallengeService {
     return repository.list(pool, fair.id(), null).map(all -> ChallengeJson.list(all, fair.zone()));
   }
 
-  Future<JsonObject> create(String fairSlug, Organiser organiser, ChallengeInput in) {
-    return fairs.require(fairSlug, organiser, FairRole.EDITOR).compose(fair -> insert(fair, in).compose(id -> show(fair, id)));
+  /** Each write checks the role before it reads its body: staff are refused, never told what to correct. */
+  Future<JsonObject> create(String fairSlug, Organiser organiser, JsonInput body) {
+    return fairs.require(fairSlug, organiser, FairRole.EDITOR).compose(fair -> insert(fair, ChallengeInput.parse(body, true))
+        .compose(id -> show(fair, id)));
   }
 
   /** Creates challenges written as the API takes them, one after another: a fair being filled (the demo's). */
@@ -66,10 +68,14 @@ public final class ChallengeService {
         .compose(id -> addSlots(conn, fair, id, in.slots()).map(id)));
   }
 
-  Future<JsonObject> update(String fairSlug, Organiser organiser, long id, ChallengeInput in) {
-    return owned(fairSlug, organiser, id).compose(fair -> pool.withTransaction(conn -> references(conn, fair, in)
+  Future<JsonObject> update(String fairSlug, Organiser organiser, long id, JsonInput body) {
+    return owned(fairSlug, organiser, id).compose(fair -> update(fair, id, ChallengeInput.parse(body, false)));
+  }
+
+  private Future<JsonObject> update(Fair fair, long id, ChallengeInput in) {
+    return pool.withTransaction(conn -> references(conn, fair, in)
             .compose(where -> repository.update(conn, id, in, where.zoneId(), where.spotId())))
-        .compose(done -> show(fair, id)));
+        .compose(done -> show(fair, id));
   }
 
   /** Deletes a challenge no class has picked (a picked one is a 409). */
@@ -77,14 +83,18 @@ public final class ChallengeService {
     return owned(fairSlug, organiser, id).compose(fair -> repository.delete(pool, id));
   }
 
-  Future<JsonObject> addSlot(String fairSlug, Organiser organiser, long id, SlotInput slot) {
-    return owned(fairSlug, organiser, id).compose(fair -> addSlots(pool, fair, id, List.of(slot))
+  Future<JsonObject> addSlot(String fairSlug, Organiser organiser, long id, JsonInput body) {
+    return owned(fairSlug, organiser, id).compose(fair -> addSlots(pool, fair, id, List.of(ChallengeInput.slot(body, true)))
         .compose(done -> show(fair, id)));
   }
 
   /** Changes a slot's times, capacity or unit; capacity never below the places already taken. */
-  Future<JsonObject> updateSlot(String fairSlug, Organiser organiser, long id, long slotId, SlotInput changes) {
-    return owned(fairSlug, organiser, id).compose(fair -> pool.withTransaction(conn ->
+  Future<JsonObject> updateSlot(String fairSlug, Organiser organiser, long id, long slotId, JsonInput body) {
+    return owned(fairSlug, organiser, id).compose(fair -> updateSlot(fair, id, slotId, ChallengeInput.slot(body, false)));
+  }
+
+  private Future<JsonObject> updateSlot(Fair fair, long id, long slotId, SlotInput changes) {
+    return pool.withTransaction(conn ->
             lockSlot(conn, fair, id, slotId).compose(stored -> {
               Slot slot = merged(stored, changes);
               requireWithinDay(fair, new Interval(slot.startsAt(), slot.endsAt()));
@@ -94,7 +104,7 @@ public final class ChallengeService {
               }
               return repository.updateSlot(conn, slot);
             }))
-        .compose(done -> show(fair, id)));
+        .compose(done -> show(fair, id));
   }
 
   /** Deletes a slot no class has picked (a picked one is a 409). */

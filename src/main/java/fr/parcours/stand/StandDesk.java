@@ -9,6 +9,7 @@ import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairRole;
 import fr.parcours.fair.FairService;
 import fr.parcours.i18n.Term;
+import fr.parcours.web.JsonInput;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -45,8 +46,14 @@ public final class StandDesk {
    * the same conflicts are refused, the association is told, and whoever waits for what the
    * move freed is promoted.
    */
-  public Future<JsonObject> assign(String fairSlug, Organiser organiser, long reservationId, StandPlacement placement) {
-    return fairs.require(fairSlug, organiser, FairRole.EDITOR).compose(fair -> Retries.onRace(() -> pool.withTransaction(conn ->
+  public Future<JsonObject> assign(String fairSlug, Organiser organiser, long reservationId, JsonInput body) {
+    // The role first: staff are refused before their body is read.
+    return fairs.require(fairSlug, organiser, FairRole.EDITOR).compose(fair -> assign(fair, reservationId,
+        StandPlacement.parse(body)));
+  }
+
+  private Future<JsonObject> assign(Fair fair, long reservationId, StandPlacement placement) {
+    return Retries.onRace(() -> pool.withTransaction(conn ->
             locks.take(conn, Lock.stands(fair.id()))
                 .compose(locked -> repository.byId(conn, reservationId))
                 .map(found -> found.filter(r -> r.fairId() == fair.id())
@@ -54,7 +61,7 @@ public final class StandDesk {
                 .compose(current -> move(conn, fair, current, placement))
                 .compose(done -> ledger.promote(conn, fair))
                 .compose(done -> ledger.read(conn, reservationId))))
-        .map(reservation -> StandJson.reservation(reservation, fair)));
+        .map(reservation -> StandJson.reservation(reservation, fair));
   }
 
   private Future<Void> move(SqlConnection conn, Fair fair, Reservation current, StandPlacement placement) {

@@ -35,7 +35,7 @@ final class StandMessages {
     return letter.line("mail_hello_name", Map.of("name", r.association().name())).blank()
         .line("mail_" + notice.kind + "_opening").blank()
         .data(fair.details().name())
-        .line("mail_stand_spot", Map.of("number", r.spot().number(), "zone", r.spot().zone()))
+        .line("mail_stand_spot", Map.of("number", r.spot().number(), "zone", r.spot().zoneName()))
         .line("mail_stand_when", Map.of("day", r.day(), "period", Term.of("mail_stand_period_" + r.period().json()),
             "from", FairTimes.clock(times.start(), fair.zone(), letter.language()),
             "to", FairTimes.clock(times.end(), fair.zone(), letter.language())))

@@ -21,12 +21,13 @@ import java.util.function.Function;
 /** All the SQL of stand reservations. Methods take the client so the service decides the transaction. */
 final class StandRepository {
 
-  private static final String SPOT_COLUMNS = "SELECT s.id, s.number, s.zone_id, z.slug AS zone, s.x, s.y, s.width, "
-      + "s.depth, s.power FROM stand_spots s JOIN zones z ON z.id = s.zone_id ";
+  private static final String SPOT_COLUMNS = "SELECT s.id, s.number, s.zone_id, z.slug AS zone, "
+      + "z.name AS zone_name, s.x, s.y, s.width, s.depth, s.power FROM stand_spots s JOIN zones z ON z.id = s.zone_id ";
 
   private static final String RESERVATION_COLUMNS = "SELECT r.*, a.slug AS association_slug, "
       + "a.name AS association_name, a.contact_email, a.language, a.fair_id AS association_fair_id, "
-      + "s.number, s.zone_id AS spot_zone_id, sz.slug AS spot_zone, s.x, s.y, s.width, s.depth, s.power, "
+      + "s.number, s.zone_id AS spot_zone_id, sz.slug AS spot_zone, sz.name AS spot_zone_name, "
+      + "s.x, s.y, s.width, s.depth, s.power, "
       + "ws.number AS wanted_spot, wz.slug AS wanted_zone, "
       + "CASE WHEN r.status = 'waiting' THEN (SELECT count(*) FROM stand_reservations w WHERE w.fair_id = r.fair_id "
       + "AND w.status = 'waiting' AND w.id <= r.id) END AS waitlist_position "
@@ -130,9 +131,10 @@ final class StandRepository {
         row.getString("wanted_spot"), row.getString("wanted_zone"), position == null ? null : position.intValue());
   }
 
+  /** The spot of {@code row}; its zone's name is in the column {@code zoneColumn} + "_name". */
   private static Spot spot(Row row, String idColumn, String zoneIdColumn, String zoneColumn) {
-    return new Spot(row.getLong(idColumn), row.getString("number"),
-        row.getLong(zoneIdColumn), row.getString(zoneColumn), decimal(row, "x"), decimal(row, "y"),
+    return new Spot(row.getLong(idColumn), row.getString("number"), row.getLong(zoneIdColumn),
+        row.getString(zoneColumn), row.getString(zoneColumn + "_name"), decimal(row, "x"), decimal(row, "y"),
         decimal(row, "width"), decimal(row, "depth"), row.getBoolean("power"));
   }
 

@@ -41,7 +41,7 @@ public final class StandRoutes {
     router.get(RESERVATIONS).handler(organiserOnly)
         .handler(ctx -> Http.respond(ctx, 200, desk.list(fair(ctx), AuthRoutes.organiser(ctx))));
     router.put(RESERVATION + "/spot").handler(organiserOnly).handler(ctx -> Http.respond(ctx, 200,
-        desk.assign(fair(ctx), AuthRoutes.organiser(ctx), reservation(ctx), StandPlacement.parse(Http.body(ctx)))));
+        desk.assign(fair(ctx), AuthRoutes.organiser(ctx), reservation(ctx), Http.body(ctx))));
   }
 
   private static String fair(RoutingContext ctx) {

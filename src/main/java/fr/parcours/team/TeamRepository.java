@@ -21,7 +21,7 @@ final class TeamRepository {
   }
 
   /** What an invitation's link opens: the fair and the role offered to the address invited. */
-  record Invitation(long fairId, String fairName, String email, FairRole role) {
+  record Invitation(long fairId, String fairSlug, String fairName, String email, FairRole role) {
   }
 
   Future<List<Entry>> members(SqlClient client, long fairId) {
@@ -84,11 +84,11 @@ final class TeamRepository {
 
   /** The pending, unexpired invitation of that link. */
   Future<Optional<Invitation>> pending(SqlClient client, byte[] tokenHash) {
-    return client.preparedQuery("SELECT i.fair_id, f.name, i.email, i.role FROM fair_invitations i "
+    return client.preparedQuery("SELECT i.fair_id, f.slug, f.name, i.email, i.role FROM fair_invitations i "
             + "JOIN fairs f ON f.id = i.fair_id WHERE i.token_hash = $1 AND i.accepted_at IS NULL "
             + "AND i.expires_at > now()")
         .execute(Tuple.of(Buffer.buffer(tokenHash)))
-        .map(rows -> Results.first(rows).map(row -> new Invitation(row.getLong("fair_id"), row.getString("name"),
+        .map(rows -> Results.first(rows).map(row -> new Invitation(row.getLong("fair_id"), row.getString("slug"), row.getString("name"),
             row.getString("email"), role(row))));
   }
 

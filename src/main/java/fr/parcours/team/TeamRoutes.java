@@ -29,7 +29,7 @@ public final class TeamRoutes {
     router.delete(TEAM).handler(organiser).handler(ctx -> Http.respondNoContent(ctx,
         team.remove(ctx.pathParam("fairSlug"), AuthRoutes.organiser(ctx), ctx.queryParams().get("email"))));
     router.post("/api/team-invitations/:token").handler(ctx -> Http.respond(ctx, 201,
-        team.accept(ctx.pathParam("token"), Http.body(ctx)).map(login -> new JsonObject()
+        team.accept(ctx.pathParam("token"), Http.body(ctx)).map(TeamService.Joined::login).map(login -> new JsonObject()
             .put("token", login.token()).put("expires_at", login.expiresAt().toString())
             .put("organiser", login.organiser().toJson()))));
   }

@@ -62,16 +62,17 @@ public final class TeamService {
    * message is in {@code language} (the owner's page or Accept-Language), null for the fair's.
    */
   public Future<JsonObject> add(String fairSlug, Organiser owner, JsonInput body, String language) {
-    String email = body.requiredText("email");
-    String role = body.requiredChoice("role", ROLES);
-    body.check(email == null || Addresses.valid(email), "email", "NOT_EMAIL", Map.of());
-    body.validate();
-    FairRole given = FairRole.of(role).orElseThrow();
-    return fairs.require(fairSlug, owner, FairRole.OWNER).compose(fair -> auth.withEmail(email)
-        .compose(found -> pool.withTransaction(conn -> locks.take(conn, Lock.fair(fair.id()))
-            .compose(locked -> found.isPresent()
-                ? putMember(conn, fair, found.get(), given, fair.languageFor(language))
-                : invite(conn, fair, email, given, fair.languageFor(language))))));
+    return fairs.require(fairSlug, owner, FairRole.OWNER).compose(fair -> {
+      String email = body.requiredText("email");
+      String role = body.requiredChoice("role", ROLES);
+      body.check(email == null || Addresses.valid(email), "email", "NOT_EMAIL", Map.of());
+      body.validate();
+      FairRole given = FairRole.of(role).orElseThrow();
+      return auth.withEmail(email).compose(found -> pool.withTransaction(conn -> locks.take(conn, Lock.fair(fair.id()))
+          .compose(locked -> found.isPresent()
+              ? putMember(conn, fair, found.get(), given, fair.languageFor(language))
+              : invite(conn, fair, email, given, fair.languageFor(language)))));
+    });
   }
 
   private Future<JsonObject> putMember(SqlClient conn, Fair fair, Organiser member, FairRole role, String language) {
@@ -113,44 +114,66 @@ public final class TeamService {
 
   /** Takes {@code email} off the team, or withdraws its invitation; owners only. */
   public Future<Void> remove(String fairSlug, Organiser owner, String email) {
-    if (email == null || email.isBlank()) {
-      return Future.failedFuture(AppException.invalid("email", "REQUIRED", Map.of()));
-    }
-    return fairs.require(fairSlug, owner, FairRole.OWNER).compose(fair -> auth.withEmail(email)
-        .compose(found -> pool.withTransaction(conn -> locks.take(conn, Lock.fair(fair.id()))
-            .compose(locked -> repository.deleteInvitation(conn, fair.id(), email))
-            .compose(withdrawn -> found.isEmpty() ? Future.succeededFuture(withdrawn)
-                : keepAnOwner(conn, fair, found.get(), null)
-                    .compose(before -> repository.deleteMember(conn, fair.id(), found.get().id()))
-                    .map(removed -> removed || withdrawn))))
-        .map(removed -> {
-          if (!removed) {
-            throw AppException.notFound("team_member", email);
-          }
-          return null;
-        }));
+    return fairs.require(fairSlug, owner, FairRole.OWNER).compose(fair -> {
+      if (email == null || email.isBlank()) {
+        throw AppException.invalid("email", "REQUIRED", Map.of());
+      }
+      return auth.withEmail(email).compose(found -> pool.withTransaction(conn -> locks.take(conn, Lock.fair(fair.id()))
+          .compose(locked -> repository.deleteInvitation(conn, fair.id(), email))
+          .compose(withdrawn -> found.isEmpty() ? Future.succeededFuture(withdrawn)
+              : keepAnOwner(conn, fair, found.get(), null)
+                  .compose(before -> repository.deleteMember(conn, fair.id(), found.get().id()))
+                  .map(removed -> removed || withdrawn))));
+    }).map(removed -> {
+      if (!removed) {
+        throw AppException.notFound("team_member", email);
+      }
+      return null;
+    });
   }
 
-  /** What an invitation link offers; a used or expired link is NOT_FOUND. */
+  /** What an invitation's link offers, as its page shows it before it is accepted. */
+  public record Offer(String fairSlug, String fairName, String email, FairRole role, boolean hasAccount) {
+  }
+
+  /** An accepted invitation: its organiser signed in, and the fair they joined. */
+  public record Joined(AuthService.Login login, String fairSlug) {
+  }
+
+  /** What the invitation of {@code token} offers; a used or expired link is NOT_FOUND. */
+  public Future<Offer> offer(String token) {
+    return invitation(token).compose(offered -> auth.withEmail(offered.email())
+        .map(found -> new Offer(offered.fairSlug(), offered.fairName(), offered.email(), offered.role(),
+            found.isPresent())));
+  }
+
   private Future<TeamRepository.Invitation> invitation(String token) {
     return repository.pending(pool, Tokens.digest(token))
         .map(found -> found.orElseThrow(() -> AppException.notFound("team_invitation", null)));
   }
 
-  /** Accepts an invitation with {"name", "password"}: the account is made, joins the team, and is signed in. */
-  public Future<AuthService.Login> accept(String token, JsonInput body) {
-    String name = body.requiredText("name");
-    String password = body.requiredText("password");
-    body.validate();
+  /**
+   * Accepts an invitation and signs in: someone without an account gives {"name", "password"}
+   * and the account is made; an organiser who has one since the invitation gives their
+   * {"password"} (a wrong one is UNAUTHENTICATED). Either then joins the team with the role offered.
+   */
+  public Future<Joined> accept(String token, JsonInput body) {
     byte[] hash = Tokens.digest(token);
-    return invitation(token).compose(offered -> auth.createOrganiser(offered.email(), name, password)
-        .compose(organiser -> pool.withTransaction(conn -> repository.accept(conn, hash)
-            .compose(accepted -> {
-              if (!accepted) {
-                throw AppException.notFound("team_invitation", null);
-              }
-              return repository.putMember(conn, offered.fairId(), organiser.id(), offered.role());
-            })))
-        .compose(joined -> auth.login(offered.email(), password)));
+    return invitation(token).compose(offered -> auth.withEmail(offered.email()).compose(existing -> {
+      String name = existing.isPresent() ? null : body.requiredText("name");
+      String password = body.requiredText("password");
+      body.validate();
+      Future<AuthService.Login> signedIn = existing.isPresent()
+          ? auth.login(offered.email(), password)
+          : auth.createOrganiser(offered.email(), name, password).compose(made -> auth.login(offered.email(), password));
+      return signedIn.compose(login -> pool.withTransaction(conn -> repository.accept(conn, hash)
+              .compose(accepted -> {
+                if (!accepted) {
+                  throw AppException.notFound("team_invitation", null);
+                }
+                return repository.putMember(conn, offered.fairId(), login.organiser().id(), offered.role());
+              }))
+          .map(joined -> new Joined(login, offered.fairSlug())));
+    }));
   }
 }

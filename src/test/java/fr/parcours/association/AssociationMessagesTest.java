@@ -3,6 +3,7 @@ package fr.parcours.association;
 import fr.parcours.stand.StandApi;
 import fr.parcours.support.LanguageCheck;
 import fr.parcours.support.ServerTest;
+import fr.parcours.support.TestApp;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -21,12 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * An association is written to in the language it registered in (its page's or
  * Accept-Language, else the fair's), that one only: when its offer is decided, when it is
- * placed in the programme (one email per placement) and when its stand is confirmed.
+ * placed in the programme (one email per placement) and when its stand is confirmed (its zone
+ * named as people read it, never by its slug).
  */
 class AssociationMessagesTest extends ServerTest {
 
   private static final List<String> DATA = List.of("Salon salon-mails", "Ocean Friends", "Océan Propre",
-      "Sea jobs", "Les métiers de la mer", "Amphi", "Hall", "Camille Martin");
+      "Sea jobs", "Les métiers de la mer", "Amphi", "Hall des associations", "Camille Martin");
 
   private static StandApi stands;
   private static AssociationApi fair;
@@ -38,6 +40,8 @@ class AssociationMessagesTest extends ServerTest {
     fair.room("amphi", "Amphi", 120);
     stands.spot("A1", 0, 3, false);
     stands.spot("A2", 3, 3, false);
+    assertEquals(200, send(TestApp.authorized(app.client().patch(fair.base + "/zones/hall"), fair.organiser),
+        new JsonObject().put("name", "Hall des associations")).statusCode());
   }
 
   @Test
@@ -55,7 +59,7 @@ class AssociationMessagesTest extends ServerTest {
     assertEquals(201, stands.reserve(token, StandApi.forSpot("morning", "A1")).statusCode());
     JsonObject stand = fair.lastMessage("friends@mails.test", "stand_confirmed");
     assertOneLanguage(stand, "en");
-    assertTrue(stand.getString("body").contains("Stand no. A1 (zone hall)"), stand.getString("body"));
+    assertTrue(stand.getString("body").contains("Stand no. A1 (zone Hall des associations)"), stand.getString("body"));
   }
 
   @Test
@@ -69,7 +73,9 @@ class AssociationMessagesTest extends ServerTest {
     assertTrue(placed.getString("subject").startsWith("Au programme : Les métiers de la mer"));
 
     assertEquals(201, stands.reserve(token, StandApi.forSpot("afternoon", "A2")).statusCode());
-    assertOneLanguage(fair.lastMessage("ocean@mails.test", "stand_confirmed"), "fr");
+    JsonObject stand = fair.lastMessage("ocean@mails.test", "stand_confirmed");
+    assertOneLanguage(stand, "fr");
+    assertTrue(stand.getString("body").contains("Stand n° A2 (zone Hall des associations)"), stand.getString("body"));
   }
 
   /** Registers through the API in {@code language} (Accept-Language) and signs in: the session token. */

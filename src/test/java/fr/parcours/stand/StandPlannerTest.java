@@ -20,9 +20,9 @@ class StandPlannerTest {
 
   private static final LocalDate DAY_ONE = LocalDate.of(2027, 3, 18);
   private static final SpotWish ANY = new SpotWish(null, false, null, null, null);
-  private static final Spot SMALL = new Spot(1, "A1", 10, "hall", 0, 0, 2, 2, false);
-  private static final Spot LARGE_POWERED = new Spot(2, "A2", 10, "hall", 3, 0, 4, 3, true);
-  private static final Spot OUTSIDE = new Spot(3, "B1", 20, "garden", 0, 0, 3, 3, false);
+  private static final Spot SMALL = new Spot(1, "A1", 10, "hall", "Hall", 0, 0, 2, 2, false);
+  private static final Spot LARGE_POWERED = new Spot(2, "A2", 10, "hall", "Hall", 3, 0, 4, 3, true);
+  private static final Spot OUTSIDE = new Spot(3, "B1", 20, "garden", "Jardin", 0, 0, 3, 3, false);
   private static final List<Spot> SPOTS = List.of(LARGE_POWERED, SMALL, OUTSIDE);
 
   @Test
