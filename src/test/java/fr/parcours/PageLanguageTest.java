@@ -146,7 +146,8 @@ class PageLanguageTest extends ServerTest {
     String fair = "/admin/fairs/" + DemoFair.SLUG;
     List<String> pages = new ArrayList<>(List.of("/admin", fair, fair + "/settings", "/admin/fairs/new",
         fair + "/offers", fair + "/programme", fair + "/grid", fair + "/copy", fair + "/plan",
-        fair + "/attendance", "/staff/fairs/" + DemoFair.SLUG + "/check-in",
+        fair + "/attendance", "/staff/fairs/" + DemoFair.SLUG + "/check-in", fair + "/team",
+        "/admin/invitations/no-such-invitation",
         fair + "/places/rooms", fair + "/places/stand-spots", fair + "/places/venues", "/admin/fairs/no-such-fair"));
     List.of("venues", "tracks", "rooms", "zones", "stand-spots", "slots").forEach(kind -> pages.add(fair + "/resources/" + kind));
     return pages;
