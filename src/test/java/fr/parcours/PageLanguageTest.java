@@ -147,7 +147,8 @@ class PageLanguageTest extends ServerTest {
     String fair = "/admin/fairs/" + DemoFair.SLUG;
     List<String> pages = new ArrayList<>(List.of("/admin", fair, fair + "/settings", "/admin/fairs/new",
         fair + "/offers", fair + "/programme", fair + "/grid",
-        fair + "/places/rooms", fair + "/places/stand-spots"));
+        fair + "/places/rooms", fair + "/places/stand-spots", fair + "/places/tracks", fair + "/team", fair + "/copy",
+        "/admin/invitations/no-such-link"));
     List.of("venues", "tracks", "rooms", "zones", "stand-spots", "slots").forEach(kind -> pages.add(fair + "/resources/" + kind));
     return pages;
   }
@@ -167,6 +168,9 @@ class PageLanguageTest extends ServerTest {
         "day0.closes_at", "09:10", "talk_minutes", "30", "lunch_from", "12:30", "lunch_to", ""));
     forms.put(FAIR.replace("/fairs/", "/admin/fairs/") + "/places/rooms", form("r0.row", "1", "r0.name", "Salle", "r0.capacity", "0"));
     forms.put(FAIR.replace("/fairs/", "/admin/fairs/") + "/places/stand-spots/layout", form("rows", "0", "columns", "x"));
+    forms.put(FAIR.replace("/fairs/", "/admin/fairs/") + "/places/tracks", form("r0.row", "1", "r0.name", "Pâle",
+        "r0.color", "#ffeb3b", "r0.levels", "3e"));
+    forms.put(FAIR.replace("/fairs/", "/admin/fairs/") + "/team", form("email", "nope", "role", ""));
     forms.put("/associations/sign-in", form("fair", DemoFair.SLUG, "email", ""));
     forms.put("/associations/register", form("fair", DemoFair.SLUG, "name", "", "contact.email", "nope"));
     return forms;
