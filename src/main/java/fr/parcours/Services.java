@@ -113,7 +113,7 @@ public final class Services {
     this.calendars = new Calendars(vertx, pool, calendarLinks, metrics);
     this.selections = new Selections(pool, fairs, calendarLinks);
     this.planSolver = new PlanSolver();
-    this.plans = new PlanService(vertx, pool, resources, planSolver, placements);
+    this.plans = new PlanService(vertx, pool, resources, planSolver, placements, offerPlacement);
     this.availabilityStreams = new AvailabilityStreams(vertx, bookings::availability, config.get(Settings.LIVE_MAX_STREAMS),
         config.get(Settings.LIMITS_STREAMS_PER_CLIENT));
     this.clientAddress = ClientAddress.trusting(config.get(Settings.LIMITS_TRUSTED_PROXIES));
@@ -124,6 +124,7 @@ public final class Services {
     this.checkIns = new CheckInService(pool, fairs);
     this.pages = new Pages(vertx);
     this.preparedPages = new PreparedCache<>(vertx, PREPARED_PAGES_MAX_BYTES);
+    metrics.preparedCache("pages", preparedPages, PreparedCache::hits, PreparedCache::misses);
     forgetOnChange(preparedPages);
   }
 

@@ -5,10 +5,11 @@ import java.time.OffsetDateTime;
 /**
  * A stored booking with its route (empty unless confirmed), rank in the waiting list, and who
  * came on the day (null until the class is checked in); {@code language} is the one its
- * teacher is written to in.
+ * teacher is written to in. {@code token} manages the booking; {@code feedToken} only reads
+ * its calendar feed, so a shared or synced feed URL can change nothing.
  */
-public record Booking(long id, long fairId, long trackId, String trackName, String token, String status,
-                      Integer waitlistPosition, BookingRequest request, String language, Route route,
+public record Booking(long id, long fairId, long trackId, String trackName, String token, String feedToken,
+                      String status, Integer waitlistPosition, BookingRequest request, String language, Route route,
                       Presence presence) {
 
   /** The headcount that came, checked in at the entrance. */
@@ -24,7 +25,7 @@ public record Booking(long id, long fairId, long trackId, String trackName, Stri
   }
 
   Booking withRoute(Route newRoute) {
-    return new Booking(id, fairId, trackId, trackName, token, status, waitlistPosition, request, language, newRoute,
-        presence);
+    return new Booking(id, fairId, trackId, trackName, token, feedToken, status, waitlistPosition, request, language,
+        newRoute, presence);
   }
 }

@@ -2,7 +2,7 @@ package fr.parcours.booking;
 
 import fr.parcours.calendar.CalendarLinks;
 
-/** The absolute links a teacher gets; the token in them is the only key to the booking. */
+/** The absolute links a teacher gets; the manage token in them is the only key to the booking. */
 public record BookingLinks(String publicUrl) {
 
   /** Where a teacher manages a booking: {@code /manage/{token}}. */
@@ -19,7 +19,8 @@ public record BookingLinks(String publicUrl) {
     return manage(token) + CHECK_IN_QR;
   }
 
-  public String calendar(String token) {
-    return new CalendarLinks(publicUrl).booking(token);
+  /** The class's calendar feed, by its own token: it reads the route and can change nothing. */
+  public String calendar(String feedToken) {
+    return new CalendarLinks(publicUrl).booking(feedToken);
   }
 }

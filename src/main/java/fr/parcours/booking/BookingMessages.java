@@ -66,6 +66,10 @@ final class BookingMessages {
     }
     if (notice != Notice.CANCELLED) {
       letter.blank().line("mail_booking_manage", Map.of("link", links.manage(booking.token())));
+      // The feed's own token: a calendar app may share or log its URL, and it can change nothing.
+      if (!booking.route().sessions().isEmpty()) {
+        letter.line("mail_booking_calendar", Map.of("link", links.calendar(booking.feedToken())));
+      }
     }
     return letter.to(r.teacher().email(), notice.kind, "mail_" + notice.kind + "_subject",
         Map.of("class", r.group().name(), "fair", fair.details().name()));

@@ -266,7 +266,7 @@ final class BookingRepository {
     Long position = row.getLong("waitlist_position");
     OffsetDateTime checkedInAt = row.getOffsetDateTime("checked_in_at");
     return new Booking(row.getLong("id"), row.getLong("fair_id"), row.getLong("track_id"), row.getString("track_name"),
-        row.getString("manage_token"), row.getString("status"), position == null ? null : position.intValue(),
+        row.getString("manage_token"), row.getString("feed_token"), row.getString("status"), position == null ? null : position.intValue(),
         request, row.getString("language"), Route.EMPTY, checkedInAt == null ? null
             : new Booking.Presence(checkedInAt, row.getInteger("pupils_present"), row.getInteger("adults_present")));
   }

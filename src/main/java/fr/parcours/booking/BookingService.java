@@ -45,6 +45,12 @@ public final class BookingService {
   }
 
   private static final IdempotencyKeys KEYS = new IdempotencyKeys("booking_requests", "booking_id");
+  private static final String REPLAYED = "replayed";
+  private static final String FAILED = "error";
+  /** Every outcome of {@link #book}, counted from zero at start: its statuses, a replay, its refusals' codes. */
+  static final List<String> OUTCOMES = List.of(Booking.CONFIRMED, Booking.WAITLISTED, REPLAYED, FAILED,
+      "VALIDATION_FAILED", "NOT_FOUND", "UNKNOWN_TRACK", "UNKNOWN_LEVEL", "UNKNOWN_DAY", "TOO_FEW_ADULTS", "REGISTRATION_CLOSED",
+      "SCHOOL_CAP_REACHED", "TRACK_NOT_PLANNED", "WINDOW_TOO_SHORT", "CLASS_TOO_LARGE", "IDEMPOTENCY_KEY_REUSED");
 
   private final Pool pool;
   private final FairService fairs;
@@ -68,6 +74,7 @@ public final class BookingService {
     this.placements = placements;
     this.extras = extras;
     this.metrics = metrics;
+    metrics.bookingOutcomes(OUTCOMES);
     this.locks = locks;
     this.groups = new Batcher<>(groupMax, group -> Retries.onRace(() -> pool.withTransaction(conn -> placeGroup(conn, group))));
   }
@@ -149,9 +156,9 @@ public final class BookingService {
 
   private static String outcomeOf(AsyncResult<Outcome<JsonObject>> done) {
     if (done.succeeded()) {
-      return done.result().created() ? done.result().value().getString("status") : "replayed";
+      return done.result().created() ? done.result().value().getString("status") : REPLAYED;
     }
-    return done.cause() instanceof AppException refused ? refused.code() : "error";
+    return done.cause() instanceof AppException refused ? refused.code() : FAILED;
   }
 
   public Future<JsonObject> show(String token) {

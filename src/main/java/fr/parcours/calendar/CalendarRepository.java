@@ -74,7 +74,7 @@ final class CalendarRepository {
 
   private static final String BOOKING = "SELECT b.id, b.fair_id, b.class_name || ' (' || b.school_name || ')' AS name, "
       + "greatest(b.updated_at, (SELECT max(updated_at) FROM booking_sessions WHERE booking_id = b.id)) AS changed_at "
-      + "FROM bookings b WHERE b.manage_token = $1";
+      + "FROM bookings b WHERE b.feed_token = $1 OR b.manage_token = $1";
 
   // A released place (route changed, booking cancelled) stays in the feed as cancelled.
   private static final String ROUTE = "SELECT " + EVENT_COLUMNS + ", bs.revision, bs.released_at, "
@@ -117,6 +117,7 @@ final class CalendarRepository {
         Tuple.of(token), CalendarRepository::part);
   }
 
+  /** By its feed token, or by its manage token: the feed links mailed before feeds had their own. */
   Future<Optional<Part>> booking(String token) {
     return one(BOOKING, Tuple.of(token), CalendarRepository::part);
   }

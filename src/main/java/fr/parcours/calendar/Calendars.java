@@ -40,25 +40,25 @@ public final class Calendars implements AssociationFeeds {
   }
 
   Future<RenderedFeed> fair(String fairSlug) {
-    return cache.get("fair/" + fairSlug, () -> published(fairSlug).compose(fair ->
+    return cache.get(FeedCache.Kind.FAIR, fairSlug, () -> published(fairSlug).compose(fair ->
         feed(fair, Feed.PROGRAMME, fair.name(), Scope.WHOLE, null, fair.changedAt())));
   }
 
   Future<RenderedFeed> track(String fairSlug, String trackSlug) {
-    return cache.get("track/" + fairSlug + "/" + trackSlug, () -> published(fairSlug).compose(fair ->
+    return cache.get(FeedCache.Kind.TRACK, fairSlug + "/" + trackSlug, () -> published(fairSlug).compose(fair ->
         part(repository.track(fair.id(), trackSlug), "track").compose(track -> feed(fair, Feed.PROGRAMME,
             fair.name() + " — " + track.name(), Scope.TRACK, track.id(), fair.changedAt()))));
   }
 
   Future<RenderedFeed> room(String fairSlug, String roomSlug) {
-    return cache.get("room/" + fairSlug + "/" + roomSlug, () -> published(fairSlug).compose(fair ->
+    return cache.get(FeedCache.Kind.ROOM, fairSlug + "/" + roomSlug, () -> published(fairSlug).compose(fair ->
         part(repository.room(fair.id(), roomSlug), "room").compose(room -> feed(fair, Feed.PROGRAMME,
             fair.name() + " — " + room.name(), Scope.ROOM, room.id(), fair.changedAt()))));
   }
 
   /** The association's sessions and stand time: follows its stand reservations too. */
   Future<RenderedFeed> association(String token) {
-    return cache.get("association/" + token, () -> part(repository.association(token), "association")
+    return cache.get(FeedCache.Kind.ASSOCIATION, token, () -> part(repository.association(token), "association")
         .compose(association -> fairOf(association).compose(fair -> Future.all(
                 repository.events(fair, Scope.ASSOCIATION, association.id()),
                 repository.standTime(fair, association.id()))
@@ -73,7 +73,7 @@ public final class Calendars implements AssociationFeeds {
   }
 
   Future<RenderedFeed> selection(String token) {
-    return cache.get("selection/" + token, () -> part(repository.selection(token), "selection")
+    return cache.get(FeedCache.Kind.SELECTION, token, () -> part(repository.selection(token), "selection")
         .compose(selection -> fairOf(selection).compose(fair -> feed(fair,
             Set.of(Change.Kind.PROGRAMME, Change.Kind.SELECTION), fair.name() + " — Ma sélection", Scope.SELECTION,
             selection.id(), latest(fair.changedAt(), selection.changedAt())))));
@@ -81,7 +81,7 @@ public final class Calendars implements AssociationFeeds {
 
   /** A class's route: follows places too, since a cancellation elsewhere can reroute the class. */
   Future<RenderedFeed> booking(String token) {
-    return cache.get("booking/" + token, () -> part(repository.booking(token), "booking")
+    return cache.get(FeedCache.Kind.BOOKING, token, () -> part(repository.booking(token), "booking")
         .compose(booking -> fairOf(booking).compose(fair -> repository.route(fair, booking.id())
             .map(events -> new Feed(fair.id(), Set.of(Change.Kind.PROGRAMME, Change.Kind.AVAILABILITY),
                 fair.name() + " — " + booking.name(), fair.zone(), events,

@@ -8,7 +8,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +22,15 @@ import java.util.function.Supplier;
 final class FeedCache {
 
   static final int MAX_FEEDS = 2000;
+
+  /** The kinds of feed, each counted apart in {@code /metrics} (the rest of a key would grow without bound). */
+  enum Kind {
+    FAIR, TRACK, ROOM, ASSOCIATION, SELECTION, BOOKING;
+
+    String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
 
   private final Vertx vertx;
   private final AppMetrics metrics;
@@ -33,22 +44,23 @@ final class FeedCache {
   FeedCache(Vertx vertx, AppMetrics metrics) {
     this.vertx = vertx;
     this.metrics = metrics;
+    metrics.feedCaches(Stream.of(Kind.values()).map(Kind::label).toList());
     vertx.eventBus().<JsonObject>consumer(LiveChanges.ADDRESS, message -> forget(Change.of(message.body())));
   }
 
   /**
-   * The feed named {@code key}, loaded and rendered on a miss. Concurrent requests for a missing
+   * The feed of {@code kind} named {@code name}, loaded and rendered on a miss. Concurrent requests for a missing
    * feed share one rendering. Rendering a big fair takes milliseconds of CPU: off the event loop.
    */
-  Future<RenderedFeed> get(String key, Supplier<Future<Feed>> load) {
+  Future<RenderedFeed> get(Kind kind, String name, Supplier<Future<Feed>> load) {
     // The cached future belongs to the verticle that first asked: answer on the caller's own event loop.
-    return Future.fromCompletionStage(cachedOrLoaded(key, load).toCompletionStage(), vertx.getOrCreateContext());
+    return Future.fromCompletionStage(cachedOrLoaded(kind, kind.label() + "/" + name, load).toCompletionStage(),
+        vertx.getOrCreateContext());
   }
 
-  private synchronized Future<RenderedFeed> cachedOrLoaded(String key, Supplier<Future<Feed>> load) {
+  private synchronized Future<RenderedFeed> cachedOrLoaded(Kind kind, String key, Supplier<Future<Feed>> load) {
     Future<RenderedFeed> cached = feeds.get(key);
-    // The kind of feed (fair, track, booking…) labels the metric; the key's rest would grow without bound.
-    metrics.feedCache(key.substring(0, key.indexOf('/')), cached != null);
+    metrics.feedCache(kind.label(), cached != null);
     if (cached != null) {
       return cached;
     }

@@ -7,6 +7,7 @@ import io.vertx.sqlclient.ClosedConnectionException;
 
 import java.net.SocketException;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A failure that is the database's state, not a bug: the request may be tried again shortly,
@@ -21,8 +22,11 @@ public enum Trouble {
   /** Every pooled connection is taken and the wait queue is full, or the wait ran out. */
   POOL_EXHAUSTED("SERVER_BUSY", 2);
 
-  // The pool's acquire timeout is a plain VertxException told apart only by its text.
-  private static final String ACQUIRE_TIMEOUT = "Timeout waiting for connection";
+  // The pool's acquire timeout is a plain VertxException told apart only by its text, which
+  // depends on the way in (vertx-sql-client 5.0, SqlConnectionPool): a query on the pool says
+  // "Timeout waiting for connection"; getConnection and withTransaction, whose waiter's timer
+  // fires, say a bare "Timeout" (a NoStackTraceThrowable). No other Vert.x failure says either.
+  private static final Set<String> ACQUIRE_TIMEOUTS = Set.of("Timeout waiting for connection", "Timeout");
 
   private final String code;
   private final int retryAfterSeconds;
@@ -57,7 +61,8 @@ public enum Trouble {
       // connections, shutting down...), whatever the state code.
       return "FATAL".equals(pg.getSeverity()) ? Optional.of(UNAVAILABLE) : ofState(pg.getSqlState());
     }
-    if (t instanceof ConnectionPoolTooBusyException || ACQUIRE_TIMEOUT.equals(t.getMessage()) && t instanceof VertxException) {
+    if (t instanceof ConnectionPoolTooBusyException
+        || t instanceof VertxException && t.getMessage() != null && ACQUIRE_TIMEOUTS.contains(t.getMessage())) {
       return Optional.of(POOL_EXHAUSTED);
     }
     // SocketException covers a refused connection and one reset while the database goes away.

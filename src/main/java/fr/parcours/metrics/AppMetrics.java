@@ -1,6 +1,7 @@
 package fr.parcours.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -14,14 +15,18 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.ToLongFunction;
 
 /**
  * The server's own measurements, next to the ones Vert.x takes of HTTP and the pool: what
  * features call (bookings, feed caches) without knowing about Micrometer or Prometheus. When
- * metrics are off every call goes to a registry that keeps nothing.
+ * metrics are off every call goes to a registry that keeps nothing. Every series a feature can
+ * write is declared at start, at zero, so a dashboard's {@code rate()} works before the first
+ * booking or feed request.
  */
 public final class AppMetrics {
 
@@ -68,20 +73,60 @@ public final class AppMetrics {
     return Optional.ofNullable(prometheus);
   }
 
+  /** Declares every outcome a booking request can have (and the timing), each counted from zero. */
+  public void bookingOutcomes(Collection<String> outcomes) {
+    outcomes.forEach(this::bookings);
+    bookingDuration();
+  }
+
   /**
    * One booking request answered: {@code outcome} is confirmed, waitlisted, replayed, or the
    * refusal's stable code (REGISTRATION_CLOSED…).
    */
   public void booking(String outcome, long nanos) {
-    Counter.builder("parcours.bookings").description("Booking requests by outcome")
-        .tag("outcome", outcome).register(registry).increment();
-    Timer.builder("parcours.booking.duration").description("Time to answer a booking request")
-        .serviceLevelObjectives(BOOKING_BUCKETS).register(registry).record(Duration.ofNanos(nanos));
+    bookings(outcome).increment();
+    bookingDuration().record(Duration.ofNanos(nanos));
+  }
+
+  private Counter bookings(String outcome) {
+    return Counter.builder("parcours.bookings").description("Booking requests by outcome")
+        .tag("outcome", outcome).register(registry);
+  }
+
+  private Timer bookingDuration() {
+    return Timer.builder("parcours.booking.duration").description("Time to answer a booking request")
+        .serviceLevelObjectives(BOOKING_BUCKETS).register(registry);
+  }
+
+  /** Declares the kinds of feed (fair, track…) whose cache hits and misses are counted, from zero. */
+  public void feedCaches(Collection<String> feeds) {
+    feeds.forEach(feed -> {
+      feedCacheCounter(feed, true);
+      feedCacheCounter(feed, false);
+    });
   }
 
   /** A feed served from its in-memory cache ({@code hit}) or built again. */
   public void feedCache(String feed, boolean hit) {
-    Counter.builder("parcours.feed.cache").description("Calendar feed requests served from the cache or built")
-        .tag("feed", feed).tag("result", hit ? "hit" : "miss").register(registry).increment();
+    feedCacheCounter(feed, hit).increment();
+  }
+
+  private Counter feedCacheCounter(String feed, boolean hit) {
+    return Counter.builder("parcours.feed.cache").description("Calendar feed requests served from the cache or built")
+        .tag("feed", feed).tag("result", hit ? "hit" : "miss").register(registry);
+  }
+
+  /**
+   * Reads the hits and misses {@code cache} counts itself (answers prepared once per change:
+   * pages, API documents) as {@code parcours_prepared_cache_total}. The registry holds
+   * {@code cache} weakly: the caller keeps it.
+   */
+  public <T> void preparedCache(String name, T cache, ToLongFunction<T> hits, ToLongFunction<T> misses) {
+    FunctionCounter.builder("parcours.prepared.cache", cache, c -> hits.applyAsLong(c))
+        .description("Requests answered from what was prepared in memory, or prepared again")
+        .tag("cache", name).tag("result", "hit").register(registry);
+    FunctionCounter.builder("parcours.prepared.cache", cache, c -> misses.applyAsLong(c))
+        .description("Requests answered from what was prepared in memory, or prepared again")
+        .tag("cache", name).tag("result", "miss").register(registry);
   }
 }

@@ -27,11 +27,10 @@ public final class TimetableGrid {
 
   /** {@code messages} name what the data does not: each kind of session, and the column of no track. */
   public static JsonObject build(Programme programme, ProgrammeFilter filter, JsonObject messages, Locale locale) {
-    String otherLabel = messages.getString("programme_other");
     List<ShownSession> kept = programme.sessions().stream().filter(filter::keeps).toList();
     List<String> columns = columns(programme, kept, filter.byTrack());
     JsonArray header = new JsonArray(columns.stream()
-        .map(key -> (Object) columnName(programme, key, filter.byTrack(), otherLabel)).toList());
+        .map(key -> (Object) columnName(programme, key, filter.byTrack(), messages)).toList());
     JsonArray days = new JsonArray();
     byDayAndTime(kept).forEach((day, rows) -> days.add(new JsonObject().put("date", day)
         .put("label", FairTimes.dayLabel(LocalDate.parse(day), locale))
@@ -39,11 +38,14 @@ public final class TimetableGrid {
     return new JsonObject().put("columns", header).put("days", days).put("empty", kept.isEmpty());
   }
 
-  /** Column keys in the programme's own order: places (rooms, then zones) or tracks (then none). */
+  /**
+   * Column keys in the programme's own order: places (rooms, then zones) or tracks, then none (a
+   * session not placed yet, or of no track).
+   */
   private static List<String> columns(Programme programme, List<ShownSession> kept, boolean byTrack) {
-    Stream<String> all = byTrack
-        ? Stream.concat(programme.tracks().keySet().stream(), Stream.of((String) null))
+    Stream<String> keys = byTrack ? programme.tracks().keySet().stream()
         : Stream.concat(programme.rooms().keySet().stream(), programme.zones().keySet().stream());
+    Stream<String> all = Stream.concat(keys, Stream.of((String) null));
     return all.filter(key -> kept.stream().anyMatch(s -> Objects.equals(columnOf(s, byTrack), key)))
         .collect(ArrayList::new, ArrayList::add, ArrayList::addAll);
   }
@@ -52,9 +54,9 @@ public final class TimetableGrid {
     return byTrack ? session.track() : session.place();
   }
 
-  private static String columnName(Programme programme, String key, boolean byTrack, String otherLabel) {
+  private static String columnName(Programme programme, String key, boolean byTrack, JsonObject messages) {
     if (key == null) {
-      return otherLabel;
+      return messages.getString(byTrack ? "programme_other" : "programme_no_place");
     }
     return byTrack ? programme.trackName(key) : programme.placeName(key);
   }
@@ -76,7 +78,7 @@ public final class TimetableGrid {
       JsonArray row = new JsonArray();
       // Each cell names its column too: the phone's list by time shows it beside each session.
       cells.forEach((key, list) -> row.add(new JsonObject().put("sessions", list)
-          .put("column", columnName(programme, key, byTrack, messages.getString("programme_other")))));
+          .put("column", columnName(programme, key, byTrack, messages))));
       rows.add(new JsonObject().put("time", time.toString()).put("cells", row));
     });
     return rows;

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -32,6 +33,8 @@ public final class PreparedCache<V> {
   private final long maxBytes;
   private final Map<String, Future<Entry<V>>> entries = new LinkedHashMap<>(64, 0.75f, true);
   private long bytes;
+  private final LongAdder hits = new LongAdder();
+  private final LongAdder misses = new LongAdder();
 
   public PreparedCache(Vertx vertx, long maxBytes) {
     this.vertx = vertx;
@@ -39,7 +42,7 @@ public final class PreparedCache<V> {
   }
 
   /** The value prepared under {@code key} if it is ready and current, else null: a hit takes no future. */
-  public synchronized V ready(String key, Instant now) {
+  private synchronized V ready(String key, Instant now) {
     Future<Entry<V>> cached = entries.get(key);
     if (cached == null || !cached.succeeded()) {
       return null;
@@ -59,11 +62,23 @@ public final class PreparedCache<V> {
   public Future<V> get(String key, Supplier<Future<Entry<V>>> load) {
     V hit = ready(key, Instant.now());
     if (hit != null) {
+      hits.increment();
       return Future.succeededFuture(hit);
     }
+    misses.increment();
     // The shared future belongs to the verticle that first asked: answer on the caller's own event loop.
     return Future.fromCompletionStage(cachedOrLoaded(key, load).map(Entry::value).toCompletionStage(),
         vertx.getOrCreateContext());
+  }
+
+  /** Requests answered from a ready entry, for {@code /metrics}. */
+  public long hits() {
+    return hits.sum();
+  }
+
+  /** Requests that had to wait for a preparation (their own or one under way). */
+  public long misses() {
+    return misses.sum();
   }
 
   private synchronized Future<Entry<V>> cachedOrLoaded(String key, Supplier<Future<Entry<V>>> load) {

@@ -8,6 +8,8 @@ import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.List;
+
 import static fr.parcours.support.TestApp.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +45,41 @@ class BookingMetricsTest {
       assertTrue(metrics.contains("vertx_http_server_requests_total{"), metrics);
       assertTrue(metrics.contains("route=\"/api/fairs/:fairSlug/bookings\""), metrics);
       assertTrue(metrics.contains("vertx_pool_in_use{pool_name=\"parcours\""), metrics);
+    }
+  }
+
+  /** A dashboard's rate() needs each series before its first event: they all exist, at zero, from the start. */
+  @Test
+  void countersExistAtZeroFromTheStart(Vertx vertx) {
+    try (TestApp app = TestApp.start(vertx)) {
+      String metrics = send(app.client().get("/metrics"), null).bodyAsString();
+      for (String outcome : BookingService.OUTCOMES) {
+        assertTrue(metrics.contains("parcours_bookings_total{outcome=\"" + outcome + "\"} 0.0"), outcome + "\n" + metrics);
+      }
+      assertTrue(metrics.contains("parcours_booking_duration_seconds_count 0"), metrics);
+      for (String feed : List.of("fair", "track", "room", "association", "selection", "booking")) {
+        for (String result : List.of("hit", "miss")) {
+          assertTrue(metrics.contains("parcours_feed_cache_total{feed=\"" + feed + "\",result=\"" + result + "\"} 0.0"),
+              feed + " " + result + "\n" + metrics);
+        }
+      }
+      assertTrue(metrics.contains("parcours_prepared_cache_total{cache=\"pages\",result=\"hit\"} 0.0"), metrics);
+      assertTrue(metrics.contains("parcours_prepared_cache_total{cache=\"pages\",result=\"miss\"} 0.0"), metrics);
+    }
+  }
+
+  /** Pages prepared once per change count a miss, then hits. */
+  @Test
+  void preparedPagesCountHitsAndMisses(Vertx vertx) {
+    try (TestApp app = TestApp.start(vertx)) {
+      BookingFixtures.Fair fair = BookingFixtures.fair(app, "salon-metrics-pages", 100);
+      for (int i = 0; i < 5; i++) {
+        assertEquals(200, send(app.client().get("/fairs/" + fair.slug()), null).statusCode());
+      }
+      String metrics = send(app.client().get("/metrics"), null).bodyAsString();
+      assertEquals(5.0, value(metrics, "parcours_prepared_cache_total{cache=\"pages\",result=\"hit\"}")
+          + value(metrics, "parcours_prepared_cache_total{cache=\"pages\",result=\"miss\"}"), metrics);
+      assertTrue(value(metrics, "parcours_prepared_cache_total{cache=\"pages\",result=\"hit\"}") >= 1.0, metrics);
     }
   }
 

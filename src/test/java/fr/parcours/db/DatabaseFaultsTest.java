@@ -148,6 +148,42 @@ class DatabaseFaultsTest {
     }
   }
 
+  /**
+   * Seen under heavy load as a 500: a transaction (or getConnection) that waited out the acquire
+   * timeout fails with a bare "Timeout", worded unlike a query's. Every way in must be retryable.
+   */
+  @Test
+  void everyWayOfWaitingOutAnExhaustedPoolIsAnExhaustedPool(Vertx vertx) {
+    JsonObject settings = new JsonObject().put("db", new JsonObject()
+        .put("pool_size", 1).put("max_wait_queue", 8).put("acquire_timeout_ms", 200));
+    try (TestApp app = TestApp.start(vertx, TestDatabase.freshDatabaseUrl(), settings)) {
+      SqlConnection taken = await(app.pool().getConnection());
+      try {
+        List<io.vertx.core.Future<?>> waits = List.of(
+            app.pool().query("SELECT 1").execute(),
+            app.pool().preparedQuery("SELECT $1::int").execute(Tuple.of(1)),
+            app.pool().getConnection(),
+            app.pool().withTransaction(conn -> conn.query("SELECT 1").execute()),
+            app.pool().withConnection(conn -> conn.query("SELECT 1").execute()));
+        for (var wait : waits) {
+          Throwable failure = awaitFailure(wait);
+          assertEquals(java.util.Optional.of(Trouble.POOL_EXHAUSTED), Trouble.of(failure), String.valueOf(failure));
+        }
+      } finally {
+        await(taken.close());
+      }
+    }
+  }
+
+  private static Throwable awaitFailure(io.vertx.core.Future<?> future) {
+    try {
+      await(future);
+    } catch (RuntimeException e) {
+      return future.cause();
+    }
+    throw new AssertionError("succeeded while the pool's only connection was taken");
+  }
+
   @Test
   void aLostListenIsShownOnHealthUntilItIsBack(Vertx vertx) {
     String url = TestDatabase.freshDatabaseUrl();

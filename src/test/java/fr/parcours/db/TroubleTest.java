@@ -1,5 +1,8 @@
 package fr.parcours.db;
 
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.VertxException;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +24,19 @@ class TroubleTest {
   }
 
   @Test
+  void bothWordingsOfThePoolsAcquireTimeoutAreAnExhaustedPool() {
+    // A query on the pool, then getConnection or withTransaction (Completable.fail(String)).
+    assertEquals(Optional.of(Trouble.POOL_EXHAUSTED), Trouble.of(new VertxException("Timeout waiting for connection")));
+    assertEquals(Optional.of(Trouble.POOL_EXHAUSTED), Trouble.of(new VertxException("Timeout", true)));
+    assertEquals(Optional.of(Trouble.POOL_EXHAUSTED), Trouble.of(new ConnectionPoolTooBusyException("full")));
+    // A connection that could not be opened in time: the socket's own timeout.
+    assertEquals(Optional.of(Trouble.UNAVAILABLE), Trouble.of(new ConnectTimeoutException("connection timed out")));
+  }
+
+  @Test
   void aBugIsNoTrouble() {
     assertEquals(Optional.empty(), Trouble.of(new IllegalStateException("a bug")));
+    assertEquals(Optional.empty(), Trouble.of(new IllegalStateException("Timeout")), "not Vert.x's");
+    assertEquals(Optional.empty(), Trouble.of(new VertxException((String) null)));
   }
 }
