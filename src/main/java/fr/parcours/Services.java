@@ -113,7 +113,7 @@ public final class Services {
     this.calendars = new Calendars(vertx, pool, calendarLinks, metrics);
     this.selections = new Selections(pool, fairs, calendarLinks);
     this.planSolver = new PlanSolver();
-    this.plans = new PlanService(vertx, pool, resources, planSolver, placements);
+    this.plans = new PlanService(vertx, pool, resources, planSolver, placements, offerPlacement);
     this.availabilityStreams = new AvailabilityStreams(vertx, bookings::availability, config.get(Settings.LIVE_MAX_STREAMS),
         config.get(Settings.LIMITS_STREAMS_PER_CLIENT));
     this.clientAddress = ClientAddress.trusting(config.get(Settings.LIMITS_TRUSTED_PROXIES));

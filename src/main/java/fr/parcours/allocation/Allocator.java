@@ -27,8 +27,8 @@ import java.util.Set;
  * school, in draw order, may get its k-th class; a school that gets none in a round can place
  * nothing more (places only ever shrink), so no school gets a second class while another that
  * asked could still get a first. Inside a round, first choices are tried for every school before
- * second ones, and so on, "any other" track last; a school tries its larger classes first, so
- * that more pupils come. It is greedy, not an optimum: each rule is kept in order, and the
+ * second ones, and so on, "any other" track last; a school tries its smaller classes first:
+ * rooms pack better (bench/AllocationBench: larger first placed about 6% fewer pupils). It is greedy, not an optimum: each rule is kept in order, and the
  * outcome is a pure function of the supply, the requests and the seed.
  */
 public final class Allocator {
@@ -45,8 +45,8 @@ public final class Allocator {
   }
 
   private static final class Run {
-    private static final Comparator<ClassRequest> LARGER_FIRST =
-        Comparator.comparingInt(ClassRequest::pupils).reversed().thenComparingLong(ClassRequest::id);
+    private static final Comparator<ClassRequest> SMALLER_FIRST =
+        Comparator.comparingInt(ClassRequest::people).thenComparingLong(ClassRequest::id);
 
     private final Supply supply;
     private final long seed;
@@ -61,7 +61,7 @@ public final class Allocator {
       this.supply = supply;
       this.seed = seed;
       supply.tracks().forEach(track -> timetables.put(track.id(), track.timetable()));
-      requests.stream().sorted(LARGER_FIRST)
+      requests.stream().sorted(SMALLER_FIRST)
           .forEach(r -> pending.computeIfAbsent(r.school(), school -> new ArrayList<>()).add(r));
       this.draw = Draw.order(seed, pending.keySet());
       this.ranks = requests.stream().mapToInt(r -> r.choices().size()).max().orElse(0);

@@ -59,15 +59,44 @@ final class AssociationMessages {
     return letter.to(offer.contactEmail(), kind, "mail_" + kind + "_subject", about);
   }
 
+  /** One of an association's offers as the programme now has it: every showing, in time order. */
+  record Placed(Offer offer, List<PlacementRepository.Showing> showings) {
+  }
+
   /** The offer is in the programme: each of its showings, as the fair's clock says them. */
   static Message placed(Offer offer, List<PlacementRepository.Showing> showings, Fair fair) {
-    Map<String, String> about = Map.of("title", offer.draft().title(), "fair", fair.details().name());
-    Letter letter = Letter.in(offer.language()).line("mail_hello").blank().line("mail_offer_placed_text", about);
-    showings.forEach(showing -> letter.line("mail_offer_placed_session", Map.of(
-        "day", FairTimes.local(showing.period().start(), fair.zone()).toLocalDate(),
-        "from", FairTimes.clock(showing.period().start(), fair.zone(), letter.language()),
-        "to", FairTimes.clock(showing.period().end(), fair.zone(), letter.language()),
-        "room", showing.room())));
-    return letter.to(offer.contactEmail(), "offer_placed", "mail_offer_placed_subject", about);
+    return placed(List.of(new Placed(offer, showings)), fair);
+  }
+
+  /**
+   * One email for several of an association's offers (a plan applied): each with its showings,
+   * or said to be no longer in the programme when it has none left. One offer in the programme
+   * keeps its own subject.
+   */
+  static Message placed(List<Placed> offers, Fair fair) {
+    Offer first = offers.get(0).offer();
+    Letter letter = Letter.in(first.language()).line("mail_hello");
+    for (Placed placed : offers) {
+      Map<String, String> about = about(placed.offer(), fair);
+      letter.blank();
+      if (placed.showings().isEmpty()) {
+        letter.line("mail_offer_unplaced_text", about);
+      } else {
+        letter.line("mail_offer_placed_text", about);
+      }
+      placed.showings().forEach(showing -> letter.line("mail_offer_placed_session", Map.of(
+          "day", FairTimes.local(showing.period().start(), fair.zone()).toLocalDate(),
+          "from", FairTimes.clock(showing.period().start(), fair.zone(), letter.language()),
+          "to", FairTimes.clock(showing.period().end(), fair.zone(), letter.language()),
+          "room", showing.room())));
+    }
+    return offers.size() == 1 && !offers.get(0).showings().isEmpty()
+        ? letter.to(first.contactEmail(), "offer_placed", "mail_offer_placed_subject", about(first, fair))
+        : letter.to(first.contactEmail(), "offer_placed", "mail_offers_placed_subject",
+            Map.of("fair", fair.details().name()));
+  }
+
+  private static Map<String, String> about(Offer offer, Fair fair) {
+    return Map.of("title", offer.draft().title(), "fair", fair.details().name());
   }
 }

@@ -15,9 +15,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -96,6 +100,34 @@ public final class OfferPlacement {
         ? Future.succeededFuture()
         : repository.showings(conn, offerId).compose(showings -> Outbox.enqueue(conn,
             AssociationMessages.placed(offer, showings, fair))));
+  }
+
+  /**
+   * After a plan changed the programme in {@code conn}'s transaction: each offer whose sessions
+   * it created, moved or cancelled is linked to a showing it still has, and each association
+   * gets one email for all of its offers the plan touched (none without a contact address).
+   */
+  public Future<Void> planned(SqlConnection conn, Fair fair, Collection<Long> offerIds) {
+    Map<Long, List<AssociationMessages.Placed>> byAssociation = new LinkedHashMap<>();
+    Future<Void> read = Future.succeededFuture();
+    for (long offerId : new TreeSet<>(offerIds)) {
+      read = read.compose(done -> repository.relink(conn, offerId)
+          .compose(linked -> offerRows.find(conn, offerId))
+          .compose(found -> found.filter(offer -> !offer.contactEmail().isBlank())
+              .map(offer -> repository.showings(conn, offerId).<Void>map(showings -> {
+                byAssociation.computeIfAbsent(offer.associationId(), id -> new ArrayList<>())
+                    .add(new AssociationMessages.Placed(offer, showings));
+                return null;
+              }))
+              .orElse(Future.succeededFuture())));
+    }
+    return read.compose(done -> {
+      Future<Void> told = Future.succeededFuture();
+      for (List<AssociationMessages.Placed> offers : byAssociation.values()) {
+        told = told.compose(previous -> Outbox.enqueue(conn, AssociationMessages.placed(offers, fair)));
+      }
+      return told;
+    });
   }
 
   /** Runs {@code change}, reads {@code probe}'s answer after it, and rolls the change back. */

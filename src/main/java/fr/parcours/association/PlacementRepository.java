@@ -50,6 +50,19 @@ final class PlacementRepository {
             .toList());
   }
 
+  /**
+   * Links the offer to its first scheduled showing when the session it is linked to is no
+   * longer scheduled (a plan cancelled or replaced it), so the programme page counts it placed.
+   */
+  Future<Void> relink(SqlClient client, long offerId) {
+    return client.preparedQuery("UPDATE offers o SET session_id = s.id, updated_at = now() FROM (SELECT id FROM sessions "
+            + "WHERE activity = 'offer-' || $1::bigint AND status = 'scheduled' "
+            + "AND fair_id = (SELECT fair_id FROM offers WHERE id = $1) ORDER BY starts_at, id LIMIT 1) s "
+            + "WHERE o.id = $1 AND o.session_id IS DISTINCT FROM s.id AND NOT EXISTS (SELECT 1 FROM sessions l "
+            + "WHERE l.id = o.session_id AND l.status = 'scheduled')")
+        .execute(Tuple.of(offerId)).mapEmpty();
+  }
+
   /** A showing of an offer in the programme: when, and in which room. */
   record Showing(Interval period, String room) {
   }

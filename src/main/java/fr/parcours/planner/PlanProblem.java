@@ -147,7 +147,8 @@ record PlanProblem(DayPlan plan, List<PlannedSession> today, List<TrackNeed> nee
   /** The activity key a placed offer's sessions carry (association/OfferPlacement). */
   static final String OFFER = "offer-";
 
-  private static Optional<Long> offerOf(String activity) {
+  /** The offer an activity key names, if it is one's. */
+  static Optional<Long> offerOf(String activity) {
     if (!activity.startsWith(OFFER)) {
       return Optional.empty();
     }

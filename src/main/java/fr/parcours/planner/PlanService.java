@@ -1,6 +1,7 @@
 package fr.parcours.planner;
 
 import java.util.Map;
+import fr.parcours.association.OfferPlacement;
 import fr.parcours.booking.Placements;
 import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
@@ -17,6 +18,7 @@ import io.vertx.sqlclient.SqlConnection;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -24,7 +26,7 @@ import java.util.stream.Collectors;
  * Plans a fair's programme: starts a solve in the background, answers any plan's last stored
  * best from the database (whichever instance solves it), stops it, and applies it through the
  * fair's session writer, so booked classes are re-routed or waitlisted and told as for any
- * organiser edit (each teacher told once per plan).
+ * organiser edit (each teacher told once per plan, each association once for all its offers).
  */
 public final class PlanService {
 
@@ -36,11 +38,14 @@ public final class PlanService {
   private final ResourceService resources;
   private final PlanSolver solver;
   private final Placements placements;
+  private final OfferPlacement offers;
   private final PlanRepository repository = new PlanRepository();
 
-  public PlanService(Vertx vertx, Pool pool, ResourceService resources, PlanSolver solver, Placements placements) {
+  public PlanService(Vertx vertx, Pool pool, ResourceService resources, PlanSolver solver, Placements placements,
+                     OfferPlacement offers) {
     this.vertx = vertx;
     this.placements = placements;
+    this.offers = offers;
     this.pool = pool;
     this.resources = resources;
     this.solver = solver;
@@ -147,8 +152,18 @@ public final class PlanService {
         chain = chain.compose(done -> writeOne(conn, fair, change).map(session -> done.add(new JsonObject()
             .put("action", change.action().name().toLowerCase()).put("session", session))));
       }
-      return chain;
+      return chain.compose(written -> offers.planned(conn, fair, offersOf(changes, scheduled)).map(written));
     });
+  }
+
+  /** The accepted offers whose sessions the changes create, move or cancel. */
+  private static Set<Long> offersOf(List<PlanChanges.Change> changes, List<PlanRepository.SessionRow> scheduled) {
+    Map<Long, String> activities = scheduled.stream()
+        .collect(Collectors.toMap(PlanRepository.SessionRow::id, PlanRepository.SessionRow::activity));
+    return changes.stream()
+        .map(change -> change.planned() != null ? change.planned().getString("activity")
+            : activities.get(change.sessionId()))
+        .map(PlanProblem::offerOf).flatMap(Optional::stream).collect(Collectors.toSet());
   }
 
   /** Through the fair's session writer: its rules, and the bookings following in the same transaction. */

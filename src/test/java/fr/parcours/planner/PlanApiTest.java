@@ -1,5 +1,6 @@
 package fr.parcours.planner;
 
+import fr.parcours.association.AssociationApi;
 import fr.parcours.booking.BookingFixtures;
 import fr.parcours.support.Poll;
 import fr.parcours.support.ServerTest;
@@ -13,6 +14,7 @@ import io.vertx.sqlclient.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.LocalDate;
 
 import static fr.parcours.support.TestApp.await;
 import static fr.parcours.support.TestApp.authorized;
@@ -93,13 +95,63 @@ class PlanApiTest extends ServerTest {
     assertEquals("PROGRAMME_CHANGED", refused.bodyAsJsonObject().getString("code"));
   }
 
+  @Test
+  void applyingAPlanTellsEachAssociationOnceForAllItsOffers() {
+    AssociationApi fair = new AssociationApi(app, "plan-mails");
+    fair.room("amphi", "Amphi", 120);
+    fair.room("salle", "Salle Garonne", 60);
+    slots(await(app.pool().preparedQuery("SELECT id FROM fairs WHERE slug = $1").execute(Tuple.of(fair.slug)))
+        .iterator().next().getLong("id"), LocalDate.parse(AssociationApi.DAY));
+    String friends = fair.signedIn("Ocean Friends", "friends@plan.test");
+    long jobs = fair.accepted(friends, AssociationApi.offer("Les métiers de la mer", 2, "09:00", "12:00"));
+    long ports = fair.accepted(friends, AssociationApi.offer("Les ports demain", 2, "09:00", "12:00"));
+    String forest = fair.signedIn("Forêt vivante", "forest@plan.test");
+    long trees = fair.accepted(forest, AssociationApi.offer("Les arbres et nous", 2, "09:00", "12:00"));
+
+    JsonObject body = new JsonObject().put("demand", new JsonObject().put("s-orienter", new JsonObject()
+        .put("classes", 2).put("windows", new JsonArray().add(new JsonObject().put("arrival", "09:00")
+            .put("departure", "12:00").put("share", 1))))).put("seconds", 3);
+    HttpResponse<Buffer> started = post(fair.slug, fair.organiser, "/plans", body);
+    assertEquals(202, started.statusCode(), started.bodyAsString());
+    long id = started.bodyAsJsonObject().getLong("id");
+    JsonObject plan = Poll.until(Duration.ofSeconds(60), () -> get(fair.slug, fair.organiser, "/plans/" + id),
+        done -> !"solving".equals(done.getString("status")));
+    assertEquals(0, plan.getJsonObject("score").getInteger("hard"), plan.encodePrettily());
+    HttpResponse<Buffer> applied = post(fair.slug, fair.organiser, "/plans/" + id + "/apply", new JsonObject());
+    assertEquals(200, applied.statusCode(), applied.bodyAsString());
+
+    assertEquals(1, mails("friends@plan.test", "offer_placed"), "one email for both of its offers");
+    JsonObject both = fair.lastMessage("friends@plan.test", "offer_placed");
+    assertEquals("Vos propositions au programme — Salon plan-mails", both.getString("subject"));
+    String letter = both.getString("body");
+    assertTrue(letter.contains("« Les métiers de la mer » est au programme")
+        && letter.contains("« Les ports demain » est au programme") && letter.contains("jeudi 18 mars 2027"), letter);
+    assertEquals(1, mails("forest@plan.test", "offer_placed"));
+    assertTrue(fair.lastMessage("forest@plan.test", "offer_placed").getString("subject")
+        .startsWith("Au programme : Les arbres et nous"));
+    long linked = await(app.pool().preparedQuery("SELECT count(*) FROM offers o JOIN sessions s ON s.id = o.session_id "
+        + "WHERE o.id = ANY($1) AND s.status = 'scheduled'").execute(Tuple.of(new Long[] {jobs, ports, trees})))
+        .iterator().next().getLong(0);
+    assertEquals(3, linked, "each offer is linked to a showing the plan made: the programme page counts it placed");
+  }
+
+  private static long mails(String recipient, String kind) {
+    return await(app.pool().preparedQuery("SELECT count(*) FROM outbox WHERE recipient = $1 AND kind = $2")
+        .execute(Tuple.of(recipient, kind))).iterator().next().getLong(0);
+  }
+
   private static BookingFixtures.Fair fair(String slug) {
     BookingFixtures.Fair fair = BookingFixtures.fair(app, slug, 30);
+    slots(fair.id(), BookingFixtures.DAY);
+    return fair;
+  }
+
+  /** Slots every 40 minutes from 09:00 to 16:50, Paris time. */
+  private static void slots(long fairId, LocalDate day) {
     await(app.pool().preparedQuery("INSERT INTO slots (fair_id, starts_at, ends_at) SELECT $1, "
         + "(($2::date + time '09:00') + i * interval '40 minutes') AT TIME ZONE 'Europe/Paris', "
         + "(($2::date + time '09:30') + i * interval '40 minutes') AT TIME ZONE 'Europe/Paris' "
-        + "FROM generate_series(0, 11) AS i").execute(Tuple.of(fair.id(), BookingFixtures.DAY)));
-    return fair;
+        + "FROM generate_series(0, 11) AS i").execute(Tuple.of(fairId, day)));
   }
 
   private static JsonObject demand(int classes, String arrival, String departure) {
@@ -129,13 +181,20 @@ class PlanApiTest extends ServerTest {
   }
 
   private static HttpResponse<Buffer> post(BookingFixtures.Fair fair, String path, JsonObject body) {
-    return send(authorized(app.client().post(app.port(), "localhost", "/api/fairs/" + fair.slug() + path),
-        fair.ownerToken()), body);
+    return post(fair.slug(), fair.ownerToken(), path, body);
+  }
+
+  private static HttpResponse<Buffer> post(String fair, String organiser, String path, JsonObject body) {
+    return send(authorized(app.client().post(app.port(), "localhost", "/api/fairs/" + fair + path), organiser), body);
   }
 
   private static JsonObject get(BookingFixtures.Fair fair, String path) {
+    return get(fair.slug(), fair.ownerToken(), path);
+  }
+
+  private static JsonObject get(String fair, String organiser, String path) {
     HttpResponse<Buffer> response = await(authorized(app.client().get(app.port(), "localhost",
-        "/api/fairs/" + fair.slug() + path), fair.ownerToken()).send());
+        "/api/fairs/" + fair + path), organiser).send());
     assertEquals(200, response.statusCode(), response.bodyAsString());
     return response.bodyAsJsonObject();
   }
