@@ -75,7 +75,7 @@ final class ApiRouter {
     Pages pages = services.pages;
     new BookingPageRoutes(services.fairs, services.bookings,
         new ChallengeChoices(services.challenges, services.challengePicks), pages).mount(router);
-    new BookingFormRoutes(services.fairs, services.resources, services.bookings, services.throttle, pages).mount(router);
+    new BookingFormRoutes(services.fairs, services.bookings, services.throttle, pages).mount(router);
     new FairPageRoutes(services.fairs, pages).mount(router);
     new ProgrammePageRoutes(services.fairs, services.resources, services.stands, services.selections, pages,
         services.preparedPages, services.config.publicUrl()).mount(router);

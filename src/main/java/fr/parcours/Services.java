@@ -6,6 +6,7 @@ import fr.parcours.association.OfferService;
 import fr.parcours.association.ProgrammeConflicts;
 import fr.parcours.association.ScheduleService;
 import fr.parcours.auth.AuthService;
+import fr.parcours.booking.Availability;
 import fr.parcours.booking.BookingDesk;
 import fr.parcours.booking.BookingLinks;
 import fr.parcours.booking.BookingService;
@@ -114,8 +115,8 @@ public final class Services {
     this.selections = new Selections(pool, fairs, calendarLinks);
     this.planSolver = new PlanSolver();
     this.plans = new PlanService(vertx, pool, resources, planSolver, placements, offerPlacement);
-    this.availabilityStreams = new AvailabilityStreams(vertx, bookings::availability, config.get(Settings.LIVE_MAX_STREAMS),
-        config.get(Settings.LIMITS_STREAMS_PER_CLIENT));
+    this.availabilityStreams = new AvailabilityStreams(vertx, slug -> bookings.availability(slug).map(Availability::toJson),
+        config.get(Settings.LIVE_MAX_STREAMS), config.get(Settings.LIMITS_STREAMS_PER_CLIENT));
     this.clientAddress = ClientAddress.trusting(config.get(Settings.LIMITS_TRUSTED_PROXIES));
     this.throttle = new Throttle(pool, clientAddress, Throttle.Limits.of(config));
     this.team = new TeamService(pool, fairs, auth, config.publicUrl(), locks);

@@ -10,26 +10,47 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 
-/** The public availability document: sessions with places left, tracks with places, classes per part of the day and queue. */
-final class Availability {
+/**
+ * What a teacher checks first: per track, its sessions with places left, the classes each part of
+ * the day can still host, and its waiting list. The API's document and the booking form are both
+ * made from it.
+ */
+public record Availability(Fair fair, List<TrackPlaces> tracks) {
 
-  private Availability() {
+  /** One track's sessions, capacity and queue. */
+  public record TrackPlaces(TrackRef track, Timetable timetable, TrackCapacity capacity, int waitlist) {
   }
 
-  static JsonObject json(Fair fair, List<TrackRef> tracks, Map<Long, Timetable> timetables,
+  static Availability of(Fair fair, List<TrackRef> tracks, Map<Long, Timetable> timetables,
                          Map<Long, Integer> waitlists) {
+    return new Availability(fair, tracks.stream().map(track -> {
+      Timetable timetable = timetables.getOrDefault(track.id(), new Timetable(List.of()));
+      return new TrackPlaces(track, timetable, TrackCapacity.of(fair, track, timetable),
+          waitlists.getOrDefault(track.id(), 0));
+    }).toList());
+  }
+
+  /** Whether any track has a session to book. */
+  public boolean planned() {
+    return tracks.stream().anyMatch(track -> !track.timetable().sessions().isEmpty());
+  }
+
+  public JsonObject toJson() {
     JsonArray sessions = new JsonArray();
     JsonArray trackList = new JsonArray();
-    for (TrackRef track : tracks) {
-      Timetable timetable = timetables.getOrDefault(track.id(), new Timetable(List.of()));
-      timetable.sessions().forEach(s -> sessions.add(session(fair, track, s)));
-      TrackCapacity capacity = TrackCapacity.of(fair, track, timetable);
-      trackList.add(new JsonObject().put("slug", track.slug()).put("name", track.name())
-          .put("left", timetable.placesLeft()).put("parts", parts(capacity))
-          .put("classes", capacity.classesJson())
-          .put("waitlist", waitlists.getOrDefault(track.id(), 0)));
+    for (TrackPlaces places : tracks) {
+      places.timetable().sessions().forEach(s -> sessions.add(session(places.track(), s)));
+      trackList.add(trackJson(places));
     }
     return new JsonObject().put("fair", fair.slug()).put("sessions", sessions).put("tracks", trackList);
+  }
+
+  /** A track as the API gives it: places left, places per part of the day, classes per part, queue. */
+  static JsonObject trackJson(TrackPlaces places) {
+    return new JsonObject().put("slug", places.track().slug()).put("name", places.track().name())
+        .put("left", places.timetable().placesLeft()).put("parts", parts(places.capacity()))
+        .put("classes", places.capacity().classesJson())
+        .put("waitlist", places.waitlist());
   }
 
   /**
@@ -43,7 +64,7 @@ final class Availability {
     return parts;
   }
 
-  private static JsonObject session(Fair fair, TrackRef track, SessionSlot s) {
+  private JsonObject session(TrackRef track, SessionSlot s) {
     return new JsonObject()
         .put("id", s.id())
         .put("track", track.slug())

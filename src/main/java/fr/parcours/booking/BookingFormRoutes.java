@@ -5,8 +5,6 @@ import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.i18n.Catalogue;
 import fr.parcours.fair.FairService;
-import fr.parcours.fair.resource.ResourceCatalog;
-import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.Forms;
 import fr.parcours.web.Http;
@@ -22,7 +20,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -40,15 +37,12 @@ public final class BookingFormRoutes {
   private static final Set<String> WHOLE_NUMBERS = Set.of("pupils", "adults");
 
   private final FairService fairs;
-  private final ResourceService resources;
   private final BookingService bookings;
   private final Throttle throttle;
   private final Pages pages;
 
-  public BookingFormRoutes(FairService fairs, ResourceService resources, BookingService bookings, Throttle throttle,
-                           Pages pages) {
+  public BookingFormRoutes(FairService fairs, BookingService bookings, Throttle throttle, Pages pages) {
     this.fairs = fairs;
-    this.resources = resources;
     this.bookings = bookings;
     this.throttle = throttle;
     this.pages = pages;
@@ -81,29 +75,21 @@ public final class BookingFormRoutes {
   private void render(RoutingContext ctx, int status, JsonObject typed, String key, List<FieldError> errors) {
     String slug = ctx.pathParam("fairSlug");
     fairs.readable(slug, null)
-        .compose(fair -> Future.all(bookings.availability(slug), resources.list(fair, ResourceCatalog.TRACKS),
-                bookings.rules(fair))
-            .map(all -> model(ctx, fair, all.resultAt(0), all.resultAt(1), typed)
-                .put("choices", choices(ctx, fair, all.resultAt(2), typed))))
+        .compose(fair -> Future.all(bookings.availability(slug), bookings.rules(fair))
+            .map(all -> model(ctx, fair, all.resultAt(0), typed).put("choices", choices(ctx, fair, all.resultAt(1), typed))))
         .onSuccess(model -> pages.render(ctx, status, "book", model
             .put(Forms.IDEMPOTENCY_KEY, key)
             .put("errors", Pages.errorList(errors))))
         .onFailure(ctx::fail);
   }
 
-  private static JsonObject model(RoutingContext ctx, Fair fair, JsonObject availability, JsonArray trackList,
-                                  JsonObject typed) {
+  private static JsonObject model(RoutingContext ctx, Fair fair, Availability availability, JsonObject typed) {
     Locale locale = Locale.forLanguageTag(I18n.language(ctx));
-    Map<String, String> descriptions = new HashMap<>();
-    trackList.forEach(track -> descriptions.put(((JsonObject) track).getString("slug"),
-        ((JsonObject) track).getString("description")));
     JsonArray tracks = new JsonArray();
-    availability.getJsonArray("tracks").forEach(track -> {
-      JsonObject t = ((JsonObject) track).copy();
-      tracks.add(t.put("checked", t.getString("slug").equals(typed.getString("track")))
-          .put("parts_label", partsLabel(I18n.language(ctx), t.getJsonObject("classes")))
-          .put("description", descriptions.get(t.getString("slug"))));
-    });
+    availability.tracks().forEach(places -> tracks.add(Availability.trackJson(places)
+        .put("checked", places.track().slug().equals(typed.getString("track")))
+        .put("parts_label", partsLabel(I18n.language(ctx), places.capacity()))
+        .put("description", places.track().description())));
     JsonArray days = new JsonArray();
     fair.days().forEach(day -> days.add(new JsonObject().put("date", day.day().toString())
         .put("label", day.label(locale)).put("selected", day.day().toString().equals(typed.getString("day")))));
@@ -113,9 +99,9 @@ public final class BookingFormRoutes {
             .put("dates", fair.dateLabels(locale)))
         .put("registration_open", fair.registrationOpen(Instant.now()))
         .put("registration_notice", fair.registrationNotice(I18n.language(ctx), Instant.now()))
-        .put("planned", !availability.getJsonArray("sessions").isEmpty())
+        .put("planned", availability.planned())
         // The form only when a class could be booked now: a refused submit would lose what was typed.
-        .put("bookable", fair.registrationOpen(Instant.now()) && !availability.getJsonArray("sessions").isEmpty())
+        .put("bookable", fair.registrationOpen(Instant.now()) && availability.planned())
         .put("several_days", fair.days().size() > 1)
         .put("days", days)
         .put("tracks", tracks)
@@ -123,9 +109,9 @@ public final class BookingFormRoutes {
   }
 
   /** "Matin : place pour 3 classes · Après-midi : plus de place…": where in the day a class still finds a whole route. */
-  private static String partsLabel(String language, JsonObject classes) {
-    return String.join(" · ", classes.fieldNames().stream().map(part -> Catalogue.say(language, "part_classes",
-        Map.of("part", Catalogue.text(language, "part_" + part), "count", classes.getInteger(part)))).toList());
+  private static String partsLabel(String language, TrackCapacity capacity) {
+    return String.join(" · ", capacity.parts().stream().map(part -> Catalogue.say(language, "part_classes",
+        Map.of("part", Catalogue.text(language, "part_" + part.part().json()), "count", part.classes()))).toList());
   }
 
   /** The lists the form picks from: levels, bus times, and the supervision the fair asks. */

@@ -23,7 +23,7 @@ import java.util.Optional;
 final class BookingRepository {
 
   /** A track of a fair, as bookings name it, with the size of its usual class (adults included). */
-  record TrackRef(long id, String slug, String name, int classSize) {
+  record TrackRef(long id, String slug, String name, String description, int classSize) {
   }
 
   private static final String BOOKING_FIELDS = "SELECT b.*, t.slug AS track_slug, t.name AS track_name, "
@@ -40,9 +40,10 @@ final class BookingRepository {
   private static final String SESSION_FIELDS = "s.id, s.activity, s.title, coalesce(r.name, '') AS room, "
       + "s.starts_at, s.ends_at, s.capacity, s.booked, s.track_id FROM sessions s LEFT JOIN rooms r ON r.id = s.room_id ";
   private static final String SESSION_COLUMNS = "SELECT " + SESSION_FIELDS;
+  private static final String TRACK_COLUMNS = "SELECT id, slug, name, description, class_size FROM tracks ";
 
   Future<Optional<TrackRef>> findTrack(SqlClient db, long fairId, String slug) {
-    return db.preparedQuery("SELECT id, slug, name, class_size FROM tracks WHERE fair_id = $1 AND slug = $2")
+    return db.preparedQuery(TRACK_COLUMNS + "WHERE fair_id = $1 AND slug = $2")
         .execute(Tuple.of(fairId, slug))
         .map(rows -> Results.first(rows).map(BookingRepository::track));
   }
@@ -108,7 +109,7 @@ final class BookingRepository {
   }
 
   Future<List<TrackRef>> tracks(SqlClient db, long fairId) {
-    return db.preparedQuery("SELECT id, slug, name, class_size FROM tracks WHERE fair_id = $1 ORDER BY position, slug")
+    return db.preparedQuery(TRACK_COLUMNS + "WHERE fair_id = $1 ORDER BY position, slug")
         .execute(Tuple.of(fairId))
         .map(rows -> {
           List<TrackRef> tracks = new ArrayList<>();
@@ -253,7 +254,8 @@ final class BookingRepository {
   }
 
   private static TrackRef track(Row row) {
-    return new TrackRef(row.getLong("id"), row.getString("slug"), row.getString("name"), row.getInteger("class_size"));
+    return new TrackRef(row.getLong("id"), row.getString("slug"), row.getString("name"), row.getString("description"),
+        row.getInteger("class_size"));
   }
 
   private static Booking booking(Row row) {

@@ -39,7 +39,8 @@ public final class BookingRoutes {
   public void mount(Router router) {
     router.post("/api/fairs/:fairSlug/bookings").handler(this::book);
     router.get("/api/fairs/:fairSlug/availability")
-        .handler(ctx -> Http.respond(ctx, 200, bookings.availability(ctx.pathParam("fairSlug"))));
+        .handler(ctx -> Http.respond(ctx, 200, bookings.availability(ctx.pathParam("fairSlug"))
+            .map(Availability::toJson)));
     router.get("/api/bookings/:token").handler(ctx -> Http.respond(ctx, 200, bookings.show(ctx.pathParam("token"))));
     router.patch("/api/bookings/:token").handler(ctx -> Http.respond(ctx, 200,
         bookings.change(ctx.pathParam("token"), BookingChange.parse(Http.body(ctx)))));

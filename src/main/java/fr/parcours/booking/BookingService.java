@@ -196,10 +196,10 @@ public final class BookingService {
   }
 
   /** Places per session and per track, and each track's waiting list: what a teacher checks first. */
-  public Future<JsonObject> availability(String fairSlug) {
+  public Future<Availability> availability(String fairSlug) {
     return publishedFair(fairSlug).compose(fair -> Future.all(repository.tracks(pool, fair.id()),
             repository.timetables(pool, fair.id()), repository.waitlistLengths(pool, fair.id()))
-        .map(all -> Availability.json(fair, all.resultAt(0), all.resultAt(1), all.resultAt(2))));
+        .map(all -> Availability.of(fair, all.resultAt(0), all.resultAt(1), all.resultAt(2))));
   }
 
   /** The fair's booking rules as its forms offer them (levels, supervision). */
