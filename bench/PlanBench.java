@@ -4,6 +4,7 @@ import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSo
 import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.impl.solver.DefaultSolver;
 import fr.parcours.Application;
 import fr.parcours.Services;
 import fr.parcours.auth.Organiser;
@@ -103,7 +104,7 @@ public final class PlanBench {
                 int goalSeconds, Map<String, Integer> handMade, Map<String, Integer> greedy,
                 HardMediumSoftLongScore greedyScore, Map<String, Integer> planned, HardMediumSoftLongScore score,
                 Double feasibleAfter, Double demandMetAfter, double lastImprovedAfter, double totalSeconds,
-                double cpuSeconds, int sessions, int greedySessions, int handMadeSessions) {
+                double cpuSeconds, long moves, int sessions, int greedySessions, int handMadeSessions) {
 
     boolean met() {
       // The limit's last stop can come a fraction of a second late: the goal is the plan good enough in time.
@@ -162,13 +163,14 @@ public final class PlanBench {
     double total = (System.nanoTime() - started) / 1e9;
     double cpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStarted) / 1e9;
     deadline.shutdownNow();
+    long moves = ((DefaultSolver<DayPlan>) solver).getMoveEvaluationCount();
     JsonObject planned = report(problem, best, fair);
     int sessions = placedCount(best);
     return new Result(name, empty.tracks().size(), (int) problem.plan().sessions().stream()
         .map(s -> s.activity().key()).distinct().count(), empty.rooms().size(), empty.slots().size(),
         problem.plan().sessions().size(), seconds, goalSeconds, before, classes(greedyReport, "classes_after"),
         greedy.score(), classes(planned, "classes_after"), best.score(), feasible[0] < 0 ? null : feasible[0],
-        demandMet[0] < 0 ? null : demandMet[0], improved[0], total, cpu, sessions,
+        demandMet[0] < 0 ? null : demandMet[0], improved[0], total, cpu, moves, sessions,
         placedCount(greedy), handMadeSessions);
   }
 
@@ -254,7 +256,7 @@ public final class PlanBench {
         .append("\n\n`bench/plan.sh --seconds ").append(seconds).append(" --large-seconds ").append(largeSeconds)
         .append(" --times ").append(times).append("`\n\n")
         .append(String.format("%d cores, Java %s, Timefold Solver %s; load average %.1f before, %.1f after "
-                + "(the machine is shared with other work: eight helpers on two cores).%n%n",
+                + "(the machine is shared with other helpers' builds and tests).%n%n",
             Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
             SolverFactory.class.getPackage().getImplementationVersion(), loadBefore, loadAfter))
         .append("Each fair's programme is emptied (every session cancelled) and planned again from its activities, ")
@@ -282,7 +284,8 @@ public final class PlanBench {
           .append(String.format("| sessions | %d | %d | %d |%n", r.handMadeSessions(), r.greedySessions(),
               r.sessions()))
           .append(String.format("%nGreedy score %s; solver score %s after %.1f s, of which the planning thread "
-              + "had %.1f s of CPU.%n", r.greedyScore(), r.score(), r.totalSeconds(), r.cpuSeconds()));
+              + "had %.1f s of CPU and evaluated %d moves (%.0f per second of its CPU).%n", r.greedyScore(), r.score(),
+              r.totalSeconds(), r.cpuSeconds(), r.moves(), r.moves() / Math.max(r.cpuSeconds(), 0.001)));
     }
     return out.toString();
   }

@@ -2,9 +2,11 @@ package fr.parcours.planner;
 
 import fr.parcours.association.AssociationApi;
 import fr.parcours.booking.BookingFixtures;
+import fr.parcours.support.EventStreamClient;
 import fr.parcours.support.Poll;
 import fr.parcours.support.ServerTest;
 import fr.parcours.support.TestApp;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Map;
 
 import static fr.parcours.support.TestApp.await;
 import static fr.parcours.support.TestApp.authorized;
@@ -71,6 +74,24 @@ class PlanApiTest extends ServerTest {
         + "WHERE b.fair_id = $1").execute(Tuple.of(fair.id()))).iterator().next();
     assertEquals("waitlisted", booking.getString("status"), "no morning route is left");
     assertEquals(1, booking.getLong("told"), "the teacher is told once for the whole plan");
+  }
+
+  @Test
+  void aPlansProgressArrivesAsServerSentEventsUntilItIsDone(Vertx vertx) {
+    BookingFixtures.Fair fair = fair("plan-events");
+    HttpResponse<Buffer> started = post(fair, "/plans", demand(2, "09:00", "12:30").put("seconds", 2));
+    assertEquals(202, started.statusCode(), started.bodyAsString());
+    long id = started.bodyAsJsonObject().getLong("id");
+    try (EventStreamClient stream = EventStreamClient.open(vertx, app.port(),
+        "/api/fairs/" + fair.slug() + "/plans/" + id + "/events", Map.of("Authorization", "Bearer " + fair.ownerToken()))) {
+      assertEquals(200, stream.status());
+      JsonObject first = stream.next(0, Duration.ofSeconds(30)).json();
+      assertEquals(id, first.getLong("id"));
+      assertTrue(first.getJsonObject("score").containsKey("hard"), first.encode());
+      Poll.until(Duration.ofSeconds(60), stream::ended, ended -> ended);
+      JsonObject last = stream.events().get(stream.events().size() - 1).json();
+      assertEquals("done", last.getString("status"), "the stream ends with the plan: " + stream.text());
+    }
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static fr.parcours.support.TestApp.await;
 
@@ -42,9 +43,17 @@ public final class EventStreamClient implements AutoCloseable {
 
   /** Opens {@code path} on the server at {@code port}; the answer may be a refusal (see {@link #status()}). */
   public static EventStreamClient open(Vertx vertx, int port, String path) {
+    return open(vertx, port, path, Map.of());
+  }
+
+  /** As {@link #open(Vertx, int, String)}, with more request headers (an Authorization, say). */
+  public static EventStreamClient open(Vertx vertx, int port, String path, Map<String, String> headers) {
     HttpClient client = vertx.createHttpClient();
     HttpClientResponse response = await(client.request(HttpMethod.GET, port, "127.0.0.1", path)
-        .compose(request -> request.putHeader("Accept", "text/event-stream").send())
+        .compose(request -> {
+          headers.forEach(request::putHeader);
+          return request.putHeader("Accept", "text/event-stream").send();
+        })
         // Held until the reader is in place, so that no chunk arrives before it.
         .map(HttpClientResponse::pause));
     return new EventStreamClient(client, response);
