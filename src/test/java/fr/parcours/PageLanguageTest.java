@@ -4,10 +4,12 @@ import fr.parcours.association.AssociationApi;
 import fr.parcours.config.Settings;
 import fr.parcours.calendar.FoldingTest;
 import fr.parcours.demo.DemoFair;
+import fr.parcours.support.LanguageCheck;
 import fr.parcours.support.PageForms;
 import fr.parcours.support.ServerTest;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,10 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,31 +30,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Walks every page of the demo fair (visitor, teacher, association, organiser) and posts bad
- * forms to see each refusal, in French and in English: a French page holding an English
- * sentence fails, and the reverse. The words of the fair's own data (titles, names) are
- * what they are in any language and are not counted.
+ * Walks every page of the demo fair (visitor, teacher, association, organiser: set-up, plan,
+ * check-in and attendance included) and posts bad forms to see each refusal, in French and in
+ * English: a French page holding an English sentence fails, and the reverse. The check is
+ * {@link LanguageCheck}, the one emails use: the fair's own data (titles, names, addresses) is
+ * cut out as whole phrases first, so a word of it still counts anywhere else.
  */
 class PageLanguageTest extends ServerTest {
 
   private static final String FAIR = "/fairs/" + DemoFair.SLUG;
-  /** Words that only an English sentence holds. */
-  private static final Set<String> ENGLISH = Set.of("the", "is", "are", "must", "be", "of", "and", "with", "your",
-      "this", "has", "have", "already", "cannot", "not", "been", "will", "should", "which", "there", "please",
-      "required", "found", "people", "pupils", "after", "before", "between", "only", "than", "from", "sign", "choose",
-      "left", "booking", "waiting", "list", "free", "full", "day", "time", "room", "track", "you");
-  /** Words that only a French sentence holds. */
-  private static final Set<String> FRENCH = Set.of("est", "une", "pour", "avec", "vous", "votre", "vos", "doit",
-      "être", "pas", "aux", "sur", "dans", "obligatoire", "déjà", "l", "d", "n", "qu", "les", "des", "du", "le", "la",
-      "au", "ou", "et", "salle", "parcours", "inscription", "créneau", "séance", "séances", "élèves", "jour", "heure");
-  private static final Pattern WORD = Pattern.compile("[\\p{L}]+");
+  /** Foreign words listed per page at most: the first ones say what to fix. */
+  private static final int MOST_SHOWN = 3;
   private static final Pattern HIDDEN = Pattern.compile("(?s)<script.*?</script>|<style.*?</style>|<!--.*?-->");
   private static final Pattern SHOWN_ATTRIBUTE = Pattern.compile("(?:placeholder|title|aria-label|alt)=\"([^\"]*)\"");
   private static final Pattern TAG = Pattern.compile("<[^>]*>");
   private static final Pattern ISO_DATE = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}(T[0-9:+]*)?\\b");
 
-  private static Set<String> dataWords;
+  private static List<String> data;
   private static String bookingToken;
+  private static long offerId;
   private static String associationCookie;
   private static String adminCookie;
 
@@ -72,14 +65,24 @@ class PageLanguageTest extends ServerTest {
     HttpResponse<Buffer> booked = await(app.client().post("/api/fairs/" + DemoFair.SLUG + "/bookings")
         .putHeader("Idempotency-Key", "language-test").sendJsonObject(booking));
     assertTrue(booked.statusCode() == 201 || booked.statusCode() == 202, booked.bodyAsString());
-    bookingToken = booked.bodyAsJsonObject().getString("token");
+    String manage = booked.bodyAsJsonObject().getString("manage_url");
+    bookingToken = manage.substring(manage.lastIndexOf('/') + 1);
     associationCookie = "; parcours_association="
         + AssociationApi.of(app, DemoFair.SLUG).signedIn("Les Jardiniers", "jardiniers@example.org");
     HttpResponse<Buffer> signedIn = PageForms.postInLanguage(app, "/admin/login", MultiMap.caseInsensitiveMultiMap()
         .add("email", app.config().get(Settings.DEMO_ORGANISER_EMAIL)).add("password", app.config().get(Settings.DEMO_ORGANISER_PASSWORD)), "fr", "");
     adminCookie = "; " + signedIn.cookies().stream().filter(c -> c.startsWith("parcours_admin="))
         .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow(() -> new AssertionError(signedIn.cookies()));
-    dataWords = words(programme + booking.encode() + " Les Jardiniers " + app.config().get(Settings.DEMO_ORGANISER_EMAIL));
+    data = new ArrayList<>(List.of("Parcours", "Les Jardiniers", "jardiniers@example.org",
+        app.config().get(Settings.DEMO_ORGANISER_EMAIL)));
+    strings(new JsonObject(programme), data);
+    strings(send(app.client().get("/api/fairs/" + DemoFair.SLUG + "/challenges"), null).bodyAsJson(Object.class), data);
+    strings(booking, data);
+    offerId = AssociationApi.of(app, DemoFair.SLUG).propose(associationCookie.substring(associationCookie.indexOf('=') + 1),
+        new JsonObject().put("kind", "workshop").put("theme", "preserver-la-planete").put("title", "Jardiner en ville")
+            .put("people", 2).put("duration_minutes", 40).put("availability", new JsonArray().add(new JsonObject()
+                .put("starts_at", "2027-03-18T09:00:00+01:00").put("ends_at", "2027-03-18T12:00:00+01:00"))));
+    data.add("Jardiner en ville");
   }
 
   @ParameterizedTest
@@ -91,15 +94,9 @@ class PageLanguageTest extends ServerTest {
     adminPages().forEach(path -> pages.put("GET " + path, get(path, language, adminCookie)));
     refusals().forEach((path, form) -> pages.put("POST " + path + " " + form.entries(),
         post(path, form, language)));
-    Set<String> foreign = language.equals("fr") ? ENGLISH : FRENCH;
     List<String> found = new ArrayList<>();
-    pages.forEach((page, html) -> {
-      String text = visibleText(html);
-      Set<String> words = new TreeSet<>(words(text));
-      words.retainAll(foreign);
-      words.removeAll(dataWords);
-      words.forEach(word -> found.add(page + ": \"" + word + "\" in …" + around(text, word) + "…"));
-    });
+    pages.forEach((page, html) -> LanguageCheck.foreignWords(visibleText(html), language, data).stream()
+        .limit(MOST_SHOWN).forEach(word -> found.add(page + ": " + word)));
     assertTrue(found.isEmpty(), "Words of the other language on " + language + " pages:\n" + String.join("\n", found));
   }
 
@@ -136,18 +133,21 @@ class PageLanguageTest extends ServerTest {
         .getJsonArray("sessions").getJsonObject(0).getLong("id");
     return List.of("/", FAIR, FAIR + session, FAIR + "/selection", FAIR + "/book", "/manage/" + bookingToken,
         "/manage/" + bookingToken + "/print", "/associations", "/associations?fair=" + DemoFair.SLUG, "/admin",
-        "/no-such-page", "/manage/no-such-booking");
+        "/no-such-page", "/manage/no-such-booking", "/associations/sign-in/no-such-link",
+        "/associations/rejoin/no-such-invitation");
   }
 
   private static List<String> associationPages() {
-    return List.of("/associations/me", "/associations/me/stands", "/associations/me/offers/new");
+    return List.of("/associations/me", "/associations/me/stands", "/associations/me/offers/new",
+        "/associations/me/offers/" + offerId);
   }
 
   private static List<String> adminPages() {
     String fair = "/admin/fairs/" + DemoFair.SLUG;
     List<String> pages = new ArrayList<>(List.of("/admin", fair, fair + "/settings", "/admin/fairs/new",
-        fair + "/offers", fair + "/programme", fair + "/grid",
-        fair + "/places/rooms", fair + "/places/stand-spots"));
+        fair + "/offers", fair + "/programme", fair + "/grid", fair + "/copy", fair + "/plan",
+        fair + "/attendance", "/staff/fairs/" + DemoFair.SLUG + "/check-in",
+        fair + "/places/rooms", fair + "/places/stand-spots", fair + "/places/venues", "/admin/fairs/no-such-fair"));
     List.of("venues", "tracks", "rooms", "zones", "stand-spots", "slots").forEach(kind -> pages.add(fair + "/resources/" + kind));
     return pages;
   }
@@ -167,6 +167,25 @@ class PageLanguageTest extends ServerTest {
         "day0.closes_at", "09:10", "talk_minutes", "30", "lunch_from", "12:30", "lunch_to", ""));
     forms.put(FAIR.replace("/fairs/", "/admin/fairs/") + "/places/rooms", form("r0.row", "1", "r0.name", "Salle", "r0.capacity", "0"));
     forms.put(FAIR.replace("/fairs/", "/admin/fairs/") + "/places/stand-spots/layout", form("rows", "0", "columns", "x"));
+    String admin = FAIR.replace("/fairs/", "/admin/fairs/");
+    forms.put(admin + "/settings", form("name", "", "city", "", "slug", "Pas un slug", "time_zone", "Lune/Mer",
+        "day0.date", "2027-03-18", "day0.opens_at", "17:00", "day0.closes_at", "09:00",
+        "registration_opens_at", "2027-03-01T09:00", "registration_closes_at", "2027-01-01T09:00",
+        "changeover_minutes", "-5"));
+    forms.put(admin + "/copy", form("name", "", "city", "", "slug", "Pas un slug", "day0", ""));
+    forms.put(admin + "/resources/tracks", form("slug", "", "name", "", "class_size", "zéro"));
+    forms.put(admin + "/resources/slots", form("starts_at", "2027-03-18T12:00", "ends_at", "2027-03-18T09:00"));
+    forms.put(admin + "/places/rooms/paste", form("text", "Salle;zéro;;"));
+    forms.put(admin + "/offers/" + offerId + "/review", form("decision", "decline", "message", ""));
+    forms.put(admin + "/programme/offers/" + offerId + "/place", form("room", "", "slot", ""));
+    forms.put(admin + "/plan", form("seconds", "0"));
+    forms.put("/staff/fairs/" + DemoFair.SLUG + "/check-in", form("code", "PAS-UN-CODE", "idempotency_key", "k1",
+        "pupils", "-1", "adults", "x"));
+    forms.put("/manage/" + bookingToken + "/challenge", form("slot", "999999"));
+    forms.put("/associations/me/offers", form("kind", "", "title", "", "people", "0"));
+    forms.put("/associations/me/stands", form("idempotency_key", "k2", "day", "2027-03-18", "period", "morning",
+        "spot", "Z99"));
+    forms.put("/associations/sign-in/no-such-link", form());
     forms.put("/associations/sign-in", form("fair", DemoFair.SLUG, "email", ""));
     forms.put("/associations/register", form("fair", DemoFair.SLUG, "name", "", "contact.email", "nope"));
     return forms;
@@ -180,9 +199,11 @@ class PageLanguageTest extends ServerTest {
   }
 
   private static String post(String path, MultiMap form, String language) {
-    String cookies = path.startsWith("/admin/fairs") ? adminCookie : path.startsWith("/associations/me") ? associationCookie : "";
+    String cookies = path.startsWith("/admin/fairs") || path.startsWith("/staff") ? adminCookie
+        : path.startsWith("/associations/me") ? associationCookie : "";
     HttpResponse<Buffer> answer = PageForms.postInLanguage(app, path.replaceFirst("#.*", ""), form, language, cookies);
-    assertTrue(answer.statusCode() >= 400 && answer.statusCode() < 500, path + " answered " + answer.statusCode());
+    assertTrue(answer.statusCode() >= 400 && answer.statusCode() < 500, path + " answered " + answer.statusCode()
+        + ": " + answer.bodyAsString());
     return answer.bodyAsString();
   }
 
@@ -207,20 +228,14 @@ class PageLanguageTest extends ServerTest {
         .replace("&lt;", "<").replace("&gt;", ">").replace("&nbsp;", " ").replace("&#x3D;", "=").replaceAll("\\s+", " ");
   }
 
-  private static Set<String> words(String text) {
-    Set<String> words = new TreeSet<>();
-    Matcher word = WORD.matcher(text);
-    while (word.find()) {
-      words.add(word.group().toLowerCase(Locale.ROOT));
+  /** Every text of {@code json} (the fair's data: titles, names, addresses), into {@code into}. */
+  private static void strings(Object json, List<String> into) {
+    if (json instanceof JsonObject object) {
+      object.forEach(entry -> strings(entry.getValue(), into));
+    } else if (json instanceof JsonArray array) {
+      array.forEach(item -> strings(item, into));
+    } else if (json instanceof String text) {
+      into.add(text);
     }
-    return words;
-  }
-
-  private static String around(String text, String word) {
-    Matcher m = Pattern.compile("(?i)(?<![\\p{L}])" + Pattern.quote(word) + "(?![\\p{L}])").matcher(text);
-    if (!m.find()) {
-      return word;
-    }
-    return text.substring(Math.max(0, m.start() - 50), Math.min(text.length(), m.end() + 50));
   }
 }

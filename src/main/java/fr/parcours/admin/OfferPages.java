@@ -102,7 +102,7 @@ final class OfferPages {
         .put("trades_list", String.join(", ", offer.getJsonArray("trades").stream().map(String::valueOf).toList()));
     if (refused != null && refused.getLong("id").equals(offer.getLong("id"))) {
       shown.put("refused", true).put("typed_message", refused.getString("message"))
-          .put("message_error", errors.stream().filter(e -> e.field().equals("message")).map(FieldError::message)
+          .put("message_error", errors.stream().filter(e -> e.field().equals("message")).map(e -> e.text(locale.getLanguage()))
               .findFirst().orElse(null));
     }
     return shown;

@@ -6,6 +6,7 @@ import fr.parcours.fair.resource.FieldSpec;
 import fr.parcours.fair.resource.ResourceCatalog;
 import fr.parcours.fair.resource.ResourceSpec;
 import fr.parcours.web.Forms;
+import fr.parcours.web.I18n;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -84,10 +85,12 @@ final class ResourceForm {
 
   /**
    * The form's fields in the kind's order: label, input, value, error, and for a choice or a
-   * reference the options ({@code programme} holds the resources a reference names).
+   * reference the options ({@code programme} holds the resources a reference names); each
+   * problem said in {@code language}, the page's.
    */
-  static JsonArray fields(ResourceSpec spec, JsonObject values, JsonObject programme, JsonObject messages,
+  static JsonArray fields(ResourceSpec spec, JsonObject values, JsonObject programme, String language,
                           List<FieldError> errors) {
+    JsonObject messages = I18n.messages(language);
     return new JsonArray(spec.fields().stream().map(field -> {
       // A new resource's form starts from what the API would store when a field is left out.
       String value = values.getString(field.name(), field.fallback() == null ? "" : String.valueOf(field.fallback()));
@@ -95,7 +98,7 @@ final class ResourceForm {
           .put("label", messages.getString("field_" + field.name(), field.name())).put("value", value)
           .put("required", field.required()).put("input", input(field))
           .put("step", field.type() == FieldSpec.Type.DECIMAL ? "any" : null)
-          .put("error", errors.stream().filter(e -> e.field().equals(field.name())).map(FieldError::message)
+          .put("error", errors.stream().filter(e -> e.field().equals(field.name())).map(e -> e.text(language))
               .findFirst().orElse(null));
       if (field.type() == FieldSpec.Type.CHOICE || field.type() == FieldSpec.Type.REFERENCE) {
         shown.put("select", true).put("options", options(field, value, programme));

@@ -77,7 +77,7 @@ final class ResourcePages {
           .put("kind", spec.path()).put("kinds", ResourceForm.kinds(messages))
           .put("table", ResourceForm.table(spec, items, messages))
           .put("editing", editing).put("action", editing == null ? base : base + "/" + editing)
-          .put("fields", ResourceForm.fields(spec, values, programme, messages, errors))
+          .put("fields", ResourceForm.fields(spec, values, programme, I18n.language(ctx), errors))
           .put("steps", SetupSteps.of(fair, "resources/" + spec.path(), messages))
           .put("errors", Pages.errorList(errors)));
       return null;

@@ -4,6 +4,7 @@ import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
+import fr.parcours.i18n.Dates;
 import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.Forms;
 import fr.parcours.web.Http;
@@ -18,6 +19,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,7 +67,7 @@ public final class BookingPageRoutes {
   /** The class's route alone, laid out for paper. */
   private void print(RoutingContext ctx) {
     bookings.show(ctx.pathParam("token"))
-        .onSuccess(booking -> pages.render(ctx, 200, "route-print", routeModel(booking)))
+        .onSuccess(booking -> pages.render(ctx, 200, "route-print", routeModel(booking, I18n.language(ctx))))
         .onFailure(ctx::fail);
   }
 
@@ -151,7 +153,7 @@ public final class BookingPageRoutes {
                       JsonObject challengeSection, Fair fair) {
     String language = I18n.language(ctx);
     String done = ctx.queryParams().get("done");
-    JsonObject model = routeModel(booking)
+    JsonObject model = routeModel(booking, language)
         .put("challenge", challengeSection)
         .put("manage_path", BookingLinks.MANAGE + ctx.pathParam("token"))
         .put("status_label", I18n.message(language, "status_" + booking.getString("status")))
@@ -168,11 +170,12 @@ public final class BookingPageRoutes {
     pages.render(ctx, status, "booking", model);
   }
 
-  /** What both the manage page and the print view show: the class and its route. */
-  private static JsonObject routeModel(JsonObject booking) {
+  /** What both the manage page and the print view show: the class, its day as people write it, its route. */
+  private static JsonObject routeModel(JsonObject booking, String language) {
     return new JsonObject()
         .put("title", booking.getJsonObject("class").getString("name"))
         .put("booking", booking)
+        .put("day", Dates.date(language, LocalDate.parse(booking.getString("day"))))
         .put("fair_name", booking.getJsonObject("fair").getString("name"))
         .put("track_name", booking.getString("track_name"))
         .put("route", routeRows(booking.getJsonArray("route")))

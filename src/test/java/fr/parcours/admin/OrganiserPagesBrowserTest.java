@@ -100,8 +100,8 @@ class OrganiserPagesBrowserTest extends DemoBrowserTest {
     Browser.clickAndWaitForPage(browser, By.id("offers-" + fair.slug));
     assertTrue(browser.findElement(By.id("offer-" + sea)).getText().contains("ocean@grille.test"), "the contact");
     Browser.clickAndWaitForPage(browser, By.id("decline-" + off));
-    assertTrue(browser.findElement(By.id("e-message-" + off)).getText().contains("required"),
-        "declining without a message is refused next to the message");
+    assertTrue(browser.findElement(By.id("e-message-" + off)).getText().contains("est obligatoire pour décliner"),
+        "declining without a message is refused next to the message, in the page's language");
     type("message-" + off, "Une visite ne tient pas dans un créneau de 40 minutes.");
     Browser.clickAndWaitForPage(browser, By.id("decline-" + off));
     assertTrue(browser.findElement(By.id("group-declined")).getText().contains("Visite du tribunal"));
