@@ -66,7 +66,7 @@ final class ApiRouter {
     ThrottledLogin logins = new ThrottledLogin(services.auth, services.throttle);
     AuthRoutes auth = new AuthRoutes(services.auth, logins);
     auth.mount(router);
-    new FairRoutes(services.fairs, services.resources, auth).mount(router);
+    new FairRoutes(services.fairs, services.resources, auth, services.preparedApi).mount(router);
     new BookingRoutes(services.bookings, services.bookingDesk, services.throttle, auth.requireOrganiser()).mount(router);
     new TeamRoutes(services.team, auth.requireOrganiser()).mount(router);
     new CopyRoutes(services.copies, auth.requireOrganiser()).mount(router);

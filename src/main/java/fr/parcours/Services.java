@@ -33,7 +33,9 @@ import fr.parcours.live.LiveChanges;
 import fr.parcours.web.ClientAddress;
 import fr.parcours.web.PageBody;
 import fr.parcours.web.Pages;
+import fr.parcours.web.Encoded;
 import fr.parcours.web.PreparedCache;
+import fr.parcours.web.PreparedJson;
 import fr.parcours.web.Throttle;
 import fr.parcours.stand.StandDesk;
 import fr.parcours.stand.StandService;
@@ -82,9 +84,14 @@ public final class Services {
   /** Templates compiled once for every verticle; pages prepared once per change for every visitor. */
   final Pages pages;
   final PreparedCache<PageBody> preparedPages;
+  /** Public JSON answers (a fair's programme, its availability) prepared once per change. */
+  final PreparedJson preparedApi;
+  private final PreparedCache<Encoded> preparedApiCache;
 
   /** About two hundred programme pages of a big fair, in both languages and many filter combinations. */
   static final long PREPARED_PAGES_MAX_BYTES = 32L * 1024 * 1024;
+  /** A fair's programme and availability are tens of kilobytes each (plain and gzip): hundreds of fairs. */
+  static final long PREPARED_API_MAX_BYTES = 32L * 1024 * 1024;
 
   Services(Vertx vertx, Pool pool, String databaseUrl, AppConfig config, AppMetrics metrics) {
     this.vertx = vertx;
@@ -125,8 +132,11 @@ public final class Services {
     this.checkIns = new CheckInService(pool, fairs);
     this.pages = new Pages(vertx);
     this.preparedPages = new PreparedCache<>(vertx, PREPARED_PAGES_MAX_BYTES);
+    this.preparedApiCache = new PreparedCache<>(vertx, PREPARED_API_MAX_BYTES);
+    this.preparedApi = new PreparedJson(vertx, preparedApiCache);
     metrics.preparedCache("pages", preparedPages, PreparedCache::hits, PreparedCache::misses);
-    forgetOnChange(preparedPages);
+    metrics.preparedCache("api", preparedApiCache, PreparedCache::hits, PreparedCache::misses);
+    forgetOnChange(preparedPages, preparedApiCache);
   }
 
   /** Prepared answers are dropped as soon as a live change may alter them, whichever instance made it. */

@@ -7,6 +7,8 @@ import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.fair.resource.ResourceSpec;
 import fr.parcours.fair.resource.SlotService;
 import fr.parcours.web.Http;
+import fr.parcours.web.PreparedCache;
+import fr.parcours.web.PreparedJson;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
@@ -27,12 +29,14 @@ public final class FairRoutes {
   private final ResourceService resources;
   private final SlotService slots;
   private final AuthRoutes auth;
+  private final PreparedJson prepared;
 
-  public FairRoutes(FairService fairs, ResourceService resources, AuthRoutes auth) {
+  public FairRoutes(FairService fairs, ResourceService resources, AuthRoutes auth, PreparedJson prepared) {
     this.fairs = fairs;
     this.resources = resources;
     this.slots = new SlotService(resources);
     this.auth = auth;
+    this.prepared = prepared;
   }
 
   public void mount(Router router) {
@@ -62,11 +66,22 @@ public final class FairRoutes {
 
   /**
    * The whole programme; a draft only for its team (anyone else gets 404, as if it did not
-   * exist), personal data (associations' contact addresses) only for its team too.
+   * exist), personal data (associations' contact addresses) only for its team too. What everyone
+   * else reads is prepared once per change (until registration opens or closes) for all of them.
    */
   private void programme(RoutingContext ctx) {
     Organiser viewer = AuthRoutes.organiser(ctx);
-    Http.respond(ctx, 200, fairs.readable(ctx.pathParam("fairSlug"), viewer)
+    String slug = ctx.pathParam("fairSlug");
+    if (viewer == null) {
+      prepared.respond(ctx, "fair/" + slug, () -> fairs.readable(slug, null).compose(fair -> resources.publicProgramme(fair)
+          .map(lists -> {
+            Instant now = Instant.now();
+            return new PreparedJson.Loaded(FairJson.summary(fair, now).mergeIn(lists), fair.id(), PreparedCache.EVERY_CHANGE,
+                fair.registrationChangeAfter(now).orElse(null));
+          })));
+      return;
+    }
+    Http.respond(ctx, 200, fairs.readable(slug, viewer)
         .compose(fair -> inTeam(fair, viewer)
             .compose(member -> member ? resources.programme(fair) : resources.publicProgramme(fair))
             .map(lists -> FairJson.summary(fair, Instant.now()).mergeIn(lists))));

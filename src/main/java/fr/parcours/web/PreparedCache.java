@@ -21,11 +21,15 @@ import java.util.function.Supplier;
  */
 public final class PreparedCache<V> {
 
+  /** What follows every kind of change to its fair (for a layer below the one naming the kinds). */
+  public static final Set<String> EVERY_CHANGE = Set.of("*");
+
   /** A prepared value and what it depends on. {@code expires} is null when only changes end it. */
   public record Entry<V>(V value, long fairId, Set<String> follows, Instant expires, long bytes) {
 
     boolean affectedBy(Long changedFair, String kind) {
-      return changedFair == null || changedFair == fairId && follows.contains(kind);
+      return changedFair == null
+          || changedFair == fairId && (follows.contains(kind) || follows.containsAll(EVERY_CHANGE));
     }
   }
 
