@@ -38,7 +38,7 @@ import java.util.function.BiFunction;
  */
 final class CheckInPages {
 
-  private static final String PATH = "/staff/fairs/:fairSlug/check-in";
+  private static final String PATH = StaffLinks.checkIn(":fairSlug");
 
   private final AdminSession session;
   private final FairService fairs;
