@@ -147,7 +147,8 @@ class PageLanguageTest extends ServerTest {
     List<String> pages = new ArrayList<>(List.of("/admin", fair, fair + "/settings", "/admin/fairs/new",
         fair + "/offers", fair + "/programme", fair + "/grid", fair + "/copy", fair + "/plan",
         fair + "/attendance", "/staff/fairs/" + DemoFair.SLUG + "/check-in",
-        fair + "/places/rooms", fair + "/places/stand-spots", fair + "/places/venues", "/admin/fairs/no-such-fair"));
+        fair + "/places/rooms", fair + "/places/stand-spots", fair + "/places/venues", "/admin/fairs/no-such-fair",
+        fair + "/places/tracks", fair + "/team", "/admin/invitations/no-such-link"));
     List.of("venues", "tracks", "rooms", "zones", "stand-spots", "slots").forEach(kind -> pages.add(fair + "/resources/" + kind));
     return pages;
   }
@@ -186,6 +187,9 @@ class PageLanguageTest extends ServerTest {
     forms.put("/associations/me/stands", form("idempotency_key", "k2", "day", "2027-03-18", "period", "morning",
         "spot", "Z99"));
     forms.put("/associations/sign-in/no-such-link", form());
+    forms.put(FAIR.replace("/fairs/", "/admin/fairs/") + "/places/tracks", form("r0.row", "1", "r0.name", "Pâle",
+        "r0.color", "#ffeb3b", "r0.levels", "3e"));
+    forms.put(FAIR.replace("/fairs/", "/admin/fairs/") + "/team", form("email", "nope", "role", ""));
     forms.put("/associations/sign-in", form("fair", DemoFair.SLUG, "email", ""));
     forms.put("/associations/register", form("fair", DemoFair.SLUG, "name", "", "contact.email", "nope"));
     return forms;

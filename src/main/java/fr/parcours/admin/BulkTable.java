@@ -2,6 +2,8 @@ package fr.parcours.admin;
 
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
+import fr.parcours.fair.SchoolLevels;
+import fr.parcours.fair.TrackColours;
 import fr.parcours.imports.Column;
 import fr.parcours.imports.CsvTable;
 import fr.parcours.imports.ImportKind;
@@ -38,11 +40,15 @@ final class BulkTable {
     List<CsvTable.Record> records = new ArrayList<>();
     for (int i = 0; form.contains(cell(i, "row")); i++) {
       int row = i;
-      List<String> cells = kind.columns().stream().map(column -> column.type() == Column.Type.FLAG
-          ? (form.contains(cell(row, column.field())) ? "1" : "0")
-          : form.get(cell(row, column.field())) == null ? "" : form.get(cell(row, column.field()))).toList();
-      boolean filled = kind.columns().stream().anyMatch(column -> column.type() != Column.Type.FLAG
-          && column.type() != Column.Type.REFERENCE && !cells.get(header.indexOf(column.field())).isBlank());
+      List<String> cells = kind.columns().stream().map(column -> switch (column.type()) {
+        case FLAG -> form.contains(cell(row, column.field())) ? "1" : "0";
+        case LEVELS -> String.join(",", form.getAll(cell(row, column.field())));
+        default -> form.get(cell(row, column.field())) == null ? "" : form.get(cell(row, column.field()));
+      }).toList();
+      // A row is filled by what was typed: boxes, lists and choices with a default alone leave it blank.
+      boolean filled = kind.columns().stream().anyMatch(column -> (column.type() == Column.Type.TEXT
+          || column.type() == Column.Type.WHOLE || column.type() == Column.Type.DECIMAL)
+          && !cells.get(header.indexOf(column.field())).isBlank());
       if (filled) {
         records.add(new CsvTable.Record(i + 2, cells));
       }
@@ -82,9 +88,12 @@ final class BulkTable {
       JsonArray cells = new JsonArray();
       for (Column column : shown) {
         String value = typed != null ? typed.get(cell(i, column.field()))
-            : item == null ? null : item.getValue(column.field()) == null ? null : String.valueOf(item.getValue(column.field()));
+            : item == null || item.getValue(column.field()) == null ? null : String.valueOf(item.getValue(column.field()));
         boolean ticked = typed != null ? typed.contains(cell(i, column.field())) : "true".equals(value);
-        cells.add(input(kind, column, i, value, ticked, programme, messages)
+        List<String> chosen = typed != null ? typed.getAll(cell(i, column.field()))
+            : item != null && item.getValue(column.field()) instanceof JsonArray list
+            ? list.stream().map(String::valueOf).toList() : List.of();
+        cells.add(input(kind, column, i, value, ticked, chosen, programme, messages)
             .put("invalid", own.stream().anyMatch(e -> e.error().field().equals(column.field()))));
       }
       String key = typed != null ? typed.get(cell(i, kind.key()))
@@ -123,7 +132,7 @@ final class BulkTable {
   }
 
   private static JsonObject input(ImportKind kind, Column column, int row, String value, boolean ticked,
-                                  JsonObject programme, JsonObject messages) {
+                                  List<String> chosen, JsonObject programme, JsonObject messages) {
     JsonObject input = new JsonObject().put("name", cell(row, column.field()))
         .put("id", kind.path() + "-" + row + "-" + column.field())
         .put("label", messages.getString("field_" + column.field(), column.field()))
@@ -138,7 +147,24 @@ final class BulkTable {
           .stream().map(JsonObject.class::cast).map(p -> new String[] {p.getString("slug"), p.getString("name")}).toList(),
           value, programme.getJsonArray(kind.referenceList()).size() != 1));
       case TEXT -> input.put("input", "text");
+      case COLOUR -> input.put("select", true).put("swatch", value == null || value.isBlank() ? null : value)
+          .put("options", options(colours(value, messages), value == null || value.isBlank()
+              ? TrackColours.PALETTE.values().stream().skip(row % TrackColours.PALETTE.size()).findFirst().orElseThrow()
+              : value, false));
+      case LEVELS -> input.put("choices", new JsonArray(SchoolLevels.ALL.stream().map(level -> (Object) new JsonObject()
+          .put("value", level).put("name", cell(row, column.field())).put("id", kind.path() + "-" + row + "-" + column.field() + "-" + level)
+          .put("checked", chosen.contains(level))).toList()));
     };
+  }
+
+  /** The palette by its names in the page's language, and a colour stored outside it as itself. */
+  private static List<String[]> colours(String current, JsonObject messages) {
+    List<String[]> colours = new ArrayList<>(TrackColours.PALETTE.entrySet().stream()
+        .map(colour -> new String[] {colour.getValue(), messages.getString("colour_" + colour.getKey())}).toList());
+    if (current != null && !current.isBlank() && !TrackColours.PALETTE.containsValue(current)) {
+      colours.add(new String[] {current, current});
+    }
+    return colours;
   }
 
   /** Choices as value and label; a blank first choice unless there is one place to pick (then it is picked). */

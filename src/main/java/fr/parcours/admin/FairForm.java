@@ -3,6 +3,7 @@ package fr.parcours.admin;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairDay;
+import fr.parcours.i18n.Catalogue;
 import fr.parcours.web.Forms;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
@@ -21,7 +22,7 @@ final class FairForm {
   /** Rows of days a form shows at least; a fair of more days shows one row each, and a blank one. */
   static final int DAY_ROWS = 3;
   private static final List<String> FIELDS = List.of("name", "city", "slug", "description", "time_zone",
-      "registration_opens_at", "registration_closes_at", "changeover_minutes");
+      "registration_opens_at", "registration_closes_at", "changeover_minutes", "language");
   private static final List<String> WINDOW = List.of("registration_opens_at", "registration_closes_at");
 
   private FairForm() {
@@ -58,13 +59,22 @@ final class FairForm {
         .put("time_zone", fair.zone().getId())
         .put("registration_opens_at", LocalTimes.field(fair.registrationOpensAt(), fair.zone()))
         .put("registration_closes_at", LocalTimes.field(fair.registrationClosesAt(), fair.zone()))
-        .put("changeover_minutes", fair.changeoverMinutes());
+        .put("changeover_minutes", fair.changeoverMinutes()).put("language", fair.details().language());
     List<FairDay> days = fair.days();
     for (int i = 0; i < days.size(); i++) {
       values.put("day" + i, new JsonObject().put("date", days.get(i).day().toString())
           .put("opens_at", days.get(i).opensAt().toString()).put("closes_at", days.get(i).closesAt().toString()));
     }
     return values;
+  }
+
+  /**
+   * The languages a fair may speak to people who name none (its emails, its pages' first
+   * language), each in its own words, {@code chosen} selected.
+   */
+  static JsonArray languages(String chosen) {
+    return new JsonArray(Catalogue.LANGUAGES.stream().map(language -> (Object) new JsonObject().put("value", language)
+        .put("label", Catalogue.text(language, "language_name")).put("selected", language.equals(chosen))).toList());
   }
 
   /** The rows of days, each field with its value and the problem the reader found in it ("days[1].date"). */

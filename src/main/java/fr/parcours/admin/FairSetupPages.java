@@ -99,6 +99,7 @@ final class FairSetupPages {
     JsonObject messages = I18n.messages(I18n.language(ctx));
     pages.render(ctx, status, "admin-setup", new JsonObject().put("organiser", organiser.toJson())
         .put("title", messages.getString("admin_new_fair")).put("action", NEW).put("form", values)
+        .put("languages", FairForm.languages(values.getString("language", FairDetails.DEFAULT_LANGUAGE)))
         .put("days", FairForm.dayRows(values, errors, I18n.language(ctx))).put("errors", Pages.errorList(errors))
         .put("advanced_open", errors.stream().anyMatch(e -> ADVANCED.contains(e.field()))));
     return Future.succeededFuture();
@@ -121,6 +122,7 @@ final class FairSetupPages {
     return resources.programme(fair).map(programme -> {
       pages.render(ctx, status, "admin-fair-form", new JsonObject().put("organiser", organiser.toJson())
           .put("form", values).put("days", FairForm.dayRows(values, errors, I18n.language(ctx)))
+          .put("languages", FairForm.languages(values.getString("language", fair.details().language())))
           .put("errors", Pages.errorList(errors)).put("kinds", ResourceForm.kinds(messages))
           .put("title", messages.getString("admin_settings_title") + " — " + fair.details().name())
           .put("fair", Dashboard.fairSummary(fair)).put("action", "/admin/fairs/" + fair.slug() + "/settings")

@@ -183,7 +183,7 @@ final class PlacePages {
           .put("more_rows", blank + BulkTable.BLANK_ROWS)
           .put("paste", shown.paste()).put("layout", layoutModel(shown.layout(), programme))
           .put("saved", ctx.queryParams().get("saved"))
-          .put("places_missing", programme.getJsonArray(kind.referenceList()).isEmpty())
+          .put("places_missing", kind.referenceList() != null && programme.getJsonArray(kind.referenceList()).isEmpty())
           .put("errors", Pages.errorList(errors)));
       return null;
     });

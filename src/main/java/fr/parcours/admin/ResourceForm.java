@@ -57,6 +57,8 @@ final class ResourceForm {
       } else if (field.type() == FieldSpec.Type.FLAG) {
         // A checkbox left unticked sends nothing: that is a no, not "keep the default".
         body.put(field.name(), form.contains(field.name()));
+      } else if (field.type() == FieldSpec.Type.CHOICE_LIST) {
+        body.put(field.name(), new JsonArray(List.copyOf(form.getAll(field.name()))));
       }
     }
     return body;
@@ -67,6 +69,8 @@ final class ResourceForm {
     JsonObject typed = Forms.json(form, names(spec), Set.of());
     spec.fields().stream().filter(field -> field.type() == FieldSpec.Type.FLAG)
         .forEach(field -> typed.put(field.name(), String.valueOf(form.contains(field.name()))));
+    spec.fields().stream().filter(field -> field.type() == FieldSpec.Type.CHOICE_LIST)
+        .forEach(field -> typed.put(field.name(), String.join(",", form.getAll(field.name()))));
     return typed;
   }
 
@@ -76,8 +80,9 @@ final class ResourceForm {
     spec.fields().forEach(field -> {
       Object value = item.getValue(field.name());
       if (value != null) {
-        values.put(field.name(), field.type() == FieldSpec.Type.DATE_TIME
-            ? LocalTimes.field((String) value, zone) : String.valueOf(value));
+        values.put(field.name(), field.type() == FieldSpec.Type.DATE_TIME ? LocalTimes.field((String) value, zone)
+            : value instanceof JsonArray list ? String.join(",", list.stream().map(String::valueOf).toList())
+            : String.valueOf(value));
       }
     });
     return values;
@@ -93,7 +98,8 @@ final class ResourceForm {
     JsonObject messages = I18n.messages(language);
     return new JsonArray(spec.fields().stream().map(field -> {
       // A new resource's form starts from what the API would store when a field is left out.
-      String value = values.getString(field.name(), field.fallback() == null ? "" : String.valueOf(field.fallback()));
+      String value = values.getString(field.name(), field.fallback() == null || field.type() == FieldSpec.Type.CHOICE_LIST
+          ? "" : String.valueOf(field.fallback()));
       JsonObject shown = new JsonObject().put("name", field.name()).put("id", spec.path() + "-" + field.name())
           .put("label", messages.getString("field_" + field.name(), field.name())).put("value", value)
           .put("required", field.required()).put("input", input(field))
@@ -104,6 +110,11 @@ final class ResourceForm {
         shown.put("select", true).put("options", options(field, value, programme));
       } else if (field.type() == FieldSpec.Type.FLAG) {
         shown.put("checkbox", true).put("checked", "true".equals(value) || "on".equals(value));
+      } else if (field.type() == FieldSpec.Type.CHOICE_LIST) {
+        List<String> chosen = List.of(value.split(","));
+        shown.put("choices", new JsonArray(field.choices().stream().map(choice -> (Object) new JsonObject()
+            .put("value", choice).put("name", field.name()).put("id", spec.path() + "-" + field.name() + "-" + choice)
+            .put("checked", chosen.contains(choice))).toList()));
       }
       return (Object) shown;
     }).toList());

@@ -2,6 +2,7 @@ package fr.parcours.booking;
 
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
+import fr.parcours.fair.SchoolLevels;
 import fr.parcours.web.JsonInput;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -21,7 +22,7 @@ public record BookingRules(Integer pupilsPerAdult, List<String> levels, Integer 
   /** French schools' usual rule for an outing: one adult for 15 pupils. */
   public static final int DEFAULT_PUPILS_PER_ADULT = 15;
   /** The levels an orientation fair receives, from collège to lycée, as teachers write them. */
-  public static final List<String> DEFAULT_LEVELS = List.of("4e", "3e", "2nde", "1re", "Terminale");
+  public static final List<String> DEFAULT_LEVELS = SchoolLevels.ALL;
   /** A fair whose organiser set no rule. */
   public static final BookingRules DEFAULT = new BookingRules(DEFAULT_PUPILS_PER_ADULT, DEFAULT_LEVELS,
       null, null, null, null);

@@ -66,7 +66,7 @@ final class CopyRepository {
             + "max_classes_per_school, max_pupils_per_school_per_track, max_classes_per_school_per_track "
             + "FROM booking_rules WHERE fair_id = $1").execute(ids))
         .compose(done -> conn.preparedQuery("INSERT INTO tracks (fair_id, slug, name, description, color, "
-            + "position, class_size) SELECT $2, slug, name, description, color, position, class_size "
+            + "levels, position, class_size) SELECT $2, slug, name, description, color, levels, position, class_size "
             + "FROM tracks WHERE fair_id = $1").execute(ids))
         .mapEmpty();
   }

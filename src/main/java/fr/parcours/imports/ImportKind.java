@@ -24,6 +24,13 @@ public enum ImportKind {
       new Column("power", Column.Type.FLAG, "power", "prise", "prises", "electricite"),
       new Column("accessible", Column.Type.FLAG, "accessible", "pmr", "accessibilite", "fauteuil"))),
 
+  TRACKS("tracks", ResourceCatalog.TRACKS, "slug", "name", null, null, List.of(
+      new Column("slug", Column.Type.TEXT, "slug", "identifiant", "code"),
+      new Column("name", Column.Type.TEXT, "name", "nom", "parcours", "titre"),
+      new Column("description", Column.Type.TEXT, "description", "presentation", "texte"),
+      new Column("color", Column.Type.COLOUR, "color", "colour", "couleur"),
+      new Column("levels", Column.Type.LEVELS, "levels", "niveaux", "niveau", "classes"))),
+
   STAND_SPOTS("stand-spots", ResourceCatalog.STAND_SPOTS, "number", "number", "zone", "zones", List.of(
       new Column("number", Column.Type.TEXT, "number", "numero", "no", "n", "emplacement", "stand"),
       new Column("zone", Column.Type.REFERENCE, "zone", "espace", "hall"),
@@ -74,7 +81,7 @@ public enum ImportKind {
     return keySource;
   }
 
-  /** The field naming the place a row belongs to (a room's venue, a spot's zone). */
+  /** The field naming the place a row belongs to (a room's venue, a spot's zone); null for tracks. */
   public String reference() {
     return reference;
   }

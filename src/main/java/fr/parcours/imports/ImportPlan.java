@@ -41,7 +41,7 @@ public record ImportPlan(List<Row> rows, List<LineError> errors, List<String> ig
     List<String> ignored = new ArrayList<>();
     Column[] columns = columns(kind, table.header(), errors, ignored);
     Set<String> existing = keys(programme.getJsonArray(kind.spec().jsonName()), kind.key());
-    JsonArray placeList = programme.getJsonArray(kind.referenceList());
+    JsonArray placeList = kind.referenceList() == null ? new JsonArray() : programme.getJsonArray(kind.referenceList());
     Map<String, String> places = places(placeList);
     String onlyPlace = placeList.size() == 1 ? placeList.getJsonObject(0).getString("slug") : null;
     if (!errors.isEmpty()) {
@@ -108,6 +108,9 @@ public record ImportPlan(List<Row> rows, List<LineError> errors, List<String> ig
   /** The place a row names by slug or by name becomes its slug; a fair of one place needs none for a new row. */
   private static void resolvePlace(ImportKind kind, JsonObject body, Map<String, String> places, String onlyPlace,
                                    boolean creating, int line, List<LineError> errors) {
+    if (kind.reference() == null) {
+      return;
+    }
     String named = body.getString(kind.reference());
     if (named == null) {
       if (creating && onlyPlace != null) {

@@ -196,6 +196,20 @@ public final class JsonInput {
     return texts;
   }
 
+  /** Some texts among {@code allowed} (null when the field is absent), each wrong one reported as {@code field[i]}. */
+  public List<String> optionalChoiceList(String field, List<String> allowed) {
+    List<String> texts = optionalTextList(field);
+    if (texts == null) {
+      return null;
+    }
+    for (int i = 0; i < texts.size(); i++) {
+      if (!allowed.contains(texts.get(i))) {
+        error(field + "[" + i + "]", Problem.ONE_OF, String.join(", ", allowed));
+      }
+    }
+    return texts;
+  }
+
   /** A URL-safe identifier: lower-case letters, digits and dashes. */
   public String requiredSlug(String field) {
     return slugOrError(field, requiredText(field));

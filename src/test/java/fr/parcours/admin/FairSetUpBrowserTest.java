@@ -40,6 +40,7 @@ class FairSetUpBrowserTest extends DemoBrowserTest {
     type("f-day0-date", "2027-03-25");
     type("f-day0-opens", "09:00");
     type("f-day0-closes", "17:30");
+    new Select(browser.findElement(By.id("f-language"))).selectByValue("en");
     screenshot("setup-1-guided");
     submit("setup-submit");
     assertTrue(browser.getCurrentUrl().endsWith("/admin/fairs/salon-de-poitiers-2027/grid"), browser.getCurrentUrl());
@@ -74,13 +75,24 @@ class FairSetUpBrowserTest extends DemoBrowserTest {
     screenshot("setup-4-stands");
 
     Browser.clickAndWaitForPage(browser, By.id("step-settings"));
-    Browser.clickAndWaitForPage(browser, By.id("kind-tracks"));
-    for (String track : List.of("S'orienter", "Préserver la planète", "Métiers du soin", "Numérique")) {
-      type("f-tracks-name", track);
-      type("f-tracks-description", "Le parcours « " + track + " ».");
-      submit("resource-submit");
+    assertEquals("en", new Select(browser.findElement(By.id("f-language"))).getFirstSelectedOption().getAttribute("value"),
+        "the language chosen on the guided set-up");
+    new Select(browser.findElement(By.id("f-language"))).selectByVisibleText("Français");
+    submit("fair-submit");
+    assertEquals("fr", one("SELECT language FROM fairs WHERE slug = 'salon-de-poitiers-2027'").getString(0),
+        "changed on the fair's edit page");
+
+    Browser.clickAndWaitForPage(browser, By.id("step-tracks"));
+    List<String> tracks = List.of("S'orienter", "Préserver la planète", "Métiers du soin", "Numérique");
+    for (int i = 0; i < tracks.size(); i++) {
+      type("f-tracks-" + i + "-name", tracks.get(i));
+      type("f-tracks-" + i + "-description", "Le parcours « " + tracks.get(i) + " ».");
+      browser.findElement(By.id("f-tracks-" + i + "-levels-" + (i < 2 ? "3e" : "2nde"))).click();
     }
+    new Select(browser.findElement(By.id("f-tracks-3-color"))).selectByVisibleText("framboise");
     screenshot("setup-5-tracks");
+    submit("table-submit");
+    assertTrue(browser.findElement(By.id("saved")).getText().contains("4"), browser.findElement(By.id("saved")).getText());
 
     assertTrue(submissions <= MAX_SUBMISSIONS, submissions + " forms sent");
     String fair = "(SELECT id FROM fairs WHERE slug = 'salon-de-poitiers-2027')";
@@ -88,6 +100,9 @@ class FairSetUpBrowserTest extends DemoBrowserTest {
         count("rooms", fair), count("zones", fair), count("slots", fair), count("stand_spots", fair)));
     assertEquals(11, one("SELECT count(*) FROM slots WHERE fair_id = " + fair
         + " AND ends_at - starts_at = interval '30 minutes'").getLong(0));
+    assertEquals("{#1565c0,#2e7d32,#8e24aa,#ad1457}|{{3e},{3e},{2nde},{2nde}}", one("SELECT array_agg(color ORDER BY id)::text"
+        + " || '|' || array_agg(levels ORDER BY id)::text FROM tracks WHERE fair_id = " + fair).getString(0),
+        "a distinct readable colour each, raspberry chosen for the last; the levels ticked");
 
     copyTheDemoToNextYear();
   }

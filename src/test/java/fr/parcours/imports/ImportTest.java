@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Rooms and stand spots from spreadsheet files: previews, errors by line, all or nothing. */
+/** Rooms, stand spots and tracks from spreadsheet files: previews, errors by line, all or nothing. */
 class ImportTest extends ServerTest {
 
   private static AssociationApi fair;
@@ -123,6 +123,35 @@ class ImportTest extends ServerTest {
     HttpResponse<Buffer> overlap = post("stand-spots", "?apply=true", "numero;zone;x;y;largeur;profondeur\nA3;hall;1;1;2;2\n");
     assertEquals(422, overlap.statusCode(), overlap.bodyAsString());
     assertEquals("lines[2].x", overlap.bodyAsJsonObject().getJsonArray("details").getJsonObject(0).getString("field"));
+  }
+
+  @Test
+  void tracksWithTheirDescriptionsAReadableColourAndTheirLevels() {
+    String csv = "Parcours;Description;Couleur;Niveaux\n"
+        + "Métiers du soin;Infirmier, aide-soignant, kiné.;framboise;3e, 2nde\n"
+        + "Numérique;Coder, réparer, créer.;#283593;2nde et Terminale\n"
+        + "Trop pâle;Illisible en blanc.;#ffeb3b;3e\n"
+        + "Inconnu;Couleur absente.;fuchsia;6e\n";
+    JsonObject preview = post("tracks", "", csv).bodyAsJsonObject();
+    assertEquals(List.of("4:color", "5:color", "5:levels"), errorsAt(preview));
+    JsonObject pale = preview.getJsonArray("errors").getJsonObject(0);
+    assertEquals("COLOUR_CONTRAST", pale.getString("code"));
+    assertTrue(pale.getString("message").contains("4.5"), pale.encode());
+
+    HttpResponse<Buffer> applied = post("tracks", "?apply=true", csv.substring(0, csv.indexOf("Trop pâle")));
+    assertEquals(200, applied.statusCode(), applied.bodyAsString());
+    JsonObject soin = send("/tracks").stream().map(JsonObject.class::cast)
+        .filter(t -> t.getString("slug").equals("metiers-du-soin")).findFirst().orElseThrow();
+    assertEquals("#ad1457", soin.getString("color"));
+    assertEquals(new JsonArray().add("3e").add("2nde"), soin.getJsonArray("levels"));
+    assertEquals("Infirmier, aide-soignant, kiné.", soin.getString("description"));
+
+    HttpResponse<Buffer> unreadable = TestApp.send(TestApp.authorized(app.client().post(fair.base + "/tracks"),
+        fair.organiser), new JsonObject().put("slug", "pale").put("name", "Pâle").put("color", "#777777")
+        .put("levels", new JsonArray().add("CM2")));
+    assertEquals(400, unreadable.statusCode(), unreadable.bodyAsString());
+    assertEquals(List.of("color", "levels[0]"), unreadable.bodyAsJsonObject().getJsonArray("details").stream()
+        .map(d -> ((JsonObject) d).getString("field")).toList());
   }
 
   @Test

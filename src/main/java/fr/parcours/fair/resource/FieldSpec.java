@@ -1,8 +1,11 @@
 package fr.parcours.fair.resource;
 
+import fr.parcours.fair.TrackColours;
 import fr.parcours.web.JsonInput;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * One field of a fair's sub-resource: its JSON name, its column, how the body gives it, and
@@ -13,7 +16,7 @@ public record FieldSpec(String name, String column, Type type, boolean required,
                         List<String> choices, double min, String refTable) {
 
   /** How the body gives the value. */
-  public enum Type { SLUG, TEXT, WHOLE, DECIMAL, CHOICE, REFERENCE, DATE_TIME, FLAG }
+  public enum Type { SLUG, TEXT, WHOLE, DECIMAL, CHOICE, REFERENCE, DATE_TIME, FLAG, COLOUR, CHOICE_LIST }
 
   static FieldSpec slug(String name) {
     return new FieldSpec(name, name, Type.SLUG, true, null, List.of(), 0, null);
@@ -54,6 +57,16 @@ public record FieldSpec(String name, String column, Type type, boolean required,
     return new FieldSpec(name, name + "_id", Type.REFERENCE, required, null, List.of(), 0, table);
   }
 
+  /** A colour {@code #rrggbb} that white text on it can be read on (see {@link TrackColours}). */
+  static FieldSpec colour(String name, String fallback) {
+    return new FieldSpec(name, name, Type.COLOUR, false, fallback, List.of(), 0, null);
+  }
+
+  /** Some of {@code choices} (none by default), stored as a text array. */
+  static FieldSpec choiceList(String name, List<String> choices) {
+    return new FieldSpec(name, name, Type.CHOICE_LIST, false, new String[0], choices, 0, null);
+  }
+
   static FieldSpec dateTime(String name) {
     return new FieldSpec(name, name, Type.DATE_TIME, true, null, List.of(), 0, null);
   }
@@ -68,6 +81,24 @@ public record FieldSpec(String name, String column, Type type, boolean required,
       case CHOICE -> required ? in.requiredChoice(name, choices) : in.optionalChoice(name, choices);
       case DATE_TIME -> in.requiredDateTime(name);
       case FLAG -> in.optionalBoolean(name);
+      case COLOUR -> colour(in);
+      case CHOICE_LIST -> {
+        List<String> chosen = in.optionalChoiceList(name, choices);
+        yield chosen == null ? null : chosen.stream().distinct().toArray(String[]::new);
+      }
     };
+  }
+
+  private String colour(JsonInput in) {
+    String colour = in.optionalText(name);
+    if (colour == null) {
+      return null;
+    }
+    if (!TrackColours.isHex(colour)) {
+      return in.error(name, "COLOUR_FORMAT", Map.of());
+    }
+    in.check(TrackColours.readable(colour), name, "COLOUR_CONTRAST", Map.of("ratio",
+        Math.floor(TrackColours.contrast(colour, TrackColours.TEXT) * 100) / 100, "min", TrackColours.MIN_CONTRAST));
+    return colour.toLowerCase(Locale.ROOT);
   }
 }

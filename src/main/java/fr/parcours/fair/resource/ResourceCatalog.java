@@ -1,10 +1,13 @@
 package fr.parcours.fair.resource;
 
+import fr.parcours.fair.SchoolLevels;
 import fr.parcours.fair.SessionKind;
 import java.util.List;
 import java.util.Set;
 
 import static fr.parcours.fair.resource.FieldSpec.choice;
+import static fr.parcours.fair.resource.FieldSpec.choiceList;
+import static fr.parcours.fair.resource.FieldSpec.colour;
 import static fr.parcours.fair.resource.FieldSpec.dateTime;
 import static fr.parcours.fair.resource.FieldSpec.decimal;
 import static fr.parcours.fair.resource.FieldSpec.flag;
@@ -23,8 +26,8 @@ public final class ResourceCatalog {
       List.of(), "t.slug", "", ResourceRule.NONE);
 
   public static final ResourceSpec TRACKS = new ResourceSpec("tracks", "tracks", "slug", "Track",
-      List.of(slug("slug"), text("name"), optionalText("description", ""), optionalText("color", "#1f6feb"),
-          whole("position", 0, false, 0), whole("class_size", 1, false, 30)),
+      List.of(slug("slug"), text("name"), optionalText("description", ""), colour("color", "#1f6feb"),
+          choiceList("levels", SchoolLevels.ALL), whole("position", 0, false, 0), whole("class_size", 1, false, 30)),
       List.of(), "t.position, t.slug", "", ResourceRule.NONE);
 
   public static final ResourceSpec ROOMS = new ResourceSpec("rooms", "rooms", "slug", "Room",

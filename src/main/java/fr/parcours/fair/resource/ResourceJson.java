@@ -1,12 +1,14 @@
 package fr.parcours.fair.resource;
 
 import fr.parcours.fair.FairTimes;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.data.Numeric;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
 
 /** A resource row as the API shows it: times in the fair's zone, decimals as JSON numbers. */
 final class ResourceJson {
@@ -27,6 +29,9 @@ final class ResourceJson {
     }
     if (value instanceof Numeric number) {
       return number.doubleValue();
+    }
+    if (value instanceof String[] texts) {
+      return new JsonArray(List.of(texts));
     }
     return value;
   }
