@@ -37,6 +37,7 @@ import fr.parcours.web.OpenApiRoutes;
 import fr.parcours.web.PageSecurity;
 import fr.parcours.web.Pages;
 import fr.parcours.web.RequestGuard;
+import fr.parcours.web.StrayFailures;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.FileSystemAccess;
@@ -54,6 +55,7 @@ final class ApiRouter {
 
   static Router create(Services services) {
     Router router = Router.router(services.vertx);
+    StrayFailures.install(services.vertx, router);
     router.route().handler(PageSecurity::headers);
     router.route().handler(RequestGuard::line);
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));

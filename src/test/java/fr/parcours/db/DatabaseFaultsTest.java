@@ -18,6 +18,9 @@ import io.vertx.sqlclient.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +66,39 @@ class DatabaseFaultsTest {
         outside.close();
       }
     }
+  }
+
+  /**
+   * An instance frozen (SIGSTOP, a VM pause) mid-transaction, holding a track's lock: the others
+   * answer a prompt 503 meanwhile, and PostgreSQL ends the frozen session after
+   * {@code db.idle_in_transaction_timeout_ms}, so bookings go on without waiting for it to wake.
+   */
+  @Test
+  void aFrozenInstancesTransactionIsEndedAndItsLockFreed(Vertx vertx) {
+    String url = TestDatabase.freshDatabaseUrl();
+    JsonObject settings = new JsonObject().put("db", new JsonObject().put("lock_timeout_ms", 300)
+        .put("statement_timeout_ms", 4000).put("idle_in_transaction_timeout_ms", 1000));
+    try (TestApp app = TestApp.start(vertx, url, settings)) {
+      Fair fair = BookingFixtures.fair(app, "frozen", 60);
+      assertEquals(List.of("300ms", "4s", "1s"), List.of(show(app, "lock_timeout"), show(app, "statement_timeout"),
+          show(app, "idle_in_transaction_session_timeout")), "every pooled connection has the limits");
+      // The frozen instance: a connection opened with the server's own options, then silent.
+      PgConnection frozen = await(PgConnection.connect(vertx, Database.connectOptions(url, app.config().dbLimits())));
+      try {
+        await(frozen.begin());
+        await(frozen.preparedQuery("SELECT id FROM tracks WHERE id = $1 FOR UPDATE").execute(Tuple.of(fair.trackId())));
+        HttpResponse<Buffer> refused = book(app, fair, "frozen-1");
+        assertEquals(503, refused.statusCode(), refused.bodyAsString());
+        assertEquals("DATABASE_BUSY", refused.bodyAsJsonObject().getString("code"));
+        Poll.until(Duration.ofSeconds(10), () -> book(app, fair, "frozen-1").statusCode(), status -> status == 201);
+      } finally {
+        frozen.close();
+      }
+    }
+  }
+
+  private static String show(TestApp app, String setting) {
+    return await(app.pool().query("SHOW " + setting).execute()).iterator().next().getString(0);
   }
 
   @Test
@@ -123,6 +159,9 @@ class DatabaseFaultsTest {
     try (TestApp app = TestApp.start(vertx, TestDatabase.freshDatabaseUrl(), settings)) {
       Fair fair = BookingFixtures.fair(app, "full", 60);
       SqlConnection taken = await(app.pool().getConnection());
+      PrintStream stderr = System.err;
+      ByteArrayOutputStream logged = new ByteArrayOutputStream();
+      System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
       try {
         List<io.vertx.core.Future<HttpResponse<Buffer>>> calls = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -140,7 +179,12 @@ class DatabaseFaultsTest {
         assertEquals(503, health.statusCode());
         assertEquals("exhausted", health.bodyAsJsonObject().getString("pool"));
         assertEquals("up", health.bodyAsJsonObject().getString("database"));
+        String log = logged.toString(StandardCharsets.UTF_8);
+        assertEquals(1, log.lines().filter(line -> line.contains("WARN DatabaseStatus")).count(),
+            "40 refusals, one incident, one WARN line:\n" + log);
+        assertTrue(log.lines().noneMatch(line -> line.startsWith("\tat ")), "no stack trace:\n" + log);
       } finally {
+        System.setErr(stderr);
         await(taken.close());
       }
       Poll.until(Duration.ofSeconds(5), () -> send(app.client().get("/api/fairs/" + fair.slug()), null).statusCode(),
