@@ -72,7 +72,7 @@ public final class AdminRoutes {
         new ResourcePages(session, resources, pages)::mount, new OfferPages(session, offers, resources, pages)::mount,
         new PlacementPages(session, resources, offers, placement, conflicts, desk, pages)::mount,
         new PlanPages(session, resources, plans, planEvents, pages)::mount,
-        new CheckInPages(session, fairs, checkIns, pages)::mount,
+        new CheckInPages(session, checkIns, pages)::mount,
         new AttendancePages(session, fairs, checkIns, pages)::mount);
   }
 

@@ -8,9 +8,8 @@ import fr.parcours.checkin.StaffLinks;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
-import fr.parcours.fair.FairRole;
-import fr.parcours.fair.FairService;
 import fr.parcours.i18n.Dates;
+import fr.parcours.i18n.Term;
 import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
@@ -27,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BiFunction;
 
 /**
  * The entrance's page on the day, made for a phone held by a volunteer: a class found by its
@@ -39,49 +37,44 @@ import java.util.function.BiFunction;
 final class CheckInPages {
 
   private static final String PATH = StaffLinks.checkIn(":fairSlug");
+  private static final Term UNKNOWN_CLASS = Term.of("thing.check_in");
 
   private final AdminSession session;
-  private final FairService fairs;
   private final CheckInService checkIns;
   private final Pages pages;
 
-  CheckInPages(AdminSession session, FairService fairs, CheckInService checkIns, Pages pages) {
+  CheckInPages(AdminSession session, CheckInService checkIns, Pages pages) {
     this.session = session;
-    this.fairs = fairs;
     this.checkIns = checkIns;
     this.pages = pages;
   }
 
+  // The service checks the fair's role on every call; the pages leave it to it.
   void mount(Router router) {
-    router.get(PATH).handler(ctx -> staff(ctx, (organiser, fair) -> render(ctx, 200, organiser, fair,
+    router.get(PATH).handler(ctx -> session.signedIn(ctx, organiser -> render(ctx, 200, organiser,
         query(ctx, "code"), List.of(), notice(ctx))));
-    router.post(PATH).handler(ctx -> staff(ctx, (organiser, fair) -> checkIn(ctx, organiser, fair)));
-    router.post(PATH + "/undo").handler(ctx -> staff(ctx, (organiser, fair) -> checkIns
-        .undo(fair.slug(), organiser, ctx.request().getFormAttribute("code"))
-        .map(done -> back(ctx, fair, "undone"))));
+    router.post(PATH).handler(ctx -> session.signedIn(ctx, organiser -> checkIn(ctx, organiser)));
+    router.post(PATH + "/undo").handler(ctx -> session.signedIn(ctx, organiser -> checkIns
+        .undo(fairSlug(ctx), organiser, ctx.request().getFormAttribute("code"))
+        .map(done -> back(ctx, "undone"))));
   }
 
-  private void staff(RoutingContext ctx, BiFunction<Organiser, Fair, Future<Void>> page) {
-    session.signedIn(ctx, organiser -> fairs.require(ctx.pathParam("fairSlug"), organiser, FairRole.STAFF)
-        .compose(fair -> page.apply(organiser, fair)));
-  }
-
-  private Future<Void> checkIn(RoutingContext ctx, Organiser organiser, Fair fair) {
+  private Future<Void> checkIn(RoutingContext ctx, Organiser organiser) {
     MultiMap form = ctx.request().formAttributes();
     boolean script = accepts(ctx, "application/json");
     return Future.<CheckInRequest>succeededFuture().map(start -> CheckInRequest.parse(JsonInput.of(new JsonObject()
             .put("code", form.get("code")).put("pupils", number(form.get("pupils"))).put("adults", number(form.get("adults"))))))
-        .compose(request -> checkIns.checkIn(fair.slug(), organiser, key(form), request))
+        .compose(request -> checkIns.checkIn(fairSlug(ctx), organiser, key(form), request))
         .<Void>map(done -> {
           if (script) {
             Http.json(ctx, 201, new JsonObject().put("code", done.value().code()).put("replayed", !done.created()));
           } else {
-            back(ctx, fair, "checked_in");
+            back(ctx, "checked_in");
           }
           return null;
         })
         .recover(error -> {
-          if (!(error instanceof AppException refusal) || refusal.kind() == AppException.Kind.UNAUTHENTICATED) {
+          if (!(error instanceof AppException refusal) || !ofTheForm(refusal)) {
             return Future.failedFuture(error);
           }
           List<FieldError> errors = refusal.kind() == AppException.Kind.NOT_FOUND
@@ -93,8 +86,17 @@ final class CheckInPages {
                 .map(e -> (Object) Pages.said(e, language)).toList())));
             return Future.succeededFuture();
           }
-          return render(ctx, status, organiser, fair, form.get("code"), errors, null);
+          return render(ctx, status, organiser, form.get("code"), errors, null);
         });
+  }
+
+  /** A refusal of what was typed (a code, a headcount), shown on the page; the fair's own go to the error page. */
+  private static boolean ofTheForm(AppException refusal) {
+    return switch (refusal.kind()) {
+      case UNAUTHENTICATED, FORBIDDEN -> false;
+      case NOT_FOUND -> UNKNOWN_CLASS.equals(refusal.params().get("what"));
+      default -> true;
+    };
   }
 
   /** A number as typed; what is not one is left as text, for the field's own refusal. */
@@ -112,16 +114,18 @@ final class CheckInPages {
     return key == null || key.isBlank() || key.length() > 200 ? UUID.randomUUID().toString() : key;
   }
 
-  private static Void back(RoutingContext ctx, Fair fair, String notice) {
-    Http.seeOther(ctx, StaffLinks.checkIn(fair.slug()) + "?done=" + notice);
+  private static Void back(RoutingContext ctx, String notice) {
+    Http.seeOther(ctx, StaffLinks.checkIn(fairSlug(ctx)) + "?done=" + notice);
     return null;
   }
 
-  private Future<Void> render(RoutingContext ctx, int status, Organiser organiser, Fair fair, String code,
+  private Future<Void> render(RoutingContext ctx, int status, Organiser organiser, String code,
                               List<FieldError> errors, String notice) {
     String language = I18n.language(ctx);
     String search = query(ctx, "q");
-    return checkIns.arrivals(fair.slug(), organiser).map(arrivals -> {
+    return checkIns.entrance(fairSlug(ctx), organiser).map(entrance -> {
+      Fair fair = entrance.fair();
+      List<Arrival> arrivals = entrance.arrivals();
       Arrival chosen = code == null ? null : arrivals.stream().filter(a -> a.code().equalsIgnoreCase(code.trim()))
           .findFirst().orElse(null);
       List<Arrival> shown = arrivals.stream().filter(a -> matches(a, search)).toList();
@@ -165,6 +169,10 @@ final class CheckInPages {
         .put("checked_in", a.checkedIn())
         .put("pupils_present", a.pupils()).put("adults_present", a.adults())
         .put("search", searchable(a));
+  }
+
+  private static String fairSlug(RoutingContext ctx) {
+    return ctx.pathParam("fairSlug");
   }
 
   private static String notice(RoutingContext ctx) {

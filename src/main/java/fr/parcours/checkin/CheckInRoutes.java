@@ -37,7 +37,7 @@ public final class CheckInRoutes {
         checkIns.checkIn(fair(ctx), AuthRoutes.organiser(ctx), IdempotentPost.key(ctx), CheckInRequest.parse(Http.body(ctx)))
             .map(done -> new Outcome<>(CheckInJson.arrival(done.value()), done.created()))));
     router.get("/api/fairs/:fairSlug/check-ins").handler(organiserOnly).handler(ctx -> Http.respond(ctx, 200,
-        checkIns.arrivals(fair(ctx), AuthRoutes.organiser(ctx)).map(CheckInJson::arrivals)));
+        checkIns.entrance(fair(ctx), AuthRoutes.organiser(ctx)).map(Entrance::arrivals).map(CheckInJson::arrivals)));
     router.delete("/api/fairs/:fairSlug/check-ins/:code").handler(organiserOnly).handler(ctx -> Http.respondNoContent(ctx,
         checkIns.undo(fair(ctx), AuthRoutes.organiser(ctx), ctx.pathParam("code"))));
     router.get("/api/fairs/:fairSlug/attendance").handler(organiserOnly).handler(ctx -> Http.respond(ctx, 200,

@@ -13,8 +13,6 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 
-import java.util.List;
-
 /**
  * The entrance on the day: staff (or anyone above in the fair's team) check a class in by its
  * code with the headcount that came, correct it, or undo it. A phone replaying its queue with
@@ -81,8 +79,9 @@ public final class CheckInService {
   }
 
   /** Every confirmed class of the fair with what came of it: the entrance's list. */
-  public Future<List<Arrival>> arrivals(String fairSlug, Organiser staff) {
-    return fairs.require(fairSlug, staff, FairRole.STAFF).compose(fair -> repository.arrivals(pool, fair.id(), fair.zone()));
+  public Future<Entrance> entrance(String fairSlug, Organiser staff) {
+    return fairs.require(fairSlug, staff, FairRole.STAFF).compose(fair -> repository.arrivals(pool, fair.id(), fair.zone())
+        .map(arrivals -> new Entrance(fair, arrivals)));
   }
 
   /** The figures after the fair (or during it): who came, by school, city, level and track. */

@@ -1,6 +1,7 @@
 package fr.parcours.admin;
 
 import fr.parcours.association.AssociationApi;
+import fr.parcours.booking.CheckInCode;
 import fr.parcours.support.PageForms;
 import fr.parcours.support.ServerTest;
 import fr.parcours.support.TestApp;
@@ -39,6 +40,25 @@ class AdminPagesTest extends ServerTest {
       assertEquals(403, get("/admin/fairs/salon-b/" + page).statusCode(), page);
     }
     assertEquals(404, get("/admin/fairs/salon-a/resources/sessions").statusCode(), "sessions are placed on the grid");
+  }
+
+  @Test
+  void theEntranceOfAnotherOrganisersFairIsForbiddenAndAnUnknownCodeIsSaidNextToItsField() {
+    assertEquals(200, get("/staff/fairs/salon-a/check-in").statusCode());
+    assertEquals(403, get("/staff/fairs/salon-b/check-in").statusCode());
+    String noClass = CheckInCode.of(999_999);
+    MultiMap form = MultiMap.caseInsensitiveMultiMap().add("code", noClass).add("pupils", "20");
+    assertEquals(403, post("/staff/fairs/salon-b/check-in", form).statusCode());
+    assertEquals(403, post("/staff/fairs/salon-b/check-in/undo", form).statusCode());
+    assertEquals(404, post("/staff/fairs/no-such-fair/check-in", form).statusCode());
+    String token = PageForms.csrfToken(app);
+    HttpResponse<Buffer> queued = await(app.client().post("/staff/fairs/salon-b/check-in")
+        .putHeader("Cookie", "csrf=" + token + "; " + session).putHeader("Accept", "application/json")
+        .followRedirects(false).sendForm(form.set("csrf", token)));
+    assertEquals(403, queued.statusCode(), "a phone's queue is refused the fair, not told of a wrong code");
+    HttpResponse<Buffer> unknown = post("/staff/fairs/salon-a/check-in", form);
+    assertEquals(404, unknown.statusCode());
+    assertTrue(unknown.bodyAsString().contains(noClass), "the page comes back with what was typed");
   }
 
   @Test
