@@ -80,13 +80,16 @@ final class CheckInPages {
           List<FieldError> errors = refusal.kind() == AppException.Kind.NOT_FOUND
               ? List.of(FieldError.of("code", "CHECK_IN_CODE", Map.of())) : Pages.fieldErrors(refusal);
           int status = refusal.kind() == AppException.Kind.NOT_FOUND ? 404 : ErrorHandler.status(refusal.kind());
-          if (script) {
+          if (!script) {
+            return render(ctx, status, organiser, form.get("code"), errors, null);
+          }
+          // What was typed is judged before the fair: only the fair's staff hear about it.
+          return checkIns.entrance(fairSlug(ctx), organiser).map(entrance -> {
             String language = I18n.language(ctx);
             Http.json(ctx, status, new JsonObject().put("errors", new JsonArray(errors.stream()
                 .map(e -> (Object) Pages.said(e, language)).toList())));
-            return Future.succeededFuture();
-          }
-          return render(ctx, status, organiser, form.get("code"), errors, null);
+            return null;
+          });
         });
   }
 

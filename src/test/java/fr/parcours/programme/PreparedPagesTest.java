@@ -3,8 +3,10 @@ package fr.parcours.programme;
 import fr.parcours.support.Poll;
 import fr.parcours.support.TestApp;
 import fr.parcours.support.TestDatabase;
+import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
@@ -20,6 +22,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,14 +70,22 @@ class PreparedPagesTest {
   }
 
   @Test
-  void theFirstPagesAfterAStartRenderOffTheEventLoop() throws InterruptedException {
+  void theFirstPagesAfterAStartRenderOffTheEventLoop() {
     for (String path : new String[] {DEMO, DEMO + "?lang=en", DEMO + "?track=s-orienter&kind=talk", DEMO + "/book",
         DEMO + "/selection", "/admin/login", "/associations", DEMO + "/sessions/999999", "/no-such-page"}) {
       HttpResponse<Buffer> page = get(path, null);
       assertTrue(page.statusCode() == 200 || page.statusCode() == 404, path + ": " + page.statusCode());
     }
-    // The checker looks twice a second: give it time to report a task still running.
-    Thread.sleep(1500);
+    // A task still running on an event loop after the last page is reported by the checker while
+    // it runs: the wait is over once every loop has run a task queued behind whatever it had.
+    AtomicInteger free = new AtomicInteger();
+    int loops = 0;
+    for (EventExecutor loop : ((VertxInternal) app.application().services().vertx()).eventLoopGroup()) {
+      loop.execute(free::incrementAndGet);
+      loops++;
+    }
+    int all = loops;
+    Poll.until(Duration.ofSeconds(30), free::get, count -> count == all);
     String logged = LOGGED.toString(StandardCharsets.UTF_8);
     assertFalse(logged.contains("BlockedThreadChecker"), logged);
   }
