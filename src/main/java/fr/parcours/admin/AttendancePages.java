@@ -1,12 +1,12 @@
 package fr.parcours.admin;
 
-import fr.parcours.booking.Csv;
 import fr.parcours.checkin.Attendance;
 import fr.parcours.checkin.Attendance.Figures;
 import fr.parcours.checkin.Attendance.Group;
 import fr.parcours.checkin.CheckInService;
 import fr.parcours.fair.FairRole;
 import fr.parcours.fair.FairService;
+import fr.parcours.web.Csv;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
 import fr.parcours.web.Pages;

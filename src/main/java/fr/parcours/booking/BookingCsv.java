@@ -2,6 +2,7 @@ package fr.parcours.booking;
 
 import fr.parcours.fair.FairTimes;
 import fr.parcours.i18n.Catalogue;
+import fr.parcours.web.Csv;
 
 import java.time.ZoneId;
 import java.util.List;

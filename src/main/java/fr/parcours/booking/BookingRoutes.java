@@ -2,6 +2,7 @@ package fr.parcours.booking;
 
 import fr.parcours.auth.AuthRoutes;
 import fr.parcours.error.AppException;
+import fr.parcours.web.Csv;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
 import fr.parcours.web.IdempotentPost;

@@ -1,9 +1,9 @@
 package fr.parcours.checkin;
 
-import fr.parcours.booking.Csv;
 import fr.parcours.checkin.Attendance.Figures;
 import fr.parcours.checkin.Attendance.Group;
 import fr.parcours.i18n.Catalogue;
+import fr.parcours.web.Csv;
 
 import java.util.ArrayList;
 import java.util.List;

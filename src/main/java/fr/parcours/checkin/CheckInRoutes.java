@@ -2,8 +2,8 @@ package fr.parcours.checkin;
 
 import fr.parcours.auth.AuthRoutes;
 import fr.parcours.booking.BookingLinks;
-import fr.parcours.booking.Csv;
 import fr.parcours.db.IdempotencyKeys.Outcome;
+import fr.parcours.web.Csv;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
 import fr.parcours.web.IdempotentPost;

@@ -1,4 +1,4 @@
-package fr.parcours.booking;
+package fr.parcours.web;
 
 import fr.parcours.i18n.Catalogue;
 
