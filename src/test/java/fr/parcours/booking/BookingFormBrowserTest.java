@@ -3,14 +3,18 @@ package fr.parcours.booking;
 import fr.parcours.booking.BookingFixtures.Fair;
 import fr.parcours.support.PageForms;
 import fr.parcours.support.Screenshots;
+import fr.parcours.support.TestApp;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import java.util.List;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -93,6 +97,40 @@ class BookingFormBrowserTest extends BookingBrowserTest {
     assertEquals("12:30", browser.findElement(By.name("departure")).getAttribute("value"), "the time chosen stays");
     assertEquals(0L, BookingFixtures.single(app, "SELECT count(*) FROM bookings WHERE fair_id = $1",
         io.vertx.sqlclient.Tuple.of(fair.id())));
+  }
+
+  @Test
+  void tooFewAdultsIsRefusedBesideTheFieldAndTheOrganisersRatioAndLevelsAreTheFormsOwn() {
+    for (String language : List.of("fr", "en")) {
+      boolean fr = language.equals("fr");
+      Fair fair = BookingFixtures.fair(app, "form-ratio-" + language, 60);
+      String form = app.config().publicUrl() + "/fairs/" + fair.slug() + "/book?lang=" + language;
+      browser.get(form);
+      fillClass("3e F", "26", "0", "09:00", "12:30");
+      clickAndWaitForPage(By.id("book-submit"));
+      String refusal = browser.findElement(By.id("e-adults")).getText().toLowerCase(Locale.ROOT);
+      assertTrue(refusal.contains(fr ? "il manque 2 accompagnateurs" : "2 accompanying adults missing"), refusal);
+      assertTrue(refusal.contains(fr ? "un adulte pour 15 élèves" : "one adult per 15 pupils"), refusal);
+      assertEquals("e-adults", browser.findElement(By.name("adults")).getAttribute("aria-describedby"));
+      Screenshots.save(browser, "teacher-form-too-few-adults-" + language);
+
+      HttpResponse<Buffer> rules = TestApp.send(TestApp.authorized(
+              app.client().put("/api/fairs/" + fair.slug() + "/booking-rules"), fair.ownerToken()),
+          new JsonObject().put("pupils_per_adult", 10)
+              .put("levels", new JsonArray(List.of("6e", "5e", "4e", "3e"))));
+      assertEquals(200, rules.statusCode(), rules.bodyAsString());
+      browser.get(form);
+      assertEquals(List.of("", "6e", "5e", "4e", "3e"), optionValues("class.level"), "the fair's own levels");
+      assertEquals(fr ? "Au moins un adulte pour 10 élèves." : "At least one adult per 10 pupils.",
+          browser.findElement(By.id("h-adults")).getText());
+      fillClass("3e F", "26", "2", "09:00", "12:30");
+      clickAndWaitForPage(By.id("book-submit"));
+      String tighter = browser.findElement(By.id("e-adults")).getText().toLowerCase(Locale.ROOT);
+      assertTrue(tighter.contains(fr ? "il manque 1 accompagnateur " : "1 accompanying adult missing"), tighter);
+      type("adults", "3");
+      clickAndWaitForPage(By.id("book-submit"));
+      assertEquals(fr ? "Confirmée" : "Confirmed", browser.findElement(By.id("status")).getText());
+    }
   }
 
   @Test
