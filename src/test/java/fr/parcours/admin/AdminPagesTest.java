@@ -47,15 +47,15 @@ class AdminPagesTest extends ServerTest {
     assertEquals(200, get("/staff/fairs/salon-a/check-in").statusCode());
     assertEquals(403, get("/staff/fairs/salon-b/check-in").statusCode());
     String noClass = CheckInCode.of(999_999);
-    MultiMap form = MultiMap.caseInsensitiveMultiMap().add("code", noClass).add("pupils", "20");
+    MultiMap form = MultiMap.caseInsensitiveMultiMap().add("code", noClass).add("pupils", "20")
+        .add("adults", "2");
     assertEquals(403, post("/staff/fairs/salon-b/check-in", form).statusCode());
     assertEquals(403, post("/staff/fairs/salon-b/check-in/undo", form).statusCode());
     assertEquals(404, post("/staff/fairs/no-such-fair/check-in", form).statusCode());
-    String token = PageForms.csrfToken(app);
-    HttpResponse<Buffer> queued = await(app.client().post("/staff/fairs/salon-b/check-in")
-        .putHeader("Cookie", "csrf=" + token + "; " + session).putHeader("Accept", "application/json")
-        .followRedirects(false).sendForm(form.set("csrf", token)));
-    assertEquals(403, queued.statusCode(), "a phone's queue is refused the fair, not told of a wrong code");
+    assertEquals(403, postFromQueue("/staff/fairs/salon-b/check-in", form).statusCode(),
+        "a phone's queue is refused the fair, not told of a wrong code");
+    assertEquals(403, postFromQueue("/staff/fairs/salon-b/check-in", form.copy().remove("adults")).statusCode(),
+        "nor of a missing headcount");
     HttpResponse<Buffer> unknown = post("/staff/fairs/salon-a/check-in", form);
     assertEquals(404, unknown.statusCode());
     assertTrue(unknown.bodyAsString().contains(noClass), "the page comes back with what was typed");
@@ -166,6 +166,13 @@ class AdminPagesTest extends ServerTest {
   private static HttpResponse<Buffer> get(String path) {
     return await(app.client().get(path).putHeader("Cookie", session).putHeader("Accept", "text/html")
         .followRedirects(false).send());
+  }
+
+  /** As the entrance page's offline queue sends a check-in. */
+  private static HttpResponse<Buffer> postFromQueue(String path, MultiMap form) {
+    String token = PageForms.csrfToken(app);
+    return await(app.client().post(path).putHeader("Cookie", "csrf=" + token + "; " + session)
+        .putHeader("Accept", "application/json").followRedirects(false).sendForm(form.set("csrf", token)));
   }
 
   private static HttpResponse<Buffer> post(String path, MultiMap form) {
