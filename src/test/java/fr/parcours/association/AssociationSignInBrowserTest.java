@@ -1,6 +1,7 @@
 package fr.parcours.association;
 
 import fr.parcours.support.Browser;
+import fr.parcours.support.Screenshots;
 import fr.parcours.support.ServerTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -29,9 +30,14 @@ class AssociationSignInBrowserTest extends ServerTest {
       browser.get(app.config().publicUrl() + "/associations/me?lang=en");
       assertTrue(browser.findElement(By.id("signed-in")).getText().startsWith("You are signed in"));
 
-      browser.get(link);
-      assertTrue(browser.findElement(By.id("link-refused")).getText().contains("already used"),
-          browser.getPageSource());
+      browser.get(link + "?lang=fr");
+      assertEquals("Ce lien de connexion a déjà servi : il ne sert qu'une fois. Demandez-en un nouveau.",
+          browser.findElement(By.id("link-refused")).getText());
+      Screenshots.save(browser, "association-link-used-fr");
+      browser.get(link + "?lang=en");
+      assertEquals("This sign-in link was already used: it works once. Ask for a new one.",
+          browser.findElement(By.id("link-refused")).getText());
+      Screenshots.save(browser, "association-link-used-en");
       Browser.clickAndWaitForPage(browser, By.id("renew"));
       assertTrue(browser.findElement(By.id("notice")).getText().startsWith("A new sign-in link was just sent"),
           browser.getPageSource());

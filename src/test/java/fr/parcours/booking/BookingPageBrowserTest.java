@@ -69,6 +69,10 @@ class BookingPageBrowserTest extends BookingBrowserTest {
     assertFalse(browser.findElements(By.id("route-none")).isEmpty());
     assertTrue(browser.findElements(By.id("calendar")).isEmpty(), "no calendar of a cancelled booking");
     assertTrue(browser.findElements(By.id("print")).isEmpty(), "nothing to print");
+    browser.get(booking.getString("manage_url") + "?lang=en");
+    assertEquals("Cancelled", text("status"));
+    assertTrue(browser.findElements(By.id("calendar")).isEmpty() && browser.findElements(By.id("print")).isEmpty());
+    Screenshots.save(browser, "teacher-cancelled-en");
     String mail = BookingFixtures.single(app, "SELECT count(*) FROM outbox WHERE kind = 'booking_cancelled' "
         + "AND body LIKE '%/manage/%'", io.vertx.sqlclient.Tuple.tuple()) == 0 ? "no manage link" : "a manage link";
     assertEquals("no manage link", mail, "the cancellation email offers nothing to manage");
