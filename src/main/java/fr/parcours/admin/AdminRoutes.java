@@ -73,7 +73,7 @@ public final class AdminRoutes {
         new PlacementPages(session, resources, offers, placement, conflicts, desk, pages)::mount,
         new PlanPages(session, resources, plans, planEvents, pages)::mount,
         new CheckInPages(session, checkIns, pages)::mount,
-        new AttendancePages(session, fairs, checkIns, pages)::mount);
+        new AttendancePages(session, checkIns, pages)::mount);
   }
 
   public void mount(Router router) {

@@ -4,8 +4,6 @@ import fr.parcours.checkin.Attendance;
 import fr.parcours.checkin.Attendance.Figures;
 import fr.parcours.checkin.Attendance.Group;
 import fr.parcours.checkin.CheckInService;
-import fr.parcours.fair.FairRole;
-import fr.parcours.fair.FairService;
 import fr.parcours.web.Csv;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
@@ -31,24 +29,22 @@ final class AttendancePages {
   private static final int ROW_HEIGHT = 30;
 
   private final AdminSession session;
-  private final FairService fairs;
   private final CheckInService checkIns;
   private final Pages pages;
 
-  AttendancePages(AdminSession session, FairService fairs, CheckInService checkIns, Pages pages) {
+  AttendancePages(AdminSession session, CheckInService checkIns, Pages pages) {
     this.session = session;
-    this.fairs = fairs;
     this.checkIns = checkIns;
     this.pages = pages;
   }
 
   void mount(Router router) {
-    router.get(PATH).handler(ctx -> session.signedIn(ctx, organiser -> fairs.require(ctx.pathParam("fairSlug"), organiser,
-            FairRole.STAFF)
-        .compose(fair -> checkIns.attendance(fair.slug(), organiser).map(report -> {
-          pages.render(ctx, 200, "admin-attendance", model(ctx, report).put("fair", Dashboard.fairSummary(fair)));
+    // The service checks the fair's role and hands the fair back with the report.
+    router.get(PATH).handler(ctx -> session.signedIn(ctx, organiser -> checkIns
+        .attendance(ctx.pathParam("fairSlug"), organiser).map(report -> {
+          pages.render(ctx, 200, "admin-attendance", model(ctx, report).put("fair", Dashboard.fairSummary(report.fair())));
           return null;
-        }))));
+        })));
     router.get(PATH + ".csv").handler(ctx -> session.signedIn(ctx, organiser -> {
       Http.attachment(ctx, "attendance.csv", Csv.CONTENT_TYPE,
           checkIns.attendanceCsv(ctx.pathParam("fairSlug"), organiser, I18n.language(ctx)));

@@ -13,7 +13,7 @@ import java.util.function.Function;
  * Who came, as funders ask it: classes, pupils and adults booked and present, with the schools
  * they came from, in all and by school, city, level and track; and the stands and défis.
  */
-public record Attendance(String fairName, Figures total, List<Group> bySchool, List<Group> byCity,
+public record Attendance(Fair fair, Figures total, List<Group> bySchool, List<Group> byCity,
                          List<Group> byLevel, List<Group> byTrack, int standsConfirmed, int challengePicks,
                          int challengePicksPresent) {
 
@@ -41,7 +41,7 @@ public record Attendance(String fairName, Figures total, List<Group> bySchool, L
   }
 
   static Attendance of(Fair fair, List<Arrival> classes, CheckInRepository.Extras extras) {
-    return new Attendance(fair.details().name(), Figures.of(classes),
+    return new Attendance(fair, Figures.of(classes),
         groups(classes, a -> a.school() + " (" + a.city() + ")"), groups(classes, Arrival::city),
         groups(classes, Arrival::level), groups(classes, Arrival::track),
         extras.standsConfirmed(), extras.challengePicks(), extras.challengePicksPresent());

@@ -19,7 +19,7 @@ final class AttendanceCsv {
     List<String> header = Csv.header(language, "grouping", "name", "classes_booked", "classes_present",
         "pupils_booked", "pupils_present", "adults_booked", "adults_present", "schools_present", "no_show_rate");
     List<List<String>> rows = new ArrayList<>();
-    rows.add(row(Catalogue.text(language, "csv_grouping_total"), report.fairName(), report.total(), language));
+    rows.add(row(Catalogue.text(language, "csv_grouping_total"), report.fair().details().name(), report.total(), language));
     add(rows, language, "school", report.bySchool());
     add(rows, language, "city", report.byCity());
     add(rows, language, "level", report.byLevel());

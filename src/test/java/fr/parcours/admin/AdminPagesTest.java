@@ -35,7 +35,7 @@ class AdminPagesTest extends ServerTest {
 
   @Test
   void anotherOrganisersFairIsForbidden() {
-    for (String page : List.of("offers", "programme", "settings", "resources/rooms")) {
+    for (String page : List.of("offers", "programme", "settings", "resources/rooms", "attendance")) {
       assertEquals(200, get("/admin/fairs/salon-a/" + page).statusCode(), page);
       assertEquals(403, get("/admin/fairs/salon-b/" + page).statusCode(), page);
     }
