@@ -8,6 +8,7 @@ import fr.parcours.planner.PlanService;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
 import fr.parcours.web.Pages;
+import fr.parcours.web.Refusals;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

@@ -12,6 +12,7 @@ import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
 import fr.parcours.web.JsonInput;
 import fr.parcours.web.Pages;
+import fr.parcours.web.Refusals;
 import fr.parcours.web.Throttle;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -165,11 +166,7 @@ public final class AssociationPageRoutes {
   }
 
   private void refused(RoutingContext ctx, Throwable error, String slug, JsonObject typed) {
-    if (error instanceof AppException refusal && refusal.kind() != AppException.Kind.NOT_FOUND) {
-      area(ctx, ErrorHandler.status(refusal.kind()), slug, typed, Pages.fieldErrors(refusal));
-    } else {
-      ctx.fail(error);
-    }
+    Refusals.show(ctx, error, (status, errors) -> area(ctx, status, slug, typed, errors));
   }
 
   /** The area: the published fairs to choose from and, for the chosen one, its two forms. */

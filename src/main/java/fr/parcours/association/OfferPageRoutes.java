@@ -1,16 +1,15 @@
 package fr.parcours.association;
 
-import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairDay;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceCatalog;
 import fr.parcours.fair.resource.ResourceService;
-import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
 import fr.parcours.web.Pages;
+import fr.parcours.web.Refusals;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
@@ -84,13 +83,9 @@ public final class OfferPageRoutes {
 
   private Future<JsonObject> refused(RoutingContext ctx, Throwable error, Fair fair, Long id, MultiMap form,
                                      List<OfferForm.Window> windows) {
-    if (!(error instanceof AppException refusal) || refusal.kind() == AppException.Kind.NOT_FOUND) {
-      return Future.failedFuture(error);
-    }
-    List<FieldError> errors = Pages.fieldErrors(refusal);
-    Future<JsonObject> offer = id == null ? Future.succeededFuture() : offers.show(fair, AssociationAuth.current(ctx), id);
-    return offer.onSuccess(shown -> render(ctx, ErrorHandler.status(refusal.kind()), fair, shown,
-        OfferForm.typed(form), windows, errors));
+    return Refusals.shown(error, (status, errors) -> (id == null ? Future.<JsonObject>succeededFuture()
+        : offers.show(fair, AssociationAuth.current(ctx), id))
+        .onSuccess(shown -> render(ctx, status, fair, shown, OfferForm.typed(form), windows, errors)));
   }
 
   private void render(RoutingContext ctx, int status, Fair fair, JsonObject offer, JsonObject typed,

@@ -1,16 +1,15 @@
 package fr.parcours.booking;
 
-import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.i18n.Catalogue;
 import fr.parcours.fair.FairService;
-import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.Forms;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
 import fr.parcours.web.JsonInput;
 import fr.parcours.web.Pages;
+import fr.parcours.web.Refusals;
 import fr.parcours.web.Throttle;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -62,14 +61,8 @@ public final class BookingFormRoutes {
         .compose(request -> BookingRoutes.counted(ctx, throttle, request)
             .compose(counted -> bookings.book(ctx.pathParam("fairSlug"), key, request, I18n.language(ctx))))
         .onSuccess(outcome -> Http.seeOther(ctx, managePath(outcome.value()) + "?done=booked"))
-        .onFailure(error -> {
-          if (error instanceof AppException refusal && refusal.kind() != AppException.Kind.NOT_FOUND) {
-            render(ctx, ErrorHandler.status(refusal.kind()), Forms.json(form, FIELDS, Set.of()), key,
-                Pages.fieldErrors(refusal));
-          } else {
-            ctx.fail(error);
-          }
-        });
+        .onFailure(error -> Refusals.show(ctx, error, (status, errors) ->
+            render(ctx, status, Forms.json(form, FIELDS, Set.of()), key, errors)));
   }
 
   private void render(RoutingContext ctx, int status, JsonObject typed, String key, List<FieldError> errors) {

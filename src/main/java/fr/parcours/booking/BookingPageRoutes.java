@@ -5,12 +5,12 @@ import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
 import fr.parcours.i18n.Dates;
-import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.Forms;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
 import fr.parcours.web.JsonInput;
 import fr.parcours.web.Pages;
+import fr.parcours.web.Refusals;
 import fr.parcours.web.Subscription;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -104,13 +104,7 @@ public final class BookingPageRoutes {
   /** Back to the manage page with a notice, or the page again with the refusal next to its field. */
   private void answer(RoutingContext ctx, String token, MultiMap form, Future<?> result, String notice) {
     result.onSuccess(done -> Http.seeOther(ctx, BookingLinks.MANAGE + token + "?done=" + notice))
-        .onFailure(error -> {
-          if (error instanceof AppException app && app.kind() != AppException.Kind.NOT_FOUND) {
-            showRefusal(ctx, token, form, app);
-          } else {
-            ctx.fail(error);
-          }
-        });
+        .onFailure(error -> Refusals.show(ctx, error, (status, errors) -> showRefusal(ctx, token, form, status, errors)));
   }
 
   private Future<JsonObject> change(String token, MultiMap form) {
@@ -126,13 +120,13 @@ public final class BookingPageRoutes {
     return bookings.cancel(token);
   }
 
-  private void showRefusal(RoutingContext ctx, String token, MultiMap form, AppException refusal) {
+  private void showRefusal(RoutingContext ctx, String token, MultiMap form, int status, List<FieldError> errors) {
     bookings.show(token)
         .onSuccess(booking -> {
           // Only the form that was sent keeps what was typed; the other shows the booking.
           JsonObject typed = form.contains("slot") || "drop".equals(form.get("action"))
               ? formOf(booking).put("slot", form.get("slot")) : Forms.json(form, FORM_FIELDS, Set.of());
-          render(ctx, ErrorHandler.status(refusal.kind()), booking, typed, Pages.fieldErrors(refusal));
+          render(ctx, status, booking, typed, errors);
         })
         .onFailure(ctx::fail);
   }

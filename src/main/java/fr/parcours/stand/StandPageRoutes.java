@@ -4,18 +4,17 @@ import fr.parcours.association.AssociationAuth;
 import fr.parcours.association.AssociationHomeRoutes;
 import fr.parcours.association.ScheduleService;
 import fr.parcours.association.SignedInAssociation;
-import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairDay;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
-import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.Forms;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
 import fr.parcours.web.JsonInput;
 import fr.parcours.web.Pages;
+import fr.parcours.web.Refusals;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
@@ -89,14 +88,8 @@ public final class StandPageRoutes {
     Future.succeededFuture(choice).map(c -> StandRequest.parse(JsonInput.of(c.request())))
         .compose(request -> stands.reserve(who.fairSlug(), who.id(), key, request))
         .onSuccess(outcome -> Http.seeOther(ctx, STANDS + "?done=reserved"))
-        .onFailure(error -> {
-          if (error instanceof AppException refusal && refusal.kind() != AppException.Kind.NOT_FOUND) {
-            fair(ctx).compose(fair -> render(ctx, ErrorHandler.status(refusal.kind()), fair, choice, key,
-                Pages.fieldErrors(refusal))).onFailure(ctx::fail);
-          } else {
-            ctx.fail(error);
-          }
-        });
+        .onFailure(error -> Refusals.show(ctx, error, (status, errors) ->
+            fair(ctx).compose(fair -> render(ctx, status, fair, choice, key, errors)).onFailure(ctx::fail)));
   }
 
   private Future<Void> render(RoutingContext ctx, int status, Fair fair, Choice choice, String key,
