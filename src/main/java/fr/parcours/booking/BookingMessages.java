@@ -59,12 +59,12 @@ final class BookingMessages {
           + FairTimes.clock(s.endsAt(), fair.zone(), letter.language()) + "  " + s.titleAndRoom()));
       letter.line("mail_booking_route_end");
     }
-    // The entrance checks a class in by this code: whoever holds a confirmed place gets it with every news.
-    if (notice != Notice.CANCELLED && booking.is(Booking.CONFIRMED)) {
-      letter.blank().line("mail_booking_check_in", Map.of("code", CheckInCode.of(booking.id()),
-          "link", links.checkInQr(booking.token())));
-    }
     if (notice != Notice.CANCELLED) {
+      // The entrance checks a class in by this code: whoever holds a confirmed place gets it with every news.
+      if (booking.is(Booking.CONFIRMED)) {
+        letter.blank().line("mail_booking_check_in", Map.of("code", CheckInCode.of(booking.id()),
+            "link", links.checkInQr(booking.token())));
+      }
       letter.blank().line("mail_booking_manage", Map.of("link", links.manage(booking.token())));
       // The feed's own token: a calendar app may share or log its URL, and it can change nothing.
       if (!booking.route().sessions().isEmpty()) {
