@@ -73,7 +73,7 @@ final class ApiRouter {
     new ImportRoutes(services.imports, auth.requireOrganiser()).mount(router);
     new CheckInRoutes(services.checkIns, auth.requireOrganiser(), services.config.publicUrl()).mount(router);
     Pages pages = services.pages;
-    new BookingPageRoutes(services.fairs, services.bookings,
+    new BookingPageRoutes(services.bookings,
         new ChallengeChoices(services.challenges, services.challengePicks), pages).mount(router);
     new BookingFormRoutes(services.fairs, services.bookings, services.throttle, pages).mount(router);
     new FairPageRoutes(services.fairs, pages).mount(router);
