@@ -68,7 +68,7 @@ public final class AdminRoutes {
     this.pages = pages;
     this.fairPages = List.of(new FairSetupPages(session, fairs, resources, pages)::mount,
         new GridPages(session, resources, pages)::mount, new PlacePages(session, resources, setup.imports(), pages)::mount,
-        new CopyPages(session, setup.copies(), pages)::mount, new TeamPages(session, fairs, setup.team(), pages)::mount,
+        new CopyPages(session, setup.copies(), pages)::mount, new BookingRulesPages(session, desk, pages)::mount, new TeamPages(session, fairs, setup.team(), pages)::mount,
         new ResourcePages(session, resources, pages)::mount, new OfferPages(session, offers, resources, pages)::mount,
         new PlacementPages(session, resources, offers, placement, conflicts, desk, pages)::mount,
         new PlanPages(session, resources, plans, planEvents, pages)::mount,
