@@ -205,7 +205,7 @@ public final class RequestService {
       return Future.succeededFuture(json);
     }
     return repository.bookingToken(pool, request.bookingId()).compose(token -> token
-        .map(t -> bookings.show(t).map(booking -> json.put("booking", booking)))
+        .map(t -> bookings.show(t).map(booking -> json.put("booking", booking.toJson())))
         .orElseGet(() -> Future.succeededFuture(json)));
   }
 
