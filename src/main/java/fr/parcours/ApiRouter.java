@@ -2,6 +2,7 @@ package fr.parcours;
 
 import fr.parcours.admin.AdminRoutes;
 import fr.parcours.allocation.AllocationShareRoutes;
+import fr.parcours.admin.DayServices;
 import fr.parcours.admin.SetupServices;
 import fr.parcours.association.AssociationAuth;
 import fr.parcours.association.AssociationHomeRoutes;
@@ -19,6 +20,7 @@ import fr.parcours.calendar.CalendarRoutes;
 import fr.parcours.challenge.ChallengeChoices;
 import fr.parcours.challenge.ChallengeRoutes;
 import fr.parcours.checkin.CheckInRoutes;
+import fr.parcours.checkin.DayRoutes;
 import fr.parcours.edition.CopyRoutes;
 import fr.parcours.fair.FairPageRoutes;
 import fr.parcours.fair.SessionKind;
@@ -78,6 +80,7 @@ final class ApiRouter {
     new ImportRoutes(services.imports, auth.requireOrganiser()).mount(router);
     new CheckInRoutes(services.checkIns, auth.requireOrganiser(), services.config.publicUrl()).mount(router);
     new AllocationShareRoutes(services.allocationShares, auth.requireOrganiser()).mount(router);
+    new DayRoutes(services.day, auth.requireOrganiser()).mount(router);
     Pages pages = services.pages;
     new BookingPageRoutes(services.bookings,
         new ChallengeChoices(services.challenges, services.challengePicks), pages).mount(router);
@@ -88,7 +91,8 @@ final class ApiRouter {
     new AdminRoutes(services.auth, logins, services.fairs, services.resources, services.bookingDesk, services.standDesk,
         services.challenges, services.offers, services.offerPlacement, services.programmeConflicts,
         new SetupServices(services.imports, services.copies, services.team), services.plans,
-        new PlanEvents(services.vertx, services.plans), services.checkIns, pages).mount(router);
+        new PlanEvents(services.vertx, services.plans),
+        new DayServices(services.checkIns, services.day, services.dayStreams), pages).mount(router);
     new AssociationRoutes(services.associations, services.schedules, services.fairs, associationAuth,
         services.throttle).mount(router);
     new AssociationPageRoutes(services.associations, associationAuth, services.fairs, services.resources,
