@@ -1,9 +1,9 @@
 package fr.parcours;
 
 import fr.parcours.admin.AdminRoutes;
-import fr.parcours.allocation.AllocationShareRoutes;
 import fr.parcours.admin.DayServices;
 import fr.parcours.admin.SetupServices;
+import fr.parcours.allocation.AllocationShareRoutes;
 import fr.parcours.association.AssociationAuth;
 import fr.parcours.association.AssociationHomeRoutes;
 import fr.parcours.association.AssociationPageRoutes;
