@@ -3,6 +3,8 @@ package fr.parcours;
 import fr.parcours.admin.AdminRoutes;
 import fr.parcours.admin.DayServices;
 import fr.parcours.admin.SetupServices;
+import fr.parcours.allocation.AllocationShareRoutes;
+import fr.parcours.allocation.RequestRoutes;
 import fr.parcours.association.AssociationAuth;
 import fr.parcours.association.AssociationHomeRoutes;
 import fr.parcours.association.AssociationPageRoutes;
@@ -74,10 +76,12 @@ final class ApiRouter {
     auth.mount(router);
     new FairRoutes(services.fairs, services.resources, auth, services.preparedApi).mount(router);
     new BookingRoutes(services.bookings, services.bookingDesk, services.throttle, auth.requireOrganiser()).mount(router);
+    new RequestRoutes(services.requests, services.throttle).mount(router);
     new TeamRoutes(services.team, auth.requireOrganiser()).mount(router);
     new CopyRoutes(services.copies, auth.requireOrganiser()).mount(router);
     new ImportRoutes(services.imports, auth.requireOrganiser()).mount(router);
     new CheckInRoutes(services.checkIns, auth.requireOrganiser(), services.config.publicUrl()).mount(router);
+    new AllocationShareRoutes(services.allocationShares, auth.requireOrganiser()).mount(router);
     new DayRoutes(services.day, services.presences, auth.requireOrganiser()).mount(router);
     Pages pages = services.pages;
     new BookingPageRoutes(services.bookings,

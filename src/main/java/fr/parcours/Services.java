@@ -1,5 +1,8 @@
 package fr.parcours;
 
+import fr.parcours.allocation.AllocationShareService;
+import fr.parcours.allocation.RequestLinks;
+import fr.parcours.allocation.RequestService;
 import fr.parcours.association.AssociationService;
 import fr.parcours.association.OfferPlacement;
 import fr.parcours.association.OfferService;
@@ -61,6 +64,7 @@ public final class Services {
   final AuthService auth;
   final BookingService bookings;
   final BookingDesk bookingDesk;
+  final RequestService requests;
   final FairService fairs;
   final ResourceService resources;
   final AppMetrics metrics;
@@ -84,6 +88,7 @@ public final class Services {
   final CopyService copies;
   final ImportService imports;
   final CheckInService checkIns;
+  final AllocationShareService allocationShares;
   final DayService day;
   final PresenceService presences;
   final DayStreams dayStreams;
@@ -114,6 +119,7 @@ public final class Services {
     this.bookings = new BookingService(pool, fairs, links, placements, challengePicks, metrics, locks,
         config.get(Settings.BOOKING_GROUP_MAX));
     this.bookingDesk = new BookingDesk(pool, fairs, links);
+    this.requests = new RequestService(pool, fairs, bookings, new RequestLinks(config.publicUrl()));
     this.resources = new ResourceService(pool, new SessionFollowUp(placements), locks);
     this.associations = new AssociationService(pool, config.publicUrl(), config.get(Settings.ASSOCIATIONS_SIGN_IN_MINUTES));
     this.stands = new StandService(pool, fairs, locks);
@@ -136,6 +142,7 @@ public final class Services {
     this.copies = new CopyService(pool, fairs, config.publicUrl());
     this.imports = new ImportService(fairs, resources);
     this.checkIns = new CheckInService(pool, fairs);
+    this.allocationShares = new AllocationShareService(pool, fairs, bookings);
     this.day = new DayService(pool, fairs, bookings);
     this.presences = new PresenceService(pool, fairs);
     this.dayStreams = new DayStreams(vertx, config.get(Settings.LIVE_MAX_STREAMS));

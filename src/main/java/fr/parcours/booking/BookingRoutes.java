@@ -48,6 +48,8 @@ public final class BookingRoutes {
         bookings.change(ctx.pathParam("token"), BookingChange.parse(Http.body(ctx))).map(ShownBooking::toJson)));
     router.delete("/api/bookings/:token").handler(ctx -> Http.respond(ctx, 200, bookings.cancel(ctx.pathParam("token"))
         .map(ShownBooking::toJson)));
+    router.post("/api/bookings/:token/acceptance").handler(ctx -> Http.respond(ctx, 200,
+        bookings.accept(ctx.pathParam("token")).map(ShownBooking::toJson)));
     mountOrganiser(router);
   }
 
@@ -62,7 +64,7 @@ public final class BookingRoutes {
    * Counts a booking per client address and per teacher email (each booking mails that address,
    * so a script must not flood someone's mailbox), refusing it with 429 past either limit.
    */
-  static Future<Void> counted(RoutingContext ctx, Throttle throttle, BookingRequest request) {
+  public static Future<Void> counted(RoutingContext ctx, Throttle throttle, BookingRequest request) {
     Throttle.Limits limits = throttle.limits();
     return throttle.take(ctx, limits.bookingsPerAddress(), limits.bookingsPerEmail(), request.teacher().email());
   }
