@@ -46,10 +46,12 @@ public final class BookingRoutes {
   public void mount(Router router) {
     router.post("/api/fairs/:fairSlug/bookings").handler(this::book);
     router.get("/api/fairs/:fairSlug/availability").handler(this::availability);
-    router.get("/api/bookings/:token").handler(ctx -> Http.respond(ctx, 200, bookings.show(ctx.pathParam("token"))));
+    router.get("/api/bookings/:token").handler(ctx -> Http.respond(ctx, 200, bookings.show(ctx.pathParam("token"))
+        .map(ShownBooking::toJson)));
     router.patch("/api/bookings/:token").handler(ctx -> Http.respond(ctx, 200,
-        bookings.change(ctx.pathParam("token"), BookingChange.parse(Http.body(ctx)))));
-    router.delete("/api/bookings/:token").handler(ctx -> Http.respond(ctx, 200, bookings.cancel(ctx.pathParam("token"))));
+        bookings.change(ctx.pathParam("token"), BookingChange.parse(Http.body(ctx))).map(ShownBooking::toJson)));
+    router.delete("/api/bookings/:token").handler(ctx -> Http.respond(ctx, 200, bookings.cancel(ctx.pathParam("token"))
+        .map(ShownBooking::toJson)));
     mountOrganiser(router);
   }
 
