@@ -153,6 +153,6 @@ final class GroupPlan {
 
   private Booking booking(long id, String status, Integer position, BookingRequest request, String language, Route route) {
     return new Booking(id, fair.id(), track.id(), track.name(), Tokens.newToken(), Tokens.newToken(), status, position,
-        request, language, route, null);
+        request, language, route, null, null);
   }
 }
