@@ -1,7 +1,9 @@
 package fr.parcours;
 
 import fr.parcours.admin.AdminRoutes;
+import fr.parcours.admin.DayServices;
 import fr.parcours.admin.SetupServices;
+import fr.parcours.allocation.AllocationShareRoutes;
 import fr.parcours.association.AssociationAuth;
 import fr.parcours.association.AssociationHomeRoutes;
 import fr.parcours.association.AssociationPageRoutes;
@@ -18,6 +20,7 @@ import fr.parcours.calendar.CalendarRoutes;
 import fr.parcours.challenge.ChallengeChoices;
 import fr.parcours.challenge.ChallengeRoutes;
 import fr.parcours.checkin.CheckInRoutes;
+import fr.parcours.checkin.DayRoutes;
 import fr.parcours.edition.CopyRoutes;
 import fr.parcours.fair.FairPageRoutes;
 import fr.parcours.fair.SessionKind;
@@ -76,6 +79,8 @@ final class ApiRouter {
     new CopyRoutes(services.copies, auth.requireOrganiser()).mount(router);
     new ImportRoutes(services.imports, auth.requireOrganiser()).mount(router);
     new CheckInRoutes(services.checkIns, auth.requireOrganiser(), services.config.publicUrl()).mount(router);
+    new AllocationShareRoutes(services.allocationShares, auth.requireOrganiser()).mount(router);
+    new DayRoutes(services.day, auth.requireOrganiser()).mount(router);
     Pages pages = services.pages;
     new BookingPageRoutes(services.bookings,
         new ChallengeChoices(services.challenges, services.challengePicks), pages).mount(router);
@@ -86,7 +91,8 @@ final class ApiRouter {
     new AdminRoutes(services.auth, logins, services.fairs, services.resources, services.bookingDesk, services.standDesk,
         services.challenges, services.offers, services.offerPlacement, services.programmeConflicts,
         new SetupServices(services.imports, services.copies, services.team), services.plans,
-        new PlanEvents(services.vertx, services.plans), services.checkIns, pages).mount(router);
+        new PlanEvents(services.vertx, services.plans),
+        new DayServices(services.checkIns, services.day, services.dayStreams), pages).mount(router);
     new AssociationRoutes(services.associations, services.schedules, services.fairs, associationAuth,
         services.throttle).mount(router);
     new AssociationPageRoutes(services.associations, associationAuth, services.fairs, services.resources,

@@ -1,5 +1,6 @@
 package fr.parcours;
 
+import fr.parcours.allocation.AllocationShareService;
 import fr.parcours.association.AssociationService;
 import fr.parcours.association.OfferPlacement;
 import fr.parcours.association.OfferService;
@@ -17,6 +18,7 @@ import fr.parcours.calendar.Calendars;
 import fr.parcours.calendar.Selections;
 import fr.parcours.challenge.ChallengePicks;
 import fr.parcours.checkin.CheckInService;
+import fr.parcours.checkin.DayService;
 import fr.parcours.challenge.ChallengeService;
 import fr.parcours.config.AppConfig;
 import fr.parcours.config.Settings;
@@ -29,6 +31,7 @@ import fr.parcours.imports.ImportService;
 import fr.parcours.metrics.AppMetrics;
 import fr.parcours.live.AvailabilityStreams;
 import fr.parcours.live.Change;
+import fr.parcours.live.DayStreams;
 import fr.parcours.live.LiveChanges;
 import fr.parcours.web.ClientAddress;
 import fr.parcours.web.PageBody;
@@ -81,6 +84,9 @@ public final class Services {
   final CopyService copies;
   final ImportService imports;
   final CheckInService checkIns;
+  final AllocationShareService allocationShares;
+  final DayService day;
+  final DayStreams dayStreams;
   /** Templates compiled once for every verticle; pages prepared once per change for every visitor. */
   final Pages pages;
   final PreparedCache<PageBody> preparedPages;
@@ -130,6 +136,9 @@ public final class Services {
     this.copies = new CopyService(pool, fairs, config.publicUrl());
     this.imports = new ImportService(fairs, resources);
     this.checkIns = new CheckInService(pool, fairs);
+    this.allocationShares = new AllocationShareService(pool, fairs, bookings);
+    this.day = new DayService(pool, fairs, bookings);
+    this.dayStreams = new DayStreams(vertx, config.get(Settings.LIVE_MAX_STREAMS));
     this.pages = new Pages(vertx);
     this.preparedPages = new PreparedCache<>(vertx, PREPARED_PAGES_MAX_BYTES);
     this.preparedApiCache = new PreparedCache<>(vertx, PREPARED_API_MAX_BYTES);
