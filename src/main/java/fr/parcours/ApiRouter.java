@@ -3,7 +3,11 @@ package fr.parcours;
 import fr.parcours.admin.AdminRoutes;
 import fr.parcours.admin.DayServices;
 import fr.parcours.admin.SetupServices;
+<<<<<<< HEAD
+import fr.parcours.allocation.RequestRoutes;
+=======
 import fr.parcours.allocation.AllocationShareRoutes;
+>>>>>>> main
 import fr.parcours.association.AssociationAuth;
 import fr.parcours.association.AssociationHomeRoutes;
 import fr.parcours.association.AssociationPageRoutes;
@@ -75,6 +79,7 @@ final class ApiRouter {
     auth.mount(router);
     new FairRoutes(services.fairs, services.resources, auth, services.preparedApi).mount(router);
     new BookingRoutes(services.bookings, services.bookingDesk, services.throttle, auth.requireOrganiser()).mount(router);
+    new RequestRoutes(services.requests, services.throttle).mount(router);
     new TeamRoutes(services.team, auth.requireOrganiser()).mount(router);
     new CopyRoutes(services.copies, auth.requireOrganiser()).mount(router);
     new ImportRoutes(services.imports, auth.requireOrganiser()).mount(router);
