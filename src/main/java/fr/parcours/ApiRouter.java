@@ -3,11 +3,8 @@ package fr.parcours;
 import fr.parcours.admin.AdminRoutes;
 import fr.parcours.admin.DayServices;
 import fr.parcours.admin.SetupServices;
-<<<<<<< HEAD
-import fr.parcours.allocation.RequestRoutes;
-=======
 import fr.parcours.allocation.AllocationShareRoutes;
->>>>>>> main
+import fr.parcours.allocation.RequestRoutes;
 import fr.parcours.association.AssociationAuth;
 import fr.parcours.association.AssociationHomeRoutes;
 import fr.parcours.association.AssociationPageRoutes;

@@ -1,11 +1,8 @@
 package fr.parcours;
 
-<<<<<<< HEAD
+import fr.parcours.allocation.AllocationShareService;
 import fr.parcours.allocation.RequestLinks;
 import fr.parcours.allocation.RequestService;
-=======
-import fr.parcours.allocation.AllocationShareService;
->>>>>>> main
 import fr.parcours.association.AssociationService;
 import fr.parcours.association.OfferPlacement;
 import fr.parcours.association.OfferService;
