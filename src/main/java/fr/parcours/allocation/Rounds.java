@@ -373,6 +373,79 @@ final class Rounds {
     return new Need(window.start(), window.end(), request.people(), supply.changeoverMinutes());
   }
 
+  /**
+   * Gives a placed class's seats to a larger class of its school when the larger one fits on the
+   * very same sessions (a track and a window it accepts, room for the extra people, the caps):
+   * more pupils, the same classes per school, and no session any emptier for anyone else. The
+   * smaller class is left out only if it then fits nowhere. Classes of a share's phase stay.
+   */
+  Rounds upgrade() {
+    for (Placed held : List.copyOf(placed.values())) {
+      if (held.share() != null) {
+        continue;
+      }
+      ClassRequest small = byId.get(held.requestId());
+      List<ClassRequest> larger = pending.get(held.school()).stream()
+          .filter(big -> big.pupils() > small.pupils()).sorted(SMALLER_FIRST.reversed()).toList();
+      for (ClassRequest big : larger) {
+        if (swap(held, small, big)) {
+          break;
+        }
+      }
+    }
+    return this;
+  }
+
+  private boolean swap(Placed held, ClassRequest small, ClassRequest big) {
+    long trackId = held.trackId();
+    int rank = big.choices().indexOf(trackId) + 1;
+    int window = windowHolding(big, held.route());
+    Map<Long, Usage> without = new HashMap<>(usage.get(small.school()));
+    without.computeIfPresent(trackId, (id, u) -> new Usage(u.classes() - 1, u.pupils() - small.pupils()));
+    Timetable before = timetables.get(trackId);
+    int extra = big.people() - small.people();
+    boolean room = before.only(held.route().sessionIds()).sessions().stream().allMatch(s -> s.left() >= extra);
+    if ((rank == 0 && !big.anyOther()) || window < 0 || !room
+        || supply.rules().missingAdults(big.pupils(), big.adults()) > 0
+        || SchoolCaps.refusal(supply.rules(), without, trackId, big.pupils()).isPresent()) {
+      return false;
+    }
+    Map<Long, Usage> was = usage.get(small.school());
+    usage.put(small.school(), without);
+    without.merge(trackId, new Usage(1, big.pupils()), Usage::plus);
+    timetables.put(trackId, before.reserve(held.route(), extra));
+    if (fitsAnywhere(small)) {
+      usage.put(small.school(), was);
+      timetables.put(trackId, before);
+      return false;
+    }
+    List<ClassRequest> waiting = pending.get(small.school());
+    waiting.remove(big);
+    waiting.add(small);
+    waiting.sort(SMALLER_FIRST);
+    placed.remove(small.id());
+    placed.put(big.id(), new Placed(big.id(), big.school(), held.round(), trackId, rank, window, held.route(),
+        big.pupils(), null));
+    return true;
+  }
+
+  /** The first of the request's windows that holds the whole route, or -1. */
+  private static int windowHolding(ClassRequest request, Route route) {
+    for (int w = 0; w < request.windows().size(); w++) {
+      Interval window = request.windows().get(w);
+      if (route.sessions().stream().allMatch(s -> !s.startsAt().isBefore(window.start())
+          && !s.endsAt().isAfter(window.end()))) {
+        return w;
+      }
+    }
+    return -1;
+  }
+
+  private boolean fitsAnywhere(ClassRequest request) {
+    return accepted(request).stream().anyMatch(id -> !capped(request, id) && request.windows().stream()
+        .anyMatch(w -> RouteFinder.find(timetables.get(id), need(request, w)).isPresent()));
+  }
+
   /** The outcome: classes placed by phase, round and draw; the others in draw order, with why. */
   Allocation allocation(List<Share> shares) {
     Map<String, Integer> position = new HashMap<>();
