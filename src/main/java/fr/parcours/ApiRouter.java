@@ -4,6 +4,7 @@ import fr.parcours.admin.AdminRoutes;
 import fr.parcours.admin.DayServices;
 import fr.parcours.admin.SetupServices;
 import fr.parcours.allocation.AllocationShareRoutes;
+import fr.parcours.allocation.RequestRoutes;
 import fr.parcours.association.AssociationAuth;
 import fr.parcours.association.AssociationHomeRoutes;
 import fr.parcours.association.AssociationPageRoutes;
@@ -74,7 +75,9 @@ final class ApiRouter {
     AuthRoutes auth = new AuthRoutes(services.auth, logins);
     auth.mount(router);
     new FairRoutes(services.fairs, services.resources, auth, services.preparedApi).mount(router);
-    new BookingRoutes(services.bookings, services.bookingDesk, services.throttle, auth.requireOrganiser()).mount(router);
+    new BookingRoutes(services.bookings, services.bookingDesk, services.throttle, auth.requireOrganiser(),
+        services.preparedApi).mount(router);
+    new RequestRoutes(services.requests, services.throttle).mount(router);
     new TeamRoutes(services.team, auth.requireOrganiser()).mount(router);
     new CopyRoutes(services.copies, auth.requireOrganiser()).mount(router);
     new ImportRoutes(services.imports, auth.requireOrganiser()).mount(router);

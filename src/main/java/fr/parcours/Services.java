@@ -1,6 +1,8 @@
 package fr.parcours;
 
 import fr.parcours.allocation.AllocationShareService;
+import fr.parcours.allocation.RequestLinks;
+import fr.parcours.allocation.RequestService;
 import fr.parcours.association.AssociationService;
 import fr.parcours.association.OfferPlacement;
 import fr.parcours.association.OfferService;
@@ -61,6 +63,7 @@ public final class Services {
   final AuthService auth;
   final BookingService bookings;
   final BookingDesk bookingDesk;
+  final RequestService requests;
   final FairService fairs;
   final ResourceService resources;
   final AppMetrics metrics;
@@ -114,6 +117,7 @@ public final class Services {
     this.bookings = new BookingService(pool, fairs, links, placements, challengePicks, metrics, locks,
         config.get(Settings.BOOKING_GROUP_MAX));
     this.bookingDesk = new BookingDesk(pool, fairs, links);
+    this.requests = new RequestService(pool, fairs, bookings, new RequestLinks(config.publicUrl()));
     this.resources = new ResourceService(pool, new SessionFollowUp(placements), locks);
     this.associations = new AssociationService(pool, config.publicUrl(), config.get(Settings.ASSOCIATIONS_SIGN_IN_MINUTES));
     this.stands = new StandService(pool, fairs, locks);
@@ -146,6 +150,11 @@ public final class Services {
     metrics.preparedCache("pages", preparedPages, PreparedCache::hits, PreparedCache::misses);
     metrics.preparedCache("api", preparedApiCache, PreparedCache::hits, PreparedCache::misses);
     forgetOnChange(preparedPages, preparedApiCache);
+    // A booking committed here is read back at once by its teacher, before its NOTIFY comes round.
+    bookings.onPlacesCommitted(fairId -> {
+      preparedPages.forget(fairId, Change.Kind.AVAILABILITY.label());
+      preparedApiCache.forget(fairId, Change.Kind.AVAILABILITY.label());
+    });
   }
 
   /** Prepared answers are dropped as soon as a live change may alter them, whichever instance made it. */

@@ -11,7 +11,6 @@ import fr.parcours.web.Refusals;
 import fr.parcours.web.Subscription;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -29,7 +28,7 @@ public final class BookingPageRoutes {
 
   private static final List<String> FORM_FIELDS = List.of("pupils", "adults", "arrival", "departure");
   private static final Set<String> WHOLE_NUMBERS = Set.of("pupils", "adults");
-  private static final Set<String> NOTICES = Set.of("booked", "updated", "cancelled", "challenge_picked",
+  private static final Set<String> NOTICES = Set.of("booked", "updated", "cancelled", "offer_accepted", "challenge_picked",
       "challenge_dropped");
 
   private final BookingService bookings;
@@ -68,9 +67,17 @@ public final class BookingPageRoutes {
   private void submit(RoutingContext ctx) {
     String token = ctx.pathParam("token");
     MultiMap form = ctx.request().formAttributes();
-    boolean cancelling = "cancel".equals(form.get("action"));
-    Future<ShownBooking> result = cancelling ? cancel(token, form) : change(token, form);
-    answer(ctx, token, form, result, cancelling ? "cancelled" : "updated");
+    String action = String.valueOf(form.get("action"));
+    Future<ShownBooking> result = switch (action) {
+      case "cancel" -> cancel(token, form);
+      case "accept" -> bookings.accept(token);
+      default -> change(token, form);
+    };
+    answer(ctx, token, form, result, switch (action) {
+      case "cancel" -> "cancelled";
+      case "accept" -> "offer_accepted";
+      default -> "updated";
+    });
   }
 
   /** Picks a challenge's slot ("challengeId:slotId"), or drops the pick. */
@@ -127,9 +134,9 @@ public final class BookingPageRoutes {
 
   private void render(RoutingContext ctx, int status, ShownBooking shown, JsonObject form, List<FieldError> errors) {
     JsonObject messages = I18n.messages(I18n.language(ctx));
-    challenges.offered(shown.fair().slug(), messages)
+    challenges.offered(shown.fair().slug())
         // A fair taken off line still shows its bookings: without challenges then.
-        .recover(unreadable -> Future.succeededFuture(new JsonArray()))
+        .recover(unreadable -> Future.succeededFuture(List.of()))
         .onSuccess(offered -> render(ctx, status, shown, form, errors,
             ChallengeSection.model(shown, offered, form.getString("slot"), messages)))
         .onFailure(ctx::fail);
