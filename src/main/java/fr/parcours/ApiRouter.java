@@ -22,6 +22,7 @@ import fr.parcours.challenge.ChallengeChoices;
 import fr.parcours.challenge.ChallengeRoutes;
 import fr.parcours.checkin.CheckInRoutes;
 import fr.parcours.checkin.DayRoutes;
+import fr.parcours.booking.LateBusRoutes;
 import fr.parcours.edition.CopyRoutes;
 import fr.parcours.fair.FairPageRoutes;
 import fr.parcours.fair.SessionKind;
@@ -84,6 +85,7 @@ final class ApiRouter {
     new CheckInRoutes(services.checkIns, auth.requireOrganiser(), services.config.publicUrl()).mount(router);
     new AllocationShareRoutes(services.allocationShares, auth.requireOrganiser()).mount(router);
     new DayRoutes(services.day, services.presences, auth.requireOrganiser()).mount(router);
+    new LateBusRoutes(services.lateBus).mount(router);
     Pages pages = services.pages;
     new BookingPageRoutes(services.bookings,
         new ChallengeChoices(services.challenges, services.challengePicks), pages).mount(router);

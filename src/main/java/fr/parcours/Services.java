@@ -13,6 +13,7 @@ import fr.parcours.booking.Availability;
 import fr.parcours.booking.BookingDesk;
 import fr.parcours.booking.BookingLinks;
 import fr.parcours.booking.BookingService;
+import fr.parcours.booking.LateBus;
 import fr.parcours.booking.Placements;
 import fr.parcours.booking.SessionFollowUp;
 import fr.parcours.calendar.CalendarLinks;
@@ -90,6 +91,7 @@ public final class Services {
   final CheckInService checkIns;
   final AllocationShareService allocationShares;
   final DayService day;
+  final LateBus lateBus;
   final PresenceService presences;
   final DayStreams dayStreams;
   /** Templates compiled once for every verticle; pages prepared once per change for every visitor. */
@@ -144,6 +146,7 @@ public final class Services {
     this.checkIns = new CheckInService(pool, fairs);
     this.allocationShares = new AllocationShareService(pool, fairs, bookings);
     this.day = new DayService(pool, fairs, bookings);
+    this.lateBus = new LateBus(pool, fairs, links, placements, challengePicks, locks);
     this.presences = new PresenceService(pool, fairs);
     this.dayStreams = new DayStreams(vertx, config.get(Settings.LIVE_MAX_STREAMS));
     this.pages = new Pages(vertx);
