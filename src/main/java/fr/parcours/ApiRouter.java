@@ -2,6 +2,7 @@ package fr.parcours;
 
 import fr.parcours.admin.AdminRoutes;
 import fr.parcours.admin.SetupServices;
+import fr.parcours.allocation.AllocationRoutes;
 import fr.parcours.association.AssociationAuth;
 import fr.parcours.association.AssociationHomeRoutes;
 import fr.parcours.association.AssociationPageRoutes;
@@ -104,6 +105,7 @@ final class ApiRouter {
     new CalendarRoutes(services.calendars, services.selections, associationAuth).mount(router);
     new MetricsRoutes(services.metrics).mount(router);
     new LiveRoutes(services.fairs, services.availabilityStreams, services.clientAddress).mount(router);
+    new AllocationRoutes(services.allocations, auth.requireOrganiser()).mount(router);
     new PlanRoutes(services.vertx, services.plans, services.fairs, auth.requireOrganiser()).mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
     ErrorHandler errors = new ErrorHandler(pages, services.databaseStatus);

@@ -1,5 +1,6 @@
 package fr.parcours;
 
+import fr.parcours.allocation.AllocationClock;
 import fr.parcours.config.AppConfig;
 import fr.parcours.config.Settings;
 import fr.parcours.db.Database;
@@ -39,6 +40,7 @@ public final class Application {
   private final Services services;
   private final OutboxWorker outbox;
   private final Listener listener;
+  private final AllocationClock allocationClock;
 
   private Application(AppConfig config, EmbeddedDatabase embedded) {
     this.config = config;
@@ -55,6 +57,7 @@ public final class Application {
     this.pool = Database.pool(vertx, dbUrl, config.get(Settings.DB_POOL_SIZE), config.dbLimits());
     this.services = new Services(vertx, pool, dbUrl, config, metrics);
     this.outbox = new OutboxWorker(vertx, pool, config);
+    this.allocationClock = new AllocationClock(vertx, services.allocations);
     this.listener = new Listener(vertx, Database.connectOptions(dbUrl, config.dbLimits()), services.databaseStatus);
   }
 
@@ -123,6 +126,7 @@ public final class Application {
   private Future<Void> listen() {
     Future<Void> outboxStarted = outbox.start(listener, config.mail().pollSeconds());
     LiveChanges.publish(vertx, listener);
+    allocationClock.start(config.get(Settings.ALLOCATION_POLL_SECONDS));
     return outboxStarted.compose(started -> listener.start());
   }
 
@@ -136,6 +140,11 @@ public final class Application {
   /** Delivers every message due now (tests use it instead of waiting for the poll). */
   public Future<Void> deliverMessages() {
     return outbox.drain();
+  }
+
+  /** Publishes the allocations due now (tests use it instead of waiting for the poll). */
+  public Future<Integer> publishDueAllocations() {
+    return allocationClock.tick();
   }
 
   public Services services() {
@@ -152,6 +161,10 @@ public final class Application {
     return undeployed
         .eventually(() -> {
           services.planSolver.close();
+          return Future.succeededFuture();
+        })
+        .eventually(() -> {
+          allocationClock.stop();
           return Future.succeededFuture();
         })
         .eventually(listener::stop)

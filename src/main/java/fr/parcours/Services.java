@@ -1,11 +1,13 @@
 package fr.parcours;
 
+import fr.parcours.allocation.AllocationService;
 import fr.parcours.association.AssociationService;
 import fr.parcours.association.OfferPlacement;
 import fr.parcours.association.OfferService;
 import fr.parcours.association.ProgrammeConflicts;
 import fr.parcours.association.ScheduleService;
 import fr.parcours.auth.AuthService;
+import fr.parcours.booking.AllocatedBookings;
 import fr.parcours.booking.Availability;
 import fr.parcours.booking.BookingDesk;
 import fr.parcours.booking.BookingLinks;
@@ -81,6 +83,7 @@ public final class Services {
   final CopyService copies;
   final ImportService imports;
   final CheckInService checkIns;
+  final AllocationService allocations;
   /** Templates compiled once for every verticle; pages prepared once per change for every visitor. */
   final Pages pages;
   final PreparedCache<PageBody> preparedPages;
@@ -130,6 +133,8 @@ public final class Services {
     this.copies = new CopyService(pool, fairs, config.publicUrl());
     this.imports = new ImportService(fairs, resources);
     this.checkIns = new CheckInService(pool, fairs);
+    this.allocations = new AllocationService(vertx, pool, fairs, locks, new AllocatedBookings(placements),
+        config.publicUrl());
     this.pages = new Pages(vertx);
     this.preparedPages = new PreparedCache<>(vertx, PREPARED_PAGES_MAX_BYTES);
     this.preparedApiCache = new PreparedCache<>(vertx, PREPARED_API_MAX_BYTES);

@@ -23,7 +23,11 @@ final class BookingMessages {
     CHANGED("booking_changed"),
     CANCELLED("booking_cancelled"),
     REROUTED("booking_rerouted"),
-    BUMPED("booking_bumped");
+    BUMPED("booking_bumped"),
+    /** Placed by the fair's allocation (#17) on the route it gave. */
+    ALLOCATED("booking_allocated"),
+    /** Not placed by the allocation: waiting on its first choice, in draw order. */
+    ALLOCATION_WAITLISTED("booking_allocation_waitlisted");
 
     final String kind;
 
