@@ -62,6 +62,10 @@ final class ApiRouter {
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     router.route().handler(RequestGuard::form);
     router.route().handler(new PageSecurity(services.config.publicUrl()));
+    AssociationAuth associationAuth = new AssociationAuth(services.associations, services.auth, services.fairs,
+        services.config.publicUrl());
+    // Calendar apps poll all year: their routes come first, as routes are tried one by one in order.
+    new CalendarRoutes(services.calendars, services.selections, associationAuth).mount(router);
     new HealthRoutes(services.vertx, services.databaseUrl, services.config.dbLimits(), services.databaseStatus).mount(router);
     new OpenApiRoutes(Map.of("SessionKind", SessionKind.NAMES, "OfferKind", OfferKind.NAMES)).mount(router);
     ThrottledLogin logins = new ThrottledLogin(services.auth, services.throttle);
@@ -74,7 +78,7 @@ final class ApiRouter {
     new ImportRoutes(services.imports, auth.requireOrganiser()).mount(router);
     new CheckInRoutes(services.checkIns, auth.requireOrganiser(), services.config.publicUrl()).mount(router);
     Pages pages = services.pages;
-    new BookingPageRoutes(services.fairs, services.bookings,
+    new BookingPageRoutes(services.bookings,
         new ChallengeChoices(services.challenges, services.challengePicks), pages).mount(router);
     new BookingFormRoutes(services.fairs, services.bookings, services.throttle, pages).mount(router);
     new FairPageRoutes(services.fairs, pages).mount(router);
@@ -84,8 +88,6 @@ final class ApiRouter {
         services.challenges, services.offers, services.offerPlacement, services.programmeConflicts,
         new SetupServices(services.imports, services.copies, services.team), services.plans,
         new PlanEvents(services.vertx, services.plans), services.checkIns, pages).mount(router);
-    AssociationAuth associationAuth = new AssociationAuth(services.associations, services.auth, services.fairs,
-        services.config.publicUrl());
     new AssociationRoutes(services.associations, services.schedules, services.fairs, associationAuth,
         services.throttle).mount(router);
     new AssociationPageRoutes(services.associations, associationAuth, services.fairs, services.resources,
@@ -102,7 +104,6 @@ final class ApiRouter {
         .mount(router);
     new OfferRoutes(services.offers, services.offerPlacement, services.fairs, associationAuth, auth.requireOrganiser())
         .mount(router);
-    new CalendarRoutes(services.calendars, services.selections, associationAuth).mount(router);
     new MetricsRoutes(services.metrics).mount(router);
     new LiveRoutes(services.fairs, services.availabilityStreams, services.clientAddress).mount(router);
     new AllocationRoutes(services.allocations, auth.requireOrganiser()).mount(router);

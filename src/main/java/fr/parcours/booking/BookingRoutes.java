@@ -42,10 +42,12 @@ public final class BookingRoutes {
     router.get("/api/fairs/:fairSlug/availability")
         .handler(ctx -> Http.respond(ctx, 200, bookings.availability(ctx.pathParam("fairSlug"))
             .map(Availability::toJson)));
-    router.get("/api/bookings/:token").handler(ctx -> Http.respond(ctx, 200, bookings.show(ctx.pathParam("token"))));
+    router.get("/api/bookings/:token").handler(ctx -> Http.respond(ctx, 200, bookings.show(ctx.pathParam("token"))
+        .map(ShownBooking::toJson)));
     router.patch("/api/bookings/:token").handler(ctx -> Http.respond(ctx, 200,
-        bookings.change(ctx.pathParam("token"), BookingChange.parse(Http.body(ctx)))));
-    router.delete("/api/bookings/:token").handler(ctx -> Http.respond(ctx, 200, bookings.cancel(ctx.pathParam("token"))));
+        bookings.change(ctx.pathParam("token"), BookingChange.parse(Http.body(ctx))).map(ShownBooking::toJson)));
+    router.delete("/api/bookings/:token").handler(ctx -> Http.respond(ctx, 200, bookings.cancel(ctx.pathParam("token"))
+        .map(ShownBooking::toJson)));
     mountOrganiser(router);
   }
 

@@ -13,11 +13,9 @@ import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
-import fr.parcours.fair.FairTimes;
 import fr.parcours.metrics.AppMetrics;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
@@ -161,12 +159,12 @@ public final class BookingService {
     return done.cause() instanceof AppException refused ? refused.code() : FAILED;
   }
 
-  public Future<JsonObject> show(String token) {
+  public Future<ShownBooking> show(String token) {
     return byToken(token).compose(booking -> fairOf(booking).compose(fair -> shown(booking, fair)));
   }
 
   /** Changes headcount or window; when the new request fits nowhere the old route is kept (409). */
-  public Future<JsonObject> change(String token, BookingChange change) {
+  public Future<ShownBooking> change(String token, BookingChange change) {
     return byToken(token).compose(found -> fairOf(found).compose(fair -> repository.rules(pool, fair.id())
         .compose(rules -> Retries.onRace(() -> pool.withTransaction(conn -> changeInTransaction(conn, fair, rules, found, change))))
         .compose(booking -> shown(booking, fair))));
@@ -183,7 +181,7 @@ public final class BookingService {
   }
 
   /** Cancels (again: no change) and hands the freed places to the waiting list. */
-  public Future<JsonObject> cancel(String token) {
+  public Future<ShownBooking> cancel(String token) {
     return byToken(token).compose(found -> fairOf(found).compose(fair -> Retries.onRace(() -> pool
         .withTransaction(conn -> lockedBooking(conn, found).compose(current -> current.is(Booking.CANCELLED)
             ? Future.succeededFuture(current)
@@ -192,7 +190,7 @@ public final class BookingService {
                 .compose(updated -> extras.follow(conn, current.id()))
                 .compose(letGo -> placements.notify(conn, current.id(), Notice.CANCELLED, fair))
                 .compose(cancelled -> placements.promote(conn, fair, current.trackId()).map(cancelled)))))
-        .map(booking -> json(booking, fair))));
+        .map(booking -> ShownBooking.of(booking, fair, links))));
   }
 
   /** Places per session and per track, and each track's waiting list: what a teacher checks first. */
@@ -315,22 +313,18 @@ public final class BookingService {
   }
 
   /** The booking as its teacher sees it, with what other features attach to it. */
-  private Future<JsonObject> shown(Booking booking, Fair fair) {
-    return extras.show(pool, booking.id(), fair, json(booking, fair))
-        .compose(json -> booking.is(Booking.WAITLISTED) ? confirmWindows(booking, fair).map(windows -> json
-            .put("confirm_windows", windows)) : Future.succeededFuture(json));
+  private Future<ShownBooking> shown(Booking booking, Fair fair) {
+    return extras.pick(pool, booking.id()).compose(pick -> confirmWindows(booking, fair)
+        .map(windows -> ShownBooking.of(booking, fair, links).with(pick.orElse(null), windows)));
   }
 
-  /** The windows of the waiting class's day that would confirm it now, as bus times of the fair's clock. */
-  private Future<JsonArray> confirmWindows(Booking booking, Fair fair) {
-    return repository.timetable(pool, booking.trackId()).map(timetable -> {
-      JsonArray windows = new JsonArray();
-      Alternatives.windows(timetable, Need.of(fair, booking.request()), fair.day(booking.request().day()), fair.zone())
-          .forEach(window -> windows.add(new JsonObject()
-              .put("arrival", FairTimes.clock(window.arrival(), fair.zone()))
-              .put("departure", FairTimes.clock(window.departure(), fair.zone()))));
-      return windows;
-    });
+  /** The windows of the waiting class's day that would confirm it now; none for a class that does not wait. */
+  private Future<List<Alternatives.Window>> confirmWindows(Booking booking, Fair fair) {
+    if (!booking.is(Booking.WAITLISTED)) {
+      return Future.succeededFuture(List.of());
+    }
+    return repository.timetable(pool, booking.trackId()).map(timetable ->
+        Alternatives.windows(timetable, Need.of(fair, booking.request()), fair.day(booking.request().day()), fair.zone()));
   }
 
   private JsonObject json(Booking booking, Fair fair) {

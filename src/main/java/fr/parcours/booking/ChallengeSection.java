@@ -1,7 +1,11 @@
 package fr.parcours.booking;
 
+import fr.parcours.fair.FairTimes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 
 /**
  * The manage page's "Défi" section: the fair's challenges with their slots as radio choices
@@ -13,21 +17,21 @@ final class ChallengeSection {
   private ChallengeSection() {
   }
 
-  static JsonObject model(JsonObject booking, JsonArray challenges, String typedSlot, JsonObject messages) {
-    String status = booking.getString("status");
+  /** {@code challenges}: the fair's, as {@link ChallengeChoice#offered} lists them for a page. */
+  static JsonObject model(ShownBooking shown, JsonArray challenges, String typedSlot, JsonObject messages) {
+    String status = shown.booking().status();
     JsonObject section = new JsonObject().put("shown", !challenges.isEmpty())
         .put("can_pick", Booking.CONFIRMED.equals(status))
         .put("why_not", messages.getString("challenge_why_" + status));
-    JsonObject picked = booking.getJsonObject("challenge");
-    Long pickedSlot = picked == null ? null : picked.getJsonObject("slot").getLong("id");
-    String checked = typedSlot != null ? typedSlot : picked == null ? null : picked.getLong("challenge") + ":" + pickedSlot;
+    ChallengePick picked = shown.pick();
+    String checked = typedSlot != null ? typedSlot : picked == null ? null : picked.challengeId() + ":" + picked.slot().id();
     challenges.forEach(challenge -> {
       JsonObject c = (JsonObject) challenge;
       c.getJsonArray("slots").forEach(slot -> {
         JsonObject s = (JsonObject) slot;
         String value = c.getLong("id") + ":" + s.getLong("id");
         s.put("value", value).put("checked", value.equals(checked))
-            .put("typed", value.equals(typedSlot)).put("outside", !present(booking, s));
+            .put("typed", value.equals(typedSlot)).put("outside", !present(shown, s));
       });
     });
     boolean typedShown = challenges.stream().flatMap(c -> ((JsonObject) c).getJsonArray("slots").stream())
@@ -36,23 +40,14 @@ final class ChallengeSection {
   }
 
   /** Whether the class is at the fair for the whole slot: the only slots it may pick. */
-  private static boolean present(JsonObject booking, JsonObject slot) {
-    String starts = slot.getString("starts_at");
-    String ends = slot.getString("ends_at");
-    return starts.startsWith(booking.getString("day"))
-        && BookingPageRoutes.clock(starts).compareTo(booking.getString("arrival")) >= 0
-        && BookingPageRoutes.clock(ends).compareTo(booking.getString("departure")) <= 0;
+  private static boolean present(ShownBooking shown, JsonObject slot) {
+    BookingRequest r = shown.booking().request();
+    LocalDateTime starts = local(shown, slot.getString("starts_at"));
+    LocalDateTime ends = local(shown, slot.getString("ends_at"));
+    return !starts.isBefore(r.day().atTime(r.arrival())) && !ends.isAfter(r.day().atTime(r.departure()));
   }
 
-  /** The class's pick as the route summary and the print view show it, or null. */
-  static JsonObject picked(JsonObject booking) {
-    JsonObject picked = booking.getJsonObject("challenge");
-    if (picked == null) {
-      return null;
-    }
-    JsonObject slot = picked.getJsonObject("slot");
-    return new JsonObject().put("title", picked.getString("title"))
-        .put("time", BookingPageRoutes.clock(slot.getString("starts_at")) + " – "
-            + BookingPageRoutes.clock(slot.getString("ends_at")));
+  private static LocalDateTime local(ShownBooking shown, String instant) {
+    return FairTimes.local(OffsetDateTime.parse(instant), shown.fair().zone()).toLocalDateTime();
   }
 }

@@ -97,6 +97,33 @@ class AllocatorTest {
   }
 
   @Test
+  void aSharesGroupIsServedFirstWithinItsPercentThenEveryoneTakesWhatIsLeft() {
+    // Room for two classes of 22; half of it is kept for priority education, so B always gets one.
+    Supply supply = supply(NO_CAPS, track(1, room(1, "a", 0, 60)));
+    ClassRequest rep = new ClassRequest(2, "B", 20, 2, List.of(MORNING), List.of(1L), false, "3e", true, false);
+    List<ClassRequest> requests = List.of(request(1, "A", 20, 2), rep, request(3, "C", 20, 2));
+    Share share = Share.of(Share.Kind.PRIORITY_EDUCATION, 50);
+    LongStream.range(0, 20).forEach(seed -> {
+      Allocation allocation = Allocator.allocate(supply, requests, List.of(share), seed);
+      assertEquals(2, allocation.placed().size(), "seed " + seed);
+      assertEquals(new Placed(2, "B", 1, 1, 1, 0, allocation.placed().get(0).route(), 20, share),
+          allocation.placed().get(0), "the share's phase comes first");
+      assertEquals(null, allocation.placed().get(1).share());
+    });
+  }
+
+  @Test
+  void aShareKeepsNoMoreThanItsPercentAndItsUnusedPlacesGoToEveryone() {
+    // 30% of 60 is 18 places: too few for a class of 22, which then competes with everyone.
+    Supply supply = supply(NO_CAPS, track(1, room(1, "a", 0, 60)));
+    ClassRequest rep = new ClassRequest(2, "B", 20, 2, List.of(MORNING), List.of(1L), false, "3e", true, false);
+    Allocation allocation = Allocator.allocate(supply, List.of(request(1, "A", 20, 2), rep),
+        List.of(Share.of(Share.Kind.PRIORITY_EDUCATION, 30)), 7);
+    assertEquals(2, allocation.placed().size());
+    assertTrue(allocation.placed().stream().allMatch(p -> p.share() == null));
+  }
+
+  @Test
   void saysWhyARequestWasLeftOut() {
     BookingRules oneClass = new BookingRules(15, null, null, 1, null, null);
     Supply supply = supply(oneClass, track(1, room(1, "a", 0, 60), room(2, "a", 60, 60)));
