@@ -2,6 +2,7 @@ package fr.parcours;
 
 import fr.parcours.admin.AdminRoutes;
 import fr.parcours.admin.SetupServices;
+import fr.parcours.allocation.AllocationPageRoutes;
 import fr.parcours.allocation.AllocationRoutes;
 import fr.parcours.association.AssociationAuth;
 import fr.parcours.association.AssociationHomeRoutes;
@@ -87,7 +88,7 @@ final class ApiRouter {
     new AdminRoutes(services.auth, logins, services.fairs, services.resources, services.bookingDesk, services.standDesk,
         services.challenges, services.offers, services.offerPlacement, services.programmeConflicts,
         new SetupServices(services.imports, services.copies, services.team), services.plans,
-        new PlanEvents(services.vertx, services.plans), services.checkIns, pages).mount(router);
+        new PlanEvents(services.vertx, services.plans), services.checkIns, services.allocations, pages).mount(router);
     new AssociationRoutes(services.associations, services.schedules, services.fairs, associationAuth,
         services.throttle).mount(router);
     new AssociationPageRoutes(services.associations, associationAuth, services.fairs, services.resources,
@@ -107,6 +108,7 @@ final class ApiRouter {
     new MetricsRoutes(services.metrics).mount(router);
     new LiveRoutes(services.fairs, services.availabilityStreams, services.clientAddress).mount(router);
     new AllocationRoutes(services.allocations, auth.requireOrganiser()).mount(router);
+    new AllocationPageRoutes(services.allocations, pages).mount(router);
     new PlanRoutes(services.vertx, services.plans, services.fairs, auth.requireOrganiser()).mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
     ErrorHandler errors = new ErrorHandler(pages, services.databaseStatus);

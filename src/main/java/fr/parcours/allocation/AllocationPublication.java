@@ -2,13 +2,14 @@ package fr.parcours.allocation;
 
 import fr.parcours.allocation.AllocationRepository.AllocationRow;
 import fr.parcours.allocation.AllocationRepository.RequestRow;
-import fr.parcours.allocation.AllocationService.Computed;
+import fr.parcours.allocation.AllocationRepository.Outcome;
 import fr.parcours.allocation.AllocationService.Inputs;
 import fr.parcours.booking.AllocatedBookings;
 import fr.parcours.booking.AllocatedBookings.OfferedTrack;
 import fr.parcours.booking.Booking;
 import fr.parcours.booking.BookingRequest;
 import fr.parcours.booking.Need;
+import fr.parcours.booking.Route;
 import fr.parcours.booking.RouteFinder;
 import fr.parcours.db.Locks;
 import fr.parcours.db.Locks.Lock;
@@ -32,8 +33,9 @@ import java.util.stream.Stream;
  * One publication, in one transaction: the fair's lock (its structure and its publications
  * wait), then its requesting schools' and all its tracks' locks in the order bookings take
  * them, then the requests' rows {@code FOR UPDATE} (a teacher's change waits for the
- * publication, or the publication sees the change). The allocation is computed again from what
- * the transaction reads; a preview is published only if it comes out the same. Then every
+ * publication, or the publication sees the change). A preview is published only if what the
+ * transaction reads is what it was computed from ({@link AllocationDigest}): the allocator is
+ * deterministic, so nothing is computed while the locks are held. Then every
  * placed request becomes a confirmed booking on its very route, the requests left out because
  * others took the places wait on their first possible choice in draw order, the others are
  * told why, and the request window ends.
@@ -59,33 +61,20 @@ final class AllocationPublication {
     this.publicUrl = publicUrl;
   }
 
-  /** Publishes a stored preview: 409 if the fair has a published allocation, or if the preview is stale. */
+  /**
+   * Publishes a stored preview: 409 if the fair has a published allocation, or if what the
+   * preview was computed from has changed since (its digest differs).
+   */
   Future<Boolean> publishPreview(AllocationRow preview) {
     return lockAndRead().compose(inputs -> repository.published(conn, fair.id()).compose(published -> {
       if (published.isPresent()) {
-        throw alreadyPublished(published.get());
+        throw AppException.conflict("ALLOCATION_ALREADY_PUBLISHED", Map.of("allocation", published.get().id()));
       }
       AllocationService.requireAllocationMode(inputs);
-      return Future.all(service.compute(fair, inputs, preview.seed()), repository.outcomes(conn, preview.id()))
-          .compose(both -> {
-            Computed now = both.resultAt(0);
-            if (!now.outcomes().equals(both.resultAt(1))) {
-              throw AppException.conflict("ALLOCATION_STALE", Map.of("allocation", preview.id()));
-            }
-            return publish(preview.id(), inputs, now);
-          });
-    }));
-  }
-
-  /** Computes, stores and publishes an allocation at once (the allocation date's); false if one is published. */
-  Future<Boolean> publishNew(long seed) {
-    return lockAndRead().compose(inputs -> repository.published(conn, fair.id()).compose(published -> {
-      if (published.isPresent() || !inputs.registration().allocation()) {
-        return Future.succeededFuture(false);
+      if (!AllocationDigest.of(inputs, fair.changeoverMinutes()).equals(preview.inputsDigest())) {
+        throw AppException.conflict("ALLOCATION_STALE", Map.of("allocation", preview.id()));
       }
-      return service.compute(fair, inputs, seed)
-          .compose(computed -> service.store(conn, fair, seed, null, computed)
-              .compose(id -> publish(id, inputs, computed)));
+      return repository.outcomes(conn, preview.id()).compose(outcomes -> publish(preview.id(), inputs, outcomes));
     }));
   }
 
@@ -98,31 +87,34 @@ final class AllocationPublication {
         .compose(locked -> service.read(conn, fair, true));
   }
 
-  private Future<Boolean> publish(long id, Inputs inputs, Computed computed) {
+  private Future<Boolean> publish(long id, Inputs inputs, List<Outcome> outcomes) {
     return repository.markPublished(conn, fair.id(), id).compose(marked -> {
       if (!marked) {
         throw AppException.conflict("ALLOCATION_ALREADY_PUBLISHED", Map.of("allocation", id));
       }
-      return write(inputs, computed);
+      return write(inputs, outcomes);
     }).compose(written -> repository.closeRequests(conn, fair.id())).map(true);
   }
 
-  private Future<Void> write(Inputs inputs, Computed computed) {
+  /** The outcomes in their order: placed ones booked as placed, then the others in draw order. */
+  private Future<Void> write(Inputs inputs, List<Outcome> outcomes) {
     Map<Long, ClassRequest> requests = inputs.requests().stream()
         .collect(Collectors.toMap(ClassRequest::id, Function.identity()));
     Map<Long, OfferedTrack> tracks = AllocationService.tracksById(inputs.offer());
     Future<Void> chain = Future.succeededFuture();
-    for (Allocation.Placed placed : computed.allocation().placed()) {
-      RequestRow row = inputs.rows().get(placed.requestId());
-      Interval window = requests.get(placed.requestId()).windows().get(placed.window());
-      chain = chain.compose(done -> bookings.confirm(conn, fair, placed.trackId(),
-              booking(row, tracks.get(placed.trackId()), window), row.language(), placed.route())
+    for (Outcome outcome : outcomes) {
+      RequestRow row = inputs.rows().get(outcome.requestId());
+      ClassRequest request = requests.get(outcome.requestId());
+      if (outcome.trackId() == null) {
+        chain = chain.compose(done -> leftOut(inputs, tracks, row, request, Allocation.Reason.valueOf(outcome.reason())));
+        continue;
+      }
+      OfferedTrack track = tracks.get(outcome.trackId());
+      Route route = new Route(track.timetable().only(outcome.sessionIds()).sessions());
+      Interval window = request.windows().get(outcome.windowRank() - 1);
+      chain = chain.compose(done -> bookings.confirm(conn, fair, track.id(), booking(row, track, window), row.language(),
+              route)
           .compose(booking -> repository.settle(conn, row.id(), Booking.CONFIRMED, booking.id(), null)));
-    }
-    for (Allocation.Unplaced unplaced : computed.allocation().unplaced()) {
-      RequestRow row = inputs.rows().get(unplaced.requestId());
-      ClassRequest request = requests.get(unplaced.requestId());
-      chain = chain.compose(done -> leftOut(inputs, tracks, row, request, unplaced.reason()));
     }
     return chain;
   }
@@ -180,7 +172,4 @@ final class AllocationPublication {
         from.toLocalDate(), from.toLocalTime(), to.toLocalTime());
   }
 
-  private static AppException alreadyPublished(AllocationRow published) {
-    return AppException.conflict("ALLOCATION_ALREADY_PUBLISHED", Map.of("allocation", published.id()));
-  }
 }

@@ -3,6 +3,7 @@ package fr.parcours.allocation;
 import fr.parcours.db.Results;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
@@ -14,13 +15,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** All the SQL of allocations: previews, their outcomes, publication. Methods take the client. */
 final class AllocationRepository {
 
   /** A stored allocation; {@code createdBy} is null for the one the server ran at the allocation date. */
   record AllocationRow(long id, long fairId, long seed, Long createdBy, OffsetDateTime createdAt, JsonObject figures,
-                       OffsetDateTime publishedAt) {
+                       OffsetDateTime publishedAt, String inputsDigest) {
   }
 
   /**
@@ -48,12 +50,12 @@ final class AllocationRepository {
   }
 
   private static final String ALLOCATION_COLUMNS = "SELECT id, fair_id, seed, created_by, created_at, figures, "
-      + "published_at FROM allocations ";
+      + "published_at, inputs_digest FROM allocations ";
 
-  Future<Long> insert(SqlClient db, long fairId, long seed, Long organiserId, JsonObject figures) {
-    return db.preparedQuery("INSERT INTO allocations (fair_id, seed, created_by, figures) VALUES ($1, $2, $3, $4) "
-            + "RETURNING id")
-        .execute(Tuple.of(fairId, String.valueOf(seed), organiserId, figures))
+  Future<Long> insert(SqlClient db, long fairId, long seed, Long organiserId, JsonObject figures, String digest) {
+    return db.preparedQuery("INSERT INTO allocations (fair_id, seed, created_by, figures, inputs_digest) "
+            + "VALUES ($1, $2, $3, $4, $5) RETURNING id")
+        .execute(Tuple.of(fairId, String.valueOf(seed), organiserId, figures, digest))
         .map(rows -> rows.iterator().next().getLong("id"));
   }
 
@@ -156,6 +158,18 @@ final class AllocationRepository {
         });
   }
 
+  /** The places the fair keeps for groups of classes, served first (the allocator's phases). */
+  Future<List<Share>> shares(SqlClient db, long fairId) {
+    return db.preparedQuery("SELECT kind, level, percent FROM allocation_shares WHERE fair_id = $1 ORDER BY id")
+        .execute(Tuple.of(fairId))
+        .map(rows -> {
+          List<Share> shares = new ArrayList<>();
+          rows.forEach(row -> Share.Kind.of(row.getString("kind")).ifPresent(kind ->
+              shares.add(new Share(kind, row.getString("level"), row.getInteger("percent")))));
+          return shares;
+        });
+  }
+
   /** What became of a request once published; {@code status} confirmed, waitlisted or unplaced. */
   Future<Void> settle(SqlClient db, long requestId, String status, Long bookingId, String reason) {
     return db.preparedQuery("UPDATE class_requests SET status = $2, booking_id = $3, unplaced_reason = $4, "
@@ -190,16 +204,24 @@ final class AllocationRepository {
         });
   }
 
-  /** One instance runs a fair's automatic allocation: the others skip it while this transaction lasts. */
-  Future<Boolean> tryClaim(SqlClient db, long fairId) {
-    return db.preparedQuery("SELECT pg_try_advisory_xact_lock(hashtextextended('allocation:' || $1::bigint::text, 0)) AS claimed")
-        .execute(Tuple.of(fairId)).map(rows -> rows.iterator().next().getBoolean("claimed"));
+  /**
+   * Runs {@code work} if this instance claims the fair's automatic allocation: a session
+   * advisory lock, not waited for (another instance holding it is running it), released after.
+   */
+  Future<Boolean> claimed(Pool pool, long fairId, Supplier<Future<Boolean>> work) {
+    Tuple key = Tuple.of("allocation:" + fairId);
+    return pool.getConnection().compose(conn -> conn
+        .preparedQuery("SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS claimed").execute(key)
+        .compose(rows -> !rows.iterator().next().getBoolean("claimed") ? Future.succeededFuture(false)
+            : work.get().eventually(() -> conn.preparedQuery("SELECT pg_advisory_unlock(hashtextextended($1, 0))")
+                .execute(key)))
+        .eventually(conn::close));
   }
 
   private static AllocationRow allocation(Row row) {
     return new AllocationRow(row.getLong("id"), row.getLong("fair_id"), Long.parseLong(row.getString("seed")),
         row.getLong("created_by"), row.getOffsetDateTime("created_at"), (JsonObject) row.getJson("figures"),
-        row.getOffsetDateTime("published_at"));
+        row.getOffsetDateTime("published_at"), row.getString("inputs_digest"));
   }
 
   private static Outcome outcome(Row row) {

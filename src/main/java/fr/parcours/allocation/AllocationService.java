@@ -34,8 +34,8 @@ import java.util.stream.Collectors;
 /**
  * Runs a fair's allocation (#17): a preview computed from the fair as it stands (its tracks'
  * timetables as booked, its rules, the requests still asking) and a seed, kept with its
- * figures and outcomes; then, once, its publication: the allocation is computed again under
- * the locks bookings take, and published only if it comes out the same (else 409
+ * figures, outcomes and the digest of its inputs; then, once, its publication under the locks
+ * bookings take, only if the fair still reads as the preview read it (else 409
  * {@code ALLOCATION_STALE}: something changed, run a new preview). See {@link AllocationPublication}.
  */
 public final class AllocationService {
@@ -52,6 +52,7 @@ public final class AllocationService {
   private final AllocatedBookings bookings;
   private final String publicUrl;
   private final AllocationRepository repository = new AllocationRepository();
+  private final RequestRepository requests = new RequestRepository();
 
   public AllocationService(Vertx vertx, Pool pool, FairService fairs, Locks locks, AllocatedBookings bookings,
                            String publicUrl) {
@@ -64,7 +65,7 @@ public final class AllocationService {
   }
 
   /** What an allocation is computed from, as one connection read it. */
-  record Inputs(Offer offer, List<ClassRequest> requests, Map<Long, RequestRow> rows,
+  record Inputs(Offer offer, List<ClassRequest> requests, List<Share> shares, Map<Long, RequestRow> rows,
                 AllocationTemporaryInputs.Registration registration) {
 
     Supply supply(Fair fair) {
@@ -73,8 +74,8 @@ public final class AllocationService {
     }
   }
 
-  /** An allocation with what it decided per request and its figures. */
-  record Computed(Allocation allocation, List<Outcome> outcomes, JsonObject figures) {
+  /** An allocation with what it decided per request, its figures and the digest of its inputs. */
+  record Computed(Allocation allocation, List<Outcome> outcomes, JsonObject figures, String inputsDigest) {
   }
 
   /**
@@ -139,21 +140,32 @@ public final class AllocationService {
 
   /**
    * Computes and publishes the allocation of every fair whose allocation date has come with
-   * nothing published, each in one transaction that one instance claims (the others skip it);
-   * the seed is fixed from the fair ({@link AllocationSeed}). Answers how many it published.
+   * nothing published, with the seed fixed from the fair ({@link AllocationSeed}): a preview
+   * (made by no organiser), then its publication. One instance at a time runs a fair (a
+   * session advisory lock the others do not wait for). Answers how many it published.
    */
   public Future<Integer> publishDue() {
     return repository.due(pool).compose(ids -> {
       Future<Integer> chain = Future.succeededFuture(0);
       for (long fairId : ids) {
-        chain = chain.compose(done -> fairs.findById(fairId)
-            .compose(fair -> pool.withTransaction(conn -> repository.tryClaim(conn, fairId)
-                .compose(claimed -> claimed ? publication(conn, fair).publishNew(AllocationSeed.of(fair))
-                    : Future.succeededFuture(false))))
+        chain = chain.compose(done -> repository.claimed(pool, fairId, () -> fairs.findById(fairId)
+                .compose(fair -> publishDue(fair)))
             .map(published -> published ? done + 1 : done));
       }
       return chain;
     });
+  }
+
+  private Future<Boolean> publishDue(Fair fair) {
+    long seed = AllocationSeed.of(fair);
+    return repository.published(pool, fair.id()).compose(published -> published.isPresent()
+        ? Future.succeededFuture(false)
+        : pool.withConnection(conn -> read(conn, fair, false))
+            .compose(inputs -> compute(fair, requireAllocationMode(inputs), seed))
+            .compose(computed -> pool.withTransaction(conn -> store(conn, fair, seed, null, computed)))
+            .compose(id -> row(fair, id))
+            .compose(row -> Retries.onRace(() -> pool.withTransaction(conn -> publication(conn, fair).publishPreview(row))))
+            .map(true));
   }
 
   private AllocationPublication publication(SqlConnection conn, Fair fair) {
@@ -163,26 +175,27 @@ public final class AllocationService {
   /** Reads what an allocation is computed from; {@code lock}: the requests' rows {@code FOR UPDATE}. */
   Future<Inputs> read(SqlClient conn, Fair fair, boolean lock) {
     return repository.requests(conn, fair.id(), lock)
-        .compose(rows -> Future.all(bookings.offer(conn, fair.id()), AllocationTemporaryInputs.forAllocation(conn, fair.id()),
-                AllocationTemporaryInputs.registration(conn, fair.id()))
-            .map(read -> new Inputs(read.resultAt(0), read.resultAt(1), rows, read.resultAt(2))));
+        .compose(rows -> Future.all(bookings.offer(conn, fair.id()), requests.forAllocation(conn, fair.id()),
+                repository.shares(conn, fair.id()), AllocationTemporaryInputs.registration(conn, fair.id()))
+            .map(read -> new Inputs(read.resultAt(0), read.resultAt(1), read.resultAt(2), rows, read.resultAt(3))));
   }
 
   /** The allocator off the event loop: a large fair takes a good part of a second. */
   Future<Computed> compute(Fair fair, Inputs inputs, long seed) {
     return vertx.executeBlocking(() -> {
-      Allocation allocation = Allocator.allocate(inputs.supply(fair), inputs.requests(), seed);
+      Allocation allocation = Allocator.allocate(inputs.supply(fair), inputs.requests(), inputs.shares(), seed);
       Map<String, String> schools = inputs.rows().values().stream()
           .collect(Collectors.toMap(RequestRow::schoolUai, RequestRow::schoolName, (a, b) -> a));
       List<AllocationFigures.TrackName> tracks = inputs.offer().tracks().stream()
           .map(t -> new AllocationFigures.TrackName(t.id(), t.slug(), t.name())).toList();
       return new Computed(allocation, outcomes(allocation),
-          AllocationFigures.of(allocation, inputs.requests(), schools, tracks));
+          AllocationFigures.of(allocation, inputs.requests(), schools, tracks),
+          AllocationDigest.of(inputs, fair.changeoverMinutes()));
     }, false);
   }
 
   Future<Long> store(SqlClient conn, Fair fair, long seed, Long organiserId, Computed computed) {
-    return repository.insert(conn, fair.id(), seed, organiserId, computed.figures())
+    return repository.insert(conn, fair.id(), seed, organiserId, computed.figures(), computed.inputsDigest())
         .compose(id -> repository.insertOutcomes(conn, id, computed.outcomes()).map(id));
   }
 
