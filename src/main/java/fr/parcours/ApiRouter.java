@@ -1,6 +1,7 @@
 package fr.parcours;
 
 import fr.parcours.admin.AdminRoutes;
+import fr.parcours.admin.DayServices;
 import fr.parcours.admin.SetupServices;
 import fr.parcours.allocation.AllocationPageRoutes;
 import fr.parcours.allocation.AllocationRoutes;
@@ -20,6 +21,7 @@ import fr.parcours.calendar.CalendarRoutes;
 import fr.parcours.challenge.ChallengeChoices;
 import fr.parcours.challenge.ChallengeRoutes;
 import fr.parcours.checkin.CheckInRoutes;
+import fr.parcours.checkin.DayRoutes;
 import fr.parcours.edition.CopyRoutes;
 import fr.parcours.fair.FairPageRoutes;
 import fr.parcours.fair.SessionKind;
@@ -78,6 +80,7 @@ final class ApiRouter {
     new CopyRoutes(services.copies, auth.requireOrganiser()).mount(router);
     new ImportRoutes(services.imports, auth.requireOrganiser()).mount(router);
     new CheckInRoutes(services.checkIns, auth.requireOrganiser(), services.config.publicUrl()).mount(router);
+    new DayRoutes(services.day, auth.requireOrganiser()).mount(router);
     Pages pages = services.pages;
     new BookingPageRoutes(services.bookings,
         new ChallengeChoices(services.challenges, services.challengePicks), pages).mount(router);
@@ -88,7 +91,8 @@ final class ApiRouter {
     new AdminRoutes(services.auth, logins, services.fairs, services.resources, services.bookingDesk, services.standDesk,
         services.challenges, services.offers, services.offerPlacement, services.programmeConflicts,
         new SetupServices(services.imports, services.copies, services.team), services.plans,
-        new PlanEvents(services.vertx, services.plans), services.checkIns, services.allocations, pages).mount(router);
+        new PlanEvents(services.vertx, services.plans),
+        new DayServices(services.checkIns, services.day, services.dayStreams), services.allocations, pages).mount(router);
     new AssociationRoutes(services.associations, services.schedules, services.fairs, associationAuth,
         services.throttle).mount(router);
     new AssociationPageRoutes(services.associations, associationAuth, services.fairs, services.resources,

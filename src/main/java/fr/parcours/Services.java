@@ -19,6 +19,7 @@ import fr.parcours.calendar.Calendars;
 import fr.parcours.calendar.Selections;
 import fr.parcours.challenge.ChallengePicks;
 import fr.parcours.checkin.CheckInService;
+import fr.parcours.checkin.DayService;
 import fr.parcours.challenge.ChallengeService;
 import fr.parcours.config.AppConfig;
 import fr.parcours.config.Settings;
@@ -31,6 +32,7 @@ import fr.parcours.imports.ImportService;
 import fr.parcours.metrics.AppMetrics;
 import fr.parcours.live.AvailabilityStreams;
 import fr.parcours.live.Change;
+import fr.parcours.live.DayStreams;
 import fr.parcours.live.LiveChanges;
 import fr.parcours.web.ClientAddress;
 import fr.parcours.web.PageBody;
@@ -84,6 +86,8 @@ public final class Services {
   final ImportService imports;
   final CheckInService checkIns;
   final AllocationService allocations;
+  final DayService day;
+  final DayStreams dayStreams;
   /** Templates compiled once for every verticle; pages prepared once per change for every visitor. */
   final Pages pages;
   final PreparedCache<PageBody> preparedPages;
@@ -135,6 +139,8 @@ public final class Services {
     this.checkIns = new CheckInService(pool, fairs);
     this.allocations = new AllocationService(vertx, pool, fairs, locks, new AllocatedBookings(placements),
         config.publicUrl());
+    this.day = new DayService(pool, fairs, bookings);
+    this.dayStreams = new DayStreams(vertx, config.get(Settings.LIVE_MAX_STREAMS));
     this.pages = new Pages(vertx);
     this.preparedPages = new PreparedCache<>(vertx, PREPARED_PAGES_MAX_BYTES);
     this.preparedApiCache = new PreparedCache<>(vertx, PREPARED_API_MAX_BYTES);

@@ -54,13 +54,22 @@ final class CheckInRepository {
             + "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (booking_id) DO UPDATE SET pupils = EXCLUDED.pupils, "
             + "adults = EXCLUDED.adults, checked_in_by = EXCLUDED.checked_in_by, updated_at = now()")
         .execute(Tuple.of(request.bookingId(), fairId, request.pupils(), request.adults(), organiserId))
-        .mapEmpty();
+        .compose(done -> arrivalsChanged(db, fairId));
+  }
+
+  /**
+   * Tells every instance's dashboards at commit. Here rather than a trigger: check_ins comes
+   * from a migration (024) numbered after the one that gives the day its notifications (022).
+   */
+  private static Future<Void> arrivalsChanged(SqlClient db, long fairId) {
+    return db.preparedQuery("SELECT notify_change($1, 'arrivals')").execute(Tuple.of(fairId)).mapEmpty();
   }
 
   /** Undoes a check-in; true when there was one. */
   Future<Boolean> undo(SqlClient db, long fairId, long bookingId) {
     return db.preparedQuery("DELETE FROM check_ins WHERE booking_id = $1 AND fair_id = $2")
-        .execute(Tuple.of(bookingId, fairId)).map(rows -> rows.rowCount() == 1);
+        .execute(Tuple.of(bookingId, fairId))
+        .compose(rows -> arrivalsChanged(db, fairId).map(rows.rowCount() == 1));
   }
 
   Future<Optional<Arrival>> arrival(SqlClient db, long fairId, ZoneId zone, long bookingId) {
@@ -82,6 +91,49 @@ final class CheckInRepository {
         .map(rows -> {
           Row row = rows.iterator().next();
           return new Extras(row.getInteger("stands"), row.getInteger("picks"), row.getInteger("present"));
+        });
+  }
+
+  /**
+   * Every place a confirmed class holds in the fair, with the headcount it was checked in with
+   * and the one marked in that session (null when not told): what the flows add up.
+   */
+  Future<List<Turnout.Seat>> seats(SqlClient db, long fairId) {
+    return db.preparedQuery("SELECT hp.session_id, hp.booking_id, hp.people, ci.pupils + ci.adults AS checked_in, "
+            + "sp.pupils + sp.adults AS marked FROM held_places hp "
+            + "JOIN bookings b ON b.id = hp.booking_id AND b.fair_id = $1 AND b.status = 'confirmed' "
+            + "LEFT JOIN check_ins ci ON ci.booking_id = b.id "
+            + "LEFT JOIN session_presences sp ON sp.booking_id = hp.booking_id AND sp.session_id = hp.session_id")
+        .execute(Tuple.of(fairId))
+        .map(rows -> {
+          List<Turnout.Seat> seats = new ArrayList<>();
+          rows.forEach(row -> seats.add(new Turnout.Seat(row.getLong("session_id"), row.getLong("booking_id"),
+              row.getInteger("people"), row.getInteger("checked_in"), row.getInteger("marked"))));
+          return seats;
+        });
+  }
+
+  /** The manage tokens of the fair's confirmed bookings among {@code ids}: what cancelling them takes. */
+  Future<List<String>> confirmedTokens(SqlClient db, long fairId, List<Long> ids) {
+    return db.preparedQuery("SELECT manage_token FROM bookings WHERE fair_id = $1 AND id = ANY($2) "
+            + "AND status = 'confirmed' ORDER BY id")
+        .execute(Tuple.tuple().addLong(fairId).addArrayOfLong(ids.toArray(Long[]::new)))
+        .map(rows -> {
+          List<String> tokens = new ArrayList<>();
+          rows.forEach(row -> tokens.add(row.getString("manage_token")));
+          return tokens;
+        });
+  }
+
+  /** The ids of the fair's bookings with {@code status} (among {@code ids} when given). */
+  Future<List<Long>> withStatus(SqlClient db, long fairId, String status, List<Long> ids) {
+    return db.preparedQuery("SELECT id FROM bookings WHERE fair_id = $1 AND status = $2 "
+            + "AND ($3::bigint[] IS NULL OR id = ANY($3)) ORDER BY id")
+        .execute(Tuple.tuple().addLong(fairId).addString(status).addArrayOfLong(ids == null ? null : ids.toArray(Long[]::new)))
+        .map(rows -> {
+          List<Long> found = new ArrayList<>();
+          rows.forEach(row -> found.add(row.getLong("id")));
+          return found;
         });
   }
 
