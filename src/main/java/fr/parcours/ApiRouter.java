@@ -5,6 +5,7 @@ import fr.parcours.admin.DayServices;
 import fr.parcours.admin.SetupServices;
 import fr.parcours.allocation.AllocationPageRoutes;
 import fr.parcours.allocation.AllocationRoutes;
+import fr.parcours.allocation.AllocationShareRoutes;
 import fr.parcours.association.AssociationAuth;
 import fr.parcours.association.AssociationHomeRoutes;
 import fr.parcours.association.AssociationPageRoutes;
@@ -80,6 +81,7 @@ final class ApiRouter {
     new CopyRoutes(services.copies, auth.requireOrganiser()).mount(router);
     new ImportRoutes(services.imports, auth.requireOrganiser()).mount(router);
     new CheckInRoutes(services.checkIns, auth.requireOrganiser(), services.config.publicUrl()).mount(router);
+    new AllocationShareRoutes(services.allocationShares, auth.requireOrganiser()).mount(router);
     new DayRoutes(services.day, auth.requireOrganiser()).mount(router);
     Pages pages = services.pages;
     new BookingPageRoutes(services.bookings,

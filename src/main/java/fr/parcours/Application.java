@@ -1,6 +1,7 @@
 package fr.parcours;
 
 import fr.parcours.allocation.AllocationClock;
+import fr.parcours.booking.OfferDeadlines;
 import fr.parcours.config.AppConfig;
 import fr.parcours.config.Settings;
 import fr.parcours.db.Database;
@@ -39,6 +40,7 @@ public final class Application {
   private final Pool pool;
   private final Services services;
   private final OutboxWorker outbox;
+  private final OfferDeadlines offerDeadlines;
   private final Listener listener;
   private final AllocationClock allocationClock;
 
@@ -58,6 +60,7 @@ public final class Application {
     this.services = new Services(vertx, pool, dbUrl, config, metrics);
     this.outbox = new OutboxWorker(vertx, pool, config);
     this.allocationClock = new AllocationClock(vertx, services.allocations);
+    this.offerDeadlines = new OfferDeadlines(vertx, services.bookings);
     this.listener = new Listener(vertx, Database.connectOptions(dbUrl, config.dbLimits()), services.databaseStatus);
   }
 
@@ -127,6 +130,7 @@ public final class Application {
     Future<Void> outboxStarted = outbox.start(listener, config.mail().pollSeconds());
     LiveChanges.publish(vertx, listener);
     allocationClock.start(config.get(Settings.ALLOCATION_POLL_SECONDS));
+    offerDeadlines.start();
     return outboxStarted.compose(started -> listener.start());
   }
 
@@ -147,6 +151,11 @@ public final class Application {
     return allocationClock.tick();
   }
 
+  /** Passes on every offer past its deadline now (tests use it instead of waiting for the sweep). */
+  public Future<Integer> expireOffers() {
+    return offerDeadlines.sweep();
+  }
+
   public Services services() {
     return services;
   }
@@ -165,6 +174,7 @@ public final class Application {
         })
         .eventually(() -> {
           allocationClock.stop();
+          offerDeadlines.stop();
           return Future.succeededFuture();
         })
         .eventually(listener::stop)

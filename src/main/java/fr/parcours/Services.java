@@ -1,6 +1,7 @@
 package fr.parcours;
 
 import fr.parcours.allocation.AllocationService;
+import fr.parcours.allocation.AllocationShareService;
 import fr.parcours.association.AssociationService;
 import fr.parcours.association.OfferPlacement;
 import fr.parcours.association.OfferService;
@@ -86,6 +87,7 @@ public final class Services {
   final ImportService imports;
   final CheckInService checkIns;
   final AllocationService allocations;
+  final AllocationShareService allocationShares;
   final DayService day;
   final DayStreams dayStreams;
   /** Templates compiled once for every verticle; pages prepared once per change for every visitor. */
@@ -139,6 +141,7 @@ public final class Services {
     this.checkIns = new CheckInService(pool, fairs);
     this.allocations = new AllocationService(vertx, pool, fairs, locks, new AllocatedBookings(placements),
         config.publicUrl());
+    this.allocationShares = new AllocationShareService(pool, fairs, bookings);
     this.day = new DayService(pool, fairs, bookings);
     this.dayStreams = new DayStreams(vertx, config.get(Settings.LIVE_MAX_STREAMS));
     this.pages = new Pages(vertx);

@@ -158,18 +158,6 @@ final class AllocationRepository {
         });
   }
 
-  /** The places the fair keeps for groups of classes, served first (the allocator's phases). */
-  Future<List<Share>> shares(SqlClient db, long fairId) {
-    return db.preparedQuery("SELECT kind, level, percent FROM allocation_shares WHERE fair_id = $1 ORDER BY id")
-        .execute(Tuple.of(fairId))
-        .map(rows -> {
-          List<Share> shares = new ArrayList<>();
-          rows.forEach(row -> Share.Kind.of(row.getString("kind")).ifPresent(kind ->
-              shares.add(new Share(kind, row.getString("level"), row.getInteger("percent")))));
-          return shares;
-        });
-  }
-
   /** What became of a request once published; {@code status} confirmed, waitlisted or unplaced. */
   Future<Void> settle(SqlClient db, long requestId, String status, Long bookingId, String reason) {
     return db.preparedQuery("UPDATE class_requests SET status = $2, booking_id = $3, unplaced_reason = $4, "

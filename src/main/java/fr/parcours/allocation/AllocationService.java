@@ -53,6 +53,7 @@ public final class AllocationService {
   private final String publicUrl;
   private final AllocationRepository repository = new AllocationRepository();
   private final RequestRepository requests = new RequestRepository();
+  private final AllocationShareRepository shares = new AllocationShareRepository();
 
   public AllocationService(Vertx vertx, Pool pool, FairService fairs, Locks locks, AllocatedBookings bookings,
                            String publicUrl) {
@@ -176,7 +177,7 @@ public final class AllocationService {
   Future<Inputs> read(SqlClient conn, Fair fair, boolean lock) {
     return repository.requests(conn, fair.id(), lock)
         .compose(rows -> Future.all(bookings.offer(conn, fair.id()), requests.forAllocation(conn, fair.id()),
-                repository.shares(conn, fair.id()), AllocationTemporaryInputs.registration(conn, fair.id()))
+                shares.shares(conn, fair.id()), AllocationTemporaryInputs.registration(conn, fair.id()))
             .map(read -> new Inputs(read.resultAt(0), read.resultAt(1), read.resultAt(2), rows, read.resultAt(3))));
   }
 

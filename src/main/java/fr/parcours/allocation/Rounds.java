@@ -50,6 +50,8 @@ final class Rounds {
   /** The phase being run: its share (null: everyone) and what it may still place per track. */
   private Share share;
   private Map<Long, Integer> budget;
+  /** The schools of this phase that found no room in their turn: they place nothing more in it. */
+  private final Set<String> stuck = new HashSet<>();
 
   Rounds(Supply supply, List<ClassRequest> requests, long seed, boolean repairs) {
     this.supply = supply;
@@ -80,7 +82,7 @@ final class Rounds {
   private void phase(Share share, Map<Long, Integer> budget) {
     this.share = share;
     this.budget = budget;
-    Set<String> stuck = new HashSet<>();
+    stuck.clear();
     while (true) {
       List<String> active = draw.stream().map(Draw.Ticket::school)
           .filter(school -> !stuck.contains(school) && !inPhase(school).isEmpty()).toList();
@@ -98,20 +100,10 @@ final class Rounds {
           }
         }
       }
-      boolean moved = false;
       for (String school : turn) {
-        if (served.contains(school)) {
-          continue;
-        }
-        if (repairs && repairOne(school, fewest + 1)) {
-          moved = true;
-        } else {
+        if (!served.contains(school) && !(repairs && repairOne(school, fewest + 1))) {
           stuck.add(school);
         }
-      }
-      if (moved) {
-        // A class moved: room may have opened where a stuck school had none.
-        stuck.clear();
       }
     }
   }
@@ -174,25 +166,20 @@ final class Rounds {
   /**
    * Makes room for the request on the option's track by moving one class placed there to another
    * route: its own track first (another showing or window), else, in the phase open to everyone,
-   * another track it accepts. The moved class keeps its place; only its route changes.
+   * another track it accepts. For a school with no class yet, two classes may move. A moved class
+   * keeps its place and its round; only its route changes.
    */
   private boolean makeRoom(ClassRequest request, Option option, int round) {
-    long trackId = option.trackId();
-    for (Placed held : List.copyOf(placed.values())) {
-      if (held.trackId() != trackId) {
-        continue;
+    List<Placed> there = placed.values().stream().filter(p -> p.trackId() == option.trackId()).toList();
+    for (Placed held : there) {
+      if (makeRoom(request, option, round, List.of(held))) {
+        return true;
       }
-      ClassRequest other = byId.get(held.requestId());
-      Timetable released = timetables.get(trackId).release(held.route().sessionIds(), other.people());
-      for (int window = 0; window < request.windows().size(); window++) {
-        Optional<Route> route = RouteFinder.find(released, need(request, request.windows().get(window)));
-        if (route.isEmpty()) {
-          continue;
-        }
-        Optional<Placed> moved = rehome(other, held, released.reserve(route.get(), request.people()));
-        if (moved.isPresent()) {
-          move(other, held, moved.get(), released);
-          place(request, option, round, window, route.get());
+    }
+    for (int i = 0; round == 1 && i < there.size(); i++) {
+      for (int j = i + 1; j < there.size(); j++) {
+        if (!there.get(i).school().equals(there.get(j).school())
+            && makeRoom(request, option, round, List.of(there.get(i), there.get(j)))) {
           return true;
         }
       }
@@ -200,9 +187,96 @@ final class Rounds {
     return false;
   }
 
-  /** Another route for a placed class, with {@code track} its track's timetable without it. */
-  private Optional<Placed> rehome(ClassRequest request, Placed held, Timetable track) {
-    Optional<Placed> same = routeOn(request, held, held.trackId(), held.choice(), track);
+  private boolean makeRoom(ClassRequest request, Option option, int round, List<Placed> held) {
+    long trackId = option.trackId();
+    Timetable now = timetables.get(trackId);
+    for (int window = 0; window < request.windows().size(); window++) {
+      Need need = need(request, request.windows().get(window));
+      if (!couldOpen(now, held, need)) {
+        continue;
+      }
+      Timetable released = now;
+      for (Placed p : held) {
+        released = released.release(p.route().sessionIds(), byId.get(p.requestId()).people());
+      }
+      Optional<Route> route = RouteFinder.find(released, need);
+      if (route.isEmpty()) {
+        continue;
+      }
+      Map<Long, Timetable> scratch = new HashMap<>(timetables);
+      scratch.put(trackId, released.reserve(route.get(), request.people()));
+      Map<Long, Placed> moves = new LinkedHashMap<>();
+      for (Placed p : held) {
+        ClassRequest other = byId.get(p.requestId());
+        Optional<Placed> moved = rehome(other, p, scratch);
+        if (moved.isEmpty()) {
+          break;
+        }
+        moves.put(p.requestId(), moved.get());
+        scratch.compute(moved.get().trackId(), (id, t) -> t.reserve(moved.get().route(), other.people()));
+      }
+      if (moves.size() == held.size() && !opensRoomForStuck(trackId, held, moves, request, route.get())) {
+        timetables.put(trackId, released);
+        moves.values().forEach(this::move);
+        place(request, option, round, window, route.get());
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether taking the held classes off their sessions could leave room for the need: every
+   * activity must then have a showing in the window with room. A cheap test before any search.
+   */
+  private boolean couldOpen(Timetable timetable, List<Placed> held, Need need) {
+    Map<Long, Integer> freed = new HashMap<>();
+    held.forEach(p -> p.route().sessionIds().forEach(id -> freed.merge(id, byId.get(p.requestId()).people(), Integer::sum)));
+    return timetable.activities().stream().allMatch(activity -> timetable.sessions().stream()
+        .anyMatch(s -> s.activity().equals(activity) && !s.startsAt().isBefore(need.from())
+            && !s.endsAt().isAfter(need.to()) && s.left() + freed.getOrDefault(s.id(), 0) >= need.people()));
+  }
+
+  /**
+   * Whether the moves would open room, as the round rule replays it, for a school stuck earlier:
+   * replayed, a stuck school with m classes faces the classes of rounds up to m+1 on their final
+   * routes, and must still find none. Only the track the classes leave gains room.
+   */
+  private boolean opensRoomForStuck(long trackId, List<Placed> held, Map<Long, Placed> moves, ClassRequest newcomer,
+                                    Route newcomersRoute) {
+    for (String school : stuck) {
+      int upTo = count(school) + 1;
+      if (held.stream().allMatch(p -> p.round() > upTo && p.share() == null)) {
+        continue;
+      }
+      Timetable replayed = replayed(trackId, upTo, moves, newcomer, newcomersRoute);
+      for (ClassRequest request : inPhase(school)) {
+        if (accepted(request).contains(trackId) && !capped(request, trackId)
+            && supply.rules().missingAdults(request.pupils(), request.adults()) == 0
+            && request.windows().stream().anyMatch(w -> RouteFinder.find(replayed, need(request, w)).isPresent())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The track as the replay shows it before round {@code upTo + 1}, once the classes moved. */
+  private Timetable replayed(long trackId, int upTo, Map<Long, Placed> moves, ClassRequest newcomer,
+                             Route newcomersRoute) {
+    Timetable timetable = supply.tracks().stream().filter(t -> t.id() == trackId).findFirst().orElseThrow().timetable();
+    for (Placed p : placed.values()) {
+      Placed now = moves.getOrDefault(p.requestId(), p);
+      if (now.trackId() == trackId && (now.share() != null || now.round() <= upTo)) {
+        timetable = timetable.reserve(now.route(), byId.get(now.requestId()).people());
+      }
+    }
+    return count(newcomer.school()) + 1 <= upTo ? timetable.reserve(newcomersRoute, newcomer.people()) : timetable;
+  }
+
+  /** Another route for a placed class, its own sessions free in {@code scratch}. */
+  private Optional<Placed> rehome(ClassRequest request, Placed held, Map<Long, Timetable> scratch) {
+    Optional<Placed> same = routeOn(request, held, held.trackId(), held.choice(), scratch.get(held.trackId()));
     if (same.isPresent() || held.share() != null || share != null) {
       return same;
     }
@@ -213,7 +287,7 @@ final class Rounds {
         if (option.trackId() != held.trackId() && SchoolCaps.refusal(supply.rules(), without, option.trackId(),
             request.pupils()).isEmpty()) {
           Optional<Placed> elsewhere = routeOn(request, held, option.trackId(), option.choice(),
-              timetables.get(option.trackId()));
+              scratch.get(option.trackId()));
           if (elsewhere.isPresent()) {
             return elsewhere;
           }
@@ -234,8 +308,10 @@ final class Rounds {
     return Optional.empty();
   }
 
-  private void move(ClassRequest request, Placed from, Placed to, Timetable released) {
-    timetables.put(from.trackId(), released);
+  /** Puts a placed class on its new route; its old sessions are already released. */
+  private void move(Placed to) {
+    ClassRequest request = byId.get(to.requestId());
+    Placed from = placed.get(to.requestId());
     timetables.compute(to.trackId(), (id, timetable) -> timetable.reserve(to.route(), request.people()));
     if (to.trackId() != from.trackId()) {
       Map<Long, Usage> school = usage.get(request.school());

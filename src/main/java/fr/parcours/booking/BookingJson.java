@@ -58,6 +58,9 @@ final class BookingJson {
     if (booking.waitlistPosition() != null) {
       json.put("waitlist_position", booking.waitlistPosition());
     }
+    if (booking.offeredUntil() != null) {
+      json.put("offer", new JsonObject().put("expires_at", FairTimes.format(booking.offeredUntil(), fair.zone())));
+    }
     return json;
   }
 

@@ -3,6 +3,7 @@ package fr.parcours.booking;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairTimes;
 import fr.parcours.fair.Venue;
+import fr.parcours.i18n.Dates;
 import fr.parcours.mail.Letter;
 import fr.parcours.mail.Message;
 
@@ -27,7 +28,8 @@ final class BookingMessages {
     /** Placed by the fair's allocation (#17) on the route it gave. */
     ALLOCATED("booking_allocated"),
     /** Not placed by the allocation: waiting on its first choice, in draw order. */
-    ALLOCATION_WAITLISTED("booking_allocation_waitlisted");
+    ALLOCATION_WAITLISTED("booking_allocation_waitlisted"),
+    OFFER_EXPIRED("booking_offer_expired");
 
     final String kind;
 
@@ -48,11 +50,16 @@ final class BookingMessages {
         .line("mail_booking_track", Map.of("fair", fair.details().name(), "track", booking.trackName(), "day", r.day()))
         .line("mail_booking_class", Map.of("school", r.school().name(), "class", r.group().name(),
             "pupils", r.pupils(), "adults", r.adults()));
+    if (booking.offeredUntil() != null) {
+      letter.line("mail_booking_offer", Map.of("deadline", Dates.dateTime(letter.language(),
+          booking.offeredUntil().atZoneSameInstant(fair.zone()).toLocalDateTime())));
+    }
     if (booking.waitlistPosition() != null) {
       letter.line("mail_booking_waitlist_position", Map.of("position", booking.waitlistPosition()));
     }
     // A cancelled booking has nowhere to go and nothing left to change: no venue, no manage link.
-    if (notice != Notice.CANCELLED) {
+    boolean ended = notice == Notice.CANCELLED || notice == Notice.OFFER_EXPIRED;
+    if (!ended) {
       venues.forEach(venue -> letter.line("mail_venue", Map.of("name", venue.name(), "address", venue.address(),
           "city", venue.city())));
     }
@@ -63,7 +70,7 @@ final class BookingMessages {
           + FairTimes.clock(s.endsAt(), fair.zone(), letter.language()) + "  " + s.titleAndRoom()));
       letter.line("mail_booking_route_end");
     }
-    if (notice != Notice.CANCELLED) {
+    if (!ended) {
       // The entrance checks a class in by this code: whoever holds a confirmed place gets it with every news.
       if (booking.is(Booking.CONFIRMED)) {
         letter.blank().line("mail_booking_check_in", Map.of("code", CheckInCode.of(booking.id()),

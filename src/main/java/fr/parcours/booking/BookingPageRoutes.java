@@ -29,7 +29,7 @@ public final class BookingPageRoutes {
 
   private static final List<String> FORM_FIELDS = List.of("pupils", "adults", "arrival", "departure");
   private static final Set<String> WHOLE_NUMBERS = Set.of("pupils", "adults");
-  private static final Set<String> NOTICES = Set.of("booked", "updated", "cancelled", "challenge_picked",
+  private static final Set<String> NOTICES = Set.of("booked", "updated", "cancelled", "offer_accepted", "challenge_picked",
       "challenge_dropped");
 
   private final BookingService bookings;
@@ -68,9 +68,17 @@ public final class BookingPageRoutes {
   private void submit(RoutingContext ctx) {
     String token = ctx.pathParam("token");
     MultiMap form = ctx.request().formAttributes();
-    boolean cancelling = "cancel".equals(form.get("action"));
-    Future<ShownBooking> result = cancelling ? cancel(token, form) : change(token, form);
-    answer(ctx, token, form, result, cancelling ? "cancelled" : "updated");
+    String action = String.valueOf(form.get("action"));
+    Future<ShownBooking> result = switch (action) {
+      case "cancel" -> cancel(token, form);
+      case "accept" -> bookings.accept(token);
+      default -> change(token, form);
+    };
+    answer(ctx, token, form, result, switch (action) {
+      case "cancel" -> "cancelled";
+      case "accept" -> "offer_accepted";
+      default -> "updated";
+    });
   }
 
   /** Picks a challenge's slot ("challengeId:slotId"), or drops the pick. */

@@ -48,6 +48,8 @@ public final class BookingRoutes {
         bookings.change(ctx.pathParam("token"), BookingChange.parse(Http.body(ctx))).map(ShownBooking::toJson)));
     router.delete("/api/bookings/:token").handler(ctx -> Http.respond(ctx, 200, bookings.cancel(ctx.pathParam("token"))
         .map(ShownBooking::toJson)));
+    router.post("/api/bookings/:token/acceptance").handler(ctx -> Http.respond(ctx, 200,
+        bookings.accept(ctx.pathParam("token")).map(ShownBooking::toJson)));
     mountOrganiser(router);
   }
 

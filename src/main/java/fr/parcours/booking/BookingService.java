@@ -182,15 +182,55 @@ public final class BookingService {
 
   /** Cancels (again: no change) and hands the freed places to the waiting list. */
   public Future<ShownBooking> cancel(String token) {
+    return underTrackLock(token, (conn, fair, current) -> current.is(Booking.CANCELLED)
+        ? Future.succeededFuture(current)
+        : cancelLocked(conn, fair, current, Notice.CANCELLED));
+  }
+
+  /** Takes a place offered from the waiting list: it is the class's until it cancels. */
+  public Future<ShownBooking> accept(String token) {
+    return underTrackLock(token, (conn, fair, current) -> {
+      if (current.is(Booking.CANCELLED)) {
+        throw AppException.conflict("BOOKING_CANCELLED", Map.of());
+      }
+      return current.offeredUntil() == null ? Future.succeededFuture(current)
+          : repository.accept(conn, current.id()).compose(accepted -> reread(conn, current));
+    }).compose(accepted -> show(token));
+  }
+
+  /**
+   * An offer past its deadline, and still not taken when its track's lock is held: its places
+   * go to the next class waiting, and its teacher is told.
+   */
+  Future<ShownBooking> expireOffer(String token) {
+    return underTrackLock(token, (conn, fair, current) -> current.offeredUntil() != null
+        && current.offeredUntil().toInstant().isBefore(Instant.now())
+        ? cancelLocked(conn, fair, current, Notice.OFFER_EXPIRED)
+        : Future.succeededFuture(current));
+  }
+
+  private interface LockedWork {
+    Future<Booking> apply(SqlConnection conn, Fair fair, Booking current);
+  }
+
+  /** Runs {@code work} on the booking as it stands under its track's lock, in one transaction. */
+  private Future<ShownBooking> underTrackLock(String token, LockedWork work) {
     return byToken(token).compose(found -> fairOf(found).compose(fair -> Retries.onRace(() -> pool
-        .withTransaction(conn -> lockedBooking(conn, found).compose(current -> current.is(Booking.CANCELLED)
-            ? Future.succeededFuture(current)
-            : repository.release(conn, current.id())
-                .compose(released -> repository.update(conn, current.id(), current.request(), Booking.CANCELLED))
-                .compose(updated -> extras.follow(conn, current.id()))
-                .compose(letGo -> placements.notify(conn, current.id(), Notice.CANCELLED, fair))
-                .compose(cancelled -> placements.promote(conn, fair, current.trackId()).map(cancelled)))))
+        .withTransaction(conn -> lockedBooking(conn, found).compose(current -> work.apply(conn, fair, current))))
         .map(booking -> ShownBooking.of(booking, fair, links))));
+  }
+
+  private Future<Booking> cancelLocked(SqlConnection conn, Fair fair, Booking current, Notice notice) {
+    return repository.release(conn, current.id())
+        .compose(released -> repository.update(conn, current.id(), current.request(), Booking.CANCELLED))
+        .compose(updated -> extras.follow(conn, current.id()))
+        .compose(letGo -> placements.notify(conn, current.id(), notice, fair))
+        .compose(cancelled -> placements.promote(conn, fair, current.trackId()).map(cancelled));
+  }
+
+  /** Manage tokens of offers past their deadline (at most {@code limit}), for the sweep to expire. */
+  Future<List<String>> expiredOffers(int limit) {
+    return repository.expiredOffers(pool, limit);
   }
 
   /** Places per session and per track, and each track's waiting list: what a teacher checks first. */

@@ -42,7 +42,9 @@ final class ManagePage {
         .put("route", routeRows(booking.route(), zone))
         .put("check_in_code", CheckInCode.of(booking.id()))
         .put("came", came(booking.presence()))
-        .put("picked", picked(shown.pick(), zone));
+        .put("picked", picked(shown.pick(), zone))
+        .put("offered_until", booking.offeredUntil() == null ? null
+            : Dates.dateTime(language, booking.offeredUntil().atZoneSameInstant(zone).toLocalDateTime()));
   }
 
   /** The form as the booking stands: what the change form starts from. */

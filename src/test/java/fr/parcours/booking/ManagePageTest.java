@@ -42,7 +42,7 @@ class ManagePageTest {
   private static ShownBooking shown(String status, Route route, Booking.Presence came, ChallengePick pick,
                                     List<Window> windows) {
     Booking booking = new Booking(42, 1, 7, "Découverte", "manage-token", "feed-token", status,
-        Booking.WAITLISTED.equals(status) ? 3 : null, REQUEST, "fr", route, came);
+        Booking.WAITLISTED.equals(status) ? 3 : null, REQUEST, "fr", route, came, null);
     return new ShownBooking(booking, FAIR, "https://x/manage/manage-token", "https://x/feed", pick, windows);
   }
 
