@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Random;
 
 import static fr.parcours.allocation.AllocationFixtures.count;
 import static fr.parcours.allocation.AllocationFixtures.exec;
@@ -186,6 +187,40 @@ class AllocationPublishTest extends ServerTest {
     assertTrue(draw.getBoolean("published"));
     assertEquals(8, draw.getJsonArray("draw").size());
     assertNotNull(draw.getString("check"));
+  }
+
+  /**
+   * The 3,000-pupil fair's demand shape (40 schools of 1 to 6 classes of 18 to 32 pupils) on a
+   * track of big rooms: a preview, then a publication booking or waiting every class in one
+   * transaction, both timed (printed; the README's "Allocation" section quotes a run).
+   */
+  @Test
+  void aFairOfFortySchoolsPublishesInOneTransaction() {
+    Fair fair = AllocationFixtures.fair(app, "alloc-large", 400);
+    Random random = new Random(17);
+    int asked = 0;
+    for (int school = 0; school < 40; school++) {
+      int classes = 1 + random.nextInt(6);
+      for (int c = 0; c < classes; c++, asked++) {
+        request(app, fair, String.format("0332%03dC", school), "3e " + (char) ('A' + c), 18 + random.nextInt(15), 2);
+      }
+    }
+    long started = System.nanoTime();
+    HttpResponse<Buffer> previewed = preview(app, fair, new JsonObject().put("seed", 5));
+    long previewMs = (System.nanoTime() - started) / 1_000_000;
+    assertEquals(201, previewed.statusCode(), previewed.bodyAsString());
+    long placed = previewed.bodyAsJsonObject().getJsonObject("classes").getInteger("placed");
+    started = System.nanoTime();
+    HttpResponse<Buffer> published = publish(app, fair, previewed.bodyAsJsonObject().getLong("id"));
+    long publishMs = (System.nanoTime() - started) / 1_000_000;
+    assertEquals(200, published.statusCode(), published.bodyAsString());
+    System.out.printf("allocation of %d requests: preview %d ms, publication %d ms (%d placed)%n", asked, previewMs,
+        publishMs, placed);
+    assertEquals(0, count(app, "SELECT count(*) FROM sessions WHERE fair_id = $1 AND booked > capacity", fair));
+    assertEquals(placed, count(app, "SELECT count(*) FROM bookings WHERE fair_id = $1 AND status = 'confirmed'", fair));
+    assertEquals(asked, count(app, "SELECT count(*) FROM class_requests WHERE fair_id = $1 AND status <> 'requested'",
+        fair));
+    assertTrue(publishMs < 30_000, "publication took " + publishMs + " ms");
   }
 
   @Test
