@@ -6,6 +6,7 @@ import fr.parcours.admin.SetupServices;
 import fr.parcours.allocation.AllocationPageRoutes;
 import fr.parcours.allocation.AllocationRoutes;
 import fr.parcours.allocation.AllocationShareRoutes;
+import fr.parcours.allocation.RequestRoutes;
 import fr.parcours.association.AssociationAuth;
 import fr.parcours.association.AssociationHomeRoutes;
 import fr.parcours.association.AssociationPageRoutes;
@@ -77,6 +78,7 @@ final class ApiRouter {
     auth.mount(router);
     new FairRoutes(services.fairs, services.resources, auth, services.preparedApi).mount(router);
     new BookingRoutes(services.bookings, services.bookingDesk, services.throttle, auth.requireOrganiser()).mount(router);
+    new RequestRoutes(services.requests, services.throttle).mount(router);
     new TeamRoutes(services.team, auth.requireOrganiser()).mount(router);
     new CopyRoutes(services.copies, auth.requireOrganiser()).mount(router);
     new ImportRoutes(services.imports, auth.requireOrganiser()).mount(router);

@@ -2,6 +2,8 @@ package fr.parcours;
 
 import fr.parcours.allocation.AllocationService;
 import fr.parcours.allocation.AllocationShareService;
+import fr.parcours.allocation.RequestLinks;
+import fr.parcours.allocation.RequestService;
 import fr.parcours.association.AssociationService;
 import fr.parcours.association.OfferPlacement;
 import fr.parcours.association.OfferService;
@@ -63,6 +65,7 @@ public final class Services {
   final AuthService auth;
   final BookingService bookings;
   final BookingDesk bookingDesk;
+  final RequestService requests;
   final FairService fairs;
   final ResourceService resources;
   final AppMetrics metrics;
@@ -117,6 +120,7 @@ public final class Services {
     this.bookings = new BookingService(pool, fairs, links, placements, challengePicks, metrics, locks,
         config.get(Settings.BOOKING_GROUP_MAX));
     this.bookingDesk = new BookingDesk(pool, fairs, links);
+    this.requests = new RequestService(pool, fairs, bookings, new RequestLinks(config.publicUrl()));
     this.resources = new ResourceService(pool, new SessionFollowUp(placements), locks);
     this.associations = new AssociationService(pool, config.publicUrl(), config.get(Settings.ASSOCIATIONS_SIGN_IN_MINUTES));
     this.stands = new StandService(pool, fairs, locks);

@@ -11,7 +11,6 @@ import fr.parcours.web.Refusals;
 import fr.parcours.web.Subscription;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -135,9 +134,9 @@ public final class BookingPageRoutes {
 
   private void render(RoutingContext ctx, int status, ShownBooking shown, JsonObject form, List<FieldError> errors) {
     JsonObject messages = I18n.messages(I18n.language(ctx));
-    challenges.offered(shown.fair().slug(), messages)
+    challenges.offered(shown.fair().slug())
         // A fair taken off line still shows its bookings: without challenges then.
-        .recover(unreadable -> Future.succeededFuture(new JsonArray()))
+        .recover(unreadable -> Future.succeededFuture(List.of()))
         .onSuccess(offered -> render(ctx, status, shown, form, errors,
             ChallengeSection.model(shown, offered, form.getString("slot"), messages)))
         .onFailure(ctx::fail);

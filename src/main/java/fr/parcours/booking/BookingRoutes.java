@@ -64,7 +64,7 @@ public final class BookingRoutes {
    * Counts a booking per client address and per teacher email (each booking mails that address,
    * so a script must not flood someone's mailbox), refusing it with 429 past either limit.
    */
-  static Future<Void> counted(RoutingContext ctx, Throttle throttle, BookingRequest request) {
+  public static Future<Void> counted(RoutingContext ctx, Throttle throttle, BookingRequest request) {
     Throttle.Limits limits = throttle.limits();
     return throttle.take(ctx, limits.bookingsPerAddress(), limits.bookingsPerEmail(), request.teacher().email());
   }

@@ -78,14 +78,16 @@ class ManagePageTest {
 
   @Test
   void onlySlotsWithinTheClassesWindowCanBePicked() {
-    JsonArray challenges = new JsonArray().add(new JsonObject().put("id", 3).put("slots", new JsonArray()
-        .add(new JsonObject().put("id", 9).put("starts_at", "2027-01-14T11:40:00+01:00").put("ends_at", "2027-01-14T12:00:00+01:00"))
-        .add(new JsonObject().put("id", 10).put("starts_at", "2027-01-14T11:50:00+01:00").put("ends_at", "2027-01-14T12:10:00+01:00"))));
+    List<ChallengeChoice.Offer> challenges = List.of(new ChallengeChoice.Offer(3, "Défi robot", "", List.of(
+        new ChallengeChoice.Offer.Slot(9, utc(10, 40), utc(11, 0), "classes", 2),
+        new ChallengeChoice.Offer.Slot(10, utc(10, 50), utc(11, 10), "pupils", 40))));
     JsonObject section = ChallengeSection.model(shown(Booking.CONFIRMED, Route.EMPTY, null, null, List.of()), challenges,
-        "3:10", new JsonObject());
+        "3:10", new JsonObject().put("challenge_unit_classes", "classes"));
 
     JsonArray slots = section.getJsonArray("challenges").getJsonObject(0).getJsonArray("slots");
     assertFalse(slots.getJsonObject(0).getBoolean("outside"), "ends as the class leaves");
+    assertEquals("11:40 – 12:00", slots.getJsonObject(0).getString("time"));
+    assertEquals("classes", slots.getJsonObject(0).getString("unit_label"));
     assertTrue(slots.getJsonObject(1).getBoolean("outside"), "ends after the class left");
     assertTrue(slots.getJsonObject(1).getBoolean("checked") && section.getBoolean("typed_shown"), "the typed slot kept");
   }
