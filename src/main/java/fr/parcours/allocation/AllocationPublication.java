@@ -70,7 +70,7 @@ final class AllocationPublication {
       if (published.isPresent()) {
         throw AppException.conflict("ALLOCATION_ALREADY_PUBLISHED", Map.of("allocation", published.get().id()));
       }
-      AllocationService.requireAllocationMode(inputs);
+      AllocationService.requireAllocationMode(fair);
       if (!AllocationDigest.of(inputs, fair.changeoverMinutes()).equals(preview.inputsDigest())) {
         throw AppException.conflict("ALLOCATION_STALE", Map.of("allocation", preview.id()));
       }

@@ -15,6 +15,7 @@ import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairRole;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.FairTimes;
+import fr.parcours.fair.RegistrationSettings;
 import fr.parcours.web.JsonInput;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -66,8 +67,7 @@ public final class AllocationService {
   }
 
   /** What an allocation is computed from, as one connection read it. */
-  record Inputs(Offer offer, List<ClassRequest> requests, List<Share> shares, Map<Long, RequestRow> rows,
-                AllocationTemporaryInputs.Registration registration) {
+  record Inputs(Offer offer, List<ClassRequest> requests, List<Share> shares, Map<Long, RequestRow> rows) {
 
     Supply supply(Fair fair) {
       return new Supply(offer.tracks().stream().map(t -> new Supply.Track(t.id(), t.timetable())).toList(),
@@ -86,9 +86,10 @@ public final class AllocationService {
   public Future<JsonObject> preview(Fair fair, Organiser organiser, JsonInput body) {
     Integer given = body.optionalInt("seed", 0, MAX_SEED);
     body.validate();
+    requireAllocationMode(fair);
     long seed = given != null ? given : RANDOM.nextInt(MAX_SEED);
     return pool.withConnection(conn -> read(conn, fair, false))
-        .compose(inputs -> compute(fair, requireAllocationMode(inputs), seed))
+        .compose(inputs -> compute(fair, inputs, seed))
         .compose(computed -> pool.withTransaction(conn -> store(conn, fair, seed, organiser.id(), computed)))
         .compose(id -> show(fair, id));
   }
@@ -119,10 +120,10 @@ public final class AllocationService {
    */
   public Future<JsonObject> publishedDraw(String fairSlug) {
     return fairs.readable(fairSlug, null).compose(fair -> Future.all(repository.published(pool, fair.id()),
-            repository.count(pool, fair.id()), AllocationTemporaryInputs.registration(pool, fair.id()))
+            repository.count(pool, fair.id()))
         .map(read -> {
           Optional<AllocationRow> published = read.resultAt(0);
-          AllocationTemporaryInputs.Registration registration = read.resultAt(2);
+          RegistrationSettings registration = fair.registration();
           JsonObject draw = published.map(row -> AllocationJson.draw(row, read.resultAt(1), fair.zone()))
               .orElseGet(() -> new JsonObject().put("published", false));
           return draw.put("fair", fair.slug()).put("name", fair.details().name())
@@ -160,9 +161,10 @@ public final class AllocationService {
   private Future<Boolean> publishDue(Fair fair) {
     long seed = AllocationSeed.of(fair);
     return repository.published(pool, fair.id()).compose(published -> published.isPresent()
+        || !fair.registration().allocation()
         ? Future.succeededFuture(false)
         : pool.withConnection(conn -> read(conn, fair, false))
-            .compose(inputs -> compute(fair, requireAllocationMode(inputs), seed))
+            .compose(inputs -> compute(fair, inputs, seed))
             .compose(computed -> pool.withTransaction(conn -> store(conn, fair, seed, null, computed)))
             .compose(id -> row(fair, id))
             .compose(row -> Retries.onRace(() -> pool.withTransaction(conn -> publication(conn, fair).publishPreview(row))))
@@ -177,8 +179,8 @@ public final class AllocationService {
   Future<Inputs> read(SqlClient conn, Fair fair, boolean lock) {
     return repository.requests(conn, fair.id(), lock)
         .compose(rows -> Future.all(bookings.offer(conn, fair.id()), requests.forAllocation(conn, fair.id()),
-                shares.shares(conn, fair.id()), AllocationTemporaryInputs.registration(conn, fair.id()))
-            .map(read -> new Inputs(read.resultAt(0), read.resultAt(1), read.resultAt(2), rows, read.resultAt(3))));
+                shares.shares(conn, fair.id()))
+            .map(read -> new Inputs(read.resultAt(0), read.resultAt(1), read.resultAt(2), rows)));
   }
 
   /** The allocator off the event loop: a large fair takes a good part of a second. */
@@ -213,11 +215,11 @@ public final class AllocationService {
     return outcomes;
   }
 
-  static Inputs requireAllocationMode(Inputs inputs) {
-    if (!inputs.registration().allocation()) {
+  /** A fair taking bookings first come has no allocation (409). */
+  static void requireAllocationMode(Fair fair) {
+    if (!fair.registration().allocation()) {
       throw AppException.conflict("FAIR_NOT_IN_ALLOCATION_MODE", Map.of());
     }
-    return inputs;
   }
 
   private Future<AllocationRow> row(Fair fair, long id) {

@@ -171,6 +171,42 @@ class AllocationPublishTest extends ServerTest {
     assertEquals(12, AllocationFixtures.single(app, "SELECT pupils FROM class_requests WHERE id = $1", Tuple.of(changed)));
   }
 
+  /**
+   * The teacher's own change (PATCH of the request, while requests are still taken) and the
+   * organiser's publication sent at once: whichever goes first, the other is refused and the
+   * database holds one of the two whole.
+   */
+  @Test
+  void aTeachersPatchAndThePublicationSentAtOnceLeaveOneOfTheTwoWhole() {
+    Fair fair = oversubscribed("alloc-race-api");
+    exec(app, "UPDATE fairs SET requests_close_at = now() + interval '1 day', allocation_at = now() + interval '2 days' "
+        + "WHERE id = $1", Tuple.of(fair.id()));
+    long preview = preview(app, fair, new JsonObject().put("seed", 11)).bodyAsJsonObject().getLong("id");
+    String token = AllocationFixtures.text(app, "SELECT manage_token FROM class_requests WHERE fair_id = $1 "
+        + "ORDER BY id LIMIT 1", fair);
+    Future<HttpResponse<Buffer>> publishing = app.client()
+        .post("/api/fairs/" + fair.slug() + "/allocations/" + preview + "/publish")
+        .putHeader("Authorization", "Bearer " + fair.ownerToken()).send();
+    Future<HttpResponse<Buffer>> changing = app.client().patch("/api/requests/" + token)
+        .sendJsonObject(new JsonObject().put("pupils", 12));
+    HttpResponse<Buffer> published = await(publishing);
+    HttpResponse<Buffer> changed = await(changing);
+    long pupils = AllocationFixtures.single(app, "SELECT pupils FROM class_requests WHERE manage_token = $1",
+        Tuple.of(token));
+    long bookings = count(app, "SELECT count(*) FROM bookings WHERE fair_id = $1", fair);
+    if (published.statusCode() == 200) {
+      assertEquals(409, changed.statusCode(), changed.bodyAsString());
+      assertEquals(25, pupils);
+      assertEquals(16, bookings);
+      assertEquals(0, count(app, "SELECT count(*) FROM class_requests WHERE fair_id = $1 AND status = 'requested'", fair));
+    } else {
+      assertEquals("ALLOCATION_STALE", published.bodyAsJsonObject().getString("code"), published.bodyAsString());
+      assertEquals(200, changed.statusCode(), changed.bodyAsString());
+      assertEquals(12, pupils);
+      assertEquals(0, bookings);
+    }
+  }
+
   @Test
   void theAllocationDatePublishesOnceWithTheFairsSeed() {
     Fair fair = oversubscribed("alloc-due");
