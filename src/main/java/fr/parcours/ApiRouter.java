@@ -77,14 +77,15 @@ final class ApiRouter {
     AuthRoutes auth = new AuthRoutes(services.auth, logins);
     auth.mount(router);
     new FairRoutes(services.fairs, services.resources, auth, services.preparedApi).mount(router);
-    new BookingRoutes(services.bookings, services.bookingDesk, services.throttle, auth.requireOrganiser()).mount(router);
+    new BookingRoutes(services.bookings, services.bookingDesk, services.throttle, auth.requireOrganiser(),
+        services.preparedApi).mount(router);
     new RequestRoutes(services.requests, services.throttle).mount(router);
     new TeamRoutes(services.team, auth.requireOrganiser()).mount(router);
     new CopyRoutes(services.copies, auth.requireOrganiser()).mount(router);
     new ImportRoutes(services.imports, auth.requireOrganiser()).mount(router);
     new CheckInRoutes(services.checkIns, auth.requireOrganiser(), services.config.publicUrl()).mount(router);
     new AllocationShareRoutes(services.allocationShares, auth.requireOrganiser()).mount(router);
-    new DayRoutes(services.day, auth.requireOrganiser()).mount(router);
+    new DayRoutes(services.day, services.presences, auth.requireOrganiser()).mount(router);
     Pages pages = services.pages;
     new BookingPageRoutes(services.bookings,
         new ChallengeChoices(services.challenges, services.challengePicks), pages).mount(router);
@@ -96,7 +97,7 @@ final class ApiRouter {
         services.challenges, services.offers, services.offerPlacement, services.programmeConflicts,
         new SetupServices(services.imports, services.copies, services.team), services.plans,
         new PlanEvents(services.vertx, services.plans),
-        new DayServices(services.checkIns, services.day, services.dayStreams), services.allocations, pages).mount(router);
+        new DayServices(services.checkIns, services.day, services.presences, services.dayStreams), services.allocations, pages).mount(router);
     new AssociationRoutes(services.associations, services.schedules, services.fairs, associationAuth,
         services.throttle).mount(router);
     new AssociationPageRoutes(services.associations, associationAuth, services.fairs, services.resources,

@@ -23,6 +23,7 @@ import fr.parcours.calendar.Selections;
 import fr.parcours.challenge.ChallengePicks;
 import fr.parcours.checkin.CheckInService;
 import fr.parcours.checkin.DayService;
+import fr.parcours.checkin.PresenceService;
 import fr.parcours.challenge.ChallengeService;
 import fr.parcours.config.AppConfig;
 import fr.parcours.config.Settings;
@@ -92,6 +93,7 @@ public final class Services {
   final AllocationService allocations;
   final AllocationShareService allocationShares;
   final DayService day;
+  final PresenceService presences;
   final DayStreams dayStreams;
   /** Templates compiled once for every verticle; pages prepared once per change for every visitor. */
   final Pages pages;
@@ -147,6 +149,7 @@ public final class Services {
         config.publicUrl());
     this.allocationShares = new AllocationShareService(pool, fairs, bookings);
     this.day = new DayService(pool, fairs, bookings);
+    this.presences = new PresenceService(pool, fairs);
     this.dayStreams = new DayStreams(vertx, config.get(Settings.LIVE_MAX_STREAMS));
     this.pages = new Pages(vertx);
     this.preparedPages = new PreparedCache<>(vertx, PREPARED_PAGES_MAX_BYTES);
@@ -155,6 +158,11 @@ public final class Services {
     metrics.preparedCache("pages", preparedPages, PreparedCache::hits, PreparedCache::misses);
     metrics.preparedCache("api", preparedApiCache, PreparedCache::hits, PreparedCache::misses);
     forgetOnChange(preparedPages, preparedApiCache);
+    // A booking committed here is read back at once by its teacher, before its NOTIFY comes round.
+    bookings.onPlacesCommitted(fairId -> {
+      preparedPages.forget(fairId, Change.Kind.AVAILABILITY.label());
+      preparedApiCache.forget(fairId, Change.Kind.AVAILABILITY.label());
+    });
   }
 
   /** Prepared answers are dropped as soon as a live change may alter them, whichever instance made it. */

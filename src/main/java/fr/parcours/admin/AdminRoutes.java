@@ -82,7 +82,8 @@ public final class AdminRoutes {
         new PlanPages(session, resources, plans, planEvents, pages)::mount,
         new AllocationPages(session, allocations, pages)::mount,
         new CheckInPages(session, day.checkIns(), pages)::mount,
-        new AttendancePages(session, day.checkIns(), pages)::mount, new DayPages(session, fairs, day)::mount);
+        new AttendancePages(session, day.checkIns(), pages)::mount, new DayPages(session, fairs, day)::mount,
+        new PresencePages(session, day.presences(), pages)::mount);
   }
 
   public void mount(Router router) {
