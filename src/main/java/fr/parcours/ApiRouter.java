@@ -76,7 +76,8 @@ final class ApiRouter {
     AuthRoutes auth = new AuthRoutes(services.auth, logins);
     auth.mount(router);
     new FairRoutes(services.fairs, services.resources, auth, services.preparedApi).mount(router);
-    new BookingRoutes(services.bookings, services.bookingDesk, services.throttle, auth.requireOrganiser()).mount(router);
+    new BookingRoutes(services.bookings, services.bookingDesk, services.throttle, auth.requireOrganiser(),
+        services.preparedApi).mount(router);
     new RequestRoutes(services.requests, services.throttle).mount(router);
     new TeamRoutes(services.team, auth.requireOrganiser()).mount(router);
     new CopyRoutes(services.copies, auth.requireOrganiser()).mount(router);

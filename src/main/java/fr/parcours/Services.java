@@ -150,6 +150,11 @@ public final class Services {
     metrics.preparedCache("pages", preparedPages, PreparedCache::hits, PreparedCache::misses);
     metrics.preparedCache("api", preparedApiCache, PreparedCache::hits, PreparedCache::misses);
     forgetOnChange(preparedPages, preparedApiCache);
+    // A booking committed here is read back at once by its teacher, before its NOTIFY comes round.
+    bookings.onPlacesCommitted(fairId -> {
+      preparedPages.forget(fairId, Change.Kind.AVAILABILITY.label());
+      preparedApiCache.forget(fairId, Change.Kind.AVAILABILITY.label());
+    });
   }
 
   /** Prepared answers are dropped as soon as a live change may alter them, whichever instance made it. */

@@ -211,6 +211,11 @@ final class BookingRepository {
     return bookings(db, "WHERE b.id = $1", Tuple.of(id)).map(BookingRepository::single);
   }
 
+  /** The bookings of {@code ids}, in no particular order. */
+  Future<List<Booking>> byIds(SqlClient db, List<Long> ids) {
+    return bookings(db, "WHERE b.id = ANY($1::bigint[])", Tuple.of((Object) ids.toArray(Long[]::new)));
+  }
+
   /** The track's waiting list, in request order. */
   Future<List<Booking>> waiting(SqlClient db, long trackId) {
     return select(db, QUEUE_COLUMNS + "WHERE b.track_id = $1 AND b.status = 'waitlisted' ORDER BY b.waitlist_seq",
