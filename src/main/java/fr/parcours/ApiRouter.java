@@ -84,7 +84,7 @@ final class ApiRouter {
     new ImportRoutes(services.imports, auth.requireOrganiser()).mount(router);
     new CheckInRoutes(services.checkIns, auth.requireOrganiser(), services.config.publicUrl()).mount(router);
     new AllocationShareRoutes(services.allocationShares, auth.requireOrganiser()).mount(router);
-    new DayRoutes(services.day, auth.requireOrganiser()).mount(router);
+    new DayRoutes(services.day, services.presences, auth.requireOrganiser()).mount(router);
     Pages pages = services.pages;
     new BookingPageRoutes(services.bookings,
         new ChallengeChoices(services.challenges, services.challengePicks), pages).mount(router);
@@ -97,7 +97,7 @@ final class ApiRouter {
         services.challenges, services.offers, services.offerPlacement, services.programmeConflicts,
         new SetupServices(services.imports, services.copies, services.team), services.plans,
         new PlanEvents(services.vertx, services.plans),
-        new DayServices(services.checkIns, services.day, services.dayStreams), pages).mount(router);
+        new DayServices(services.checkIns, services.day, services.presences, services.dayStreams), pages).mount(router);
     new AssociationRoutes(services.associations, services.schedules, services.fairs, associationAuth,
         services.throttle).mount(router);
     new AssociationPageRoutes(services.associations, associationAuth, services.fairs, services.resources,

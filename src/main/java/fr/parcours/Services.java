@@ -21,6 +21,7 @@ import fr.parcours.calendar.Selections;
 import fr.parcours.challenge.ChallengePicks;
 import fr.parcours.checkin.CheckInService;
 import fr.parcours.checkin.DayService;
+import fr.parcours.checkin.PresenceService;
 import fr.parcours.challenge.ChallengeService;
 import fr.parcours.config.AppConfig;
 import fr.parcours.config.Settings;
@@ -89,6 +90,7 @@ public final class Services {
   final CheckInService checkIns;
   final AllocationShareService allocationShares;
   final DayService day;
+  final PresenceService presences;
   final DayStreams dayStreams;
   /** Templates compiled once for every verticle; pages prepared once per change for every visitor. */
   final Pages pages;
@@ -142,6 +144,7 @@ public final class Services {
     this.checkIns = new CheckInService(pool, fairs);
     this.allocationShares = new AllocationShareService(pool, fairs, bookings);
     this.day = new DayService(pool, fairs, bookings);
+    this.presences = new PresenceService(pool, fairs);
     this.dayStreams = new DayStreams(vertx, config.get(Settings.LIVE_MAX_STREAMS));
     this.pages = new Pages(vertx);
     this.preparedPages = new PreparedCache<>(vertx, PREPARED_PAGES_MAX_BYTES);

@@ -80,7 +80,8 @@ public final class AdminRoutes {
         new PlacementPages(session, resources, offers, placement, conflicts, desk, pages)::mount,
         new PlanPages(session, resources, plans, planEvents, pages)::mount,
         new CheckInPages(session, day.checkIns(), pages)::mount,
-        new AttendancePages(session, day.checkIns(), pages)::mount, new DayPages(session, fairs, day)::mount);
+        new AttendancePages(session, day.checkIns(), pages)::mount, new DayPages(session, fairs, day)::mount,
+        new PresencePages(session, day.presences(), pages)::mount);
   }
 
   public void mount(Router router) {

@@ -18,8 +18,10 @@ import java.util.List;
  * each track's places, the same rounds inside; then everyone, with what is left.
  * <p>
  * A school stuck in its turn may have one placed class moved to another of its routes to make
- * room. Such moves can, rarely, leave a stuck school room in the replayed order; the outcome is
- * therefore checked against the round rule ({@link Fairness}) and computed again without moves
+ * room; at the end, a placed class gives its sessions to a larger class of its school that fits
+ * there (rooms that hold one class whatever its size are then better used). Such changes can,
+ * rarely, leave a stuck school room in the replayed order; the outcome is
+ * therefore checked against the round rule ({@link Fairness}) and computed again without them
  * when it fails. It is a heuristic, not an optimum, and a pure function of the supply, the
  * requests, the shares and the seed.
  */
@@ -34,9 +36,13 @@ public final class Allocator {
 
   public static Allocation allocate(Supply supply, List<ClassRequest> requests, List<Share> shares, long seed) {
     List<Share> phases = phases(supply, shares);
-    Allocation best = new Rounds(supply, requests, seed, true).run(phases).allocation(phases);
-    if (Fairness.holds(supply, requests, best)) {
-      return best;
+    Rounds rounds = new Rounds(supply, requests, seed, true).run(phases);
+    Allocation moved = rounds.allocation(phases);
+    Allocation upgraded = rounds.upgrade().allocation(phases);
+    for (Allocation candidate : List.of(upgraded, moved)) {
+      if (Fairness.holds(supply, requests, candidate)) {
+        return candidate;
+      }
     }
     return new Rounds(supply, requests, seed, false).run(phases).allocation(phases);
   }

@@ -8,6 +8,7 @@ import fr.parcours.booking.Route;
 import fr.parcours.booking.RouteFinder;
 import fr.parcours.booking.SchoolCaps;
 import fr.parcours.booking.SchoolCaps.Usage;
+import fr.parcours.booking.SessionSlot;
 import fr.parcours.booking.Timetable;
 import fr.parcours.fair.Interval;
 
@@ -171,15 +172,19 @@ final class Rounds {
    */
   private boolean makeRoom(ClassRequest request, Option option, int round) {
     List<Placed> there = placed.values().stream().filter(p -> p.trackId() == option.trackId()).toList();
+    Timetable now = timetables.get(option.trackId());
+    Map<Long, SessionSlot> sessions = new HashMap<>();
+    now.sessions().forEach(session -> sessions.put(session.id(), session));
+    List<Set<String>> lacking = request.windows().stream().map(w -> lacking(now, need(request, w))).toList();
     for (Placed held : there) {
-      if (makeRoom(request, option, round, List.of(held))) {
+      if (makeRoom(request, option, round, List.of(held), sessions, lacking)) {
         return true;
       }
     }
     for (int i = 0; round == 1 && i < there.size(); i++) {
       for (int j = i + 1; j < there.size(); j++) {
         if (!there.get(i).school().equals(there.get(j).school())
-            && makeRoom(request, option, round, List.of(there.get(i), there.get(j)))) {
+            && makeRoom(request, option, round, List.of(there.get(i), there.get(j)), sessions, lacking)) {
           return true;
         }
       }
@@ -187,12 +192,13 @@ final class Rounds {
     return false;
   }
 
-  private boolean makeRoom(ClassRequest request, Option option, int round, List<Placed> held) {
+  private boolean makeRoom(ClassRequest request, Option option, int round, List<Placed> held,
+                           Map<Long, SessionSlot> sessions, List<Set<String>> lacking) {
     long trackId = option.trackId();
     Timetable now = timetables.get(trackId);
     for (int window = 0; window < request.windows().size(); window++) {
       Need need = need(request, request.windows().get(window));
-      if (!couldOpen(now, held, need)) {
+      if (!couldOpen(sessions, held, need, lacking.get(window))) {
         continue;
       }
       Timetable released = now;
@@ -225,16 +231,35 @@ final class Rounds {
     return false;
   }
 
+  /** The track's activities with no showing in the need's window that has room for it now. */
+  private static Set<String> lacking(Timetable timetable, Need need) {
+    Set<String> lacking = new HashSet<>(timetable.activities());
+    timetable.sessions().stream().filter(s -> admits(need, s, s.left())).forEach(s -> lacking.remove(s.activity()));
+    return lacking;
+  }
+
+  private static boolean admits(Need need, SessionSlot session, int left) {
+    return !session.startsAt().isBefore(need.from()) && !session.endsAt().isAfter(need.to()) && left >= need.people();
+  }
+
   /**
-   * Whether taking the held classes off their sessions could leave room for the need: every
-   * activity must then have a showing in the window with room. A cheap test before any search.
+   * Whether taking the held classes off their sessions could leave room for the need: each
+   * activity that has no showing with room now must gain one. A cheap test before any search.
    */
-  private boolean couldOpen(Timetable timetable, List<Placed> held, Need need) {
+  private boolean couldOpen(Map<Long, SessionSlot> sessions, List<Placed> held, Need need, Set<String> lacking) {
     Map<Long, Integer> freed = new HashMap<>();
     held.forEach(p -> p.route().sessionIds().forEach(id -> freed.merge(id, byId.get(p.requestId()).people(), Integer::sum)));
-    return timetable.activities().stream().allMatch(activity -> timetable.sessions().stream()
-        .anyMatch(s -> s.activity().equals(activity) && !s.startsAt().isBefore(need.from())
-            && !s.endsAt().isAfter(need.to()) && s.left() + freed.getOrDefault(s.id(), 0) >= need.people()));
+    for (String activity : lacking) {
+      boolean opens = false;
+      for (Map.Entry<Long, Integer> gain : freed.entrySet()) {
+        SessionSlot session = sessions.get(gain.getKey());
+        opens |= session.activity().equals(activity) && admits(need, session, session.left() + gain.getValue());
+      }
+      if (!opens) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -346,6 +371,79 @@ final class Rounds {
 
   private Need need(ClassRequest request, Interval window) {
     return new Need(window.start(), window.end(), request.people(), supply.changeoverMinutes());
+  }
+
+  /**
+   * Gives a placed class's seats to a larger class of its school when the larger one fits on the
+   * very same sessions (a track and a window it accepts, room for the extra people, the caps):
+   * more pupils, the same classes per school, and no session any emptier for anyone else. The
+   * smaller class is left out only if it then fits nowhere. Classes of a share's phase stay.
+   */
+  Rounds upgrade() {
+    for (Placed held : List.copyOf(placed.values())) {
+      if (held.share() != null) {
+        continue;
+      }
+      ClassRequest small = byId.get(held.requestId());
+      List<ClassRequest> larger = pending.get(held.school()).stream()
+          .filter(big -> big.pupils() > small.pupils()).sorted(SMALLER_FIRST.reversed()).toList();
+      for (ClassRequest big : larger) {
+        if (swap(held, small, big)) {
+          break;
+        }
+      }
+    }
+    return this;
+  }
+
+  private boolean swap(Placed held, ClassRequest small, ClassRequest big) {
+    long trackId = held.trackId();
+    int rank = big.choices().indexOf(trackId) + 1;
+    int window = windowHolding(big, held.route());
+    Map<Long, Usage> without = new HashMap<>(usage.get(small.school()));
+    without.computeIfPresent(trackId, (id, u) -> new Usage(u.classes() - 1, u.pupils() - small.pupils()));
+    Timetable before = timetables.get(trackId);
+    int extra = big.people() - small.people();
+    boolean room = before.only(held.route().sessionIds()).sessions().stream().allMatch(s -> s.left() >= extra);
+    if ((rank == 0 && !big.anyOther()) || window < 0 || !room
+        || supply.rules().missingAdults(big.pupils(), big.adults()) > 0
+        || SchoolCaps.refusal(supply.rules(), without, trackId, big.pupils()).isPresent()) {
+      return false;
+    }
+    Map<Long, Usage> was = usage.get(small.school());
+    usage.put(small.school(), without);
+    without.merge(trackId, new Usage(1, big.pupils()), Usage::plus);
+    timetables.put(trackId, before.reserve(held.route(), extra));
+    if (fitsAnywhere(small)) {
+      usage.put(small.school(), was);
+      timetables.put(trackId, before);
+      return false;
+    }
+    List<ClassRequest> waiting = pending.get(small.school());
+    waiting.remove(big);
+    waiting.add(small);
+    waiting.sort(SMALLER_FIRST);
+    placed.remove(small.id());
+    placed.put(big.id(), new Placed(big.id(), big.school(), held.round(), trackId, rank, window, held.route(),
+        big.pupils(), null));
+    return true;
+  }
+
+  /** The first of the request's windows that holds the whole route, or -1. */
+  private static int windowHolding(ClassRequest request, Route route) {
+    for (int w = 0; w < request.windows().size(); w++) {
+      Interval window = request.windows().get(w);
+      if (route.sessions().stream().allMatch(s -> !s.startsAt().isBefore(window.start())
+          && !s.endsAt().isAfter(window.end()))) {
+        return w;
+      }
+    }
+    return -1;
+  }
+
+  private boolean fitsAnywhere(ClassRequest request) {
+    return accepted(request).stream().anyMatch(id -> !capped(request, id) && request.windows().stream()
+        .anyMatch(w -> RouteFinder.find(timetables.get(id), need(request, w)).isPresent()));
   }
 
   /** The outcome: classes placed by phase, round and draw; the others in draw order, with why. */

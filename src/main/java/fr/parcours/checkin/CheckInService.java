@@ -99,8 +99,9 @@ public final class CheckInService {
   /** The figures after the fair (or during it): who came, by school, city, level and track. */
   public Future<Attendance> attendance(String fairSlug, Organiser staff) {
     return entranceFair(fairSlug, staff).compose(fair -> Future.all(
-            repository.arrivals(pool, fair.id(), fair.zone()), repository.extras(pool, fair.id()))
-        .map(all -> Attendance.of(fair, all.resultAt(0), all.resultAt(1))));
+            repository.arrivals(pool, fair.id(), fair.zone()), repository.extras(pool, fair.id()),
+            repository.sessionFigures(pool, fair.id(), fair.zone()))
+        .map(all -> Attendance.of(fair, all.resultAt(0), all.resultAt(1), all.resultAt(2))));
   }
 
   /** The report as a spreadsheet, its headers in {@code language}. */

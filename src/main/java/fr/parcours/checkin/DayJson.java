@@ -1,5 +1,6 @@
 package fr.parcours.checkin;
 
+import fr.parcours.fair.FairTimes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -22,6 +23,14 @@ final class DayJson {
     return new JsonObject().put("day", noShows.day().toString()).put("cutoff", noShows.cutoff().toString())
         .put("classes", CheckInJson.arrivals(noShows.classes()))
         .put("pupils", noShows.pupils()).put("people", noShows.people());
+  }
+
+  static JsonObject sheet(SessionSheet sheet) {
+    RoomSession s = sheet.session();
+    return new JsonObject().put("session", s.id()).put("title", s.title()).put("place", s.place())
+        .put("starts_at", FairTimes.format(s.startsAt(), s.startsAt().getOffset()))
+        .put("ends_at", FairTimes.format(s.endsAt(), s.endsAt().getOffset()))
+        .put("classes", new JsonArray(sheet.classes().stream().map(c -> (Object) CheckInJson.seated(c)).toList()));
   }
 
   static JsonObject release(DayService.Release release) {

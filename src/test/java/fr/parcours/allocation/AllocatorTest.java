@@ -38,6 +38,20 @@ class AllocatorTest {
   }
 
   @Test
+  void aSchoolWhoseOnlyChoiceFilledUpGetsItWhenAnotherClassCanMoveToItsSecondChoice() {
+    // Drawn first, A takes track 1; B wants track 1 only. A's class moves to its second choice
+    // so that B gets one, rather than A getting two and B none.
+    Supply supply = supply(NO_CAPS, track(1, room(1, "a", 0, 25)), track(2, room(2, "a", 0, 25)));
+    List<ClassRequest> requests = List.of(request(1, "A", 20, List.of(1L, 2L), false),
+        request(2, "A", 20, List.of(1L, 2L), false), request(3, "B", 20, List.of(1L), false));
+    LongStream.range(0, 20).forEach(seed -> {
+      Allocation allocation = Allocator.allocate(supply, requests, seed);
+      assertEquals(Map.of("A", 1L, "B", 1L), perSchool(allocation), "seed " + seed);
+      assertTrue(allocation.placed().stream().anyMatch(p -> p.requestId() == 3 && p.trackId() == 1));
+    });
+  }
+
+  @Test
   void everySchoolsFirstChoiceIsTriedBeforeAnySecondOne() {
     // Tried school by school, A then B would leave C, which wants only track 2, nothing.
     Supply supply = supply(NO_CAPS, track(1, room(1, "a", 0, 25)), track(2, room(2, "a", 0, 25)));
@@ -133,8 +147,18 @@ class AllocatorTest {
         request(4, "C", 30, 0)), 1);
     Map<Long, Reason> why = allocation.unplaced().stream()
         .collect(Collectors.toMap(Allocation.Unplaced::requestId, Allocation.Unplaced::reason));
-    assertEquals(Map.of(1L, Reason.SCHOOL_CAP_REACHED, 3L, Reason.ALLOCATION_NEVER_FITS, 4L, Reason.TOO_FEW_ADULTS), why);
+    // A's smaller class was placed first, then gave its sessions to the larger one: more pupils.
+    assertEquals(Map.of(2L, Reason.SCHOOL_CAP_REACHED, 3L, Reason.ALLOCATION_NEVER_FITS, 4L, Reason.TOO_FEW_ADULTS), why);
     assertEquals(java.util.Set.of("B", "C"), allocation.schoolsWithNone());
+  }
+
+  @Test
+  void aPlacedClassGivesItsSessionsToALargerClassOfItsSchoolThatFitsThere() {
+    // Rooms of 40 hold one class whatever its size: the school's 30 pupils go rather than its 20.
+    Supply supply = supply(NO_CAPS, track(1, room(1, "a", 0, 40)));
+    Allocation allocation = Allocator.allocate(supply, List.of(request(1, "A", 20, 2), request(2, "A", 30, 2)), 4);
+    assertEquals(List.of(2L), allocation.placed().stream().map(Placed::requestId).toList());
+    assertEquals(30, allocation.pupilsPlaced());
   }
 
   @Test
