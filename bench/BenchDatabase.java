@@ -28,6 +28,8 @@ public final class BenchDatabase {
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
          Statement statement = connection.createStatement()) {
       statement.execute("CREATE DATABASE parcours");
+      // A baseline build (bench/run.sh --baseline) migrates its own schema next to ours.
+      statement.execute("CREATE DATABASE parcours_base");
     }
     Files.writeString(Path.of(args[1]), "postgresql://postgres:postgres@127.0.0.1:" + postgres.getPort() + "/parcours");
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

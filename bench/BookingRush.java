@@ -53,10 +53,17 @@ public final class BookingRush {
   private static final double RETRY_SHARE = 0.1;
   private static final double CANCEL_SHARE = 0.1;
 
+  /** The servers under test and their database; the baseline (the main measured against) has its own database. */
+  private record Side(Teachers teachers, Pool db, BenchFairs fairs) {
+  }
+
   private final Vertx vertx = Vertx.vertx();
   private final Teachers teachers;
   private final Pool db;
   private final BenchFairs fairs;
+  private final Side side;
+  /** Null unless --base-servers and --base-db name a baseline build, run on the same PostgreSQL in the same run. */
+  private final Side base;
   private final String dbUrl;
   private final Args args;
   private final List<Map<String, Object>> rows = new ArrayList<>();
@@ -65,9 +72,21 @@ public final class BookingRush {
     this.args = args;
     this.dbUrl = args.text("--db", null);
     this.teachers = new Teachers(vertx, List.of(args.text("--servers", "127.0.0.1:8080").split(",")), 1000);
-    this.db = PgBuilder.pool().with(new io.vertx.sqlclient.PoolOptions().setMaxSize(4))
-        .connectingTo(PgConnectOptions.fromUri(dbUrl)).using(vertx).build();
+    this.db = pool(dbUrl);
     this.fairs = new BenchFairs(db);
+    this.side = new Side(teachers, db, fairs);
+    String baseServers = args.text("--base-servers", null);
+    if (baseServers == null) {
+      this.base = null;
+    } else {
+      Pool baseDb = pool(args.text("--base-db", null));
+      this.base = new Side(new Teachers(vertx, List.of(baseServers.split(",")), 1000), baseDb, new BenchFairs(baseDb));
+    }
+  }
+
+  private Pool pool(String url) {
+    return PgBuilder.pool().with(new io.vertx.sqlclient.PoolOptions().setMaxSize(4))
+        .connectingTo(PgConnectOptions.fromUri(url)).using(vertx).build();
   }
 
   public static void main(String[] argv) throws Exception {
@@ -82,13 +101,15 @@ public final class BookingRush {
   private void runAll() throws Exception {
     List<Integer> ns = args.ints("--n", "50,200,1000");
     int requests = args.integer("--requests", 2000);
-    long organiser = BenchFairs.await(db.query("INSERT INTO organisers (email, name, password_hash) VALUES ('bench@parcours.local', "
-        + "'Bench', 'x') ON CONFLICT (lower(email)) DO UPDATE SET name = 'Bench' RETURNING id").execute())
-        .iterator().next().getLong(0);
+    long organiser = organiser(db);
+    long baseOrganiser = base == null ? 0 : organiser(base.db());
+    BenchFairs.await(db.query(OneRoundTrip.FUNCTION).execute());
     System.out.println("warm-up");
-    // Two warm-up rushes: the JIT compiles the booking path, HTTP and pool connections open.
-    rush(fairs.generate(organiser, "warmup"), 1000, 50, false);
-    rush(fairs.generate(organiser, "warmup-hot"), 1000, 200, true);
+    // Two warm-up rushes each: the JIT compiles the booking path, HTTP and pool connections open.
+    warmUp(side, organiser);
+    if (base != null) {
+      warmUp(base, baseOrganiser);
+    }
     List<String> tokens = new ArrayList<>();
     BenchFairs.BenchFair busiest = null;
     for (boolean hotSpot : List.of(false, true)) {
@@ -96,19 +117,48 @@ public final class BookingRush {
         String scenario = hotSpot ? "hot spot" : "rush";
         System.out.println(scenario + " N=" + n);
         BenchFairs.BenchFair fair = fairs.generate(organiser, (hotSpot ? "hot" : "rush") + "-" + n);
-        Map<String, Object> row = rush(fair, Math.max(requests, n), n, hotSpot);
-        row.put("invariant_violations", invariants(fair, (Set<?>) row.remove("keys")));
+        Map<String, Object> row = rush(side, fair, Math.max(requests, n), n, hotSpot);
+        row.put("invariant_violations", invariants(side, fair, (Set<?>) row.remove("keys")));
         tokens = castTokens(row.remove("tokens"), tokens);
         if (!hotSpot) {
           busiest = fair;
         }
-        ceiling(organiser, row, fair, n, Math.max(requests, n), hotSpot);
+        if (base != null) {
+          against(row, baseOrganiser, n, Math.max(requests, n), hotSpot);
+        }
+        ceiling(organiser, row, n, Math.max(requests, n), hotSpot);
         rows.add(row);
         System.out.println(row);
       }
     }
-    feeds(busiest, tokens);
+    if (!args.text("--feeds", "yes").equals("no")) {
+      feeds(busiest, tokens);
+    }
     write();
+  }
+
+  private static long organiser(Pool pool) {
+    return BenchFairs.await(pool.query("INSERT INTO organisers (email, name, password_hash) VALUES ('bench@parcours.local', "
+        + "'Bench', 'x') ON CONFLICT (lower(email)) DO UPDATE SET name = 'Bench' RETURNING id").execute())
+        .iterator().next().getLong(0);
+  }
+
+  private void warmUp(Side on, long organiser) throws Exception {
+    rush(on, on.fairs().generate(organiser, "warmup"), 1000, 50, false);
+    rush(on, on.fairs().generate(organiser, "warmup-hot"), 1000, 200, true);
+  }
+
+  /** The same scenario on the baseline build, right after: its rate, and ours divided by it. */
+  private void against(Map<String, Object> row, long organiser, int n, int requests, boolean hotSpot) throws Exception {
+    BenchFairs.BenchFair fair = base.fairs().generate(organiser, (hotSpot ? "hot" : "rush") + "-" + n);
+    Map<String, Object> baseRow = rush(base, fair, requests, n, hotSpot);
+    long violations = invariants(base, fair, (Set<?>) baseRow.get("keys"));
+    double baseRate = (double) baseRow.get("bookings_per_s");
+    row.put("base_bookings_per_s", baseRate);
+    row.put("base_p50_ms", baseRow.get("p50_ms"));
+    row.put("base_p99_ms", baseRow.get("p99_ms"));
+    row.put("base_invariant_violations", violations);
+    row.put("ratio_base", round2((double) row.get("bookings_per_s") / baseRate));
   }
 
   // ---------------------------------------------------------------- the rush
@@ -118,7 +168,9 @@ public final class BookingRush {
    * the same moment with the same key (a double click, a retry after a timeout); a tenth of those
    * confirmed cancel at once (places go back to the waiting list).
    */
-  private Map<String, Object> rush(BenchFairs.BenchFair fair, int requests, int concurrency, boolean hotSpot) throws Exception {
+  private Map<String, Object> rush(Side on, BenchFairs.BenchFair fair, int requests, int concurrency, boolean hotSpot)
+      throws Exception {
+    Teachers teachers = on.teachers();
     Random random = new Random(42);
     List<Teachers.Teacher> drawn = new ArrayList<>();
     Set<Integer> cancelling = new HashSet<>();
@@ -137,7 +189,8 @@ public final class BookingRush {
     teachers.rush(concurrency, i -> i < requests ? drawn.get(i) : null, teacher -> Teachers.onceOrTwice(teacher,
             t -> timed(latencies, () -> teachers.post(fair.slug(), t))
                 .andThen(done -> count(outcomes, createdKeys, t.key(), done.result(), done.cause())))
-        .compose(response -> afterBooking(response, cancelling.contains(teacher.index()), latencies, outcomes, tokens)))
+        .compose(response -> afterBooking(teachers, response, cancelling.contains(teacher.index()), latencies, outcomes,
+            tokens)))
         .await(900, TimeUnit.SECONDS);
     double seconds = (System.nanoTime() - start) / 1e9;
     Map<String, Object> row = row(hotSpot ? "hot spot" : "rush", concurrency, latencies.size(), seconds, latencies);
@@ -157,7 +210,7 @@ public final class BookingRush {
     return row;
   }
 
-  private Future<?> afterBooking(HttpResponse<Buffer> response, boolean cancel, List<Long> latencies,
+  private static Future<?> afterBooking(Teachers teachers, HttpResponse<Buffer> response, boolean cancel, List<Long> latencies,
                                  Map<String, AtomicInteger> outcomes, List<String> tokens) {
     if (response == null || response.statusCode() != 201) {
       return Future.succeededFuture();
@@ -201,9 +254,9 @@ public final class BookingRush {
    * Violations found in the database once the rush is over ({@link BenchFairs#invariants}),
    * and bookings that are not exactly the keys answered 201 the first time.
    */
-  private long invariants(BenchFairs.BenchFair fair, Set<?> createdKeys) {
-    Map<String, Long> found = new LinkedHashMap<>(fairs.invariants(fair.id()));
-    long bookings = fairs.value("SELECT count(*) FROM bookings WHERE fair_id = $1", Tuple.of(fair.id()));
+  private static long invariants(Side on, BenchFairs.BenchFair fair, Set<?> createdKeys) {
+    Map<String, Long> found = new LinkedHashMap<>(on.fairs().invariants(fair.id()));
+    long bookings = on.fairs().value("SELECT count(*) FROM bookings WHERE fair_id = $1", Tuple.of(fair.id()));
     found.put("bookings_not_created_keys", Math.abs(bookings - createdKeys.size()));
     long total = found.values().stream().mapToLong(Long::longValue).sum();
     if (total > 0) {
@@ -215,24 +268,34 @@ public final class BookingRush {
   // ---------------------------------------------------------------- the ceiling
 
   /**
-   * pgbench runs the booking transaction on an identical fresh fair: at the rush's concurrency,
-   * and at the servers' total pool size (what the servers themselves can open).
+   * pgbench on identical fresh fairs, at the rush's concurrency and at the servers' total pool
+   * size (what the servers themselves can open): the booking transaction as main ran it (one
+   * round trip per statement), and the same booking done by one function call (one round trip
+   * and one commit per booking, {@link OneRoundTrip}). The ratio to the one round trip is to
+   * the better of its two.
    */
-  private void ceiling(long organiser, Map<String, Object> row, BenchFairs.BenchFair served, int n, int requests, boolean hotSpot)
+  private void ceiling(long organiser, Map<String, Object> row, int n, int requests, boolean hotSpot)
       throws Exception {
     double serverRate = (double) row.get("bookings_per_s");
     int poolTotal = args.integer("--pool-size", 16) * args.integer("--instances", 1);
-    double same = pgbench(fairs.generate(organiser, "pgbench-" + n), n, requests, hotSpot);
-    double atPool = pgbench(fairs.generate(organiser, "pgbench-pool-" + n), Math.min(poolTotal, n), requests, hotSpot);
+    double same = pgbench(PgbenchScript.of(fairs.generate(organiser, "pgbench-" + n), hotSpot), n, requests);
+    double atPool = pgbench(PgbenchScript.of(fairs.generate(organiser, "pgbench-pool-" + n), hotSpot),
+        Math.min(poolTotal, n), requests);
     row.put("pgbench_tps_same_n", round(same));
     row.put("ratio_same_n", round2(serverRate / same));
     row.put("pgbench_tps_pool", round(atPool));
     row.put("ratio_pool", round2(serverRate / atPool));
+    double oneSame = pgbench(OneRoundTrip.of(fairs.generate(organiser, "one-rt-" + n), hotSpot), n, requests);
+    double onePool = pgbench(OneRoundTrip.of(fairs.generate(organiser, "one-rt-pool-" + n), hotSpot),
+        Math.min(poolTotal, n), requests);
+    row.put("one_rt_tps_same_n", round(oneSame));
+    row.put("one_rt_tps_pool", round(onePool));
+    row.put("ratio_one_rt", round2(serverRate / Math.max(oneSame, onePool)));
   }
 
-  private double pgbench(BenchFairs.BenchFair fair, int clients, int transactions, boolean hotSpot) throws Exception {
+  private double pgbench(String sql, int clients, int transactions) throws Exception {
     Path script = Files.createTempFile("booking-", ".sql");
-    Files.writeString(script, PgbenchScript.of(fair, hotSpot));
+    Files.writeString(script, sql);
     URI uri = URI.create(dbUrl.replace("postgresql://", "http://"));
     String[] user = uri.getUserInfo().split(":");
     ProcessBuilder builder = new ProcessBuilder("pgbench", "-n", "-M", "prepared", "-f", script.toString(),
@@ -310,6 +373,64 @@ public final class BookingRush {
               + "'Inscription', repeat('Votre parcours. ', 100));",
           "NOTIFY parcours_outbox;",
           "COMMIT;",
+          "");
+    }
+  }
+
+  /**
+   * The booking done in one round trip: a PL/pgSQL function doing the server's work for one
+   * booking (the key claimed or replayed, the track locked, its sessions read and a route chosen
+   * as {@link PgbenchScript} does, the booking, its places and route, the key linked, the message
+   * and its NOTIFY), called by one statement, so one round trip and one commit per booking: what
+   * a booking costs PostgreSQL when nothing else is in the way. Created in the bench's database
+   * only; the server never uses it.
+   */
+  private static final class OneRoundTrip {
+    static final String FUNCTION = String.join("\n",
+        "CREATE OR REPLACE FUNCTION bench_book(p_fair bigint, p_track bigint, p_key text, p_people int, p_uai text)",
+        "RETURNS bigint LANGUAGE plpgsql AS $$",
+        "DECLARE v_route bigint[]; v_activities int; v_status text; v_id bigint;",
+        "BEGIN",
+        "  PERFORM 1 FROM booking_rules WHERE fair_id = p_fair;",
+        "  INSERT INTO booking_requests (fair_id, key, body_hash) VALUES (p_fair, p_key, decode(md5(p_key), 'hex'))",
+        "    ON CONFLICT DO NOTHING;",
+        "  IF NOT FOUND THEN",
+        "    SELECT booking_id INTO v_id FROM booking_requests WHERE fair_id = p_fair AND key = p_key;",
+        "    RETURN v_id;",
+        "  END IF;",
+        "  PERFORM 1 FROM tracks WHERE id = p_track FOR UPDATE;",
+        "  SELECT count(DISTINCT activity) INTO v_activities FROM sessions",
+        "    WHERE track_id = p_track AND status = 'scheduled' AND kind <> 'stand_time';",
+        "  SELECT array_agg(id) INTO v_route FROM (SELECT DISTINCT ON (activity) id FROM sessions",
+        "    WHERE track_id = p_track AND status = 'scheduled' AND kind <> 'stand_time' AND booked + p_people <= capacity",
+        "    ORDER BY activity, starts_at) r;",
+        "  v_status := CASE WHEN coalesce(array_length(v_route, 1), 0) = v_activities THEN 'confirmed' ELSE 'waitlisted' END;",
+        "  INSERT INTO bookings (fair_id, track_id, manage_token, day, arrival, departure, school_name, school_uai,",
+        "    school_city, teacher_name, teacher_email, class_name, class_level, pupils, adults, status, waitlist_seq)",
+        "    VALUES (p_fair, p_track, md5(random()::text), '" + BenchFairs.DAY + "', '09:00', '16:30', 'Collège', p_uai,",
+        "    'Bordeaux', 'Prof', 'prof@ac-bordeaux.fr', '3e', '3e', p_people - 2, 2, v_status,",
+        "    CASE WHEN v_status = 'waitlisted' THEN nextval('booking_waitlist_seq') END) RETURNING id INTO v_id;",
+        "  IF v_status = 'confirmed' THEN",
+        "    UPDATE sessions SET booked = booked + p_people WHERE id = ANY(v_route);",
+        "    INSERT INTO booking_sessions (booking_id, session_id, people) SELECT v_id, unnest(v_route), p_people;",
+        "  END IF;",
+        "  UPDATE booking_requests SET booking_id = v_id WHERE fair_id = p_fair AND key = p_key;",
+        "  INSERT INTO outbox (kind, recipient, subject, body) VALUES ('booking_' || v_status, 'prof@ac-bordeaux.fr',",
+        "    'Inscription', repeat('Votre parcours. ', 100));",
+        "  PERFORM pg_notify('parcours_outbox', '');",
+        "  RETURN v_id;",
+        "END $$;");
+
+    static String of(BenchFairs.BenchFair fair, boolean hotSpot) {
+      String track = hotSpot ? "\\set track " + fair.trackIds().get(2)
+          : "\\set track " + fair.trackIds().get(0) + " + random(0, " + (fair.trackIds().size() - 1) + ")";
+      return String.join("\n",
+          "\\set school random(1, " + BenchFairs.schools() + ")",
+          track,
+          "\\set people random(22, 31)",
+          "\\set k random(1, 2000000000)",
+          "SELECT bench_book(" + fair.id() + ", :track, 'rt-' || :client_id || '-' || :k, :people, "
+              + "lpad(:school::text, 7, '0') || 'B');",
           "");
     }
   }
@@ -393,7 +514,8 @@ public final class BookingRush {
   private static final List<String> COLUMNS = List.of("scenario", "n", "requests", "seconds", "requests_per_s",
       "bookings_per_s", "p50_ms", "p95_ms", "p99_ms", "max_ms", "confirmed", "waitlisted", "replayed", "cancelled",
       "refused_4xx", "errors", "invariant_violations", "pgbench_tps_same_n", "ratio_same_n", "pgbench_tps_pool",
-      "ratio_pool", "outcomes");
+      "ratio_pool", "one_rt_tps_same_n", "one_rt_tps_pool", "ratio_one_rt", "base_bookings_per_s", "base_p50_ms",
+      "base_p99_ms", "base_invariant_violations", "ratio_base", "outcomes");
 
   private void write() throws IOException {
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -401,7 +523,10 @@ public final class BookingRush {
     String context = String.format("%s, %d cores, %d instance(s) × pool %d, booking.group_max %s, Java %s, "
         + "PostgreSQL %s, Vert.x %s", LocalDateTime.now().withNano(0), Runtime.getRuntime().availableProcessors(),
         args.integer("--instances", 1), args.integer("--pool-size", 16), args.text("--group-max", "?"),
-        System.getProperty("java.version"), postgres, args.text("--vertx", "?"));
+        System.getProperty("java.version"), postgres, args.text("--vertx", "?"))
+        + (base == null ? "" : "; base_* columns: " + args.text("--base-label", "the baseline build")
+        + ", the same instances and pool on its own database of the same PostgreSQL, right after each scenario")
+        + "; load average at the end " + loadAverage();
     StringBuilder csv = new StringBuilder("date,cores,instances,pool_size,group_max,java,postgres,vertx,"
         + String.join(",", COLUMNS) + "\n");
     StringBuilder md = new StringBuilder("# Benchmark " + stamp + "\n\n" + context + "\n\n| "
@@ -424,11 +549,20 @@ public final class BookingRush {
     md.append("\n").append(args.text("--command", "bench/run.sh")).append("\n");
     Path dir = Path.of("bench/results");
     Files.createDirectories(dir);
-    String name = "bench-" + stamp + "-" + args.integer("--instances", 1) + "x-group" + args.text("--group-max", "?");
+    String name = "bench-" + stamp + "-" + args.integer("--instances", 1) + "x-group" + args.text("--group-max", "?")
+        + (base == null ? "" : "-ab");
     Files.writeString(dir.resolve(name + ".md"), md.toString());
     Files.writeString(dir.resolve(name + ".csv"), csv.toString());
     System.out.println(md);
     System.out.println("Written to " + dir.resolve(name + ".md") + " and .csv");
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (IOException e) {
+      return "?";
+    }
   }
 
   private static Map<String, Object> row(String scenario, int n, int requests, double seconds, List<Long> latencies) {

@@ -2,20 +2,27 @@
 # The benchmark harness (on demand, never in mvn verify): builds the jar, starts a durable
 # PostgreSQL and 1 or 3 server instances on it, then bench/BookingRush.java loads fairs the size
 # of a 3,000-pupil edition and runs the registration rush, the hot spot, pgbench's ceiling for the
-# same transaction, and calendar feed polling. Results: bench/results/bench-<date>-<instances>x.{md,csv}
+# same transaction and for a one-round-trip booking, and calendar feed polling.
+# Results: bench/results/bench-<date>-<instances>x.{md,csv}
+#
+# With --baseline REV (a commit, e.g. 912bdb5), REV is built to its own jar (a git worktree,
+# kept in target/bench-baseline/) and run with the same instances and pool on its own database
+# of the same PostgreSQL; each scenario runs on it right after ours: an A/B in one run.
 #
 # Usage: bench/run.sh [--instances 1|3] [--n 50,200,1000] [--requests 2000] [--pool-size 16]
-#                     [--feed-requests 20000] [--feed-clients 200]
+#                     [--feed-requests 20000] [--feed-clients 200] [--feeds no] [--baseline REV]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command_line="bench/run.sh $*"
 instances=1
 pool_size=16
+baseline=
 pass=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --instances) instances=$2; shift 2 ;;
     --pool-size) pool_size=$2; shift 2 ;;
+    --baseline) baseline=$2; shift 2 ;;
     *) pass+=("$1"); shift ;;
   esac
 done
@@ -24,6 +31,19 @@ if ! command -v pgbench > /dev/null; then
   apt-get update -qq && apt-get install -y -qq postgresql-client
 fi
 source bench/build.sh package
+base_jar=
+if [ -n "$baseline" ]; then
+  base_rev=$(git rev-parse --short "$baseline")
+  base_jar="target/bench-baseline/parcours-$base_rev.jar"
+  if [ ! -f "$base_jar" ]; then
+    base_tree=$(mktemp -d /tmp/parcours-baseline-XXXXXX)
+    git worktree add --detach "$base_tree" "$base_rev"
+    (cd "$base_tree" && mvn -B -q -ntp package -Dmaven.test.skip=true)
+    mkdir -p target/bench-baseline
+    cp "$base_tree/target/parcours.jar" "$base_jar"
+    git worktree remove --force "$base_tree"
+  fi
+fi
 vertx_version=$(sed -n 's:.*<vertx.version>\(.*\)</vertx.version>.*:\1:p' pom.xml)
 
 work=$(mktemp -d /tmp/parcours-bench-XXXXXX)
@@ -48,21 +68,33 @@ pids+=($!)
 wait_for "PostgreSQL" 60 test -s "$work/db-url"
 db_url=$(cat "$work/db-url")
 
-servers=()
 # Instances behind one load balancer hand out the same links, so their feeds (and ETags) match.
 public_url="http://parcours.bench.local"
-for i in $(seq 1 "$instances"); do
-  port=$((18080 + i))
-  PARCOURS_DB_URL=$db_url PARCOURS_HTTP_HOST=127.0.0.1 PARCOURS_HTTP_PORT=$port PARCOURS_DB_POOL_SIZE=$pool_size \
-    PARCOURS_HTTP_PUBLIC_URL=$public_url PARCOURS_DATA_DIR="$work/data-$i" \
-    PARCOURS_LIMITS_BOOKINGS_PER_ADDRESS=1000000 PARCOURS_LIMITS_BOOKINGS_PER_EMAIL=1000000 java -jar target/parcours.jar > "$work/server-$i.log" 2>&1 &
-  pids+=($!)
-  # One at a time: the first applies the migrations.
-  wait_for "server $i" 120 curl -sf "http://127.0.0.1:$port/health" -o /dev/null
-  servers+=("127.0.0.1:$port")
-done
+start_servers() { # jar, database URL, first port, name; fills $servers
+  local jar=$1 url=$2 first=$3 name=$4
+  servers=()
+  for i in $(seq 1 "$instances"); do
+    port=$((first + i))
+    PARCOURS_DB_URL=$url PARCOURS_HTTP_HOST=127.0.0.1 PARCOURS_HTTP_PORT=$port PARCOURS_DB_POOL_SIZE=$pool_size \
+      PARCOURS_HTTP_PUBLIC_URL=$public_url PARCOURS_DATA_DIR="$work/data-$name-$i" \
+      PARCOURS_LIMITS_BOOKINGS_PER_ADDRESS=1000000 PARCOURS_LIMITS_BOOKINGS_PER_EMAIL=1000000 java -jar "$jar" > "$work/$name-$i.log" 2>&1 &
+    pids+=($!)
+    # One at a time: the first applies the migrations.
+    wait_for "$name $i" 180 curl -sf "http://127.0.0.1:$port/health" -o /dev/null
+    servers+=("127.0.0.1:$port")
+  done
+}
 
-java -cp "$classpath" BookingRush --db "$db_url" --servers "$(IFS=,; echo "${servers[*]}")" \
+start_servers target/parcours.jar "$db_url" 18080 server
+ours=$(IFS=,; echo "${servers[*]}")
+base_args=()
+if [ -n "$base_jar" ]; then
+  start_servers "$base_jar" "${db_url%/*}/parcours_base" 18180 baseline
+  base_args=(--base-servers "$(IFS=,; echo "${servers[*]}")" --base-db "${db_url%/*}/parcours_base" \
+    --base-label "main at $base_rev")
+fi
+
+java -cp "$classpath" BookingRush --db "$db_url" --servers "$ours" "${base_args[@]}" \
   --instances "$instances" --pool-size "$pool_size" --group-max "${PARCOURS_BOOKING_GROUP_MAX:-32}" \
   --vertx "$vertx_version" --static "$static_file" \
   --command "$command_line" "${pass[@]}"

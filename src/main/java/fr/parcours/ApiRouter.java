@@ -1,7 +1,10 @@
 package fr.parcours;
 
 import fr.parcours.admin.AdminRoutes;
+import fr.parcours.admin.DayServices;
 import fr.parcours.admin.SetupServices;
+import fr.parcours.allocation.AllocationShareRoutes;
+import fr.parcours.allocation.RequestRoutes;
 import fr.parcours.association.AssociationAuth;
 import fr.parcours.association.AssociationHomeRoutes;
 import fr.parcours.association.AssociationPageRoutes;
@@ -18,6 +21,7 @@ import fr.parcours.calendar.CalendarRoutes;
 import fr.parcours.challenge.ChallengeChoices;
 import fr.parcours.challenge.ChallengeRoutes;
 import fr.parcours.checkin.CheckInRoutes;
+import fr.parcours.checkin.DayRoutes;
 import fr.parcours.edition.CopyRoutes;
 import fr.parcours.fair.FairPageRoutes;
 import fr.parcours.fair.SessionKind;
@@ -61,19 +65,27 @@ final class ApiRouter {
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     router.route().handler(RequestGuard::form);
     router.route().handler(new PageSecurity(services.config.publicUrl()));
+    AssociationAuth associationAuth = new AssociationAuth(services.associations, services.auth, services.fairs,
+        services.config.publicUrl());
+    // Calendar apps poll all year: their routes come first, as routes are tried one by one in order.
+    new CalendarRoutes(services.calendars, services.selections, associationAuth).mount(router);
     new HealthRoutes(services.vertx, services.databaseUrl, services.config.dbLimits(), services.databaseStatus).mount(router);
     new OpenApiRoutes(Map.of("SessionKind", SessionKind.NAMES, "OfferKind", OfferKind.NAMES)).mount(router);
     ThrottledLogin logins = new ThrottledLogin(services.auth, services.throttle);
     AuthRoutes auth = new AuthRoutes(services.auth, logins);
     auth.mount(router);
     new FairRoutes(services.fairs, services.resources, auth, services.preparedApi).mount(router);
-    new BookingRoutes(services.bookings, services.bookingDesk, services.throttle, auth.requireOrganiser()).mount(router);
+    new BookingRoutes(services.bookings, services.bookingDesk, services.throttle, auth.requireOrganiser(),
+        services.preparedApi).mount(router);
+    new RequestRoutes(services.requests, services.throttle).mount(router);
     new TeamRoutes(services.team, auth.requireOrganiser()).mount(router);
     new CopyRoutes(services.copies, auth.requireOrganiser()).mount(router);
     new ImportRoutes(services.imports, auth.requireOrganiser()).mount(router);
     new CheckInRoutes(services.checkIns, auth.requireOrganiser(), services.config.publicUrl()).mount(router);
+    new AllocationShareRoutes(services.allocationShares, auth.requireOrganiser()).mount(router);
+    new DayRoutes(services.day, services.presences, auth.requireOrganiser()).mount(router);
     Pages pages = services.pages;
-    new BookingPageRoutes(services.fairs, services.bookings,
+    new BookingPageRoutes(services.bookings,
         new ChallengeChoices(services.challenges, services.challengePicks), pages).mount(router);
     new BookingFormRoutes(services.fairs, services.bookings, services.throttle, pages).mount(router);
     new FairPageRoutes(services.fairs, pages).mount(router);
@@ -82,9 +94,8 @@ final class ApiRouter {
     new AdminRoutes(services.auth, logins, services.fairs, services.resources, services.bookingDesk, services.standDesk,
         services.challenges, services.offers, services.offerPlacement, services.programmeConflicts,
         new SetupServices(services.imports, services.copies, services.team), services.plans,
-        new PlanEvents(services.vertx, services.plans), services.checkIns, pages).mount(router);
-    AssociationAuth associationAuth = new AssociationAuth(services.associations, services.auth, services.fairs,
-        services.config.publicUrl());
+        new PlanEvents(services.vertx, services.plans),
+        new DayServices(services.checkIns, services.day, services.presences, services.dayStreams), pages).mount(router);
     new AssociationRoutes(services.associations, services.schedules, services.fairs, associationAuth,
         services.throttle).mount(router);
     new AssociationPageRoutes(services.associations, associationAuth, services.fairs, services.resources,
@@ -101,7 +112,6 @@ final class ApiRouter {
         .mount(router);
     new OfferRoutes(services.offers, services.offerPlacement, services.fairs, associationAuth, auth.requireOrganiser())
         .mount(router);
-    new CalendarRoutes(services.calendars, services.selections, associationAuth).mount(router);
     new MetricsRoutes(services.metrics).mount(router);
     new LiveRoutes(services.fairs, services.availabilityStreams, services.clientAddress).mount(router);
     new PlanRoutes(services.vertx, services.plans, services.fairs, auth.requireOrganiser()).mount(router);

@@ -1,5 +1,6 @@
 package fr.parcours;
 
+import fr.parcours.booking.OfferDeadlines;
 import fr.parcours.config.AppConfig;
 import fr.parcours.config.Settings;
 import fr.parcours.db.Database;
@@ -44,6 +45,7 @@ public final class Application {
   private final Pool pool;
   private final Services services;
   private final OutboxWorker outbox;
+  private final OfferDeadlines offerDeadlines;
   private final Listener listener;
 
   private Application(AppConfig config, EmbeddedDatabase embedded) {
@@ -62,6 +64,7 @@ public final class Application {
     this.pool = Database.pool(vertx, dbUrl, config.get(Settings.DB_POOL_SIZE), config.dbLimits());
     this.services = new Services(vertx, pool, dbUrl, config, metrics);
     this.outbox = new OutboxWorker(vertx, pool, config);
+    this.offerDeadlines = new OfferDeadlines(vertx, services.bookings);
     this.listener = new Listener(vertx, Database.connectOptions(dbUrl, config.dbLimits()), services.databaseStatus);
   }
 
@@ -184,6 +187,7 @@ public final class Application {
   private Future<Void> listen() {
     Future<Void> outboxStarted = outbox.start(listener, config.mail().pollSeconds());
     LiveChanges.publish(vertx, listener);
+    offerDeadlines.start();
     return outboxStarted.compose(started -> listener.start());
   }
 
@@ -197,6 +201,11 @@ public final class Application {
   /** Delivers every message due now (tests use it instead of waiting for the poll). */
   public Future<Void> deliverMessages() {
     return outbox.drain();
+  }
+
+  /** Passes on every offer past its deadline now (tests use it instead of waiting for the sweep). */
+  public Future<Integer> expireOffers() {
+    return offerDeadlines.sweep();
   }
 
   public Services services() {
@@ -213,6 +222,10 @@ public final class Application {
     return undeployed
         .eventually(() -> {
           services.planSolver.close();
+          return Future.succeededFuture();
+        })
+        .eventually(() -> {
+          offerDeadlines.stop();
           return Future.succeededFuture();
         })
         .eventually(listener::stop)

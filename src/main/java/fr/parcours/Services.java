@@ -1,5 +1,8 @@
 package fr.parcours;
 
+import fr.parcours.allocation.AllocationShareService;
+import fr.parcours.allocation.RequestLinks;
+import fr.parcours.allocation.RequestService;
 import fr.parcours.association.AssociationService;
 import fr.parcours.association.OfferPlacement;
 import fr.parcours.association.OfferService;
@@ -17,6 +20,8 @@ import fr.parcours.calendar.Calendars;
 import fr.parcours.calendar.Selections;
 import fr.parcours.challenge.ChallengePicks;
 import fr.parcours.checkin.CheckInService;
+import fr.parcours.checkin.DayService;
+import fr.parcours.checkin.PresenceService;
 import fr.parcours.challenge.ChallengeService;
 import fr.parcours.config.AppConfig;
 import fr.parcours.config.Settings;
@@ -29,6 +34,7 @@ import fr.parcours.imports.ImportService;
 import fr.parcours.metrics.AppMetrics;
 import fr.parcours.live.AvailabilityStreams;
 import fr.parcours.live.Change;
+import fr.parcours.live.DayStreams;
 import fr.parcours.live.LiveChanges;
 import fr.parcours.web.ClientAddress;
 import fr.parcours.web.PageBody;
@@ -58,6 +64,7 @@ public final class Services {
   final AuthService auth;
   final BookingService bookings;
   final BookingDesk bookingDesk;
+  final RequestService requests;
   final FairService fairs;
   final ResourceService resources;
   final AppMetrics metrics;
@@ -81,6 +88,10 @@ public final class Services {
   final CopyService copies;
   final ImportService imports;
   final CheckInService checkIns;
+  final AllocationShareService allocationShares;
+  final DayService day;
+  final PresenceService presences;
+  final DayStreams dayStreams;
   /** Templates compiled once for every verticle; pages prepared once per change for every visitor. */
   final Pages pages;
   final PreparedCache<PageBody> preparedPages;
@@ -108,6 +119,7 @@ public final class Services {
     this.bookings = new BookingService(pool, fairs, links, placements, challengePicks, metrics, locks,
         config.get(Settings.BOOKING_GROUP_MAX));
     this.bookingDesk = new BookingDesk(pool, fairs, links);
+    this.requests = new RequestService(pool, fairs, bookings, new RequestLinks(config.publicUrl()));
     this.resources = new ResourceService(pool, new SessionFollowUp(placements), locks);
     this.associations = new AssociationService(pool, config.publicUrl(), config.get(Settings.ASSOCIATIONS_SIGN_IN_MINUTES));
     this.stands = new StandService(pool, fairs, locks);
@@ -130,6 +142,10 @@ public final class Services {
     this.copies = new CopyService(pool, fairs, config.publicUrl());
     this.imports = new ImportService(fairs, resources);
     this.checkIns = new CheckInService(pool, fairs);
+    this.allocationShares = new AllocationShareService(pool, fairs, bookings);
+    this.day = new DayService(pool, fairs, bookings);
+    this.presences = new PresenceService(pool, fairs);
+    this.dayStreams = new DayStreams(vertx, config.get(Settings.LIVE_MAX_STREAMS));
     this.pages = new Pages(vertx);
     this.preparedPages = new PreparedCache<>(vertx, PREPARED_PAGES_MAX_BYTES);
     this.preparedApiCache = new PreparedCache<>(vertx, PREPARED_API_MAX_BYTES);
@@ -137,6 +153,11 @@ public final class Services {
     metrics.preparedCache("pages", preparedPages, PreparedCache::hits, PreparedCache::misses);
     metrics.preparedCache("api", preparedApiCache, PreparedCache::hits, PreparedCache::misses);
     forgetOnChange(preparedPages, preparedApiCache);
+    // A booking committed here is read back at once by its teacher, before its NOTIFY comes round.
+    bookings.onPlacesCommitted(fairId -> {
+      preparedPages.forget(fairId, Change.Kind.AVAILABILITY.label());
+      preparedApiCache.forget(fairId, Change.Kind.AVAILABILITY.label());
+    });
   }
 
   /** Prepared answers are dropped as soon as a live change may alter them, whichever instance made it. */

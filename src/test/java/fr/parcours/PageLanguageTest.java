@@ -148,7 +148,7 @@ class PageLanguageTest extends ServerTest {
         fair + "/offers", fair + "/programme", fair + "/grid", fair + "/copy", fair + "/plan",
         fair + "/attendance", "/staff/fairs/" + DemoFair.SLUG + "/check-in",
         fair + "/places/rooms", fair + "/places/stand-spots", fair + "/places/venues", "/admin/fairs/no-such-fair",
-        fair + "/places/tracks", fair + "/team", "/admin/invitations/no-such-link"));
+        fair + "/places/tracks", fair + "/team", "/admin/invitations/no-such-link", fair + "/booking-rules"));
     List.of("venues", "tracks", "rooms", "zones", "stand-spots", "slots").forEach(kind -> pages.add(fair + "/resources/" + kind));
     return pages;
   }
@@ -180,12 +180,15 @@ class PageLanguageTest extends ServerTest {
     forms.put(admin + "/offers/" + offerId + "/review", form("decision", "decline", "message", ""));
     forms.put(admin + "/programme/offers/" + offerId + "/place", form("room", "", "slot", ""));
     forms.put(admin + "/plan", form("seconds", "0"));
+    forms.put(admin + "/booking-rules", form("pupils_per_adult", "0", "max_classes_per_school", "deux", "levels", "3e"));
+    forms.put(admin + "/booking-rules#levels", form("pupils_per_adult", "15"));
     forms.put("/staff/fairs/" + DemoFair.SLUG + "/check-in", form("code", "PAS-UN-CODE", "idempotency_key", "k1",
         "pupils", "-1", "adults", "x"));
     forms.put("/manage/" + bookingToken + "/challenge", form("slot", "999999"));
     forms.put("/associations/me/offers", form("kind", "", "title", "", "people", "0"));
     forms.put("/associations/me/stands", form("idempotency_key", "k2", "day", "2027-03-18", "period", "morning",
         "spot", "Z99"));
+    forms.put("/associations/me/stands#period", form("idempotency_key", "k3", "day", "2027-03-18", "period", "noon"));
     forms.put("/associations/sign-in/no-such-link", form());
     forms.put(FAIR.replace("/fairs/", "/admin/fairs/") + "/places/tracks", form("r0.row", "1", "r0.name", "Pâle",
         "r0.color", "#ffeb3b", "r0.levels", "3e"));

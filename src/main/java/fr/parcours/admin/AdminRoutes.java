@@ -9,7 +9,9 @@ import fr.parcours.auth.ThrottledLogin;
 import fr.parcours.booking.BookingDesk;
 import fr.parcours.booking.BookingFilter;
 import fr.parcours.challenge.ChallengeService;
-import fr.parcours.checkin.CheckInService;
+import fr.parcours.checkin.NoShowQuery;
+import fr.parcours.checkin.NoShows;
+import fr.parcours.checkin.Turnout;
 import fr.parcours.challenge.ChallengeView;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
@@ -23,6 +25,7 @@ import fr.parcours.web.Csv;
 import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
+import fr.parcours.web.JsonInput;
 import fr.parcours.web.Pages;
 import fr.parcours.fair.FairRole;
 import io.vertx.core.Future;
@@ -32,9 +35,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -53,11 +58,12 @@ public final class AdminRoutes {
   private final StandDesk stands;
   private final ChallengeService challenges;
   private final Pages pages;
+  private final DayServices day;
   private final List<Consumer<Router>> fairPages;
 
   public AdminRoutes(AuthService auth, ThrottledLogin logins, FairService fairs, ResourceService resources, BookingDesk desk,
                      StandDesk stands, ChallengeService challenges, OfferService offers, OfferPlacement placement, ProgrammeConflicts conflicts,
-                     SetupServices setup, PlanService plans, PlanEvents planEvents, CheckInService checkIns,
+                     SetupServices setup, PlanService plans, PlanEvents planEvents, DayServices day,
                      Pages pages) {
     this.session = new AdminSession(auth, logins, fairs);
     this.fairs = fairs;
@@ -66,14 +72,16 @@ public final class AdminRoutes {
     this.stands = stands;
     this.challenges = challenges;
     this.pages = pages;
+    this.day = day;
     this.fairPages = List.of(new FairSetupPages(session, fairs, resources, pages)::mount,
         new GridPages(session, resources, pages)::mount, new PlacePages(session, resources, setup.imports(), pages)::mount,
-        new CopyPages(session, setup.copies(), pages)::mount, new TeamPages(session, fairs, setup.team(), pages)::mount,
+        new CopyPages(session, setup.copies(), pages)::mount, new BookingRulesPages(session, desk, pages)::mount, new TeamPages(session, fairs, setup.team(), pages)::mount,
         new ResourcePages(session, resources, pages)::mount, new OfferPages(session, offers, resources, pages)::mount,
         new PlacementPages(session, resources, offers, placement, conflicts, desk, pages)::mount,
         new PlanPages(session, resources, plans, planEvents, pages)::mount,
-        new CheckInPages(session, checkIns, pages)::mount,
-        new AttendancePages(session, checkIns, pages)::mount);
+        new CheckInPages(session, day.checkIns(), pages)::mount,
+        new AttendancePages(session, day.checkIns(), pages)::mount, new DayPages(session, fairs, day)::mount,
+        new PresencePages(session, day.presences(), pages)::mount);
   }
 
   public void mount(Router router) {
@@ -149,15 +157,26 @@ public final class AdminRoutes {
   private Future<Void> dashboard(RoutingContext ctx, Organiser organiser) {
     String slug = ctx.pathParam("fairSlug");
     boolean byRoom = "room".equals(ctx.queryParams().get("by"));
-    JsonObject messages = I18n.messages(I18n.language(ctx));
-    return fairs.require(slug, organiser, FairRole.STAFF).compose(fair -> Future.all(resources.programme(fair),
+    String language = I18n.language(ctx);
+    JsonObject messages = I18n.messages(language);
+    NoShowQuery cutoff = cutoff(ctx);
+    return fairs.require(slug, organiser, FairRole.STAFF).compose(fair -> Future.all(List.of(resources.programme(fair),
             desk.list(slug, organiser, new BookingFilter(null, null, null)), stands.list(slug, organiser),
-            challenges.ofFair(fair))
+            challenges.ofFair(fair), day.day().turnout(fair), day.day().arrivals(fair),
+            cutoff == null ? Future.succeededFuture() : day.day().noShows(fair, cutoff.day(), cutoff.cutoff())))
         .map(all -> {
           JsonObject document = all.resultAt(0);
           Programme programme = Programme.of(document);
+          Map<Long, Turnout> turnout = all.resultAt(4);
+          LocalDateTime now = LocalDateTime.now(fair.zone());
           pages.render(ctx, 200, "admin-dashboard", Dashboard.model(fair, programme,
                   ((JsonObject) all.resultAt(1)).getJsonArray("bookings"), byRoom)
+              .put("flows", FlowChart.build(programme, turnout))
+              .put("day", DayBoard.model(programme, turnout, all.resultAt(5), now, (NoShows) all.resultAt(6), language)
+                  .put("cutoff_day", cutoff == null ? now.toLocalDate().toString() : null)
+                  .put("cutoff_time", cutoff == null ? now.toLocalTime().withSecond(0).withNano(0).toString() : null)
+                  .put("released", ctx.queryParams().get("released")).put("promoted", ctx.queryParams().get("promoted"))
+                  .put("days", new JsonArray(fair.days().stream().map(d -> (Object) d.day().toString()).toList())))
               .put("stands", StandBoard.model(((JsonObject) all.resultAt(2)).getJsonArray("reservations"),
                   document.getJsonArray("stand_spots"), document.getJsonArray("zones"), messages))
               .put("challenges", ChallengeView.forPage(all.resultAt(3), messages).getJsonArray("challenges"))
@@ -165,6 +184,15 @@ public final class AdminRoutes {
               .put("title", fair.details().name()));
           return null;
         }));
+  }
+
+  /** The no-shows' cut-off the organiser asked for on the dashboard ({@code ?cutoff=10:00&day=…}), if any. */
+  private static NoShowQuery cutoff(RoutingContext ctx) {
+    String time = ctx.queryParams().get("cutoff");
+    if (time == null || time.isBlank()) {
+      return null;
+    }
+    return NoShowQuery.parse(JsonInput.of(new JsonObject().put("cutoff", time).put("day", ctx.queryParams().get("day"))));
   }
 
   private static Future<Void> csv(RoutingContext ctx, String fileName, Future<String> body) {

@@ -4,6 +4,7 @@ import fr.parcours.checkin.Attendance;
 import fr.parcours.checkin.Attendance.Figures;
 import fr.parcours.checkin.Attendance.Group;
 import fr.parcours.checkin.CheckInService;
+import fr.parcours.i18n.Dates;
 import fr.parcours.web.Csv;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
@@ -64,7 +65,12 @@ final class AttendancePages {
         .put("by_city", rows(report.byCity()))
         .put("stands", report.standsConfirmed())
         .put("challenges", report.challengePicks())
-        .put("challenges_present", report.challengePicksPresent());
+        .put("challenges_present", report.challengePicksPresent())
+        .put("by_session", new JsonArray(report.bySession().stream().map(s -> (Object) new JsonObject()
+            .put("id", s.sessionId()).put("title", s.title()).put("place", s.place())
+            .put("time", Dates.dateTime(language, s.startsAt().toLocalDateTime()))
+            .put("classes", s.classes()).put("people", s.people())
+            .put("classes_marked", s.classesMarked()).put("people_marked", s.peopleMarked())).toList()));
   }
 
   private static JsonObject figures(Figures f) {

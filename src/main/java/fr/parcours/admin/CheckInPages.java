@@ -4,6 +4,7 @@ import fr.parcours.auth.Organiser;
 import fr.parcours.checkin.Arrival;
 import fr.parcours.checkin.CheckInRequest;
 import fr.parcours.checkin.CheckInService;
+import fr.parcours.checkin.Entrance;
 import fr.parcours.checkin.StaffLinks;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
@@ -49,22 +50,27 @@ final class CheckInPages {
     this.pages = pages;
   }
 
-  // The service checks the fair's role on every call; the pages leave it to it.
+  // The service checks the fair's role; the pages leave it to it, and a post asks it once.
   void mount(Router router) {
-    router.get(PATH).handler(ctx -> session.signedIn(ctx, organiser -> render(ctx, 200, organiser,
-        query(ctx, "code"), List.of(), notice(ctx))));
-    router.post(PATH).handler(ctx -> session.signedIn(ctx, organiser -> checkIn(ctx, organiser)));
+    router.get(PATH).handler(ctx -> session.signedIn(ctx, organiser -> checkIns.entrance(fairSlug(ctx), organiser)
+        .map(entrance -> render(ctx, 200, entrance, query(ctx, "code"), List.of(), notice(ctx)))));
+    router.post(PATH).handler(ctx -> session.signedIn(ctx, organiser -> checkIns.entranceFair(fairSlug(ctx), organiser)
+        .compose(fair -> checkIn(ctx, fair, organiser))));
     router.post(PATH + "/undo").handler(ctx -> session.signedIn(ctx, organiser -> checkIns
         .undo(fairSlug(ctx), organiser, ctx.request().getFormAttribute("code"))
         .map(done -> back(ctx, "undone"))));
   }
 
-  private Future<Void> checkIn(RoutingContext ctx, Organiser organiser) {
+  /**
+   * Checks a class in at {@code fair}, its role checked once before (so only the fair's staff
+   * hear what was wrong with what they typed); a refusal of the form redraws the page with it.
+   */
+  private Future<Void> checkIn(RoutingContext ctx, Fair fair, Organiser organiser) {
     MultiMap form = ctx.request().formAttributes();
     boolean script = accepts(ctx, "application/json");
     return Future.<CheckInRequest>succeededFuture().map(start -> CheckInRequest.parse(JsonInput.of(new JsonObject()
             .put("code", form.get("code")).put("pupils", number(form.get("pupils"))).put("adults", number(form.get("adults"))))))
-        .compose(request -> checkIns.checkIn(fairSlug(ctx), organiser, key(form), request))
+        .compose(request -> checkIns.checkIn(fair, organiser, key(form), request))
         .<Void>map(done -> {
           if (script) {
             Http.json(ctx, 201, new JsonObject().put("code", done.value().code()).put("replayed", !done.created()));
@@ -81,15 +87,12 @@ final class CheckInPages {
               ? List.of(FieldError.of("code", "CHECK_IN_CODE", Map.of())) : Pages.fieldErrors(refusal);
           int status = refusal.kind() == AppException.Kind.NOT_FOUND ? 404 : ErrorHandler.status(refusal.kind());
           if (!script) {
-            return render(ctx, status, organiser, form.get("code"), errors, null);
+            return checkIns.entrance(fair).map(entrance -> render(ctx, status, entrance, form.get("code"), errors, null));
           }
-          // What was typed is judged before the fair: only the fair's staff hear about it.
-          return checkIns.entrance(fairSlug(ctx), organiser).map(entrance -> {
-            String language = I18n.language(ctx);
-            Http.json(ctx, status, new JsonObject().put("errors", new JsonArray(errors.stream()
-                .map(e -> (Object) Pages.said(e, language)).toList())));
-            return null;
-          });
+          String language = I18n.language(ctx);
+          Http.json(ctx, status, new JsonObject().put("errors", new JsonArray(errors.stream()
+              .map(e -> (Object) Pages.said(e, language)).toList())));
+          return Future.succeededFuture();
         });
   }
 
@@ -122,34 +125,32 @@ final class CheckInPages {
     return null;
   }
 
-  private Future<Void> render(RoutingContext ctx, int status, Organiser organiser, String code,
-                              List<FieldError> errors, String notice) {
+  private Void render(RoutingContext ctx, int status, Entrance entrance, String code, List<FieldError> errors,
+                     String notice) {
     String language = I18n.language(ctx);
     String search = query(ctx, "q");
-    return checkIns.entrance(fairSlug(ctx), organiser).map(entrance -> {
-      Fair fair = entrance.fair();
-      List<Arrival> arrivals = entrance.arrivals();
-      Arrival chosen = code == null ? null : arrivals.stream().filter(a -> a.code().equalsIgnoreCase(code.trim()))
-          .findFirst().orElse(null);
-      List<Arrival> shown = arrivals.stream().filter(a -> matches(a, search)).toList();
-      JsonObject model = new JsonObject()
-          .put("title", I18n.message(language, "staff_title"))
-          .put("fair", Dashboard.fairSummary(fair))
-          .put("action", StaffLinks.checkIn(fair.slug()))
-          .put("key", UUID.randomUUID().toString())
-          .put("code", code)
-          .put("chosen", chosen == null ? null : row(chosen, language))
-          .put("search", search)
-          .put("classes", new JsonArray(shown.stream().map(a -> (Object) row(a, language)).toList()))
-          .put("arrived", arrivals.stream().filter(Arrival::checkedIn).count())
-          .put("expected", arrivals.size())
-          .put("pupils_present", arrivals.stream().mapToInt(Arrival::pupilsPresent).sum())
-          .put("pupils_booked", arrivals.stream().mapToInt(Arrival::pupilsBooked).sum())
-          .put("notice", notice == null ? null : I18n.message(language, "staff_notice_" + notice))
-          .put("errors", Pages.errorList(errors));
-      pages.render(ctx, status, "staff-check-in", model);
-      return null;
-    });
+    Fair fair = entrance.fair();
+    List<Arrival> arrivals = entrance.arrivals();
+    Arrival chosen = code == null ? null : arrivals.stream().filter(a -> a.code().equalsIgnoreCase(code.trim()))
+        .findFirst().orElse(null);
+    List<Arrival> shown = arrivals.stream().filter(a -> matches(a, search)).toList();
+    JsonObject model = new JsonObject()
+        .put("title", I18n.message(language, "staff_title"))
+        .put("fair", Dashboard.fairSummary(fair))
+        .put("action", StaffLinks.checkIn(fair.slug()))
+        .put("key", UUID.randomUUID().toString())
+        .put("code", code)
+        .put("chosen", chosen == null ? null : row(chosen, language))
+        .put("search", search)
+        .put("classes", new JsonArray(shown.stream().map(a -> (Object) row(a, language)).toList()))
+        .put("arrived", arrivals.stream().filter(Arrival::checkedIn).count())
+        .put("expected", arrivals.size())
+        .put("pupils_present", arrivals.stream().mapToInt(Arrival::pupilsPresent).sum())
+        .put("pupils_booked", arrivals.stream().mapToInt(Arrival::pupilsBooked).sum())
+        .put("notice", notice == null ? null : I18n.message(language, "staff_notice_" + notice))
+        .put("errors", Pages.errorList(errors));
+    pages.render(ctx, status, "staff-check-in", model);
+    return null;
   }
 
   private static boolean matches(Arrival a, String search) {

@@ -124,6 +124,8 @@ final class FairSetupPages {
       pages.render(ctx, status, "admin-fair-form", new JsonObject().put("organiser", organiser.toJson())
           .put("form", values).put("days", FairForm.dayRows(values, errors, I18n.language(ctx)))
           .put("languages", FairForm.languages(values.getString("language", fair.details().language())))
+          .put("registration_modes", FairForm.registrationModes(values.getJsonObject("registration", new JsonObject())
+              .getString("mode"), I18n.language(ctx)))
           .put("errors", Pages.errorList(errors)).put("kinds", ResourceForm.kinds(messages))
           .put("title", messages.getString("admin_settings_title") + " — " + fair.details().name())
           .put("fair", Dashboard.fairSummary(fair)).put("action", "/admin/fairs/" + fair.slug() + "/settings")

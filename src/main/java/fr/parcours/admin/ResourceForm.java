@@ -5,14 +5,18 @@ import fr.parcours.fair.Slugs;
 import fr.parcours.fair.resource.FieldSpec;
 import fr.parcours.fair.resource.ResourceCatalog;
 import fr.parcours.fair.resource.ResourceSpec;
+import fr.parcours.i18n.Catalogue;
+import fr.parcours.i18n.Dates;
 import fr.parcours.web.Forms;
 import fr.parcours.web.I18n;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -107,7 +111,7 @@ final class ResourceForm {
           .put("error", errors.stream().filter(e -> e.field().equals(field.name())).map(e -> e.text(language))
               .findFirst().orElse(null));
       if (field.type() == FieldSpec.Type.CHOICE || field.type() == FieldSpec.Type.REFERENCE) {
-        shown.put("select", true).put("options", options(field, value, programme));
+        shown.put("select", true).put("options", options(spec, field, value, programme, messages));
       } else if (field.type() == FieldSpec.Type.FLAG) {
         shown.put("checkbox", true).put("checked", "true".equals(value) || "on".equals(value));
       } else if (field.type() == FieldSpec.Type.CHOICE_LIST) {
@@ -120,16 +124,52 @@ final class ResourceForm {
     }).toList());
   }
 
-  /** The list: one column per field, one row per resource with its key for the edit link. */
-  static JsonObject table(ResourceSpec spec, JsonArray items, JsonObject messages) {
-    List<String> names = names(spec);
+  /**
+   * The list: one column per field but the slug (set-up speaks names), one row per resource with
+   * its key for the edit link; each value as the page says it: a kind in words, yes or no, a
+   * place by its name, a time on the fair's clock ({@code zone}).
+   */
+  static JsonObject table(ResourceSpec spec, JsonArray items, JsonObject programme, String language, ZoneId zone) {
+    JsonObject messages = I18n.messages(language);
+    List<FieldSpec> shown = spec.fields().stream().filter(field -> field.type() != FieldSpec.Type.SLUG).toList();
     return new JsonObject()
-        .put("columns", new JsonArray(names.stream().map(n -> (Object) messages.getString("field_" + n, n)).toList()))
-        .put("rows", new JsonArray(items.stream().map(JsonObject.class::cast).map(item -> (Object) new JsonObject()
-            .put("key", String.valueOf(item.getValue(spec.key())))
-            .put("cells", new JsonArray(names.stream()
-                .map(n -> (Object) (item.getValue(n) == null ? "" : String.valueOf(item.getValue(n)))).toList())))
-            .toList()));
+        .put("columns", new JsonArray(shown.stream().map(f -> (Object) messages.getString("field_" + f.name(), f.name())).toList()))
+        .put("rows", new JsonArray(items.stream().map(JsonObject.class::cast).map(item -> {
+          List<Object> cells = shown.stream()
+              .map(field -> (Object) cell(spec, field, item.getValue(field.name()), programme, language, zone)).toList();
+          // The edit link names its row as the row shows it (a name, a number, a time), never by its slug.
+          return (Object) new JsonObject().put("key", String.valueOf(item.getValue(spec.key())))
+              .put("label", cells.isEmpty() ? "" : cells.get(0)).put("cells", new JsonArray(cells));
+        }).toList()));
+  }
+
+  private static String cell(ResourceSpec spec, FieldSpec field, Object value, JsonObject programme, String language,
+                             ZoneId zone) {
+    if (value == null) {
+      return "";
+    }
+    return switch (field.type()) {
+      case FLAG -> Catalogue.text(language, Boolean.TRUE.equals(value) ? "admin_yes" : "admin_no");
+      case CHOICE -> choiceLabel(spec, field, String.valueOf(value), I18n.messages(language));
+      case REFERENCE -> referenceName(field, String.valueOf(value), programme);
+      case DATE_TIME -> Dates.dateTime(language, OffsetDateTime.parse((String) value).atZoneSameInstant(zone).toLocalDateTime());
+      case CHOICE_LIST -> value instanceof JsonArray list ? String.join(", ", list.stream().map(String::valueOf).toList())
+          : String.valueOf(value);
+      default -> String.valueOf(value);
+    };
+  }
+
+  /** A choice in words ({@code room_kind_conference}: "Salle de conférence"), else as stored. */
+  private static String choiceLabel(ResourceSpec spec, FieldSpec field, String value, JsonObject messages) {
+    return messages.getString(spec.what().toLowerCase(Locale.ROOT) + "_" + field.name() + "_" + value, value);
+  }
+
+  /** The name of the place a reference names by its slug. */
+  private static String referenceName(FieldSpec field, String slug, JsonObject programme) {
+    return ResourceCatalog.ALL.stream().filter(spec -> spec.table().equals(field.refTable())).findFirst()
+        .flatMap(spec -> programme.getJsonArray(spec.jsonName()).stream().map(JsonObject.class::cast)
+            .filter(item -> slug.equals(item.getString("slug"))).findFirst())
+        .map(item -> item.getString("name", slug)).orElse(slug);
   }
 
   private static String input(FieldSpec field) {
@@ -140,17 +180,21 @@ final class ResourceForm {
     };
   }
 
-  private static JsonArray options(FieldSpec field, String selected, JsonObject programme) {
+  /** A choice's or a reference's options, each said in words or by the place's name. */
+  private static JsonArray options(ResourceSpec spec, FieldSpec field, String selected, JsonObject programme,
+                                   JsonObject messages) {
     List<String> choices = field.type() == FieldSpec.Type.CHOICE ? field.choices()
-        : ResourceCatalog.ALL.stream().filter(spec -> spec.table().equals(field.refTable())).findFirst()
-            .map(spec -> programme.getJsonArray(spec.jsonName()).stream()
+        : ResourceCatalog.ALL.stream().filter(referenced -> referenced.table().equals(field.refTable())).findFirst()
+            .map(referenced -> programme.getJsonArray(referenced.jsonName()).stream()
                 .map(item -> ((JsonObject) item).getString("slug")).toList())
             .orElse(List.of());
     JsonArray options = new JsonArray();
     if (!field.required()) {
       options.add(new JsonObject().put("value", "").put("label", "—").put("selected", selected.isEmpty()));
     }
-    choices.forEach(choice -> options.add(new JsonObject().put("value", choice).put("label", choice)
+    choices.forEach(choice -> options.add(new JsonObject().put("value", choice)
+        .put("label", field.type() == FieldSpec.Type.CHOICE ? choiceLabel(spec, field, choice, messages)
+            : referenceName(field, choice, programme))
         .put("selected", choice.equals(selected))));
     return options;
   }

@@ -76,7 +76,7 @@ final class ResourcePages {
           .put("title", messages.getString("admin_kind_" + spec.jsonName(), spec.what()) + " — " + fair.details().name())
           .put("organiser", organiser.toJson()).put("fair", Dashboard.fairSummary(fair))
           .put("kind", spec.path()).put("kinds", ResourceForm.kinds(messages))
-          .put("table", ResourceForm.table(spec, items, messages))
+          .put("table", ResourceForm.table(spec, items, programme, I18n.language(ctx), fair.zone()))
           .put("editing", editing).put("action", editing == null ? base : base + "/" + editing)
           .put("fields", ResourceForm.fields(spec, values, programme, I18n.language(ctx), errors))
           .put("steps", SetupSteps.of(fair, "resources/" + spec.path(), messages))

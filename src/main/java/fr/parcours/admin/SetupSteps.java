@@ -13,7 +13,8 @@ final class SetupSteps {
   /** Each step's name in the catalogue ({@code admin_step_…}) and its page under the fair's admin path. */
   private static final List<Map.Entry<String, String>> STEPS = List.of(Map.entry("settings", "settings"),
       Map.entry("grid", "grid"), Map.entry("venues", "resources/venues"), Map.entry("rooms", "places/rooms"),
-      Map.entry("stands", "places/stand-spots"), Map.entry("tracks", "places/tracks"));
+      Map.entry("stands", "places/stand-spots"), Map.entry("tracks", "places/tracks"),
+      Map.entry("rules", "booking-rules"));
 
   private SetupSteps() {
   }

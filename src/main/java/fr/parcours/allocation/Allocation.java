@@ -14,10 +14,17 @@ public record Allocation(long seed, List<Draw.Ticket> draw, List<Placed> placed,
 
   /**
    * A placed request: its school's {@code round}-th class, on {@code trackId} (its {@code choice}-th
-   * choice, 0 for "any other"), the route it takes inside its {@code window}-th bus window.
+   * choice, 0 for "any other"), the route it takes inside its {@code window}-th bus window (0 for
+   * the first), and the share whose phase placed it ({@code null}: the phase open to everyone).
    */
   public record Placed(long requestId, String school, int round, long trackId, int choice, int window, Route route,
-                       int pupils) {
+                       int pupils, Share share) {
+
+    /** A class placed in the phase open to everyone. */
+    public Placed(long requestId, String school, int round, long trackId, int choice, int window, Route route,
+                  int pupils) {
+      this(requestId, school, round, trackId, choice, window, route, pupils, null);
+    }
   }
 
   /** A request left out, with the reason's code. */

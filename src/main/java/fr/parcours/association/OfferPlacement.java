@@ -250,9 +250,12 @@ public final class OfferPlacement {
         .map(offer -> new JsonObject().put("offer", offer.orElseThrow().toJson(fair)).put("session", session));
   }
 
+  /** How an offer's activity key begins; the planner reads the offer back from it. */
+  public static final String ACTIVITY_PREFIX = "offer-";
+
   /** The activity of an offer's sessions: all its showings are one activity, a route takes one of them. */
   public static String activity(long offerId) {
-    return "offer-" + offerId;
+    return ACTIVITY_PREFIX + offerId;
   }
 
   private static AppException unknown(String field) {

@@ -1,10 +1,10 @@
 package fr.parcours.booking;
 
-import fr.parcours.fair.Fair;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
+
+import java.util.Optional;
 
 /**
  * What another feature attaches to a class booking (its challenge pick): shown with the
@@ -12,8 +12,8 @@ import io.vertx.sqlclient.SqlConnection;
  */
 public interface BookingExtras {
 
-  /** The booking's JSON with the extra added, when the booking has one. */
-  Future<JsonObject> show(SqlClient db, long bookingId, Fair fair, JsonObject booking);
+  /** The challenge pick the booking holds, if any. */
+  Future<Optional<ChallengePick>> pick(SqlClient db, long bookingId);
 
   /**
    * Follows the booking as its transaction just wrote it (status, headcount, window): lets go of

@@ -16,13 +16,31 @@ final class BookingJson {
   }
 
   static JsonObject of(Booking booking, BookingLinks links, Fair fair) {
+    return of(booking, fair, links.manage(booking.token()), links.calendar(booking.feedToken()));
+  }
+
+  /** As its teacher is shown it: with its challenge pick when it has one, and while it waits the windows that would confirm it. */
+  static JsonObject of(ShownBooking shown) {
+    Booking booking = shown.booking();
+    ZoneId zone = shown.fair().zone();
+    JsonObject json = of(booking, shown.fair(), shown.manageUrl(), shown.calendarUrl());
+    if (shown.pick() != null) {
+      json.put("challenge", pick(shown.pick(), zone));
+    }
+    if (booking.is(Booking.WAITLISTED)) {
+      json.put("confirm_windows", windows(shown.confirmWindows(), zone));
+    }
+    return json;
+  }
+
+  private static JsonObject of(Booking booking, Fair fair, String manageUrl, String calendarUrl) {
     BookingRequest r = booking.request();
     JsonObject json = new JsonObject()
         .put("id", booking.id())
         .put("status", booking.status())
-        .put("manage_url", links.manage(booking.token()))
-        .put("calendar_url", links.calendar(booking.feedToken()))
-        .put("webcal_url", Subscription.webcal(links.calendar(booking.feedToken())))
+        .put("manage_url", manageUrl)
+        .put("calendar_url", calendarUrl)
+        .put("webcal_url", Subscription.webcal(calendarUrl))
         .put("fair", new JsonObject().put("slug", fair.slug()).put("name", fair.details().name()))
         .put("track", r.track())
         .put("track_name", booking.trackName())
@@ -40,6 +58,9 @@ final class BookingJson {
     if (booking.waitlistPosition() != null) {
       json.put("waitlist_position", booking.waitlistPosition());
     }
+    if (booking.offeredUntil() != null) {
+      json.put("offer", new JsonObject().put("expires_at", FairTimes.format(booking.offeredUntil(), fair.zone())));
+    }
     return json;
   }
 
@@ -55,6 +76,25 @@ final class BookingJson {
       json.put("checked_in_at", FairTimes.format(came.checkedInAt(), zone))
           .put("pupils_present", came.pupils()).put("adults_present", came.adults());
     }
+    return json;
+  }
+
+  private static JsonObject pick(ChallengePick pick, ZoneId zone) {
+    ChallengePick.Slot slot = pick.slot();
+    return new JsonObject().put("challenge", pick.challengeId()).put("title", pick.title())
+        .put("slot", new JsonObject().put("id", slot.id())
+            .put("starts_at", FairTimes.format(slot.startsAt(), zone)).put("ends_at", FairTimes.format(slot.endsAt(), zone))
+            .put("capacity", slot.capacity()).put("unit", slot.unit()).put("taken", slot.taken())
+            .put("left", slot.capacity() - slot.taken()))
+        .put("places", pick.places());
+  }
+
+  /** Bus times of the fair's clock. */
+  private static JsonArray windows(List<Alternatives.Window> windows, ZoneId zone) {
+    JsonArray json = new JsonArray();
+    windows.forEach(window -> json.add(new JsonObject()
+        .put("arrival", FairTimes.clock(window.arrival(), zone))
+        .put("departure", FairTimes.clock(window.departure(), zone))));
     return json;
   }
 

@@ -3,6 +3,7 @@ package fr.parcours.booking;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairTimes;
 import fr.parcours.fair.Venue;
+import fr.parcours.i18n.Dates;
 import fr.parcours.mail.Letter;
 import fr.parcours.mail.Message;
 
@@ -23,7 +24,8 @@ final class BookingMessages {
     CHANGED("booking_changed"),
     CANCELLED("booking_cancelled"),
     REROUTED("booking_rerouted"),
-    BUMPED("booking_bumped");
+    BUMPED("booking_bumped"),
+    OFFER_EXPIRED("booking_offer_expired");
 
     final String kind;
 
@@ -44,11 +46,16 @@ final class BookingMessages {
         .line("mail_booking_track", Map.of("fair", fair.details().name(), "track", booking.trackName(), "day", r.day()))
         .line("mail_booking_class", Map.of("school", r.school().name(), "class", r.group().name(),
             "pupils", r.pupils(), "adults", r.adults()));
+    if (booking.offeredUntil() != null) {
+      letter.line("mail_booking_offer", Map.of("deadline", Dates.dateTime(letter.language(),
+          booking.offeredUntil().atZoneSameInstant(fair.zone()).toLocalDateTime())));
+    }
     if (booking.waitlistPosition() != null) {
       letter.line("mail_booking_waitlist_position", Map.of("position", booking.waitlistPosition()));
     }
     // A cancelled booking has nowhere to go and nothing left to change: no venue, no manage link.
-    if (notice != Notice.CANCELLED) {
+    boolean ended = notice == Notice.CANCELLED || notice == Notice.OFFER_EXPIRED;
+    if (!ended) {
       venues.forEach(venue -> letter.line("mail_venue", Map.of("name", venue.name(), "address", venue.address(),
           "city", venue.city())));
     }
@@ -59,7 +66,7 @@ final class BookingMessages {
           + FairTimes.clock(s.endsAt(), fair.zone(), letter.language()) + "  " + s.titleAndRoom()));
       letter.line("mail_booking_route_end");
     }
-    if (notice != Notice.CANCELLED) {
+    if (!ended) {
       // The entrance checks a class in by this code: whoever holds a confirmed place gets it with every news.
       if (booking.is(Booking.CONFIRMED)) {
         letter.blank().line("mail_booking_check_in", Map.of("code", CheckInCode.of(booking.id()),

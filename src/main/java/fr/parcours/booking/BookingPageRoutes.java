@@ -2,9 +2,6 @@ package fr.parcours.booking;
 
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
-import fr.parcours.fair.Fair;
-import fr.parcours.fair.FairService;
-import fr.parcours.i18n.Dates;
 import fr.parcours.web.Forms;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
@@ -14,12 +11,10 @@ import fr.parcours.web.Refusals;
 import fr.parcours.web.Subscription;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,16 +28,14 @@ public final class BookingPageRoutes {
 
   private static final List<String> FORM_FIELDS = List.of("pupils", "adults", "arrival", "departure");
   private static final Set<String> WHOLE_NUMBERS = Set.of("pupils", "adults");
-  private static final Set<String> NOTICES = Set.of("booked", "updated", "cancelled", "challenge_picked",
+  private static final Set<String> NOTICES = Set.of("booked", "updated", "cancelled", "offer_accepted", "challenge_picked",
       "challenge_dropped");
 
-  private final FairService fairs;
   private final BookingService bookings;
   private final ChallengeChoice challenges;
   private final Pages pages;
 
-  public BookingPageRoutes(FairService fairs, BookingService bookings, ChallengeChoice challenges, Pages pages) {
-    this.fairs = fairs;
+  public BookingPageRoutes(BookingService bookings, ChallengeChoice challenges, Pages pages) {
     this.bookings = bookings;
     this.challenges = challenges;
     this.pages = pages;
@@ -60,23 +53,31 @@ public final class BookingPageRoutes {
 
   private void show(RoutingContext ctx) {
     bookings.show(ctx.pathParam("token"))
-        .onSuccess(booking -> render(ctx, 200, booking, formOf(booking), List.of()))
+        .onSuccess(shown -> render(ctx, 200, shown, ManagePage.form(shown), List.of()))
         .onFailure(ctx::fail);
   }
 
   /** The class's route alone, laid out for paper. */
   private void print(RoutingContext ctx) {
     bookings.show(ctx.pathParam("token"))
-        .onSuccess(booking -> pages.render(ctx, 200, "route-print", routeModel(booking, I18n.language(ctx))))
+        .onSuccess(shown -> pages.render(ctx, 200, "route-print", ManagePage.model(shown, I18n.language(ctx))))
         .onFailure(ctx::fail);
   }
 
   private void submit(RoutingContext ctx) {
     String token = ctx.pathParam("token");
     MultiMap form = ctx.request().formAttributes();
-    boolean cancelling = "cancel".equals(form.get("action"));
-    Future<JsonObject> result = cancelling ? cancel(token, form) : change(token, form);
-    answer(ctx, token, form, result, cancelling ? "cancelled" : "updated");
+    String action = String.valueOf(form.get("action"));
+    Future<ShownBooking> result = switch (action) {
+      case "cancel" -> cancel(token, form);
+      case "accept" -> bookings.accept(token);
+      default -> change(token, form);
+    };
+    answer(ctx, token, form, result, switch (action) {
+      case "cancel" -> "cancelled";
+      case "accept" -> "offer_accepted";
+      default -> "updated";
+    });
   }
 
   /** Picks a challenge's slot ("challengeId:slotId"), or drops the pick. */
@@ -107,13 +108,13 @@ public final class BookingPageRoutes {
         .onFailure(error -> Refusals.show(ctx, error, (status, errors) -> showRefusal(ctx, token, form, status, errors)));
   }
 
-  private Future<JsonObject> change(String token, MultiMap form) {
+  private Future<ShownBooking> change(String token, MultiMap form) {
     return Future.succeededFuture(Forms.json(form, FORM_FIELDS, WHOLE_NUMBERS))
         .map(json -> BookingChange.parse(JsonInput.of(json)))
         .compose(change -> bookings.change(token, change));
   }
 
-  private Future<JsonObject> cancel(String token, MultiMap form) {
+  private Future<ShownBooking> cancel(String token, MultiMap form) {
     if (!"yes".equals(form.get("confirm"))) {
       return Future.failedFuture(AppException.invalid("confirm", "CONFIRM_CANCELLATION", Map.of()));
     }
@@ -122,78 +123,44 @@ public final class BookingPageRoutes {
 
   private void showRefusal(RoutingContext ctx, String token, MultiMap form, int status, List<FieldError> errors) {
     bookings.show(token)
-        .onSuccess(booking -> {
+        .onSuccess(shown -> {
           // Only the form that was sent keeps what was typed; the other shows the booking.
           JsonObject typed = form.contains("slot") || "drop".equals(form.get("action"))
-              ? formOf(booking).put("slot", form.get("slot")) : Forms.json(form, FORM_FIELDS, Set.of());
-          render(ctx, status, booking, typed, errors);
+              ? ManagePage.form(shown).put("slot", form.get("slot")) : Forms.json(form, FORM_FIELDS, Set.of());
+          render(ctx, status, shown, typed, errors);
         })
         .onFailure(ctx::fail);
   }
 
-  private void render(RoutingContext ctx, int status, JsonObject booking, JsonObject form, List<FieldError> errors) {
-    String language = I18n.language(ctx);
-    String slug = booking.getJsonObject("fair").getString("slug");
-    Future<JsonArray> offered = challenges.offered(slug, I18n.messages(language))
+  private void render(RoutingContext ctx, int status, ShownBooking shown, JsonObject form, List<FieldError> errors) {
+    JsonObject messages = I18n.messages(I18n.language(ctx));
+    challenges.offered(shown.fair().slug())
         // A fair taken off line still shows its bookings: without challenges then.
-        .recover(unreadable -> Future.succeededFuture(new JsonArray()));
-    Future.all(offered, fairs.findBySlug(slug))
-        .onSuccess(all -> render(ctx, status, booking, form, errors, ChallengeSection.model(booking, all.resultAt(0),
-            form.getString("slot"), I18n.messages(language)), all.resultAt(1)))
+        .recover(unreadable -> Future.succeededFuture(List.of()))
+        .onSuccess(offered -> render(ctx, status, shown, form, errors,
+            ChallengeSection.model(shown, offered, form.getString("slot"), messages)))
         .onFailure(ctx::fail);
   }
 
-  private void render(RoutingContext ctx, int status, JsonObject booking, JsonObject form, List<FieldError> errors,
-                      JsonObject challengeSection, Fair fair) {
+  private void render(RoutingContext ctx, int status, ShownBooking shown, JsonObject form, List<FieldError> errors,
+                      JsonObject challengeSection) {
     String language = I18n.language(ctx);
+    String bookingStatus = shown.booking().status();
     String done = ctx.queryParams().get("done");
-    JsonObject model = routeModel(booking, language)
+    JsonObject model = ManagePage.model(shown, language)
         .put("challenge", challengeSection)
         .put("manage_path", BookingLinks.MANAGE + ctx.pathParam("token"))
-        .put("status_label", I18n.message(language, "status_" + booking.getString("status")))
-        .put("cancelled", Booking.CANCELLED.equals(booking.getString("status")))
-        .put("calendar", new Subscription(booking.getString("track_name"), booking.getString("calendar_url")).toJson())
+        .put("status_label", I18n.message(language, "status_" + bookingStatus))
+        .put("cancelled", Booking.CANCELLED.equals(bookingStatus))
+        .put("calendar", new Subscription(shown.booking().trackName(), shown.calendarUrl()).toJson())
         .put("form", form)
-        .put("waiting", WaitingReason.model(booking, language))
-        .put("choices", new JsonObject().put("arrival", BookingChoices.busTimes(fair, form.getString("arrival")))
-            .put("departure", BookingChoices.busTimes(fair, form.getString("departure"))))
+        .put("waiting", WaitingReason.model(shown, language))
+        .put("choices", new JsonObject().put("arrival", BookingChoices.busTimes(shown.fair(), form.getString("arrival")))
+            .put("departure", BookingChoices.busTimes(shown.fair(), form.getString("departure"))))
         .put("errors", Pages.errorList(errors));
     if (errors.isEmpty() && done != null && NOTICES.contains(done)) {
       model.put("notice", I18n.message(language, "notice_" + done));
     }
     pages.render(ctx, status, "booking", model);
-  }
-
-  /** What both the manage page and the print view show: the class, its day as people write it, its route. */
-  private static JsonObject routeModel(JsonObject booking, String language) {
-    return new JsonObject()
-        .put("title", booking.getJsonObject("class").getString("name"))
-        .put("booking", booking)
-        .put("day", Dates.date(language, LocalDate.parse(booking.getString("day"))))
-        .put("fair_name", booking.getJsonObject("fair").getString("name"))
-        .put("track_name", booking.getString("track_name"))
-        .put("route", routeRows(booking.getJsonArray("route")))
-        .put("picked", ChallengeSection.picked(booking));
-  }
-
-  /** "09:00 – 09:30" rows: the page shows the fair's local clock, not offsets. */
-  private static JsonArray routeRows(JsonArray route) {
-    JsonArray rows = new JsonArray();
-    route.forEach(step -> {
-      JsonObject s = (JsonObject) step;
-      rows.add(new JsonObject().put("title", s.getString("title")).put("room", s.getString("room"))
-          .put("time", clock(s.getString("starts_at")) + " – " + clock(s.getString("ends_at"))));
-    });
-    return rows;
-  }
-
-  static String clock(String isoLocal) {
-    return isoLocal.substring(11, 16);
-  }
-
-  private static JsonObject formOf(JsonObject booking) {
-    JsonObject form = new JsonObject();
-    FORM_FIELDS.forEach(field -> form.put(field, booking.getValue(field)));
-    return form;
   }
 }

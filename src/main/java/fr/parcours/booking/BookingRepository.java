@@ -143,13 +143,41 @@ final class BookingRepository {
         .map(rows -> rows.iterator().next().getLong("id"));
   }
 
-  /** Updates headcount, window and status; a booking keeps its rank while it keeps waiting. */
+  /**
+   * Updates headcount, window and status; a booking keeps its rank while it keeps waiting, and
+   * an offer pending while it stays confirmed.
+   */
   Future<Void> update(SqlClient db, long bookingId, BookingRequest r, String status) {
     return db.preparedQuery("UPDATE bookings SET pupils = $2, adults = $3, arrival = $4, departure = $5, "
             + "status = $6, waitlist_seq = CASE WHEN $6 = 'waitlisted' "
-            + "THEN coalesce(waitlist_seq, nextval('booking_waitlist_seq')) END, updated_at = now() WHERE id = $1")
+            + "THEN coalesce(waitlist_seq, nextval('booking_waitlist_seq')) END, "
+            + "offered_until = CASE WHEN $6 = 'confirmed' THEN offered_until END, updated_at = now() WHERE id = $1")
         .execute(Tuple.of(bookingId, r.pupils(), r.adults(), r.arrival(), r.departure(), status))
         .mapEmpty();
+  }
+
+  /** A place just given from the waiting list becomes an offer, when the fair gives offers a deadline. */
+  Future<Void> offer(SqlClient db, long bookingId) {
+    return db.preparedQuery("UPDATE bookings b SET offered_until = now() + make_interval(hours => f.offer_hours) "
+            + "FROM fairs f WHERE b.id = $1 AND f.id = b.fair_id AND f.offer_hours IS NOT NULL")
+        .execute(Tuple.of(bookingId)).mapEmpty();
+  }
+
+  Future<Void> accept(SqlClient db, long bookingId) {
+    return db.preparedQuery("UPDATE bookings SET offered_until = NULL, updated_at = now() WHERE id = $1")
+        .execute(Tuple.of(bookingId)).mapEmpty();
+  }
+
+  /** Manage tokens of offers past their deadline, oldest first. */
+  Future<List<String>> expiredOffers(SqlClient db, int limit) {
+    return db.preparedQuery("SELECT manage_token FROM bookings WHERE offered_until < now() "
+            + "ORDER BY offered_until LIMIT $1")
+        .execute(Tuple.of(limit))
+        .map(rows -> {
+          List<String> tokens = new ArrayList<>();
+          rows.forEach(row -> tokens.add(row.getString("manage_token")));
+          return tokens;
+        });
   }
 
   /** Takes the route's places; the sessions' CHECK (booked <= capacity) is the last safeguard. */
@@ -181,6 +209,11 @@ final class BookingRepository {
 
   Future<Optional<Booking>> byId(SqlClient db, long id) {
     return bookings(db, "WHERE b.id = $1", Tuple.of(id)).map(BookingRepository::single);
+  }
+
+  /** The bookings of {@code ids}, in no particular order. */
+  Future<List<Booking>> byIds(SqlClient db, List<Long> ids) {
+    return bookings(db, "WHERE b.id = ANY($1::bigint[])", Tuple.of((Object) ids.toArray(Long[]::new)));
   }
 
   /** The track's waiting list, in request order. */
@@ -270,7 +303,8 @@ final class BookingRepository {
     return new Booking(row.getLong("id"), row.getLong("fair_id"), row.getLong("track_id"), row.getString("track_name"),
         row.getString("manage_token"), row.getString("feed_token"), row.getString("status"), position == null ? null : position.intValue(),
         request, row.getString("language"), Route.EMPTY, checkedInAt == null ? null
-            : new Booking.Presence(checkedInAt, row.getInteger("pupils_present"), row.getInteger("adults_present")));
+            : new Booking.Presence(checkedInAt, row.getInteger("pupils_present"), row.getInteger("adults_present")),
+        row.getOffsetDateTime("offered_until"));
   }
 
   private static List<SessionSlot> slots(RowSet<Row> rows) {

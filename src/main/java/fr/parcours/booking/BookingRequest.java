@@ -30,22 +30,36 @@ public record BookingRequest(School school, Teacher teacher, ClassGroup group, i
   public static final int MAX_ADULTS = 50;
 
   public static BookingRequest parse(JsonInput in) {
+    BookingRequest request = read(in, true);
+    in.validate();
+    return request;
+  }
+
+  /**
+   * The booking's fields, their problems left in {@code in} for the caller to add its own and
+   * validate once (null when there are problems); without the track (null) for a class
+   * request, which ranks tracks instead.
+   */
+  public static BookingRequest read(JsonInput in, boolean withTrack) {
     School school = school(in.requiredObject("school"));
     Teacher teacher = teacher(in.requiredObject("teacher"));
     JsonInput group = in.requiredObject("class");
     ClassGroup classGroup = new ClassGroup(group.requiredText("name"), group.requiredText("level"));
     Integer pupils = in.requiredInt("pupils", 1, MAX_PUPILS);
     Integer adults = in.requiredInt("adults", 0, MAX_ADULTS);
-    String track = in.requiredSlug("track");
+    String track = withTrack ? in.requiredSlug("track") : null;
     LocalDate day = in.optionalDate("day");
     LocalTime arrival = in.requiredTime("arrival");
     LocalTime departure = in.requiredTime("departure");
     checkWindow(in, arrival, departure);
-    in.validate();
+    if (!in.valid()) {
+      return null;
+    }
     return new BookingRequest(school, teacher, classGroup, pupils, adults, track, day, arrival, departure);
   }
 
-  private static void checkWindow(JsonInput in, LocalTime arrival, LocalTime departure) {
+  /** Departure after arrival, else a problem on departure. */
+  public static void checkWindow(JsonInput in, LocalTime arrival, LocalTime departure) {
     in.check(arrival == null || departure == null || departure.isAfter(arrival), "departure", "AFTER", Map.of("other", Field.of("arrival")));
   }
 

@@ -6,6 +6,7 @@ import fr.parcours.web.Csv;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
 import fr.parcours.web.IdempotentPost;
+import fr.parcours.web.PreparedJson;
 import fr.parcours.web.Throttle;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -14,6 +15,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * HTTP for bookings: teachers book with an Idempotency-Key (201 with the booking, again when
@@ -23,14 +25,18 @@ import java.util.Map;
 public final class BookingRoutes {
 
   private static final List<String> STATUSES = List.of(Booking.CONFIRMED, Booking.WAITLISTED, Booking.CANCELLED);
+  /** Places change with bookings; sessions, tracks and the fair itself with the programme. */
+  private static final Set<String> AVAILABILITY_FOLLOWS = Set.of("availability", "programme");
 
   private final BookingService bookings;
   private final BookingDesk desk;
   private final Throttle throttle;
   private final Handler<RoutingContext> organiserOnly;
+  private final PreparedJson prepared;
 
   public BookingRoutes(BookingService bookings, BookingDesk desk, Throttle throttle,
-                       Handler<RoutingContext> organiserOnly) {
+                       Handler<RoutingContext> organiserOnly, PreparedJson prepared) {
+    this.prepared = prepared;
     this.bookings = bookings;
     this.desk = desk;
     this.throttle = throttle;
@@ -39,14 +45,26 @@ public final class BookingRoutes {
 
   public void mount(Router router) {
     router.post("/api/fairs/:fairSlug/bookings").handler(this::book);
-    router.get("/api/fairs/:fairSlug/availability")
-        .handler(ctx -> Http.respond(ctx, 200, bookings.availability(ctx.pathParam("fairSlug"))
-            .map(Availability::toJson)));
-    router.get("/api/bookings/:token").handler(ctx -> Http.respond(ctx, 200, bookings.show(ctx.pathParam("token"))));
+    router.get("/api/fairs/:fairSlug/availability").handler(this::availability);
+    router.get("/api/bookings/:token").handler(ctx -> Http.respond(ctx, 200, bookings.show(ctx.pathParam("token"))
+        .map(ShownBooking::toJson)));
     router.patch("/api/bookings/:token").handler(ctx -> Http.respond(ctx, 200,
-        bookings.change(ctx.pathParam("token"), BookingChange.parse(Http.body(ctx)))));
-    router.delete("/api/bookings/:token").handler(ctx -> Http.respond(ctx, 200, bookings.cancel(ctx.pathParam("token"))));
+        bookings.change(ctx.pathParam("token"), BookingChange.parse(Http.body(ctx))).map(ShownBooking::toJson)));
+    router.delete("/api/bookings/:token").handler(ctx -> Http.respond(ctx, 200, bookings.cancel(ctx.pathParam("token"))
+        .map(ShownBooking::toJson)));
+    router.post("/api/bookings/:token/acceptance").handler(ctx -> Http.respond(ctx, 200,
+        bookings.accept(ctx.pathParam("token")).map(ShownBooking::toJson)));
     mountOrganiser(router);
+  }
+
+  /**
+   * The same for every reader, so prepared once per change of places or programme and served
+   * from memory with ETag/304; a booking made here forgets it at commit (read your own write).
+   */
+  private void availability(RoutingContext ctx) {
+    String slug = fair(ctx);
+    prepared.respond(ctx, "availability/" + slug, () -> bookings.availability(slug)
+        .map(places -> new PreparedJson.Loaded(places.toJson(), places.fair().id(), AVAILABILITY_FOLLOWS, null)));
   }
 
   private void book(RoutingContext ctx) {
@@ -60,7 +78,7 @@ public final class BookingRoutes {
    * Counts a booking per client address and per teacher email (each booking mails that address,
    * so a script must not flood someone's mailbox), refusing it with 429 past either limit.
    */
-  static Future<Void> counted(RoutingContext ctx, Throttle throttle, BookingRequest request) {
+  public static Future<Void> counted(RoutingContext ctx, Throttle throttle, BookingRequest request) {
     Throttle.Limits limits = throttle.limits();
     return throttle.take(ctx, limits.bookingsPerAddress(), limits.bookingsPerEmail(), request.teacher().email());
   }

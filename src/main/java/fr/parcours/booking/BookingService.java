@@ -2,22 +2,23 @@ package fr.parcours.booking;
 
 import fr.parcours.booking.BookingMessages.Notice;
 import fr.parcours.booking.BookingRepository.TrackRef;
-import fr.parcours.common.Tokens;
+import fr.parcours.booking.GroupPlan.Again;
+import fr.parcours.booking.GroupPlan.Decision;
+import fr.parcours.booking.GroupPlan.Placed;
+import fr.parcours.booking.GroupPlan.Refused;
+import fr.parcours.booking.GroupPlan.Replayed;
 import fr.parcours.db.Batcher;
 import fr.parcours.db.IdempotencyKeys.Outcome;
-import fr.parcours.db.IdempotencyKeys;
 import fr.parcours.db.Locks;
 import fr.parcours.db.Locks.Lock;
 import fr.parcours.db.Retries;
 import fr.parcours.error.AppException;
-import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
-import fr.parcours.fair.FairTimes;
+import fr.parcours.mail.Message;
 import fr.parcours.metrics.AppMetrics;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
@@ -28,6 +29,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
 
 /**
  * A teacher's bookings: create, show, change, cancel. Every change of places runs in one
@@ -40,11 +45,10 @@ public final class BookingService {
   private record Target(Fair fair, TrackRef track, BookingRules rules) {
   }
 
-  /** A booking request waiting for its track's next group, with the language its teacher is written to in. */
-  private record Asked(Target target, String key, BookingRequest request, String language) {
+  /** A booking request waiting for its track's next group; {@code language}: the teacher's, null for the fair's. */
+  private record Asked(String fairSlug, String key, BookingRequest request, String language) {
   }
 
-  private static final IdempotencyKeys KEYS = new IdempotencyKeys("booking_requests", "booking_id");
   private static final String REPLAYED = "replayed";
   private static final String FAILED = "error";
   /** Every outcome of {@link #book}, counted from zero at start: its statuses, a replay, its refusals' codes. */
@@ -55,12 +59,14 @@ public final class BookingService {
   private final Pool pool;
   private final FairService fairs;
   private final BookingRepository repository = new BookingRepository();
+  private final GroupRepository groupRepository = new GroupRepository();
   private final BookingLinks links;
   private final Placements placements;
   private final BookingExtras extras;
   private final AppMetrics metrics;
   private final Locks locks;
-  private final Batcher<Long, Asked, Outcome<JsonObject>> groups;
+  private final Batcher<String, Asked, Outcome<JsonObject>> groups;
+  private volatile LongConsumer placesCommitted = fairId -> { };
 
   /**
    * {@code groupMax} bounds how many bookings of one track that arrive together share a
@@ -76,7 +82,16 @@ public final class BookingService {
     this.metrics = metrics;
     metrics.bookingOutcomes(OUTCOMES);
     this.locks = locks;
-    this.groups = new Batcher<>(groupMax, group -> Retries.onRace(() -> pool.withTransaction(conn -> placeGroup(conn, group))));
+    this.groups = new Batcher<>(groupMax, this::runGroup);
+  }
+
+  /**
+   * Told the fair's id once a change of places committed on this instance, before its answer
+   * leaves: what this instance prepared from the old places can go at once, so a teacher reads
+   * their own booking; other instances learn of it through LISTEN/NOTIFY.
+   */
+  public void onPlacesCommitted(LongConsumer listener) {
+    this.placesCommitted = listener;
   }
 
   /**
@@ -85,73 +100,86 @@ public final class BookingService {
    */
   public Future<Outcome<JsonObject>> book(String fairSlug, String key, BookingRequest request, String language) {
     long started = System.nanoTime();
-    return target(fairSlug, request.track())
-        .compose(target -> groups.submit(target.track().id(),
-            new Asked(target, key, request, target.fair().languageFor(language))))
+    // Grouped by the names the request gives: the group finds its fair, track and rules once.
+    return groups.submit(fairSlug + "\n" + request.track(), new Asked(fairSlug, key, request, language))
         .andThen(done -> metrics.booking(outcomeOf(done), System.nanoTime() - started));
   }
 
   /**
-   * One transaction for bookings of one track that arrived together: their keys claimed, the
-   * schools locked (in one order) where the fair caps schools, then the track once, as a single
-   * booking takes them; then each placed or replayed in arrival order with its own outcome. A
-   * refused booking gives its key back and leaves the others be; a database failure fails (or
-   * retries) the whole group.
+   * One transaction for bookings of one track that arrived together (see {@link GroupPlan}): an
+   * unknown fair or track refuses them all; a database failure fails (or retries) them all.
    */
-  private Future<List<Future<Outcome<JsonObject>>>> placeGroup(SqlConnection conn, List<Asked> group) {
-    long fairId = group.get(0).target().fair().id();
-    return KEYS.claimAll(conn, fairId, group.stream().map(Asked::key).toList(),
-            group.stream().map(asked -> asked.request().fingerprint()).toList())
-        .compose(claimed -> locks.take(conn, groupLocks(fairId, group))
-            .compose(locked -> {
-              Map<String, Future<Outcome<JsonObject>>> byKey = new HashMap<>();
-              Future<List<Future<Outcome<JsonObject>>>> outcomes = Future.succeededFuture(new ArrayList<>());
-              for (Asked asked : group) {
-                outcomes = outcomes.compose(done -> settle(conn, asked, claimed.contains(asked.key()), byKey)
-                    .map(outcome -> {
-                      done.add(outcome);
-                      return done;
-                    }));
-              }
-              return outcomes;
-            }));
-  }
-
-  /** The schools of the group where the fair caps them, and its track. */
-  private static List<Lock> groupLocks(long fairId, List<Asked> group) {
-    List<Lock> needed = new ArrayList<>(group.stream().filter(asked -> asked.target().rules().capsSchools())
-        .map(asked -> Lock.school(fairId, asked.request().school().uai())).toList());
-    needed.add(Lock.track(group.get(0).target().track().id()));
-    return needed;
+  private Future<List<Future<Outcome<JsonObject>>>> runGroup(List<Asked> arrived) {
+    Asked first = arrived.get(0);
+    return target(first.fairSlug(), first.request().track()).compose(target -> {
+      List<GroupPlan.Asked> group = arrived.stream().map(asked -> new GroupPlan.Asked(asked.key(),
+          asked.request().fingerprint(), asked.request(), target.fair().languageFor(asked.language()))).toList();
+      return Retries.onRace(() -> pool.withTransaction(conn -> placeGroup(conn, target, group)))
+          .andThen(done -> {
+            if (done.succeeded() && done.result().stream().anyMatch(o -> o.succeeded() && o.result().created())) {
+              placesCommitted.accept(target.fair().id());
+            }
+          });
+    });
   }
 
   /**
-   * A booking's outcome within its group: placed (its key claimed here) or replayed; refusals
-   * are outcomes too. The same key twice in a group: the second replays the first, or gets its
-   * refusal (whose key was given back).
+   * The group's keys claimed, the schools (where the fair caps them) and the track locked in
+   * one order, the track read once; then each request decided in arrival order, and the whole
+   * group written at once: a few statements for the group instead of a dozen per booking.
    */
-  private Future<Future<Outcome<JsonObject>>> settle(SqlConnection conn, Asked asked, boolean claimed,
-                                                     Map<String, Future<Outcome<JsonObject>>> byKey) {
-    Future<Outcome<JsonObject>> earlier = byKey.get(asked.key());
-    if (earlier != null && earlier.failed()) {
-      return Future.succeededFuture(earlier);
-    }
-    boolean own = claimed && earlier == null;
-    Fair fair = asked.target().fair();
-    long fairId = fair.id();
-    Future<Outcome<JsonObject>> attempt = own
-        ? Future.<Void>succeededFuture().compose(start -> placeLocked(conn, asked))
-            .compose(b -> KEYS.link(conn, fairId, asked.key(), b.id()).map(linked -> new Outcome<>(json(b, fair), true)))
-        : KEYS.storedId(conn, fairId, asked.key(), asked.request().fingerprint())
-            .compose(id -> repository.byId(conn, id).map(Optional::orElseThrow))
-            .map(b -> new Outcome<>(json(b, fair), false));
-    return attempt.map(Future::succeededFuture).recover(failure -> {
-      if (!(failure instanceof AppException)) {
-        return Future.failedFuture(failure);
+  private Future<List<Future<Outcome<JsonObject>>>> placeGroup(SqlConnection conn, Target target,
+                                                               List<GroupPlan.Asked> group) {
+    Fair fair = target.fair();
+    long trackId = target.track().id();
+    Set<String> capped = target.rules().capsSchools()
+        ? group.stream().map(asked -> asked.request().school().uai()).collect(Collectors.toCollection(TreeSet::new))
+        : Set.of();
+    List<Lock> needed = new ArrayList<>(capped.stream().map(uai -> Lock.school(fair.id(), uai)).toList());
+    needed.add(Lock.track(trackId));
+    return groupRepository.read(conn, locks, fair.id(), trackId, needed, group, capped).compose(loaded -> {
+      List<Decision> decisions = GroupPlan.decide(fair, target.track(), target.rules(), group, loaded.read(), Instant.now());
+      List<Placed> placed = new ArrayList<>();
+      List<String> givenBack = new ArrayList<>();
+      List<Long> replayed = new ArrayList<>();
+      for (int i = 0; i < decisions.size(); i++) {
+        Decision decision = decisions.get(i);
+        if (decision instanceof Placed p) {
+          placed.add(p);
+        } else if (decision instanceof Refused refused && refused.giveBack()) {
+          givenBack.add(group.get(i).key());
+        } else if (decision instanceof Replayed r) {
+          replayed.add(r.bookingId());
+        }
       }
-      Future<Void> undone = own ? KEYS.giveBack(conn, fairId, asked.key()) : Future.succeededFuture();
-      return undone.map(given -> Future.<Outcome<JsonObject>>failedFuture(failure));
-    }).andThen(settled -> byKey.putIfAbsent(asked.key(), settled.result()));
+      List<Message> messages = placed.stream().map(p -> BookingMessages.of(
+          p.booking().is(Booking.CONFIRMED) ? Notice.CONFIRMED : Notice.WAITLISTED, p.booking(), fair,
+          loaded.venues().of(p.booking().route()), links)).toList();
+      Future<Void> written = groupRepository.write(conn, fair.id(), trackId, placed, givenBack, messages);
+      Future<List<Booking>> replays = replayed.isEmpty() ? Future.succeededFuture(List.of())
+          : repository.byIds(conn, replayed);
+      return Future.all(written, replays).map(done -> outcomes(decisions, replays.result(), fair));
+    });
+  }
+
+  private List<Future<Outcome<JsonObject>>> outcomes(List<Decision> decisions, List<Booking> replays, Fair fair) {
+    Map<Long, Booking> stored = new HashMap<>();
+    replays.forEach(booking -> stored.put(booking.id(), booking));
+    List<Future<Outcome<JsonObject>>> outcomes = new ArrayList<>();
+    for (Decision decision : decisions) {
+      if (decision instanceof Placed p) {
+        outcomes.add(Future.succeededFuture(new Outcome<>(json(p.booking(), fair), true)));
+      } else if (decision instanceof Again again) {
+        outcomes.add(Future.succeededFuture(new Outcome<>(json(again.booking(), fair), false)));
+      } else if (decision instanceof Replayed r) {
+        Booking first = stored.get(r.bookingId());
+        outcomes.add(first == null ? Future.failedFuture(new IllegalStateException("replayed booking gone: " + r.bookingId()))
+            : Future.succeededFuture(new Outcome<>(json(first, fair), false)));
+      } else {
+        outcomes.add(Future.failedFuture(((Refused) decision).refusal()));
+      }
+    }
+    return outcomes;
   }
 
   private static String outcomeOf(AsyncResult<Outcome<JsonObject>> done) {
@@ -161,14 +189,15 @@ public final class BookingService {
     return done.cause() instanceof AppException refused ? refused.code() : FAILED;
   }
 
-  public Future<JsonObject> show(String token) {
+  public Future<ShownBooking> show(String token) {
     return byToken(token).compose(booking -> fairOf(booking).compose(fair -> shown(booking, fair)));
   }
 
   /** Changes headcount or window; when the new request fits nowhere the old route is kept (409). */
-  public Future<JsonObject> change(String token, BookingChange change) {
+  public Future<ShownBooking> change(String token, BookingChange change) {
     return byToken(token).compose(found -> fairOf(found).compose(fair -> repository.rules(pool, fair.id())
         .compose(rules -> Retries.onRace(() -> pool.withTransaction(conn -> changeInTransaction(conn, fair, rules, found, change))))
+        .andThen(done -> committed(done, fair))
         .compose(booking -> shown(booking, fair))));
   }
 
@@ -183,16 +212,63 @@ public final class BookingService {
   }
 
   /** Cancels (again: no change) and hands the freed places to the waiting list. */
-  public Future<JsonObject> cancel(String token) {
+  public Future<ShownBooking> cancel(String token) {
+    return underTrackLock(token, (conn, fair, current) -> current.is(Booking.CANCELLED)
+        ? Future.succeededFuture(current)
+        : cancelLocked(conn, fair, current, Notice.CANCELLED));
+  }
+
+  /** Takes a place offered from the waiting list: it is the class's until it cancels. */
+  public Future<ShownBooking> accept(String token) {
+    return underTrackLock(token, (conn, fair, current) -> {
+      if (current.is(Booking.CANCELLED)) {
+        throw AppException.conflict("BOOKING_CANCELLED", Map.of());
+      }
+      return current.offeredUntil() == null ? Future.succeededFuture(current)
+          : repository.accept(conn, current.id()).compose(accepted -> reread(conn, current));
+    }).compose(accepted -> show(token));
+  }
+
+  /**
+   * An offer past its deadline, and still not taken when its track's lock is held: its places
+   * go to the next class waiting, and its teacher is told.
+   */
+  Future<ShownBooking> expireOffer(String token) {
+    return underTrackLock(token, (conn, fair, current) -> current.offeredUntil() != null
+        && current.offeredUntil().toInstant().isBefore(Instant.now())
+        ? cancelLocked(conn, fair, current, Notice.OFFER_EXPIRED)
+        : Future.succeededFuture(current));
+  }
+
+  private interface LockedWork {
+    Future<Booking> apply(SqlConnection conn, Fair fair, Booking current);
+  }
+
+  /** Runs {@code work} on the booking as it stands under its track's lock, in one transaction. */
+  private Future<ShownBooking> underTrackLock(String token, LockedWork work) {
     return byToken(token).compose(found -> fairOf(found).compose(fair -> Retries.onRace(() -> pool
-        .withTransaction(conn -> lockedBooking(conn, found).compose(current -> current.is(Booking.CANCELLED)
-            ? Future.succeededFuture(current)
-            : repository.release(conn, current.id())
-                .compose(released -> repository.update(conn, current.id(), current.request(), Booking.CANCELLED))
-                .compose(updated -> extras.follow(conn, current.id()))
-                .compose(letGo -> placements.notify(conn, current.id(), Notice.CANCELLED, fair))
-                .compose(cancelled -> placements.promote(conn, fair, current.trackId()).map(cancelled)))))
-        .map(booking -> json(booking, fair))));
+        .withTransaction(conn -> lockedBooking(conn, found).compose(current -> work.apply(conn, fair, current))))
+        .andThen(done -> committed(done, fair))
+        .map(booking -> ShownBooking.of(booking, fair, links))));
+  }
+
+  private void committed(AsyncResult<?> done, Fair fair) {
+    if (done.succeeded()) {
+      placesCommitted.accept(fair.id());
+    }
+  }
+
+  private Future<Booking> cancelLocked(SqlConnection conn, Fair fair, Booking current, Notice notice) {
+    return repository.release(conn, current.id())
+        .compose(released -> repository.update(conn, current.id(), current.request(), Booking.CANCELLED))
+        .compose(updated -> extras.follow(conn, current.id()))
+        .compose(letGo -> placements.notify(conn, current.id(), notice, fair))
+        .compose(cancelled -> placements.promote(conn, fair, current.trackId()).map(cancelled));
+  }
+
+  /** Manage tokens of offers past their deadline (at most {@code limit}), for the sweep to expire. */
+  Future<List<String>> expiredOffers(int limit) {
+    return repository.expiredOffers(pool, limit);
   }
 
   /** Places per session and per track, and each track's waiting list: what a teacher checks first. */
@@ -208,55 +284,17 @@ public final class BookingService {
   }
 
   private Future<Target> target(String fairSlug, String trackSlug) {
-    return publishedFair(fairSlug).compose(fair -> repository.findTrack(pool, fair.id(), trackSlug)
-        .map(track -> track.orElseThrow(() -> AppException.unprocessable("UNKNOWN_TRACK", "track", Map.of("track", trackSlug))))
-        .compose(track -> repository.rules(pool, fair.id()).map(rules -> new Target(fair, track, rules))));
+    return publishedFair(fairSlug).compose(fair -> {
+      Future<Optional<TrackRef>> track = repository.findTrack(pool, fair.id(), trackSlug);
+      Future<BookingRules> rules = repository.rules(pool, fair.id());
+      return Future.all(track, rules).map(both -> new Target(fair, track.result().orElseThrow(
+          () -> AppException.unprocessable("UNKNOWN_TRACK", "track", Map.of("track", trackSlug))), rules.result()));
+    });
   }
 
   /** Teachers book anonymously: a draft fair is as unknown to them as a missing one. */
   private Future<Fair> publishedFair(String slug) {
     return fairs.readable(slug, null);
-  }
-
-  /** Places a booking once its school (when capped) and its track are locked. */
-  private Future<Booking> placeLocked(SqlConnection conn, Asked asked) {
-    Target target = asked.target();
-    Fair fair = target.fair();
-    BookingRequest request = asked.request().on(BookingTerms.resolveDay(fair, asked.request().day()));
-    BookingTerms.requireRegistrationOpen(fair, Instant.now());
-    target.rules().requireLevel(request.group().level());
-    target.rules().requireSupervision(request.pupils(), request.adults());
-    long trackId = target.track().id();
-    return checkSchoolCaps(conn, target, request)
-        .compose(checked -> repository.timetable(conn, trackId))
-        .compose(timetable -> insertWithRoute(conn, target, request, timetable, asked.language()))
-        .compose(id -> repository.byId(conn, id).map(Optional::orElseThrow))
-        .compose(booking -> placements.tell(conn, booking, booking.is(Booking.CONFIRMED) ? Notice.CONFIRMED : Notice.WAITLISTED,
-            fair));
-  }
-
-  /** Refuses a booking past its school's caps; a fair without caps has nothing to read. */
-  private Future<Void> checkSchoolCaps(SqlConnection conn, Target target, BookingRequest request) {
-    if (!target.rules().capsSchools()) {
-      return Future.succeededFuture();
-    }
-    return repository.schoolUsage(conn, target.fair().id(), request.school().uai(), 0)
-        .map(usage -> {
-          SchoolCaps.check(target.rules(), usage, target.track().id(), request.pupils());
-          return null;
-        });
-  }
-
-  private Future<Long> insertWithRoute(SqlConnection conn, Target target, BookingRequest request, Timetable timetable,
-                                       String language) {
-    Need need = Need.of(target.fair(), request);
-    RouteFinder.requirePossible(timetable, need);
-    Optional<Route> route = RouteFinder.find(timetable, need);
-    String status = route.isPresent() ? Booking.CONFIRMED : Booking.WAITLISTED;
-    return repository.insert(conn, target.fair().id(), target.track().id(), Tokens.newToken(), request, status,
-            language)
-        .compose(id -> route.map(r -> repository.reserve(conn, id, r, request.people())).orElse(Future.succeededFuture())
-            .map(id));
   }
 
   /** Applies a change under the school and track locks; returns the booking's id. */
@@ -315,22 +353,18 @@ public final class BookingService {
   }
 
   /** The booking as its teacher sees it, with what other features attach to it. */
-  private Future<JsonObject> shown(Booking booking, Fair fair) {
-    return extras.show(pool, booking.id(), fair, json(booking, fair))
-        .compose(json -> booking.is(Booking.WAITLISTED) ? confirmWindows(booking, fair).map(windows -> json
-            .put("confirm_windows", windows)) : Future.succeededFuture(json));
+  private Future<ShownBooking> shown(Booking booking, Fair fair) {
+    return extras.pick(pool, booking.id()).compose(pick -> confirmWindows(booking, fair)
+        .map(windows -> ShownBooking.of(booking, fair, links).with(pick.orElse(null), windows)));
   }
 
-  /** The windows of the waiting class's day that would confirm it now, as bus times of the fair's clock. */
-  private Future<JsonArray> confirmWindows(Booking booking, Fair fair) {
-    return repository.timetable(pool, booking.trackId()).map(timetable -> {
-      JsonArray windows = new JsonArray();
-      Alternatives.windows(timetable, Need.of(fair, booking.request()), fair.day(booking.request().day()), fair.zone())
-          .forEach(window -> windows.add(new JsonObject()
-              .put("arrival", FairTimes.clock(window.arrival(), fair.zone()))
-              .put("departure", FairTimes.clock(window.departure(), fair.zone()))));
-      return windows;
-    });
+  /** The windows of the waiting class's day that would confirm it now; none for a class that does not wait. */
+  private Future<List<Alternatives.Window>> confirmWindows(Booking booking, Fair fair) {
+    if (!booking.is(Booking.WAITLISTED)) {
+      return Future.succeededFuture(List.of());
+    }
+    return repository.timetable(pool, booking.trackId()).map(timetable ->
+        Alternatives.windows(timetable, Need.of(fair, booking.request()), fair.day(booking.request().day()), fair.zone()));
   }
 
   private JsonObject json(Booking booking, Fair fair) {

@@ -1,7 +1,12 @@
 package fr.parcours.booking;
 
+import fr.parcours.booking.ChallengeChoice.Offer;
+import fr.parcours.fair.FairTimes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+
+import java.time.ZoneId;
+import java.util.List;
 
 /**
  * The manage page's "Défi" section: the fair's challenges with their slots as radio choices
@@ -13,46 +18,42 @@ final class ChallengeSection {
   private ChallengeSection() {
   }
 
-  static JsonObject model(JsonObject booking, JsonArray challenges, String typedSlot, JsonObject messages) {
-    String status = booking.getString("status");
-    JsonObject section = new JsonObject().put("shown", !challenges.isEmpty())
-        .put("can_pick", Booking.CONFIRMED.equals(status))
-        .put("why_not", messages.getString("challenge_why_" + status));
-    JsonObject picked = booking.getJsonObject("challenge");
-    Long pickedSlot = picked == null ? null : picked.getJsonObject("slot").getLong("id");
-    String checked = typedSlot != null ? typedSlot : picked == null ? null : picked.getLong("challenge") + ":" + pickedSlot;
+  static JsonObject model(ShownBooking shown, List<Offer> challenges, String typedSlot, JsonObject messages) {
+    String status = shown.booking().status();
+    ChallengePick picked = shown.pick();
+    String checked = typedSlot != null ? typedSlot : picked == null ? null : value(picked.challengeId(), picked.slot().id());
+    JsonArray shownChallenges = new JsonArray();
     challenges.forEach(challenge -> {
-      JsonObject c = (JsonObject) challenge;
-      c.getJsonArray("slots").forEach(slot -> {
-        JsonObject s = (JsonObject) slot;
-        String value = c.getLong("id") + ":" + s.getLong("id");
-        s.put("value", value).put("checked", value.equals(checked))
-            .put("typed", value.equals(typedSlot)).put("outside", !present(booking, s));
+      JsonArray slots = new JsonArray();
+      challenge.slots().forEach(slot -> {
+        String value = value(challenge.id(), slot.id());
+        slots.add(new JsonObject().put("id", slot.id()).put("value", value)
+            .put("time", ManagePage.span(slot.startsAt(), slot.endsAt(), shown.fair().zone()))
+            .put("left", slot.left()).put("unit_label", messages.getString("challenge_unit_" + slot.unit()))
+            .put("checked", value.equals(checked)).put("typed", value.equals(typedSlot))
+            .put("outside", !present(shown, slot)));
       });
+      shownChallenges.add(new JsonObject().put("id", challenge.id()).put("title", challenge.title())
+          .put("description", challenge.description()).put("slots", slots));
     });
-    boolean typedShown = challenges.stream().flatMap(c -> ((JsonObject) c).getJsonArray("slots").stream())
-        .anyMatch(slot -> ((JsonObject) slot).getBoolean("typed"));
-    return section.put("challenges", challenges).put("typed_shown", typedShown);
+    boolean typedShown = challenges.stream()
+        .anyMatch(c -> c.slots().stream().anyMatch(slot -> value(c.id(), slot.id()).equals(typedSlot)));
+    return new JsonObject().put("shown", !challenges.isEmpty())
+        .put("can_pick", Booking.CONFIRMED.equals(status))
+        .put("why_not", messages.getString("challenge_why_" + status))
+        .put("challenges", shownChallenges).put("typed_shown", typedShown);
+  }
+
+  /** A slot as the form sends it: "challengeId:slotId". */
+  private static String value(long challengeId, long slotId) {
+    return challengeId + ":" + slotId;
   }
 
   /** Whether the class is at the fair for the whole slot: the only slots it may pick. */
-  private static boolean present(JsonObject booking, JsonObject slot) {
-    String starts = slot.getString("starts_at");
-    String ends = slot.getString("ends_at");
-    return starts.startsWith(booking.getString("day"))
-        && BookingPageRoutes.clock(starts).compareTo(booking.getString("arrival")) >= 0
-        && BookingPageRoutes.clock(ends).compareTo(booking.getString("departure")) <= 0;
-  }
-
-  /** The class's pick as the route summary and the print view show it, or null. */
-  static JsonObject picked(JsonObject booking) {
-    JsonObject picked = booking.getJsonObject("challenge");
-    if (picked == null) {
-      return null;
-    }
-    JsonObject slot = picked.getJsonObject("slot");
-    return new JsonObject().put("title", picked.getString("title"))
-        .put("time", BookingPageRoutes.clock(slot.getString("starts_at")) + " – "
-            + BookingPageRoutes.clock(slot.getString("ends_at")));
+  private static boolean present(ShownBooking shown, Offer.Slot slot) {
+    BookingRequest r = shown.booking().request();
+    ZoneId zone = shown.fair().zone();
+    return !slot.startsAt().isBefore(FairTimes.at(r.day(), r.arrival(), zone))
+        && !slot.endsAt().isAfter(FairTimes.at(r.day(), r.departure(), zone));
   }
 }

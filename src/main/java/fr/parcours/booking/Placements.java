@@ -30,7 +30,10 @@ public final class Placements {
     this.extras = extras;
   }
 
-  /** Gives freed places to waiting bookings, in request order, and tells each promoted teacher. */
+  /**
+   * Gives freed places to waiting bookings, in request order, and tells each promoted teacher;
+   * where the fair sets a deadline the place is an offer to accept before it.
+   */
   Future<Void> promote(SqlConnection conn, Fair fair, long trackId) {
     return repository.timetable(conn, trackId).compose(timetable -> repository.waiting(conn, trackId)
         .compose(queue -> {
@@ -39,7 +42,9 @@ public final class Placements {
           Future<Void> chain = Future.succeededFuture();
           for (Waitlist.Promotion promotion : Waitlist.promote(timetable, entries)) {
             Booking booking = queue.stream().filter(b -> b.id() == promotion.bookingId()).findFirst().orElseThrow();
-            chain = chain.compose(done -> confirm(conn, fair, booking, promotion.route(), Notice.PROMOTED));
+            chain = chain.compose(done -> hold(conn, booking, promotion.route()))
+                .compose(held -> repository.offer(conn, booking.id()))
+                .compose(offered -> notify(conn, booking.id(), Notice.PROMOTED, fair)).mapEmpty();
           }
           return chain;
         }));
@@ -47,10 +52,12 @@ public final class Placements {
 
   /** Gives the booking its route and tells the teacher why. */
   Future<Void> confirm(SqlConnection conn, Fair fair, Booking booking, Route route, Notice notice) {
+    return hold(conn, booking, route).compose(held -> notify(conn, booking.id(), notice, fair)).mapEmpty();
+  }
+
+  private Future<Void> hold(SqlConnection conn, Booking booking, Route route) {
     return repository.reserve(conn, booking.id(), route, booking.request().people())
-        .compose(reserved -> repository.update(conn, booking.id(), booking.request(), Booking.CONFIRMED))
-        .compose(updated -> notify(conn, booking.id(), notice, fair))
-        .mapEmpty();
+        .compose(reserved -> repository.update(conn, booking.id(), booking.request(), Booking.CONFIRMED));
   }
 
   /** Sends a class whose route broke to the waiting list: it lets its challenge pick go; its teacher is told. */

@@ -4,7 +4,6 @@ import fr.parcours.booking.BookingMessages.Notice;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.resource.SessionChanges;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 
 import java.util.Comparator;
@@ -26,12 +25,8 @@ public final class SessionFollowUp implements SessionChanges {
    * or the waiting list; then classes waiting for the track take whatever places opened.
    */
   @Override
-  public Future<Void> sessionWritten(SqlConnection conn, Fair fair, JsonObject session) {
-    long sessionId = session.getLong("id");
-    return repository.findTrack(conn, fair.id(), session.getString("track")).compose(track -> track
-        .map(found -> followSession(conn, fair, found.id(), sessionId)
-            .compose(done -> placements.promote(conn, fair, found.id())))
-        .orElse(Future.succeededFuture()));
+  public Future<Void> sessionWritten(SqlConnection conn, Fair fair, long sessionId, long trackId) {
+    return followSession(conn, fair, trackId, sessionId).compose(done -> placements.promote(conn, fair, trackId));
   }
 
   private Future<Void> followSession(SqlConnection conn, Fair fair, long trackId, long sessionId) {

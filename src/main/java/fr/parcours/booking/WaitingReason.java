@@ -1,10 +1,12 @@
 package fr.parcours.booking;
 
+import fr.parcours.fair.FairTimes;
 import fr.parcours.i18n.Catalogue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Map;
 
 /**
@@ -17,22 +19,23 @@ final class WaitingReason {
   }
 
   /** Null unless the booking waits. */
-  static JsonObject model(JsonObject booking, String language) {
-    JsonArray windows = booking.getJsonArray("confirm_windows");
-    if (windows == null) {
+  static JsonObject model(ShownBooking shown, String language) {
+    if (!shown.booking().is(Booking.WAITLISTED)) {
       return null;
     }
-    int people = booking.getInteger("pupils") + booking.getInteger("adults");
+    BookingRequest r = shown.booking().request();
+    ZoneId zone = shown.fair().zone();
     JsonArray offers = new JsonArray();
-    windows.forEach(window -> {
-      JsonObject w = (JsonObject) window;
-      offers.add(w.copy().put("label", Catalogue.say(language, "waiting_confirm_if", Map.of(
-          "arrival", LocalTime.parse(w.getString("arrival")), "departure", LocalTime.parse(w.getString("departure"))))));
+    shown.confirmWindows().forEach(window -> {
+      String arrival = FairTimes.clock(window.arrival(), zone);
+      String departure = FairTimes.clock(window.departure(), zone);
+      offers.add(new JsonObject().put("arrival", arrival).put("departure", departure)
+          .put("label", Catalogue.say(language, "waiting_confirm_if", Map.of(
+              "arrival", LocalTime.parse(arrival), "departure", LocalTime.parse(departure)))));
     });
     return new JsonObject()
-        .put("reason", Catalogue.say(language, "waiting_reason", Map.of("people", people,
-            "arrival", LocalTime.parse(booking.getString("arrival")),
-            "departure", LocalTime.parse(booking.getString("departure")))))
+        .put("reason", Catalogue.say(language, "waiting_reason", Map.of("people", r.people(),
+            "arrival", r.arrival(), "departure", r.departure())))
         .put("windows", offers);
   }
 }

@@ -4,6 +4,7 @@ import fr.parcours.db.Results;
 import fr.parcours.fair.FairDay;
 import fr.parcours.fair.Interval;
 import fr.parcours.stand.StandPeriod;
+import fr.parcours.i18n.Catalogue;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -14,14 +15,20 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
 /** SQL behind the calendar feeds. */
 final class CalendarRepository {
 
-  /** The fair a feed belongs to; {@code changedAt} covers every change of its programme, deletions too. */
-  record FairHead(long id, String slug, String name, ZoneId zone, boolean published, Instant changedAt) {
+  /**
+   * The fair a feed belongs to; {@code changedAt} covers every change of its programme, deletions
+   * too; a feed's own words ("Parcours : …") are in the fair's {@code language}.
+   */
+  record FairHead(long id, String slug, String name, ZoneId zone, boolean published, Instant changedAt,
+                  String language) {
   }
 
   /** A part of a fair a feed is made for (a track, a room, an association, a selection, a booking). */
@@ -48,7 +55,7 @@ final class CalendarRepository {
     }
   }
 
-  private static final String FAIR = "SELECT id, slug, name, time_zone, status = 'published' AS published, "
+  private static final String FAIR = "SELECT id, slug, name, time_zone, language, status = 'published' AS published, "
       + "greatest(updated_at, programme_changed_at) AS changed_at FROM fairs ";
 
   private static final String EVENT_COLUMNS = "s.id, s.title, s.description, s.status, s.sequence, s.starts_at, "
@@ -172,7 +179,9 @@ final class CalendarRepository {
     Interval times = StandPeriod.of(row.getString("period")).on(day, fair.zone());
     return new CalendarEvent("stand-" + row.getLong("id") + "@parcours",
         row.getString("title"),
-        "Association : " + row.getString("association_name"), row.getString("location"),
+        Catalogue.say(fair.language(), "ical_association", Map.of("name",
+            Objects.requireNonNullElse(row.getString("association_name"), ""))),
+        row.getString("location"),
         times.start(), times.end(), row.getInteger("sequence"), !"confirmed".equals(row.getString("status")),
         row.getOffsetDateTime("updated_at"), null, null);
   }
@@ -193,7 +202,8 @@ final class CalendarRepository {
                               OffsetDateTime modified) {
     String track = row.getString("track_name");
     return new CalendarEvent(uid, row.getString("title"),
-        description(row.getString("description"), row.getString("association_name"), row.getString("trades"), track),
+        description(fair.language(), row.getString("description"), row.getString("association_name"),
+            row.getString("trades"), track),
         row.getString("location"),
         row.getOffsetDateTime("starts_at"), row.getOffsetDateTime("ends_at"),
         row.getInteger("sequence") + extraSequence,
@@ -203,19 +213,19 @@ final class CalendarRepository {
         track);
   }
 
-  private static String description(String text, String association, String trades, String track) {
+  private static String description(String language, String text, String association, String trades, String track) {
     List<String> lines = new ArrayList<>();
     if (text != null && !text.isBlank()) {
       lines.add(text);
     }
     if (association != null) {
-      lines.add("Association : " + association);
+      lines.add(Catalogue.say(language, "ical_association", Map.of("name", association)));
     }
     if (trades != null && !trades.isBlank()) {
-      lines.add("Métiers : " + trades);
+      lines.add(Catalogue.say(language, "ical_trades", Map.of("trades", trades)));
     }
     if (track != null) {
-      lines.add("Parcours : " + track);
+      lines.add(Catalogue.say(language, "ical_track", Map.of("name", track)));
     }
     return String.join("\n", lines);
   }
@@ -227,7 +237,7 @@ final class CalendarRepository {
   private static FairHead fairHead(Row row) {
     return new FairHead(row.getLong("id"), row.getString("slug"), row.getString("name"),
         ZoneId.of(row.getString("time_zone")), row.getBoolean("published"),
-        row.getOffsetDateTime("changed_at").toInstant());
+        row.getOffsetDateTime("changed_at").toInstant(), row.getString("language"));
   }
 
   private static Part part(Row row) {

@@ -2,8 +2,8 @@ package fr.parcours.challenge;
 
 import fr.parcours.booking.ChallengeChoice;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+
+import java.util.List;
 
 /** The teacher's manage page picks challenges through the same service and picks as the API. */
 public final class ChallengeChoices implements ChallengeChoice {
@@ -17,8 +17,14 @@ public final class ChallengeChoices implements ChallengeChoice {
   }
 
   @Override
-  public Future<JsonArray> offered(String fairSlug, JsonObject messages) {
-    return challenges.list(fairSlug).map(list -> ChallengeView.forPage(list, messages).getJsonArray("challenges"));
+  public Future<List<Offer>> offered(String fairSlug) {
+    return challenges.challenges(fairSlug).map(list -> list.stream().map(ChallengeChoices::offer).toList());
+  }
+
+  private static Offer offer(Challenge challenge) {
+    return new Offer(challenge.id(), challenge.title(), challenge.description(), challenge.slots().stream()
+        .map(slot -> new Offer.Slot(slot.id(), slot.startsAt(), slot.endsAt(), slot.unit(), slot.capacity() - slot.taken()))
+        .toList());
   }
 
   @Override

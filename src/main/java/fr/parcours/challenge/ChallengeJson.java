@@ -1,6 +1,5 @@
 package fr.parcours.challenge;
 
-import fr.parcours.challenge.Challenge.Pick;
 import fr.parcours.challenge.Challenge.Slot;
 import fr.parcours.fair.FairTimes;
 import io.vertx.core.json.JsonArray;
@@ -9,7 +8,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.ZoneId;
 import java.util.List;
 
-/** The JSON shapes of challenges and of a booking's pick; times in the fair's zone. */
+/** The JSON shapes of challenges; times in the fair's zone (a booking's pick is in booking's BookingJson). */
 final class ChallengeJson {
 
   private ChallengeJson() {
@@ -26,11 +25,6 @@ final class ChallengeJson {
   static JsonObject list(List<Challenge> challenges, ZoneId zone) {
     return new JsonObject().put("challenges",
         new JsonArray(challenges.stream().map(c -> (Object) of(c, zone)).toList()));
-  }
-
-  static JsonObject pick(Pick pick, ZoneId zone) {
-    return new JsonObject().put("challenge", pick.challengeId()).put("title", pick.title())
-        .put("slot", slot(pick.slot(), zone)).put("places", pick.places());
   }
 
   private static JsonObject slot(Slot slot, ZoneId zone) {

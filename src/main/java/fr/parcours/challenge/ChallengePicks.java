@@ -1,6 +1,7 @@
 package fr.parcours.challenge;
 
 import fr.parcours.booking.BookingExtras;
+import fr.parcours.booking.ChallengePick;
 import fr.parcours.challenge.Challenge.BookingRef;
 import fr.parcours.challenge.Challenge.Pick;
 import fr.parcours.challenge.Challenge.Slot;
@@ -8,9 +9,7 @@ import fr.parcours.db.Locks;
 import fr.parcours.db.Locks.Lock;
 import fr.parcours.db.Retries;
 import fr.parcours.error.AppException;
-import fr.parcours.fair.Fair;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
@@ -69,11 +68,14 @@ public final class ChallengePicks implements BookingExtras {
   }
 
   @Override
-  public Future<JsonObject> show(SqlClient db, long bookingId, Fair fair, JsonObject booking) {
-    return repository.pick(db, bookingId).map(pick -> {
-      pick.ifPresent(p -> booking.put("challenge", ChallengeJson.pick(p, fair.zone())));
-      return booking;
-    });
+  public Future<Optional<ChallengePick>> pick(SqlClient db, long bookingId) {
+    return repository.pick(db, bookingId).map(pick -> pick.map(ChallengePicks::shown));
+  }
+
+  private static ChallengePick shown(Pick pick) {
+    Slot slot = pick.slot();
+    return new ChallengePick(pick.challengeId(), pick.title(), new ChallengePick.Slot(slot.id(), slot.startsAt(),
+        slot.endsAt(), slot.capacity(), slot.unit(), slot.taken()), pick.places());
   }
 
   @Override

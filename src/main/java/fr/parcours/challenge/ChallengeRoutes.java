@@ -2,6 +2,7 @@ package fr.parcours.challenge;
 
 import fr.parcours.auth.AuthRoutes;
 import fr.parcours.booking.BookingService;
+import fr.parcours.booking.ShownBooking;
 import fr.parcours.web.Http;
 import fr.parcours.web.JsonInput;
 import io.vertx.core.Handler;
@@ -48,7 +49,7 @@ public final class ChallengeRoutes {
         challenges.deleteSlot(fair(ctx), AuthRoutes.organiser(ctx), challenge(ctx), slot(ctx))));
     router.put(PICK).handler(this::pick);
     router.delete(PICK).handler(ctx -> Http.respond(ctx, 200,
-        picks.drop(token(ctx)).compose(dropped -> bookings.show(token(ctx)))));
+        picks.drop(token(ctx)).compose(dropped -> bookings.show(token(ctx)).map(ShownBooking::toJson))));
   }
 
   private void pick(RoutingContext ctx) {
@@ -56,7 +57,7 @@ public final class ChallengeRoutes {
     Integer challenge = in.requiredInt("challenge", 1);
     Integer slot = in.requiredInt("slot", 1);
     in.validate();
-    Http.respond(ctx, 200, picks.pick(token(ctx), challenge, slot).compose(picked -> bookings.show(token(ctx))));
+    Http.respond(ctx, 200, picks.pick(token(ctx), challenge, slot).compose(picked -> bookings.show(token(ctx)).map(ShownBooking::toJson)));
   }
 
   private static String fair(RoutingContext ctx) {

@@ -42,6 +42,11 @@ public final class ChallengeService {
     return fairs.readable(fairSlug, null).compose(this::ofFair);
   }
 
+  /** The challenges of a fair anyone may read, with their slots and places taken. */
+  Future<List<Challenge>> challenges(String fairSlug) {
+    return fairs.readable(fairSlug, null).compose(fair -> repository.list(pool, fair.id(), null));
+  }
+
   /** The challenges of a fair already read (its organiser's pages show drafts too), places taken included. */
   public Future<JsonObject> ofFair(Fair fair) {
     return repository.list(pool, fair.id(), null).map(all -> ChallengeJson.list(all, fair.zone()));

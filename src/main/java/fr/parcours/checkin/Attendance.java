@@ -2,6 +2,7 @@ package fr.parcours.checkin;
 
 import fr.parcours.fair.Fair;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,7 +16,15 @@ import java.util.function.Function;
  */
 public record Attendance(Fair fair, Figures total, List<Group> bySchool, List<Group> byCity,
                          List<Group> byLevel, List<Group> byTrack, int standsConfirmed, int challengePicks,
-                         int challengePicksPresent) {
+                         int challengePicksPresent, List<SessionFigures> bySession) {
+
+  /**
+   * One session as its room's staff marked it: the classes and people holding a place there,
+   * and those marked present (sessions no one marked show 0 marked: their rooms did not count).
+   */
+  public record SessionFigures(long sessionId, String title, String place, OffsetDateTime startsAt, int classes,
+                               int people, int classesMarked, int peopleMarked) {
+  }
 
   /** One line of the report. */
   public record Group(String name, Figures figures) {
@@ -40,11 +49,12 @@ public record Attendance(Fair fair, Figures total, List<Group> bySchool, List<Gr
     }
   }
 
-  static Attendance of(Fair fair, List<Arrival> classes, CheckInRepository.Extras extras) {
+  static Attendance of(Fair fair, List<Arrival> classes, CheckInRepository.Extras extras,
+                       List<SessionFigures> bySession) {
     return new Attendance(fair, Figures.of(classes),
         groups(classes, a -> a.school() + " (" + a.city() + ")"), groups(classes, Arrival::city),
         groups(classes, Arrival::level), groups(classes, Arrival::track),
-        extras.standsConfirmed(), extras.challengePicks(), extras.challengePicksPresent());
+        extras.standsConfirmed(), extras.challengePicks(), extras.challengePicksPresent(), List.copyOf(bySession));
   }
 
   /** Classes grouped by {@code key}, largest booked headcount first, then by name. */

@@ -46,7 +46,21 @@ final class CheckInJson {
         .put("by_track", groups(report.byTrack()))
         .put("stands", new JsonObject().put("confirmed", report.standsConfirmed()))
         .put("challenges", new JsonObject().put("picks", report.challengePicks())
-            .put("picks_present", report.challengePicksPresent()));
+            .put("picks_present", report.challengePicksPresent()))
+        .put("by_session", new JsonArray(report.bySession().stream().map(s -> (Object) new JsonObject()
+            .put("session", s.sessionId()).put("title", s.title()).put("place", s.place())
+            .put("starts_at", FairTimes.format(s.startsAt(), s.startsAt().getOffset()))
+            .put("classes", new JsonObject().put("booked", s.classes()).put("marked", s.classesMarked()))
+            .put("people", new JsonObject().put("booked", s.people()).put("marked", s.peopleMarked()))).toList()));
+  }
+
+  static JsonObject seated(Seated seated) {
+    JsonObject json = arrival(seated.arrival());
+    if (seated.marked()) {
+      json.put("marked_at", FairTimes.format(seated.markedAt(), seated.markedAt().getOffset()))
+          .put("pupils_marked", seated.pupils()).put("adults_marked", seated.adults());
+    }
+    return json;
   }
 
   private static JsonArray groups(List<Group> groups) {

@@ -32,11 +32,19 @@ public final class CheckInService {
     this.fairs = fairs;
   }
 
+  /** The fair whose entrance {@code staff} may keep (staff, or anyone above in its team): what every call here checks first. */
+  public Future<Fair> entranceFair(String fairSlug, Organiser staff) {
+    return fairs.require(fairSlug, staff, FairRole.STAFF);
+  }
+
   public Future<Outcome<Arrival>> checkIn(String fairSlug, Organiser staff, String key, CheckInRequest request) {
-    return fairs.require(fairSlug, staff, FairRole.STAFF).compose(fair -> Retries.onRace(() -> pool.withTransaction(conn ->
-        KEYS.once(conn, fair.id(), key, request.fingerprint(),
-            () -> checkInOnce(conn, fair, staff, request), Arrival::bookingId,
-            id -> arrival(conn, fair, id)))));
+    return entranceFair(fairSlug, staff).compose(fair -> checkIn(fair, staff, key, request));
+  }
+
+  /** A check-in at a fair {@link #entranceFair} handed back (its role checked once, by the caller's first call). */
+  public Future<Outcome<Arrival>> checkIn(Fair fair, Organiser staff, String key, CheckInRequest request) {
+    return Retries.onRace(() -> pool.withTransaction(conn -> KEYS.once(conn, fair.id(), key, request.fingerprint(),
+        () -> checkInOnce(conn, fair, staff, request), Arrival::bookingId, id -> arrival(conn, fair, id))));
   }
 
   private Future<Arrival> checkInOnce(SqlConnection conn, Fair fair, Organiser staff, CheckInRequest request) {
@@ -68,7 +76,7 @@ public final class CheckInService {
   /** Undoes a mistaken check-in; a code of another fair, or of a class not checked in, is a 404. */
   public Future<Void> undo(String fairSlug, Organiser staff, String code) {
     long bookingId = CheckInCode.parse(code).orElseThrow(() -> AppException.notFound("check_in", code));
-    return fairs.require(fairSlug, staff, FairRole.STAFF)
+    return entranceFair(fairSlug, staff)
         .compose(fair -> repository.undo(pool, fair.id(), bookingId))
         .map(undone -> {
           if (!undone) {
@@ -80,15 +88,20 @@ public final class CheckInService {
 
   /** Every confirmed class of the fair with what came of it: the entrance's list. */
   public Future<Entrance> entrance(String fairSlug, Organiser staff) {
-    return fairs.require(fairSlug, staff, FairRole.STAFF).compose(fair -> repository.arrivals(pool, fair.id(), fair.zone())
-        .map(arrivals -> new Entrance(fair, arrivals)));
+    return entranceFair(fairSlug, staff).compose(this::entrance);
+  }
+
+  /** The entrance's list of a fair {@link #entranceFair} handed back. */
+  public Future<Entrance> entrance(Fair fair) {
+    return repository.arrivals(pool, fair.id(), fair.zone()).map(arrivals -> new Entrance(fair, arrivals));
   }
 
   /** The figures after the fair (or during it): who came, by school, city, level and track. */
   public Future<Attendance> attendance(String fairSlug, Organiser staff) {
-    return fairs.require(fairSlug, staff, FairRole.STAFF).compose(fair -> Future.all(
-            repository.arrivals(pool, fair.id(), fair.zone()), repository.extras(pool, fair.id()))
-        .map(all -> Attendance.of(fair, all.resultAt(0), all.resultAt(1))));
+    return entranceFair(fairSlug, staff).compose(fair -> Future.all(
+            repository.arrivals(pool, fair.id(), fair.zone()), repository.extras(pool, fair.id()),
+            repository.sessionFigures(pool, fair.id(), fair.zone()))
+        .map(all -> Attendance.of(fair, all.resultAt(0), all.resultAt(1), all.resultAt(2))));
   }
 
   /** The report as a spreadsheet, its headers in {@code language}. */

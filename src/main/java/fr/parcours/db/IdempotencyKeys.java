@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -79,6 +80,35 @@ public final class IdempotencyKeys {
           rows.forEach(row -> claimed.add(row.getString("key")));
           return claimed;
         });
+  }
+
+  /** What a key holds: the hash of its first request's body and what it created (null while that request runs). */
+  public record Stored(String hash, Long id) {
+  }
+
+  /** The keys among {@code keys} that exist, as this transaction sees them (its own claims included). */
+  public Future<Map<String, Stored>> stored(SqlConnection conn, long fairId, List<String> keys) {
+    return conn.preparedQuery("SELECT key, encode(body_hash, 'hex') AS hash, " + idColumn + " AS id FROM " + table
+            + " WHERE fair_id = $1 AND key = ANY($2::text[])")
+        .execute(Tuple.of(fairId, (Object) keys.toArray(String[]::new)))
+        .map(rows -> {
+          Map<String, Stored> stored = new HashMap<>();
+          rows.forEach(row -> stored.put(row.getString("key"), new Stored(row.getString("hash"), row.getLong("id"))));
+          return stored;
+        });
+  }
+
+  /** Stores what each claimed key's request created, in one statement: {@code ids} in the order of {@code keys}. */
+  public Future<Void> linkAll(SqlConnection conn, long fairId, List<String> keys, List<Long> ids) {
+    return conn.preparedQuery("UPDATE " + table + " t SET " + idColumn + " = l.id "
+            + "FROM unnest($2::text[], $3::bigint[]) AS l(key, id) WHERE t.fair_id = $1 AND t.key = l.key")
+        .execute(Tuple.of(fairId, keys.toArray(String[]::new), ids.toArray(Long[]::new))).mapEmpty();
+  }
+
+  /** Gives back, in one statement, claimed keys whose requests were refused. */
+  public Future<Void> giveBackAll(SqlConnection conn, long fairId, List<String> keys) {
+    return conn.preparedQuery("DELETE FROM " + table + " WHERE fair_id = $1 AND key = ANY($2::text[])")
+        .execute(Tuple.of(fairId, (Object) keys.toArray(String[]::new))).mapEmpty();
   }
 
   /** Gives back a claimed key whose request was refused: a corrected retry may use it. */

@@ -44,6 +44,15 @@ public record Fair(long id, long ownerId, FairDetails details) {
     return details.registrationClosesAt();
   }
 
+  public RegistrationSettings registration() {
+    return details.registration();
+  }
+
+  /** Whether a class request may be filed, changed or withdrawn now: published, allocation mode, in its window. */
+  public boolean requestsOpen(Instant now) {
+    return published() && registration().requestsOpenAt(now);
+  }
+
   /** The language to write to someone in: the one they used when the catalogue has it, else the fair's. */
   public String languageFor(String used) {
     return used != null && Catalogue.LANGUAGES.contains(used) ? used : details.language();

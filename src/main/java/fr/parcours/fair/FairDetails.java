@@ -16,7 +16,8 @@ public record FairDetails(
     OffsetDateTime registrationClosesAt,
     int changeoverMinutes,
     List<FairDay> days,
-    String language) {
+    String language,
+    RegistrationSettings registration) {
 
   public static final String DRAFT = "draft";
   public static final String PUBLISHED = "published";
@@ -27,5 +28,14 @@ public record FairDetails(
 
   public FairDetails {
     days = List.copyOf(days);
+    registration = registration == null ? RegistrationSettings.FIRST_COME_ONLY : registration;
+  }
+
+  /** A first-come fair: what every fair was before requests and allocation. */
+  public FairDetails(String slug, String name, String city, String description, ZoneId zone, String status,
+                     OffsetDateTime registrationOpensAt, OffsetDateTime registrationClosesAt, int changeoverMinutes,
+                     List<FairDay> days, String language) {
+    this(slug, name, city, description, zone, status, registrationOpensAt, registrationClosesAt, changeoverMinutes,
+        days, language, RegistrationSettings.FIRST_COME_ONLY);
   }
 }

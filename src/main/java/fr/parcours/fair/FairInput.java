@@ -39,7 +39,8 @@ final class FairInput {
             () -> Objects.requireNonNullElse(in.optionalInt("changeover_minutes", 0), DEFAULT_CHANGEOVER)),
         pick(in, current, "days", FairDetails::days, () -> days(in)),
         pick(in, current, "language", FairDetails::language, () -> Objects.requireNonNullElse(
-            in.optionalChoice("language", Catalogue.LANGUAGES), FairDetails.DEFAULT_LANGUAGE)));
+            in.optionalChoice("language", Catalogue.LANGUAGES), FairDetails.DEFAULT_LANGUAGE)),
+        pick(in, current, "registration", FairDetails::registration, () -> registration(in)));
     checkRegistrationWindow(in, details.registrationOpensAt(), details.registrationClosesAt());
     in.validate();
     return details;
@@ -70,6 +71,33 @@ final class FairInput {
     }
     item.check(day.closesAt().isAfter(day.opensAt()), "closes_at", "AFTER", Map.of("other", Field.of("opens_at")));
     return day;
+  }
+
+  /**
+   * The registration settings, replaced whole when the body names them. In allocation mode the
+   * request window and the allocation date are required, in that order: the allocation reads
+   * requests that can no longer change.
+   */
+  private static RegistrationSettings registration(JsonInput body) {
+    JsonInput in = body.optionalObject("registration");
+    if (in == null) {
+      return RegistrationSettings.FIRST_COME_ONLY;
+    }
+    String mode = in.requiredChoice("mode", RegistrationSettings.MODES);
+    boolean allocation = RegistrationSettings.ALLOCATION.equals(mode);
+    OffsetDateTime open = dateTime(in, "requests_open", allocation);
+    OffsetDateTime close = dateTime(in, "requests_close", allocation);
+    OffsetDateTime allocationAt = dateTime(in, "allocation_at", allocation);
+    Integer offerHours = in.optionalInt("offer_hours", 1, RegistrationSettings.MAX_OFFER_HOURS);
+    in.check(open == null || close == null || close.isAfter(open), "requests_close", "AFTER",
+        Map.of("other", Field.of("registration.requests_open")));
+    in.check(close == null || allocationAt == null || !allocationAt.isBefore(close), "allocation_at", "NOT_BEFORE",
+        Map.of("other", Field.of("registration.requests_close")));
+    return new RegistrationSettings(mode, open, close, allocationAt, offerHours);
+  }
+
+  private static OffsetDateTime dateTime(JsonInput in, String field, boolean required) {
+    return required ? in.requiredDateTime(field) : in.optionalDateTime(field);
   }
 
   private static void checkRegistrationWindow(JsonInput in, OffsetDateTime opens, OffsetDateTime closes) {

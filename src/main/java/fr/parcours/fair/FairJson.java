@@ -31,7 +31,18 @@ public final class FairJson {
         .put("registration_closes_at", time(fair, fair.registrationClosesAt()))
         .put("registration_open", fair.registrationOpen(now))
         .put("changeover_minutes", details.changeoverMinutes())
-        .put("language", details.language());
+        .put("language", details.language())
+        .put("registration", registration(fair));
+  }
+
+  private static JsonObject registration(Fair fair) {
+    RegistrationSettings settings = fair.registration();
+    return new JsonObject()
+        .put("mode", settings.mode())
+        .put("requests_open", time(fair, settings.requestsOpen()))
+        .put("requests_close", time(fair, settings.requestsClose()))
+        .put("allocation_at", time(fair, settings.allocationAt()))
+        .put("offer_hours", settings.offerHours());
   }
 
   private static JsonObject day(FairDay day) {

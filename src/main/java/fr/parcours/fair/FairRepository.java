@@ -21,7 +21,8 @@ import java.util.stream.StreamSupport;
 final class FairRepository {
 
   private static final String COLUMNS = "id, owner_id, slug, name, city, description, time_zone, status, "
-      + "registration_opens_at, registration_closes_at, changeover_minutes, language";
+      + "registration_opens_at, registration_closes_at, changeover_minutes, language, "
+      + "registration_mode, requests_open_at, requests_close_at, allocation_at, offer_hours";
 
   private final Pool pool;
 
@@ -66,7 +67,8 @@ final class FairRepository {
   Future<Long> insert(long ownerId, FairDetails details) {
     return pool.withTransaction(conn -> conn.preparedQuery("INSERT INTO fairs (owner_id, slug, name, city, "
             + "description, time_zone, status, registration_opens_at, registration_closes_at, changeover_minutes, "
-            + "language) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id")
+            + "language, registration_mode, requests_open_at, requests_close_at, allocation_at, offer_hours) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id")
         .execute(fields(ownerId, details))
         .map(rows -> rows.iterator().next().getLong("id"))
         .compose(id -> insertDays(conn, id, details.days()).map(id)));
@@ -75,7 +77,9 @@ final class FairRepository {
   Future<Void> update(long id, FairDetails details) {
     return pool.withTransaction(conn -> conn.preparedQuery("UPDATE fairs SET slug = $2, name = $3, city = $4, "
             + "description = $5, time_zone = $6, status = $7, registration_opens_at = $8, "
-            + "registration_closes_at = $9, changeover_minutes = $10, language = $11, updated_at = now() WHERE id = $1")
+            + "registration_closes_at = $9, changeover_minutes = $10, language = $11, "
+            + "registration_mode = $12, requests_open_at = $13, requests_close_at = $14, allocation_at = $15, "
+            + "offer_hours = $16, updated_at = now() WHERE id = $1")
         .execute(fields(id, details))
         .compose(updated -> conn.preparedQuery("DELETE FROM fair_days WHERE fair_id = $1").execute(Tuple.of(id)))
         .compose(deleted -> insertDays(conn, id, details.days())));
@@ -83,9 +87,11 @@ final class FairRepository {
 
   /** The first parameter is the owner on insert and the fair's id on update. */
   private static Tuple fields(long first, FairDetails details) {
+    RegistrationSettings registration = details.registration();
     return Tuple.from(Arrays.asList(first, details.slug(), details.name(), details.city(),
         details.description(), details.zone().getId(), details.status(), details.registrationOpensAt(),
-        details.registrationClosesAt(), details.changeoverMinutes(), details.language()));
+        details.registrationClosesAt(), details.changeoverMinutes(), details.language(), registration.mode(),
+        registration.requestsOpen(), registration.requestsClose(), registration.allocationAt(), registration.offerHours()));
   }
 
   private static Future<Void> insertDays(SqlConnection conn, long fairId, List<FairDay> days) {
@@ -115,7 +121,10 @@ final class FairRepository {
     FairDetails details = new FairDetails(row.getString("slug"), row.getString("name"), row.getString("city"),
         row.getString("description"), ZoneId.of(row.getString("time_zone")), row.getString("status"),
         row.getOffsetDateTime("registration_opens_at"), row.getOffsetDateTime("registration_closes_at"),
-        row.getInteger("changeover_minutes"), days, row.getString("language"));
+        row.getInteger("changeover_minutes"), days, row.getString("language"), new RegistrationSettings(
+            row.getString("registration_mode"), row.getOffsetDateTime("requests_open_at"),
+            row.getOffsetDateTime("requests_close_at"), row.getOffsetDateTime("allocation_at"),
+            row.getInteger("offer_hours")));
     return new Fair(row.getLong("id"), row.getLong("owner_id"), details);
   }
 }

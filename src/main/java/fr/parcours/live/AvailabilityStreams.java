@@ -108,8 +108,9 @@ public final class AvailabilityStreams {
   }
 
   private void changed(Change change) {
-    // Stars and stand reservations leave every session's places as they were.
-    if (change.kind() == Change.Kind.SELECTION || change.kind() == Change.Kind.STANDS) {
+    // Stars, stand reservations and the day's arrivals leave every session's places as they were.
+    if (change.kind() == Change.Kind.SELECTION || change.kind() == Change.Kind.STANDS
+        || change.kind() == Change.Kind.ARRIVALS) {
       return;
     }
     List<FairStream> concerned;

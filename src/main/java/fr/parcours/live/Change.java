@@ -12,7 +12,7 @@ public record Change(Long fairId, Kind kind) {
 
   /** What changed; the names are the payload's {@code kind} values, lower case. */
   public enum Kind {
-    PROGRAMME, AVAILABILITY, SELECTION, STANDS, RESYNC;
+    PROGRAMME, AVAILABILITY, SELECTION, STANDS, ARRIVALS, RESYNC;
 
     /** The payload's name of the kind, which prepared answers follow ({@code PreparedCache}). */
     public String label() {

@@ -17,6 +17,8 @@
  *       or capacity, bookings (a booking rush sends only these);</li>
  *   <li>{@code {"fair_id": 12, "kind": "selection"}}: a visitor's starred sessions changed;</li>
  *   <li>{@code {"fair_id": 12, "kind": "stands"}}: stand reservations changed (migration 009);</li>
+ *   <li>{@code {"fair_id": 12, "kind": "arrivals"}}: a class was checked in (or undone) or marked
+ *       present in a session (migration 022): places did not move;</li>
  *   <li>{@code {"kind": "resync"}} (no fair): listening (re)started after a connection loss, so
  *       changes may have been missed: forget or re-read everything.</li>
  * </ul>

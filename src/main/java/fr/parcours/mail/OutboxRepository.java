@@ -8,7 +8,9 @@ import io.vertx.sqlclient.Tuple;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** All the SQL of the outbox. Methods take the client so the caller decides the transaction. */
 final class OutboxRepository {
@@ -29,6 +31,22 @@ final class OutboxRepository {
         .execute(Tuple.of(message.kind(), message.recipient(), message.subject(), message.body()))
         .compose(inserted -> db.query("NOTIFY " + CHANNEL).execute())
         .mapEmpty();
+  }
+
+  /** Queues the messages in one statement, ids in list order; one NOTIFY for them all. */
+  Future<Void> insertAll(SqlClient db, List<Message> messages) {
+    Future<?> inserted = db.preparedQuery("INSERT INTO outbox (kind, recipient, subject, body) "
+            + "SELECT k, r, s, b FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS m(k, r, s, b, n) "
+            + "ORDER BY n")
+        .execute(Tuple.of(column(messages, Message::kind), column(messages, Message::recipient),
+            column(messages, Message::subject), column(messages, Message::body)));
+    // Sent at once with the insert (the connection pipelines them): one round trip.
+    Future<?> notified = db.query("NOTIFY " + CHANNEL).execute();
+    return Future.all(inserted, notified).mapEmpty();
+  }
+
+  private static String[] column(List<Message> messages, Function<Message, String> field) {
+    return messages.stream().map(field).toArray(String[]::new);
   }
 
   /**

@@ -1,5 +1,6 @@
 package fr.parcours.planner;
 
+import fr.parcours.association.OfferPlacement;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairDay;
 import fr.parcours.fair.FairTimes;
@@ -136,7 +137,8 @@ record PlanProblem(DayPlan plan, List<PlannedSession> today, List<TrackNeed> nee
           offer.map(OfferRow::power).orElse(false)));
     }
     for (OfferRow offer : snapshot.offers()) {
-      activities.putIfAbsent(OFFER + offer.id(), new PlanActivity(OFFER + offer.id(), offer.title(), SessionKind.ofJson(offer.kind()),
+      String activity = OfferPlacement.activity(offer.id());
+      activities.putIfAbsent(activity, new PlanActivity(activity, offer.title(), SessionKind.ofJson(offer.kind()),
           offer.level(), offer.description(), needs.get(offer.track()), offer.association(),
           association(people, offer.association()), Duration.ofMinutes(offer.durationMinutes()), offer.availability(),
           offer.screen(), offer.power()));
@@ -144,16 +146,13 @@ record PlanProblem(DayPlan plan, List<PlannedSession> today, List<TrackNeed> nee
     return activities;
   }
 
-  /** The activity key a placed offer's sessions carry (association/OfferPlacement). */
-  static final String OFFER = "offer-";
-
   /** The offer an activity key names, if it is one's. */
   static Optional<Long> offerOf(String activity) {
-    if (!activity.startsWith(OFFER)) {
+    if (!activity.startsWith(OfferPlacement.ACTIVITY_PREFIX)) {
       return Optional.empty();
     }
     try {
-      return Optional.of(Long.parseLong(activity.substring(OFFER.length())));
+      return Optional.of(Long.parseLong(activity.substring(OfferPlacement.ACTIVITY_PREFIX.length())));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }

@@ -20,7 +20,10 @@ record StandRequest(LocalDate day, StandPeriod period, String spot, Needs needs)
 
   static StandRequest parse(JsonInput in) {
     LocalDate day = in.optionalDate("day");
-    String period = in.requiredChoice("period", StandPeriod.NAMES);
+    String period = in.requiredText("period");
+    // Said as the form's choices are ("Matin"), not as the API's names; programs read the names in "values".
+    in.check(period == null || StandPeriod.NAMES.contains(period), "period", "UNKNOWN_PERIOD",
+        Map.of("values", String.join(", ", StandPeriod.NAMES)));
     String spot = in.optionalText("spot");
     JsonInput needsInput = in.optionalObject("needs");
     in.check(spot == null || needsInput == null, "needs", "SPOT_OR_NEEDS", Map.of());

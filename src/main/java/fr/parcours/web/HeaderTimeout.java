@@ -13,27 +13,42 @@ import java.util.Map;
  * The clock runs from the connection's start and again after each answer ends, until the next
  * request arrives; a live stream, once answered, is not timed. One per server instance: its
  * connections share the instance's event loop, so the map needs no lock.
+ *
+ * <p>Each waiting connection only gets a deadline, and one sweep a second closes those past
+ * theirs: a timer armed and cancelled per request cost more than routing a feed poll.
  */
 final class HeaderTimeout {
 
+  private static final long SWEEP_MS = 1000;
+
   private final Vertx vertx;
-  private final long timeoutMs;
-  private final Map<HttpConnection, Long> timers = new HashMap<>();
+  private final long timeoutNanos;
+  private final Map<HttpConnection, Long> deadlines = new HashMap<>();
+  private long sweeper = -1;
 
   HeaderTimeout(Vertx vertx, int timeoutSeconds) {
     this.vertx = vertx;
-    this.timeoutMs = timeoutSeconds * 1000L;
+    this.timeoutNanos = timeoutSeconds * 1_000_000_000L;
+  }
+
+  /** Starts the sweep on the caller's event loop, the one its connections use. */
+  void start() {
+    sweeper = vertx.setPeriodic(SWEEP_MS, tick -> sweep(System.nanoTime()));
+  }
+
+  void stop() {
+    vertx.cancelTimer(sweeper);
   }
 
   void connected(HttpConnection connection) {
     arm(connection);
-    connection.closeHandler(closed -> disarm(connection));
+    connection.closeHandler(closed -> deadlines.remove(connection));
   }
 
   /** A request's headers have all arrived: stop the clock until its answer ends. */
   void requested(RoutingContext ctx) {
     HttpConnection connection = ctx.request().connection();
-    disarm(connection);
+    deadlines.remove(connection);
     ctx.addEndHandler(ended -> {
       if (!ctx.response().closed()) {
         arm(connection);
@@ -43,17 +58,16 @@ final class HeaderTimeout {
   }
 
   private void arm(HttpConnection connection) {
-    disarm(connection);
-    timers.put(connection, vertx.setTimer(timeoutMs, fired -> {
-      timers.remove(connection);
-      connection.close();
-    }));
+    deadlines.put(connection, System.nanoTime() + timeoutNanos);
   }
 
-  private void disarm(HttpConnection connection) {
-    Long timer = timers.remove(connection);
-    if (timer != null) {
-      vertx.cancelTimer(timer);
-    }
+  private void sweep(long now) {
+    deadlines.entrySet().removeIf(waiting -> {
+      boolean late = now - waiting.getValue() > 0;
+      if (late) {
+        waiting.getKey().close();
+      }
+      return late;
+    });
   }
 }

@@ -22,6 +22,7 @@ public final class HttpVerticle extends VerticleBase {
   private final int headerTimeoutSeconds;
   private final int idleTimeoutSeconds;
   private HttpServer server;
+  private HeaderTimeout headers;
 
   public HttpVerticle(Supplier<Router> routerFactory, String host, int port, int graceSeconds, int headerTimeoutSeconds,
                      int idleTimeoutSeconds) {
@@ -46,7 +47,8 @@ public final class HttpVerticle extends VerticleBase {
         .setHttp2ClearTextEnabled(false)
         .setIdleTimeout(idleTimeoutSeconds).setIdleTimeoutUnit(TimeUnit.SECONDS));
     Router router = routerFactory.get();
-    HeaderTimeout headers = new HeaderTimeout(vertx, headerTimeoutSeconds);
+    headers = new HeaderTimeout(vertx, headerTimeoutSeconds);
+    headers.start();
     router.route().order(Integer.MIN_VALUE).handler(headers::requested);
     return server.connectionHandler(headers::connected).requestHandler(router)
         .invalidRequestHandler(ErrorHandler::invalidRequest)
@@ -55,6 +57,6 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return server.shutdown(graceSeconds, TimeUnit.SECONDS);
+    return server.shutdown(graceSeconds, TimeUnit.SECONDS).onComplete(stopped -> headers.stop());
   }
 }

@@ -29,7 +29,6 @@ public final class PageSecurity implements Handler<RoutingContext> {
   public static final String CSRF_FIELD = "csrf";
   private static final String CSRF_COOKIE = "csrf";
   private static final String TOKEN_KEY = "csrf.token";
-  private static final String NEW_TOKEN_KEY = "csrf.new";
   private static final String SECURE_KEY = "cookies.secure";
   private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
   private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -74,8 +73,9 @@ public final class PageSecurity implements Handler<RoutingContext> {
       ctx.fail(new AppException(AppException.Kind.FORBIDDEN, "CSRF_REFUSED", Map.of(), List.of()));
       return;
     }
-    ctx.put(TOKEN_KEY, token == null ? Tokens.newToken() : token);
-    ctx.put(NEW_TOKEN_KEY, token == null);
+    if (token != null) {
+      ctx.put(TOKEN_KEY, token);
+    }
     ctx.next();
   }
 
@@ -93,9 +93,11 @@ public final class PageSecurity implements Handler<RoutingContext> {
   /** The token a page puts in its forms; the first page a visitor sees also sets its cookie. */
   public static String csrfToken(RoutingContext ctx) {
     String token = ctx.get(TOKEN_KEY);
-    if (Boolean.TRUE.equals(ctx.get(NEW_TOKEN_KEY))) {
+    if (token == null) {
+      // Drawn on the first form a visitor is shown, not on every request: feeds and API reads need none.
+      token = Tokens.newToken();
+      ctx.put(TOKEN_KEY, token);
       ctx.response().addCookie(cookie(ctx, CSRF_COOKIE, token, "/", -1));
-      ctx.put(NEW_TOKEN_KEY, false);
     }
     return token;
   }

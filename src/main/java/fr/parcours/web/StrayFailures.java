@@ -13,6 +13,15 @@ import org.slf4j.LoggerFactory;
  * for ever. Vert.x runs each request on a context of its own, which every callback of the
  * request runs on too; the request is kept there, so such a throw fails it like any failure
  * (the error page, or the JSON error). A throw outside any request is logged, as Vert.x would.
+ *
+ * <p>Why the internal {@code ContextInternal} (checked against Vert.x 5.0.10): the public API has
+ * no per-request slot that works here. {@code Context.put/get} and {@code Context.exceptionHandler}
+ * on a request's duplicated context go to its event loop's context, shared by every request on
+ * that loop, so an interleaved request would be failed instead. The public
+ * {@code Context.putLocal(ContextLocal, …)} is per request, but a {@code ContextLocal} must be
+ * registered before the {@code Vertx} is built (after, it is an IllegalArgumentException), and
+ * the way Vert.x offers for that, a {@code VertxServiceProvider}, takes the internal
+ * {@code VertxBootstrap}: no less internal than the key-value locals used below.
  */
 public final class StrayFailures {
 

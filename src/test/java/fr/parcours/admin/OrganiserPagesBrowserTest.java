@@ -69,7 +69,11 @@ class OrganiserPagesBrowserTest extends DemoBrowserTest {
     new Select(browser.findElement(By.id("f-rooms-kind"))).selectByValue("conference");
     Browser.clickAndWaitForPage(browser, By.id("resource-submit"));
     WebElement rooms = browser.findElement(By.id("resources"));
-    assertTrue(rooms.getText().contains("Grande salle") && rooms.getText().contains("pin-galant"), rooms.getText());
+    assertTrue(rooms.getText().contains("Grande salle") && rooms.getText().contains("Le Pin Galant"), rooms.getText());
+    assertTrue(rooms.getText().contains("Salle de conférence") && rooms.getText().contains("oui"),
+        "kinds and yes or no in words: " + rooms.getText());
+    assertFalse(rooms.getText().matches("(?s).*\\b(pin-galant|grande-salle|conference|true|false)\\b.*"),
+        "no slug, no raw value: " + rooms.getText());
     screenshot("admin-rooms");
 
     Browser.clickAndWaitForPage(browser, By.id("edit-grande-salle"));

@@ -37,14 +37,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AllocatorProperties {
 
-  record Fair(Supply supply, List<ClassRequest> requests, long seed) {
+  record Fair(Supply supply, List<ClassRequest> requests, List<Share> shares, long seed) {
+
+    Allocation allocate() {
+      return Allocator.allocate(supply, requests, shares, seed);
+    }
   }
 
   /** Each placed route is whole (one session per activity, in its window, apart) and has room when taken. */
   @Property
   void capacityIsNeverExceededAndEveryRouteIsWhole(@ForAll("fairs") Fair fair) {
     Replay replay = new Replay(fair);
-    for (Placed placed : Allocator.allocate(fair.supply(), fair.requests(), fair.seed()).placed()) {
+    for (Placed placed : fair.allocate().placed()) {
       ClassRequest request = replay.request(placed.requestId());
       Timetable timetable = replay.timetables.get(placed.trackId());
       Need need = replay.need(request, request.windows().get(placed.window()));
@@ -64,17 +68,18 @@ class AllocatorProperties {
 
   /**
    * When a school gets its n-th class, no school with fewer than n-1 could still place one; at
-   * the end no unplaced request fits anywhere; each class placed says its school's round.
+   * the end no unplaced request fits anywhere; each class placed says its school's round. A
+   * share's phase comes first and is exempt: placing its group first is its purpose.
    */
   @Property
   void noSchoolIsTwoClassesAheadOfOneThatCouldStillPlace(@ForAll("fairs") Fair fair) {
-    Allocation allocation = Allocator.allocate(fair.supply(), fair.requests(), fair.seed());
+    Allocation allocation = fair.allocate();
     Replay replay = new Replay(fair);
     for (Placed placed : allocation.placed()) {
       int nth = replay.count(placed.school()) + 1;
       assertEquals(nth, placed.round(), "a school's n-th class is placed in round n");
       for (ClassRequest other : replay.pending()) {
-        if (replay.count(other.school()) < nth - 1) {
+        if (placed.share() == null && replay.count(other.school()) < nth - 1) {
           assertFalse(replay.fits(other), "request " + other.id() + " could still be its school's class");
         }
       }
@@ -84,13 +89,41 @@ class AllocatorProperties {
     assertEquals(fair.requests().size(), allocation.placed().size() + allocation.unplaced().size());
   }
 
-  /** The same seed gives the same allocation, whatever order the requests arrived in. */
+  /** The same seed gives the same allocation, whatever order the requests (and shares) arrived in. */
   @Property
   void theOutcomeDependsOnTheSeedAloneNotOnArrivalOrder(@ForAll("fairs") Fair fair, @ForAll long shuffle) {
     List<ClassRequest> arrived = new ArrayList<>(fair.requests());
     Collections.shuffle(arrived, new Random(shuffle));
-    assertEquals(Allocator.allocate(fair.supply(), fair.requests(), fair.seed()),
-        Allocator.allocate(fair.supply(), arrived, fair.seed()));
+    List<Share> saved = new ArrayList<>(fair.shares());
+    Collections.shuffle(saved, new Random(shuffle));
+    assertEquals(fair.allocate(), Allocator.allocate(fair.supply(), arrived, saved, fair.seed()));
+    assertEquals(fair.allocate(), fair.allocate());
+  }
+
+  /**
+   * A share's phase places only its group, on each track at most its percent of the places the
+   * track had; its classes come before the others; and the outcome passes the allocator's own
+   * check of the round rule.
+   */
+  @Property
+  void sharesPlaceOnlyTheirGroupWithinTheirPercentAndComeFirst(@ForAll("fairs") Fair fair) {
+    Allocation allocation = fair.allocate();
+    Map<Share, Map<Long, Integer>> used = new HashMap<>();
+    boolean open = false;
+    for (Placed placed : allocation.placed()) {
+      ClassRequest request = new Replay(fair).request(placed.requestId());
+      open |= placed.share() == null;
+      if (placed.share() != null) {
+        assertFalse(open, "a share's class after the phase open to everyone");
+        assertTrue(placed.share().covers(request), "in the share's group");
+        assertTrue(fair.shares().contains(placed.share()));
+        used.computeIfAbsent(placed.share(), s -> new HashMap<>()).merge(placed.trackId(), request.people(), Integer::sum);
+      }
+    }
+    used.forEach((share, byTrack) -> byTrack.forEach((track, people) -> assertTrue(people <= fair.supply().tracks()
+        .stream().filter(t -> t.id() == track).findFirst().orElseThrow().timetable().placesLeft() * share.percent() / 100,
+        share + " on track " + track)));
+    assertTrue(Fairness.holds(fair.supply(), fair.requests(), allocation));
   }
 
   private static boolean accepts(ClassRequest request, Placed placed) {
@@ -157,8 +190,17 @@ class AllocatorProperties {
 
   @Provide
   Arbitrary<Fair> fairs() {
-    return Combinators.combine(supplies(), schools().list().ofMinSize(1).ofMaxSize(6), Arbitraries.longs())
-        .as((supply, schools, seed) -> new Fair(supply, numbered(schools), seed));
+    return Combinators.combine(supplies(), schools().list().ofMinSize(1).ofMaxSize(6), shares(), Arbitraries.longs())
+        .as((supply, schools, shares, seed) -> new Fair(supply, numbered(schools), shares, seed));
+  }
+
+  /** None half the time, else up to three shares of 10 to 50%, at most 100% in all. */
+  private static Arbitrary<List<Share>> shares() {
+    Arbitrary<Share> share = Combinators.combine(Arbitraries.of(Share.Kind.values()), Arbitraries.of("6e", "3e"),
+        Arbitraries.integers().between(1, 5)).as((kind, level, tenth) -> new Share(kind, level, tenth * 10));
+    return Arbitraries.oneOf(Arbitraries.just(List.of()), share.list().ofMinSize(1).ofMaxSize(3)
+        .uniqueElements(s -> s.kind() + ":" + s.level())
+        .filter(list -> list.stream().mapToInt(Share::percent).sum() <= 100));
   }
 
   /** 1 to 3 tracks of 1 or 2 activities, each shown 1 to 3 times over a morning. */
@@ -186,8 +228,10 @@ class AllocatorProperties {
         .as((from, span) -> new Interval(NINE.plusMinutes(from * 20L), NINE.plusMinutes((from + span) * 20L)));
     Arbitrary<ClassRequest> request = Combinators.combine(Arbitraries.integers().between(8, 35),
             Arbitraries.integers().between(0, 3), window.list().ofMinSize(1).ofMaxSize(2),
-            Arbitraries.longs().between(1, 4).list().uniqueElements().ofMaxSize(3), Arbitraries.of(true, false))
-        .as((pupils, adults, windows, choices, anyOther) -> new ClassRequest(0, "", pupils, adults, windows, choices, anyOther));
+            Arbitraries.longs().between(1, 4).list().uniqueElements().ofMaxSize(3), Arbitraries.of(true, false),
+            Arbitraries.of("6e", "3e"))
+        .as((pupils, adults, windows, choices, anyOther, level) -> new ClassRequest(0, "", pupils, adults, windows,
+            choices, anyOther, level, false, false));
     return request.list().ofMinSize(1).ofMaxSize(4);
   }
 
@@ -195,7 +239,9 @@ class AllocatorProperties {
     List<ClassRequest> all = new ArrayList<>();
     for (int s = 0; s < schools.size(); s++) {
       for (ClassRequest r : schools.get(s)) {
-        all.add(new ClassRequest(all.size() + 1, "S" + s, r.pupils(), r.adults(), r.windows(), r.choices(), r.anyOther()));
+        // Priority education and first time belong to the school: every other school has each.
+        all.add(new ClassRequest(all.size() + 1, "S" + s, r.pupils(), r.adults(), r.windows(), r.choices(), r.anyOther(),
+            r.level(), s % 2 == 1, s % 4 < 2));
       }
     }
     return all;

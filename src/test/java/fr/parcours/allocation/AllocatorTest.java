@@ -38,6 +38,20 @@ class AllocatorTest {
   }
 
   @Test
+  void aSchoolWhoseOnlyChoiceFilledUpGetsItWhenAnotherClassCanMoveToItsSecondChoice() {
+    // Drawn first, A takes track 1; B wants track 1 only. A's class moves to its second choice
+    // so that B gets one, rather than A getting two and B none.
+    Supply supply = supply(NO_CAPS, track(1, room(1, "a", 0, 25)), track(2, room(2, "a", 0, 25)));
+    List<ClassRequest> requests = List.of(request(1, "A", 20, List.of(1L, 2L), false),
+        request(2, "A", 20, List.of(1L, 2L), false), request(3, "B", 20, List.of(1L), false));
+    LongStream.range(0, 20).forEach(seed -> {
+      Allocation allocation = Allocator.allocate(supply, requests, seed);
+      assertEquals(Map.of("A", 1L, "B", 1L), perSchool(allocation), "seed " + seed);
+      assertTrue(allocation.placed().stream().anyMatch(p -> p.requestId() == 3 && p.trackId() == 1));
+    });
+  }
+
+  @Test
   void everySchoolsFirstChoiceIsTriedBeforeAnySecondOne() {
     // Tried school by school, A then B would leave C, which wants only track 2, nothing.
     Supply supply = supply(NO_CAPS, track(1, room(1, "a", 0, 25)), track(2, room(2, "a", 0, 25)));
@@ -97,6 +111,33 @@ class AllocatorTest {
   }
 
   @Test
+  void aSharesGroupIsServedFirstWithinItsPercentThenEveryoneTakesWhatIsLeft() {
+    // Room for two classes of 22; half of it is kept for priority education, so B always gets one.
+    Supply supply = supply(NO_CAPS, track(1, room(1, "a", 0, 60)));
+    ClassRequest rep = new ClassRequest(2, "B", 20, 2, List.of(MORNING), List.of(1L), false, "3e", true, false);
+    List<ClassRequest> requests = List.of(request(1, "A", 20, 2), rep, request(3, "C", 20, 2));
+    Share share = Share.of(Share.Kind.PRIORITY_EDUCATION, 50);
+    LongStream.range(0, 20).forEach(seed -> {
+      Allocation allocation = Allocator.allocate(supply, requests, List.of(share), seed);
+      assertEquals(2, allocation.placed().size(), "seed " + seed);
+      assertEquals(new Placed(2, "B", 1, 1, 1, 0, allocation.placed().get(0).route(), 20, share),
+          allocation.placed().get(0), "the share's phase comes first");
+      assertEquals(null, allocation.placed().get(1).share());
+    });
+  }
+
+  @Test
+  void aShareKeepsNoMoreThanItsPercentAndItsUnusedPlacesGoToEveryone() {
+    // 30% of 60 is 18 places: too few for a class of 22, which then competes with everyone.
+    Supply supply = supply(NO_CAPS, track(1, room(1, "a", 0, 60)));
+    ClassRequest rep = new ClassRequest(2, "B", 20, 2, List.of(MORNING), List.of(1L), false, "3e", true, false);
+    Allocation allocation = Allocator.allocate(supply, List.of(request(1, "A", 20, 2), rep),
+        List.of(Share.of(Share.Kind.PRIORITY_EDUCATION, 30)), 7);
+    assertEquals(2, allocation.placed().size());
+    assertTrue(allocation.placed().stream().allMatch(p -> p.share() == null));
+  }
+
+  @Test
   void saysWhyARequestWasLeftOut() {
     BookingRules oneClass = new BookingRules(15, null, null, 1, null, null);
     Supply supply = supply(oneClass, track(1, room(1, "a", 0, 60), room(2, "a", 60, 60)));
@@ -106,8 +147,18 @@ class AllocatorTest {
         request(4, "C", 30, 0)), 1);
     Map<Long, Reason> why = allocation.unplaced().stream()
         .collect(Collectors.toMap(Allocation.Unplaced::requestId, Allocation.Unplaced::reason));
-    assertEquals(Map.of(1L, Reason.SCHOOL_CAP_REACHED, 3L, Reason.ALLOCATION_NEVER_FITS, 4L, Reason.TOO_FEW_ADULTS), why);
+    // A's smaller class was placed first, then gave its sessions to the larger one: more pupils.
+    assertEquals(Map.of(2L, Reason.SCHOOL_CAP_REACHED, 3L, Reason.ALLOCATION_NEVER_FITS, 4L, Reason.TOO_FEW_ADULTS), why);
     assertEquals(java.util.Set.of("B", "C"), allocation.schoolsWithNone());
+  }
+
+  @Test
+  void aPlacedClassGivesItsSessionsToALargerClassOfItsSchoolThatFitsThere() {
+    // Rooms of 40 hold one class whatever its size: the school's 30 pupils go rather than its 20.
+    Supply supply = supply(NO_CAPS, track(1, room(1, "a", 0, 40)));
+    Allocation allocation = Allocator.allocate(supply, List.of(request(1, "A", 20, 2), request(2, "A", 30, 2)), 4);
+    assertEquals(List.of(2L), allocation.placed().stream().map(Placed::requestId).toList());
+    assertEquals(30, allocation.pupilsPlaced());
   }
 
   @Test

@@ -39,6 +39,10 @@ final class BookingApi {
     return send(app.client().delete(path(booking)), null);
   }
 
+  HttpResponse<Buffer> accept(JsonObject booking) {
+    return send(app.client().post(path(booking) + "/acceptance"), null);
+  }
+
   /** Cancels without waiting: for requests fired while others are in flight. */
   Future<HttpResponse<Buffer>> cancelAsync(JsonObject booking) {
     return app.client().delete(path(booking)).send();

@@ -92,6 +92,9 @@ class BookingPageBrowserTest extends BookingBrowserTest {
     browser.get(app.config().publicUrl() + "/fairs/" + fair.slug() + "/book?lang=fr");
     String parts = browser.findElement(By.cssSelector("[data-parts='s-orienter']")).getText();
     assertTrue(parts.startsWith("Matin : ") && parts.contains("Après-midi : place pour 3 classes"), parts);
+    browser.get(app.config().publicUrl() + "/fairs/" + fair.slug() + "/book?lang=en");
+    String partsEn = browser.findElement(By.cssSelector("[data-parts='s-orienter']")).getText();
+    assertTrue(partsEn.startsWith("Morning: ") && partsEn.contains("Afternoon: room for 3 classes"), partsEn);
     JsonObject waiting = api.book(fair.slug(), BookingRoutesTest.shortWindow(request("0330044D", "3e Attente", 24, 2)))
         .bodyAsJsonObject();
     assertEquals("waitlisted", waiting.getString("status"));
@@ -99,12 +102,12 @@ class BookingPageBrowserTest extends BookingBrowserTest {
     browser.get(waiting.getString("manage_url") + "?lang=en");
     assertTrue(text("waiting-reason").startsWith("No route has room yet for 26 people between 9:00 and 10:50"),
         text("waiting-reason"));
+    assertTrue(windows().contains("Confirmed if the bus arrives at 13:30 and leaves at 15:20"), windows().toString());
+    Screenshots.save(browser, "teacher-waiting-windows-en");
     browser.get(waiting.getString("manage_url") + "?lang=fr");
     assertTrue(text("waiting-reason").startsWith("Aucun parcours n'a encore de place pour 26 personnes entre 9 h et 10 h 50"),
         text("waiting-reason"));
-    List<String> offers = browser.findElements(By.cssSelector("form.confirm-window button")).stream()
-        .map(WebElement::getText).toList();
-    assertTrue(offers.contains("Confirmé si le car arrive à 13 h 30 et repart à 15 h 20"), offers.toString());
+    assertTrue(windows().contains("Confirmé si le car arrive à 13 h 30 et repart à 15 h 20"), windows().toString());
     Screenshots.save(browser, "teacher-waiting-windows");
 
     clickAndWaitForPage(By.cssSelector("button[data-window='13:30-15:20']"));
@@ -130,6 +133,11 @@ class BookingPageBrowserTest extends BookingBrowserTest {
   private void fill(String name, String value) {
     WebElement input = browser.findElement(By.name(name));
     ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", input, value);
+  }
+
+  /** The buttons offering times that would confirm the waiting class. */
+  private List<String> windows() {
+    return browser.findElements(By.cssSelector("form.confirm-window button")).stream().map(WebElement::getText).toList();
   }
 
   private String text(String id) {

@@ -33,7 +33,7 @@ class PreparedApiTest {
   void publicAnswersArePreparedOncePerChange(Vertx vertx) throws IOException {
     try (TestApp app = TestApp.start(vertx)) {
       BookingFixtures.Fair fair = BookingFixtures.fair(app, "salon-prepared-api", 100);
-      for (String path : new String[] {"/api/fairs/" + fair.slug()}) {
+      for (String path : new String[] {"/api/fairs/" + fair.slug(), "/api/fairs/" + fair.slug() + "/availability"}) {
         HttpResponse<Buffer> first = get(app, path, null, false);
         assertEquals(200, first.statusCode(), path);
         String etag = first.getHeader("ETag");
@@ -47,6 +47,7 @@ class PreparedApiTest {
         assertEquals(304, get(app, path, etag, true).statusCode(), path + ": either representation's tag is current");
       }
       assertEquals(404, get(app, "/api/fairs/no-such-fair", null, false).statusCode());
+      assertEquals(404, get(app, "/api/fairs/no-such-fair/availability", null, false).statusCode());
 
       String path = "/api/fairs/" + fair.slug();
       int booked = booked(get(app, path, null, false).bodyAsJsonObject());
@@ -60,6 +61,32 @@ class PreparedApiTest {
       assertTrue(booked(after.bodyAsJsonObject()) > booked, after.bodyAsString());
       String metrics = send(app.client().get("/metrics"), null).bodyAsString();
       assertTrue(metric(metrics, "parcours_prepared_cache_total{cache=\"api\",result=\"hit\"}") > 0, metrics);
+    }
+  }
+
+  /**
+   * A teacher who booked reads their own places at once: the instance that committed the booking
+   * forgets what it prepared before answering, without waiting for the notification to come round.
+   */
+  @Test
+  void availabilityReadsItsOwnWriteAtOnce(Vertx vertx) {
+    try (TestApp app = TestApp.start(vertx)) {
+      BookingFixtures.Fair fair = BookingFixtures.fair(app, "salon-prepared-availability", 100);
+      String path = "/api/fairs/" + fair.slug() + "/availability";
+      HttpResponse<Buffer> before = get(app, path, null, false);
+      String etag = before.getHeader("ETag");
+      assertEquals(304, get(app, path, etag, false).statusCode());
+      BookingApi api = new BookingApi(app);
+      int booked = booked(before.bodyAsJsonObject());
+      for (int i = 1; i <= 3; i++) {
+        assertEquals(201, api.book(fair.slug(), BookingFixtures.request("033000" + i + "A", "3e " + i, 25, 2)).statusCode());
+        HttpResponse<Buffer> after = get(app, path, etag, false);
+        assertEquals(200, after.statusCode(), "right after booking " + i);
+        assertTrue(booked(after.bodyAsJsonObject()) > booked, after.bodyAsString());
+        booked = booked(after.bodyAsJsonObject());
+        etag = after.getHeader("ETag");
+        assertEquals(304, get(app, path, etag, false).statusCode(), "a repeat is answered from memory");
+      }
     }
   }
 

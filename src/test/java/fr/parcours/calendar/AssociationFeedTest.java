@@ -95,6 +95,14 @@ class AssociationFeedTest extends ServerTest {
     assertTrue(description.contains("Métiers : Océanographe, Marin pêcheur"), description);
     assertTrue(description.contains("Association : Océan Propre"), description);
     assertFalse(description.contains("Métiers : \n"), description);
+
+    // A fair in English says its feed's words in English.
+    assertEquals(200, send(AssociationApi.as(app.client().patch(fair.base), fair.organiser),
+        new JsonObject().put("language", "en")).statusCode());
+    String english = Poll.until(Duration.ofSeconds(10), () -> events(get(feedPath(fair, "ocean-propre")).bodyAsString()).get(0)
+        .getDescription().getValue(), text -> text.contains("Trades: "));
+    assertTrue(english.contains("Trades: Océanographe, Marin pêcheur") && english.contains("Association: Océan Propre"),
+        english);
   }
 
   private static String feedPath(AssociationApi fair, String association) {

@@ -59,9 +59,18 @@ class VisitorPagesBrowserTest extends DemoBrowserTest {
       assertTrue(list.findElement(By.cssSelector("a.card .meta")).getText().contains(" · "));
       Screenshots.save(browser, "programme-phone-" + language);
     }
-    browser.get(url("/fairs/" + DEMO + "?lang=fr&by=track"));
-    assertTrue(browser.findElement(By.cssSelector(".timetable-list a.card .meta")).getText()
-        .matches(".*(S'orienter|Se connaître|S'engager|Préserver la planète|Autre).*"), "by track: the track is said");
+    for (String language : List.of("fr", "en")) {
+      browser.get(url("/fairs/" + DEMO + "?lang=" + language + "&by=track"));
+      List<String> metas = browser.findElements(By.cssSelector(".timetable-list a.card .meta")).stream()
+          .map(WebElement::getText).toList();
+      String track = "(S'orienter|Se connaître|S'engager|Préserver la planète|"
+          + (language.equals("fr") ? "Hors parcours" : "No track") + ")";
+      String kind = language.equals("fr") ? "(Conférence|Atelier|Témoignages|Temps aux stands)"
+          : "(Talk|Workshop|Testimonies|Time at the stands)";
+      assertTrue(metas.stream().allMatch(meta -> meta.matches(".* · " + track + " · " + kind + "( · .*)?")),
+          "by track: each card says its track and its kind in " + language + ": " + metas);
+      Screenshots.save(browser, "programme-phone-by-track-" + language);
+    }
     browser.manage().window().setSize(new Dimension(800, 1000));
     browser.get(url("/fairs/" + DEMO + "?lang=fr"));
     assertTrue(browser.findElement(By.cssSelector(".grid-scroll")).isDisplayed(), "a tablet gets the grid");

@@ -60,6 +60,20 @@ class StandPagesTest extends ServerTest {
     assertTrue(page(second).contains("data-status=\"waiting\""));
   }
 
+  @Test
+  void aTamperedPeriodIsRefusedInTheFormsOwnWordsInFrenchAndEnglish() {
+    String session = "; parcours_association=" + stands.association("Club Échecs");
+    for (String language : java.util.List.of("fr", "en")) {
+      HttpResponse<Buffer> refused = PageForms.postInLanguage(app, "/associations/me/stands",
+          reservation("evening", "B1").add("idempotency_key", "tampered-" + language), language, session);
+      assertEquals(400, refused.statusCode(), refused.bodyAsString());
+      String error = between(refused.bodyAsString(), "id=\"e-period\">", "<");
+      assertEquals(language.equals("fr") ? "doit être « Toute la journée », « Matin » ou « Après-midi »"
+          : "must be “The whole day”, “Morning” or “Afternoon”", error);
+      assertFalse(refused.bodyAsString().contains("day, morning, afternoon"), "never the API's names");
+    }
+  }
+
   private static MultiMap reservation(String period, String spot) {
     return MultiMap.caseInsensitiveMultiMap().add("day", "2027-03-18").add("period", period).add("spot", spot);
   }

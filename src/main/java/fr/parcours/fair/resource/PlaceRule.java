@@ -23,13 +23,12 @@ final class PlaceRule implements ResourceRule {
   }
 
   @Override
-  public Future<Void> beforeWrite(SqlConnection conn, Fair fair, Map<String, Object> stored,
-                                  Map<String, Object> row) {
-    Integer capacity = (Integer) row.get("capacity");
-    if (row.get("id") == null || capacity == null) {
-      return Future.succeededFuture();
+  public Future<ResourceRow> beforeWrite(SqlConnection conn, Fair fair, ResourceRow stored, ResourceRow row) {
+    Integer capacity = row.whole("capacity");
+    if (row.isNew() || capacity == null) {
+      return Future.succeededFuture(row);
     }
-    long id = (Long) row.get("id");
+    long id = row.id();
     return queries.largestSession(conn, place + "_id", id)
         .compose(largest -> "zone".equals(place)
             ? queries.zonePeak(conn, id, RuleQueries.ALWAYS, -1).map(peak -> Math.max(largest, peak))
@@ -38,7 +37,7 @@ final class PlaceRule implements ResourceRule {
           if (capacity < needed) {
             throw AppException.conflict(place.toUpperCase() + "_TOO_SMALL", "capacity", Map.of("needed", needed));
           }
-          return null;
+          return row;
         });
   }
 }

@@ -39,14 +39,14 @@ final class ResourceRepository {
    * The stored columns of one resource, named by its key, locked until the write commits: a
    * booking that changes a session's "booked" count meanwhile waits instead of slipping past the checks.
    */
-  Future<Optional<Map<String, Object>>> findRow(SqlConnection conn, ResourceSpec spec, long fairId, Object key) {
+  Future<Optional<ResourceRow>> findRow(SqlConnection conn, ResourceSpec spec, long fairId, Object key) {
     return conn.preparedQuery("SELECT * FROM " + spec.table() + " WHERE fair_id = $1 AND " + spec.key() + " = $2 "
             + "FOR UPDATE")
         .execute(Tuple.of(fairId, key))
         .map(rows -> Results.first(rows).map(ResourceRepository::columns));
   }
 
-  Future<Long> insert(SqlConnection conn, ResourceSpec spec, long fairId, Map<String, Object> row) {
+  Future<Long> insert(SqlConnection conn, ResourceSpec spec, long fairId, ResourceRow row) {
     List<String> columns = writableColumns(spec);
     String placeholders = IntStream.rangeClosed(2, columns.size() + 1).mapToObj(i -> "$" + i)
         .collect(Collectors.joining(", "));
@@ -55,7 +55,7 @@ final class ResourceRepository {
     return conn.preparedQuery(sql).execute(values(fairId, columns, row)).map(rows -> rows.iterator().next().getLong("id"));
   }
 
-  Future<Void> update(SqlConnection conn, ResourceSpec spec, long id, Map<String, Object> row) {
+  Future<Void> update(SqlConnection conn, ResourceSpec spec, long id, ResourceRow row) {
     List<String> columns = writableColumns(spec);
     String assignments = IntStream.range(0, columns.size()).mapToObj(i -> columns.get(i) + " = $" + (i + 2))
         .collect(Collectors.joining(", "));
@@ -98,17 +98,17 @@ final class ResourceRepository {
     return spec.fields().stream().map(FieldSpec::column).toList();
   }
 
-  private static Tuple values(long first, List<String> columns, Map<String, Object> row) {
+  private static Tuple values(long first, List<String> columns, ResourceRow row) {
     Tuple tuple = Tuple.tuple().addValue(first);
-    columns.forEach(column -> tuple.addValue(row.get(column)));
+    columns.forEach(column -> tuple.addValue(row.value(column)));
     return tuple;
   }
 
-  private static Map<String, Object> columns(Row row) {
+  private static ResourceRow columns(Row row) {
     Map<String, Object> columns = new HashMap<>();
     for (int i = 0; i < row.size(); i++) {
       columns.put(row.getColumnName(i), row.getValue(i));
     }
-    return columns;
+    return new ResourceRow(columns);
   }
 }

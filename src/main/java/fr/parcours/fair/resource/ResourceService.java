@@ -55,16 +55,16 @@ public final class ResourceService {
     return Future.succeededFuture(body).map(in -> read(spec, in, true)).compose(row -> createRow(conn, fair, spec, row));
   }
 
-  private Future<JsonObject> createRow(SqlConnection conn, Fair fair, ResourceSpec spec, Map<String, Object> row) {
-    return store(conn, fair, spec, Map.of(), row).compose(created -> afterWrite(conn, fair, spec, created));
+  private Future<JsonObject> createRow(SqlConnection conn, Fair fair, ResourceSpec spec, ResourceRow row) {
+    return store(conn, fair, spec, ResourceRow.EMPTY, row);
   }
 
   /** Creates rows already validated (the slot generator's), all or none. */
-  Future<JsonArray> createAll(Fair fair, ResourceSpec spec, List<Map<String, Object>> rows) {
+  Future<JsonArray> createAll(Fair fair, ResourceSpec spec, List<ResourceRow> rows) {
     return inFairTransaction(fair, conn -> {
       Future<JsonArray> created = Future.succeededFuture(new JsonArray());
-      for (Map<String, Object> row : rows) {
-        created = created.compose(list -> store(conn, fair, spec, Map.of(), row).map(list::add));
+      for (ResourceRow row : rows) {
+        created = created.compose(list -> store(conn, fair, spec, ResourceRow.EMPTY, row).map(list::add));
       }
       return created;
     });
@@ -83,19 +83,19 @@ public final class ResourceService {
   }
 
   private Future<JsonObject> updateRow(SqlConnection conn, Fair fair, ResourceSpec spec, String key,
-                                       Map<String, Object> changes) {
+                                       ResourceRow changes) {
     return lockTrackOf(conn, fair, spec, key)
         .compose(locked -> stored(conn, fair, spec, key))
-        .compose(row -> store(conn, fair, spec, row, changes))
-        .compose(updated -> afterWrite(conn, fair, spec, updated));
+        .compose(row -> store(conn, fair, spec, row, changes));
   }
 
   /** Lets the bookings of a written session's track follow, in the same transaction. */
-  private Future<JsonObject> afterWrite(SqlConnection conn, Fair fair, ResourceSpec spec, JsonObject written) {
-    if (spec != ResourceCatalog.SESSIONS || written.getString("track") == null) {
-      return Future.succeededFuture(written);
+  private Future<Void> afterWrite(SqlConnection conn, Fair fair, ResourceSpec spec, ResourceRow written) {
+    Long trackId = written.ref("track_id");
+    if (spec != ResourceCatalog.SESSIONS || trackId == null) {
+      return Future.succeededFuture();
     }
-    return sessionChanges.sessionWritten(conn, fair, written).map(written);
+    return sessionChanges.sessionWritten(conn, fair, written.id(), trackId);
   }
 
   /**
@@ -116,10 +116,10 @@ public final class ResourceService {
    * not change). A move holds two tracks, the second after the first whatever their ids: the
    * fair's lock keeps two moves from crossing.
    */
-  private Future<Void> lockNewTrack(SqlConnection conn, ResourceSpec spec, Map<String, Object> row) {
-    Object trackId = row.get("track_id");
-    return spec == ResourceCatalog.SESSIONS && trackId instanceof Long id
-        ? locks.take(conn, Lock.track(id))
+  private Future<Void> lockNewTrack(SqlConnection conn, ResourceSpec spec, ResourceRow row) {
+    Long trackId = row.ref("track_id");
+    return spec == ResourceCatalog.SESSIONS && trackId != null
+        ? locks.take(conn, Lock.track(trackId))
         : Future.succeededFuture();
   }
 
@@ -132,7 +132,7 @@ public final class ResourceService {
     return lockTrackOf(conn, fair, spec, key)
         .compose(locked -> stored(conn, fair, spec, key))
         .compose(row -> spec.rule().beforeDelete(conn, fair, row)
-            .compose(allowed -> repository.delete(conn, spec, (Long) row.get("id"))));
+            .compose(allowed -> repository.delete(conn, spec, row.id())));
   }
 
   /** What a write of {@code body} would be refused for in its fields (references and rules are checked on writing). */
@@ -184,27 +184,31 @@ public final class ResourceService {
         .compose(locked -> work.apply(conn))));
   }
 
-  /** Merges {@code changes} into the {@code stored} row (empty for a new one), checks it and saves it. */
-  private Future<JsonObject> store(SqlConnection conn, Fair fair, ResourceSpec spec,
-                                   Map<String, Object> stored, Map<String, Object> changes) {
-    Long existingId = (Long) stored.get("id");
+  /**
+   * Merges {@code changes} into the {@code stored} row (empty for a new one), checks it, saves it
+   * and lets what follows a session's write follow; answers it as the API shows it.
+   */
+  private Future<JsonObject> store(SqlConnection conn, Fair fair, ResourceSpec spec, ResourceRow stored,
+                                   ResourceRow changes) {
     return resolve(conn, fair, spec, changes)
-        .map(resolved -> {
-          Map<String, Object> row = new HashMap<>(stored);
-          row.putAll(resolved);
-          return row;
-        })
+        .map(stored::merged)
         .compose(row -> lockNewTrack(conn, spec, row).map(row))
-        .compose(row -> spec.rule().beforeWrite(conn, fair, stored, row).map(row))
-        .compose(row -> existingId == null
-            ? repository.insert(conn, spec, fair.id(), row)
-            : repository.update(conn, spec, existingId, row).map(existingId))
-        .recover(UniqueKeys.clashOn(OTHER_UNIQUE_FIELDS, spec.key()))
-        .compose(id -> repository.view(conn, spec, fair.id(), id))
-        .map(rows -> ResourceJson.of(rows.get(0), spec, fair.zone()));
+        .compose(row -> spec.rule().beforeWrite(conn, fair, stored, row))
+        .compose(row -> save(conn, fair, spec, row).map(id -> row.with("id", id)))
+        .compose(written -> repository.view(conn, spec, fair.id(), written.id())
+            .map(rows -> ResourceJson.of(rows.get(0), spec, fair.zone()))
+            .compose(shown -> afterWrite(conn, fair, spec, written).map(shown)));
   }
 
-  private Future<Map<String, Object>> stored(SqlConnection conn, Fair fair, ResourceSpec spec, String key) {
+  /** Inserts or updates the row; answers its id. */
+  private Future<Long> save(SqlConnection conn, Fair fair, ResourceSpec spec, ResourceRow row) {
+    Future<Long> saved = row.isNew()
+        ? repository.insert(conn, spec, fair.id(), row)
+        : repository.update(conn, spec, row.id(), row).map(row.id());
+    return saved.recover(UniqueKeys.clashOn(OTHER_UNIQUE_FIELDS, spec.key()));
+  }
+
+  private Future<ResourceRow> stored(SqlConnection conn, Fair fair, ResourceSpec spec, String key) {
     return keyValue(spec, key)
         .compose(value -> repository.findRow(conn, spec, fair.id(), value))
         .map(found -> found.orElseThrow(() -> AppException.notFound(spec.jsonName(), key)));
@@ -222,7 +226,7 @@ public final class ResourceService {
   }
 
   /** The body's fields by column: all of them for a creation (with fallbacks), those present for an edit. */
-  private static Map<String, Object> read(ResourceSpec spec, JsonInput in, boolean creating) {
+  private static ResourceRow read(ResourceSpec spec, JsonInput in, boolean creating) {
     Map<String, Object> row = new HashMap<>();
     for (FieldSpec field : spec.fields()) {
       if (creating || in.has(field.name())) {
@@ -231,20 +235,20 @@ public final class ResourceService {
       }
     }
     in.validate();
-    return row;
+    return new ResourceRow(row);
   }
 
   /** Replaces the slugs of reference fields by ids; unknown slugs are a 422 naming every such field. */
-  private Future<Map<String, Object>> resolve(SqlConnection conn, Fair fair, ResourceSpec spec,
-                                              Map<String, Object> changes) {
+  private Future<ResourceRow> resolve(SqlConnection conn, Fair fair, ResourceSpec spec, ResourceRow changes) {
+    // Before this, a reference column holds the slug the body gave.
     List<FieldSpec> references = spec.fields().stream()
-        .filter(field -> field.type() == FieldSpec.Type.REFERENCE && changes.get(field.column()) instanceof String)
+        .filter(field -> field.type() == FieldSpec.Type.REFERENCE && changes.value(field.column()) instanceof String)
         .toList();
     List<Future<Optional<Long>>> lookups = references.stream()
-        .map(field -> repository.idOfSlug(conn, field.refTable(), fair.id(), (String) changes.get(field.column())))
+        .map(field -> repository.idOfSlug(conn, field.refTable(), fair.id(), changes.text(field.column())))
         .toList();
     return Future.all(lookups).map(done -> {
-      Map<String, Object> resolved = new HashMap<>(changes);
+      Map<String, Object> resolved = new HashMap<>(changes.columns());
       List<FieldError> unknown = new ArrayList<>();
       for (int i = 0; i < references.size(); i++) {
         FieldSpec field = references.get(i);
@@ -254,7 +258,7 @@ public final class ResourceService {
       if (!unknown.isEmpty()) {
         throw AppException.unprocessable("UNKNOWN_REFERENCE", Map.of(), unknown);
       }
-      return resolved;
+      return new ResourceRow(resolved);
     });
   }
 }

@@ -12,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
@@ -26,10 +25,6 @@ final class RuleQueries {
 
   /** What a class's route holds of a session: its track and activity. */
   record RouteKey(Long trackId, String activity) {
-
-    static RouteKey of(Map<String, Object> row) {
-      return new RouteKey((Long) row.get("track_id"), (String) row.get("activity"));
-    }
 
     /** The API names of the fields that differ from {@code other}. */
     List<String> changedFrom(RouteKey other) {

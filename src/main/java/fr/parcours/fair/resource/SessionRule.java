@@ -21,31 +21,27 @@ final class SessionRule implements ResourceRule {
   private final RuleQueries queries = new RuleQueries();
 
   @Override
-  public Future<Void> beforeWrite(SqlConnection conn, Fair fair, Map<String, Object> stored,
-                                  Map<String, Object> row) {
-    return Future.succeededFuture(row)
-        .map(r -> {
-          SessionShape.complete(r);
-          return Rows.period(fair, r);
-        })
-        .compose(period -> checkRouteKept(stored, row)
-            .compose(ok -> checkCapacity(conn, row))
-            .compose(limit -> checkRoomFree(conn, row, period).map(limit))
-            .compose(limit -> checkZoneHolds(conn, row, period, limit)));
+  public Future<ResourceRow> beforeWrite(SqlConnection conn, Fair fair, ResourceRow stored, ResourceRow row) {
+    SessionRow session = SessionShape.complete(SessionRow.of(row));
+    Interval period = Rows.period(fair, session.startsAt(), session.endsAt());
+    String place = session.inRoom() ? "room" : "zone";
+    return checkRouteKept(SessionRow.of(stored), session)
+        .compose(ok -> queries.capacity(conn, place + "s", session.inRoom() ? session.roomId() : session.zoneId()))
+        .compose(limit -> {
+          SessionRow fitted = SessionShape.fitCapacity(session, limit, place);
+          return checkRoomFree(conn, fitted, period)
+              .compose(free -> checkZoneHolds(conn, fitted, period, limit))
+              .map(holds -> fitted.into(row));
+        });
   }
 
   /** Booked people keep their places: a session with bookings is cancelled, not deleted. */
   @Override
-  public Future<Void> beforeDelete(SqlConnection conn, Fair fair, Map<String, Object> row) {
-    if (isBooked(row)) {
+  public Future<Void> beforeDelete(SqlConnection conn, Fair fair, ResourceRow row) {
+    if (SessionRow.of(row).isBooked()) {
       return Future.failedFuture(AppException.conflict("SESSION_HAS_BOOKINGS", Map.of("reason", "delete")));
     }
     return Future.succeededFuture();
-  }
-
-  private static boolean isBooked(Map<String, Object> row) {
-    Integer booked = (Integer) row.get("booked");
-    return booked != null && booked > 0;
   }
 
   /**
@@ -53,10 +49,8 @@ final class SessionRule implements ResourceRule {
    * would leave them on a route they never chose. Times, place and capacity may change: the
    * booking side re-routes classes after such edits.
    */
-  private static Future<Void> checkRouteKept(Map<String, Object> stored, Map<String, Object> row) {
-    List<String> changed = isBooked(row)
-        ? RuleQueries.RouteKey.of(row).changedFrom(RuleQueries.RouteKey.of(stored))
-        : List.of();
+  private static Future<Void> checkRouteKept(SessionRow stored, SessionRow row) {
+    List<String> changed = row.isBooked() ? row.routeKey().changedFrom(stored.routeKey()) : List.of();
     if (changed.isEmpty()) {
       return Future.succeededFuture();
     }
@@ -65,22 +59,11 @@ final class SessionRule implements ResourceRule {
         changed.stream().map(field -> FieldError.of(field, "SESSION_HAS_BOOKINGS", Map.of("reason", "route"))).toList()));
   }
 
-  /** Completes and checks the session's capacity; answers its place's (null for a zone that sets none). */
-  private Future<Integer> checkCapacity(SqlConnection conn, Map<String, Object> row) {
-    boolean inRoom = row.get("room_id") != null;
-    long placeId = (Long) (inRoom ? row.get("room_id") : row.get("zone_id"));
-    return queries.capacity(conn, inRoom ? "rooms" : "zones", placeId)
-        .map(limit -> {
-          SessionShape.fitCapacity(row, limit, inRoom ? "room" : "zone");
-          return limit;
-        });
-  }
-
-  private Future<Void> checkRoomFree(SqlConnection conn, Map<String, Object> row, Interval period) {
-    if (row.get("room_id") == null || !isScheduled(row)) {
+  private Future<Void> checkRoomFree(SqlConnection conn, SessionRow row, Interval period) {
+    if (!row.inRoom() || !row.isScheduled()) {
       return Future.succeededFuture();
     }
-    return queries.roomTakenBy(conn, (Long) row.get("room_id"), period, Rows.selfId(row)).map(taken -> {
+    return queries.roomTakenBy(conn, row.roomId(), period, Rows.selfId(row.id())).map(taken -> {
       taken.ifPresent(title -> {
         Map<String, Object> params = Map.of("title", title);
         throw new AppException(AppException.Kind.CONFLICT, "ROOM_TAKEN", params,
@@ -91,21 +74,16 @@ final class SessionRule implements ResourceRule {
   }
 
   /** Sessions sharing a zone at the same time share its capacity (a hall's fire limit, say). */
-  private Future<Void> checkZoneHolds(SqlConnection conn, Map<String, Object> row, Interval period, Integer limit) {
-    Long zoneId = (Long) row.get("zone_id");
-    if (zoneId == null || limit == null || !isScheduled(row)) {
+  private Future<Void> checkZoneHolds(SqlConnection conn, SessionRow row, Interval period, Integer limit) {
+    if (row.zoneId() == null || limit == null || !row.isScheduled()) {
       return Future.succeededFuture();
     }
-    return queries.zonePeak(conn, zoneId, period, Rows.selfId(row)).map(others -> {
-      int atOnce = others + (Integer) row.get("capacity");
+    return queries.zonePeak(conn, row.zoneId(), period, Rows.selfId(row.id())).map(others -> {
+      int atOnce = others + row.capacity();
       if (atOnce > limit) {
         throw AppException.conflict("ZONE_FULL", "capacity", Map.of("at_once", atOnce, "limit", limit));
       }
       return null;
     });
-  }
-
-  private static boolean isScheduled(Map<String, Object> row) {
-    return "scheduled".equals(row.get("status"));
   }
 }

@@ -18,41 +18,40 @@ final class SessionShape {
 
   /**
    * Checks where the session is (a track unless it is stand time; a room or a zone, not both)
-   * and fills the activity key from the title when none is given.
+   * and answers it with the activity key filled from the title when none is given.
    */
-  static void complete(Map<String, Object> row) {
+  static SessionRow complete(SessionRow row) {
     List<FieldError> errors = new ArrayList<>();
-    if (!SessionKind.STAND_TIME.json().equals(row.get("kind")) && row.get("track_id") == null) {
+    if (!SessionKind.STAND_TIME.json().equals(row.kind()) && row.trackId() == null) {
       errors.add(FieldError.of("track", "TRACK_REQUIRED"));
     }
-    if ((row.get("room_id") == null) == (row.get("zone_id") == null)) {
+    if ((row.roomId() == null) == (row.zoneId() == null)) {
       errors.add(FieldError.of("room", "ROOM_OR_ZONE"));
     }
     if (!errors.isEmpty()) {
       throw AppException.unprocessable("SESSION_PLACEMENT", Map.of(), errors);
     }
-    if (row.get("activity") == null) {
-      row.put("activity", Slugs.slugify((String) row.get("title")));
-    }
+    return row.activity() == null ? row.withActivity(Slugs.slugify(row.title())) : row;
   }
 
   /**
    * Defaults the capacity to the place's ({@code limit}, null when a zone sets none) and keeps
-   * it within that limit and at or above the people already booked.
+   * it within that limit and at or above the people already booked; answers it with that capacity.
    */
-  static void fitCapacity(Map<String, Object> row, Integer limit, String place) {
-    Integer capacity = (Integer) row.get("capacity");
+  static SessionRow fitCapacity(SessionRow row, Integer limit, String place) {
+    Integer capacity = row.capacity();
     if (capacity == null && limit == null) {
       throw AppException.unprocessable("CAPACITY_REQUIRED", "capacity", Map.of());
     }
     if (capacity == null) {
-      row.put("capacity", limit);
+      capacity = limit;
     } else if (limit != null && capacity > limit) {
       throw AppException.unprocessable("CAPACITY_OVER_PLACE", "capacity", Map.of("place", Term.of("thing." + place), "limit", limit));
     }
-    Integer booked = (Integer) row.get("booked");
-    if (booked != null && (Integer) row.get("capacity") < booked) {
+    Integer booked = row.booked();
+    if (booked != null && capacity < booked) {
       throw AppException.conflict("CAPACITY_BELOW_BOOKED", "capacity", Map.of("booked", booked));
     }
+    return row.withCapacity(capacity);
   }
 }

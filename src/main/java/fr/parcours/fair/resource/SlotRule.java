@@ -13,15 +13,14 @@ final class SlotRule implements ResourceRule {
   private final RuleQueries queries = new RuleQueries();
 
   @Override
-  public Future<Void> beforeWrite(SqlConnection conn, Fair fair, Map<String, Object> stored,
-                                  Map<String, Object> row) {
+  public Future<ResourceRow> beforeWrite(SqlConnection conn, Fair fair, ResourceRow stored, ResourceRow row) {
     return Future.succeededFuture(row).map(r -> Rows.period(fair, r))
-        .compose(period -> queries.slotOverlaps(conn, fair.id(), period, Rows.selfId(row)))
+        .compose(period -> queries.slotOverlaps(conn, fair.id(), period, Rows.selfId(row.id())))
         .map(overlaps -> {
           if (overlaps) {
             throw AppException.conflict("SLOTS_OVERLAP", "starts_at", Map.of());
           }
-          return null;
+          return row;
         });
   }
 }

@@ -36,7 +36,7 @@ public final class SlotService {
     return resources.create(fair, ResourceCatalog.SLOTS, body).map(slot -> slot);
   }
 
-  private static List<Map<String, Object>> grid(Fair fair, JsonInput in) {
+  private static List<ResourceRow> grid(Fair fair, JsonInput in) {
     LocalDate date = in.requiredDate("day");
     LocalTime from = in.requiredTime("from");
     LocalTime to = in.requiredTime("to");
@@ -45,8 +45,8 @@ public final class SlotService {
     in.validate();
     FairDay day = fair.days().stream().filter(d -> d.day().equals(date)).findFirst()
         .orElseThrow(() -> AppException.unprocessable("NOT_A_FAIR_DAY", "day", Map.of()));
-    List<Map<String, Object>> slots = SlotGrid.generate(day, from, to, duration, changeover, fair.zone()).stream()
-        .map(slot -> Map.<String, Object>of("starts_at", slot.start(), "ends_at", slot.end()))
+    List<ResourceRow> slots = SlotGrid.generate(day, from, to, duration, changeover, fair.zone()).stream()
+        .map(slot -> new ResourceRow(Map.of("starts_at", slot.start(), "ends_at", slot.end())))
         .toList();
     if (slots.isEmpty()) {
       throw AppException.unprocessable("EMPTY_GRID", "to", Map.of("other", Field.of("from")));

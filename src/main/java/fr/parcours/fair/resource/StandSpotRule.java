@@ -14,15 +14,13 @@ final class StandSpotRule implements ResourceRule {
   private final RuleQueries queries = new RuleQueries();
 
   @Override
-  public Future<Void> beforeWrite(SqlConnection conn, Fair fair, Map<String, Object> stored,
-                                  Map<String, Object> row) {
-    Rectangle area = new Rectangle(Rows.decimal(row, "x"), Rows.decimal(row, "y"),
-        Rows.decimal(row, "width"), Rows.decimal(row, "depth"));
-    return queries.otherSpots(conn, (Long) row.get("zone_id"), Rows.selfId(row)).map(others -> {
+  public Future<ResourceRow> beforeWrite(SqlConnection conn, Fair fair, ResourceRow stored, ResourceRow row) {
+    Rectangle area = new Rectangle(row.decimal("x"), row.decimal("y"), row.decimal("width"), row.decimal("depth"));
+    return queries.otherSpots(conn, row.ref("zone_id"), Rows.selfId(row.id())).map(others -> {
       others.stream().filter(other -> other.area().overlaps(area)).findFirst().ifPresent(other -> {
         throw AppException.conflict("STAND_SPOTS_OVERLAP", "x", Map.of("spot", other.number()));
       });
-      return null;
+      return row;
     });
   }
 }

@@ -4,7 +4,6 @@ import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,13 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class SessionShapeTest {
 
-  private static Map<String, Object> talk() {
-    Map<String, Object> row = new HashMap<>();
-    row.put("kind", "talk");
-    row.put("title", "Après la 3e : quelles voies ?");
-    row.put("track_id", 1L);
-    row.put("room_id", 2L);
-    return row;
+  private static SessionRow talk() {
+    return session("talk", 1L, 2L, null, null, null);
+  }
+
+  private static SessionRow session(String kind, Long trackId, Long roomId, Long zoneId, Integer capacity, Integer booked) {
+    return new SessionRow(null, kind, "Après la 3e : quelles voies ?", null, trackId, roomId, zoneId, null, null,
+        capacity, "scheduled", booked);
   }
 
   private static List<String> fields(AppException refusal) {
@@ -28,61 +27,57 @@ class SessionShapeTest {
 
   @Test
   void theActivityDefaultsToTheSlugifiedTitle() {
-    Map<String, Object> row = talk();
-    SessionShape.complete(row);
-    assertEquals("apres-la-3e-quelles-voies", row.get("activity"));
+    assertEquals("apres-la-3e-quelles-voies", SessionShape.complete(talk()).activity());
   }
 
   @Test
   void aGivenActivityIsKept() {
-    Map<String, Object> row = talk();
-    row.put("activity", "voies");
-    SessionShape.complete(row);
-    assertEquals("voies", row.get("activity"));
+    assertEquals("voies", SessionShape.complete(talk().withActivity("voies")).activity());
   }
 
   @Test
   void onlyStandTimeMayGoWithoutATrack() {
-    Map<String, Object> row = talk();
-    row.remove("track_id");
-    assertEquals(List.of("track"), fields(assertThrows(AppException.class, () -> SessionShape.complete(row))));
-    row.put("kind", "stand_time");
-    SessionShape.complete(row);
+    SessionRow noTrack = session("talk", null, 2L, null, null, null);
+    assertEquals(List.of("track"), fields(assertThrows(AppException.class, () -> SessionShape.complete(noTrack))));
+    SessionShape.complete(session("stand_time", null, 2L, null, null, null));
   }
 
   @Test
   void aSessionIsInARoomOrAZoneNotBoth() {
-    Map<String, Object> row = talk();
-    row.put("zone_id", 3L);
-    assertEquals(List.of("room"), fields(assertThrows(AppException.class, () -> SessionShape.complete(row))));
+    SessionRow both = session("talk", 1L, 2L, 3L, null, null);
+    assertEquals(List.of("room"), fields(assertThrows(AppException.class, () -> SessionShape.complete(both))));
   }
 
   @Test
   void capacityDefaultsToThePlaceAndStaysWithinIt() {
-    Map<String, Object> row = talk();
-    SessionShape.fitCapacity(row, 120, "room");
-    assertEquals(120, row.get("capacity"));
-    row.put("capacity", 121);
+    assertEquals(120, SessionShape.fitCapacity(talk(), 120, "room").capacity());
+    SessionRow tooLarge = talk().withCapacity(121);
     assertEquals(List.of("capacity"),
-        fields(assertThrows(AppException.class, () -> SessionShape.fitCapacity(row, 120, "room"))));
+        fields(assertThrows(AppException.class, () -> SessionShape.fitCapacity(tooLarge, 120, "room"))));
   }
 
   @Test
   void capacityMayNotDropBelowBookings() {
-    Map<String, Object> row = talk();
-    row.put("capacity", 20);
-    row.put("booked", 25);
+    SessionRow row = session("talk", 1L, 2L, null, 20, 25);
     AppException refusal = assertThrows(AppException.class, () -> SessionShape.fitCapacity(row, 120, "room"));
     assertEquals(AppException.Kind.CONFLICT, refusal.kind());
   }
 
   @Test
   void aZoneWithoutCapacityNeedsOneOnTheSession() {
-    Map<String, Object> row = talk();
+    SessionRow row = session("talk", 1L, null, 3L, null, null);
     assertEquals(List.of("capacity"),
         fields(assertThrows(AppException.class, () -> SessionShape.fitCapacity(row, null, "zone"))));
-    row.put("capacity", 500);
-    SessionShape.fitCapacity(row, null, "zone");
-    assertEquals(500, row.get("capacity"));
+    assertEquals(500, SessionShape.fitCapacity(row.withCapacity(500), null, "zone").capacity());
+  }
+
+  @Test
+  void whatTheRuleCompletedIsWrittenBackToTheRow() {
+    ResourceRow row = new ResourceRow(Map.of("title", "Forum", "room_id", 2L));
+    ResourceRow completed = SessionShape.fitCapacity(SessionShape.complete(
+        session("talk", 1L, 2L, null, null, null)), 80, "room").into(row);
+    assertEquals(80, completed.whole("capacity"));
+    assertEquals("apres-la-3e-quelles-voies", completed.text("activity"));
+    assertEquals(2L, completed.ref("room_id"));
   }
 }

@@ -1,0 +1,158 @@
+package fr.parcours.booking;
+
+import fr.parcours.booking.BookingRepository.TrackRef;
+import fr.parcours.common.Tokens;
+import fr.parcours.db.IdempotencyKeys;
+import fr.parcours.error.AppException;
+import fr.parcours.fair.Fair;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The bookings of one track that arrived together, decided one after the other in arrival order
+ * against what their transaction read once under the track's lock: each takes its route from the
+ * places the previous ones left, or the next rank of the waiting list, as if each had run alone.
+ * Pure, so the repository writes the whole group in a few statements.
+ */
+final class GroupPlan {
+
+  /** A request of the group: its Idempotency-Key, its body's fingerprint, the request and its teacher's language. */
+  record Asked(String key, String fingerprint, BookingRequest request, String language) {
+  }
+
+  /**
+   * What the group's transaction read under its locks: the keys it claimed and what every key of
+   * the group holds, the track's timetable and waiting list length, the capped schools' usage
+   * (by UAI, then track), and ids and waiting ranks drawn ahead, one of each per request.
+   */
+  record Read(Set<String> claimed, Map<String, IdempotencyKeys.Stored> stored, Timetable timetable, int waiting,
+              Map<String, Map<Long, SchoolCaps.Usage>> schools, List<Long> ids, List<Long> ranks) {
+  }
+
+  /** What becomes of one request. */
+  sealed interface Decision permits Placed, Again, Replayed, Refused {
+  }
+
+  /** A new booking under its key, confirmed on its route or waiting at {@code rank} (null when confirmed). */
+  record Placed(String key, Booking booking, Long rank) implements Decision {
+  }
+
+  /** The same key as a booking placed earlier in the group, with the same body: its replay. */
+  record Again(Booking booking) implements Decision {
+  }
+
+  /** A key a committed booking holds, with the same body: that booking replayed. */
+  record Replayed(long bookingId) implements Decision {
+  }
+
+  /** Refused; {@code giveBack}: the key was claimed for it and is released for a corrected retry. */
+  record Refused(AppException refusal, boolean giveBack) implements Decision {
+  }
+
+  private final Fair fair;
+  private final TrackRef track;
+  private final BookingRules rules;
+  private final Read read;
+  private final Instant now;
+  private final Map<String, Decision> firstOfKey = new HashMap<>();
+  private final Map<String, String> fingerprintOfKey = new HashMap<>();
+  private final Map<String, Map<Long, SchoolCaps.Usage>> schools = new HashMap<>();
+  private final Iterator<Long> ids;
+  private final Iterator<Long> ranks;
+  private Timetable timetable;
+  private int waiting;
+
+  private GroupPlan(Fair fair, TrackRef track, BookingRules rules, Read read, Instant now) {
+    this.fair = fair;
+    this.track = track;
+    this.rules = rules;
+    this.read = read;
+    this.now = now;
+    read.schools().forEach((uai, usage) -> schools.put(uai, new HashMap<>(usage)));
+    this.ids = read.ids().iterator();
+    this.ranks = read.ranks().iterator();
+    this.timetable = read.timetable();
+    this.waiting = read.waiting();
+  }
+
+  /** Each request's decision, in the group's order. */
+  static List<Decision> decide(Fair fair, TrackRef track, BookingRules rules, List<Asked> group, Read read, Instant now) {
+    GroupPlan plan = new GroupPlan(fair, track, rules, read, now);
+    List<Decision> decisions = new ArrayList<>();
+    group.forEach(asked -> decisions.add(plan.decide(asked)));
+    return decisions;
+  }
+
+  /**
+   * The first request of a key is placed if the group claimed the key, else replays what the key
+   * holds. A later one of the same key gets the first one's refusal, or replays it.
+   */
+  private Decision decide(Asked asked) {
+    Decision earlier = firstOfKey.get(asked.key());
+    if (earlier == null) {
+      Decision first = read.claimed().contains(asked.key()) ? place(asked) : replay(asked);
+      firstOfKey.put(asked.key(), first);
+      fingerprintOfKey.put(asked.key(), asked.fingerprint());
+      return first;
+    }
+    if (earlier instanceof Refused refused) {
+      return new Refused(refused.refusal(), false);
+    }
+    if (earlier instanceof Placed placed) {
+      return asked.fingerprint().equals(fingerprintOfKey.get(asked.key())) ? new Again(placed.booking()) : reused();
+    }
+    return replay(asked);
+  }
+
+  private Decision replay(Asked asked) {
+    IdempotencyKeys.Stored stored = read.stored().get(asked.key());
+    if (stored == null || stored.id() == null) {
+      throw new IllegalStateException("Idempotency key neither claimed nor linked: " + asked.key());
+    }
+    return stored.hash().equals(asked.fingerprint()) ? new Replayed(stored.id()) : reused();
+  }
+
+  private static Refused reused() {
+    return new Refused(AppException.unprocessable("IDEMPOTENCY_KEY_REUSED", "Idempotency-Key", Map.of()), false);
+  }
+
+  /** The checks a booking alone would meet, in the same order; a refusal gives its key back. */
+  private Decision place(Asked asked) {
+    try {
+      BookingRequest request = asked.request().on(BookingTerms.resolveDay(fair, asked.request().day()));
+      BookingTerms.requireRegistrationOpen(fair, now);
+      rules.requireLevel(request.group().level());
+      rules.requireSupervision(request.pupils(), request.adults());
+      Map<Long, SchoolCaps.Usage> school = schools.computeIfAbsent(request.school().uai(), uai -> new HashMap<>());
+      if (rules.capsSchools()) {
+        SchoolCaps.check(rules, school, track.id(), request.pupils());
+      }
+      Need need = Need.of(fair, request);
+      RouteFinder.requirePossible(timetable, need);
+      Optional<Route> route = RouteFinder.find(timetable, need);
+      school.merge(track.id(), new SchoolCaps.Usage(1, request.pupils()), SchoolCaps.Usage::plus);
+      long id = ids.next();
+      Long rank = ranks.next();
+      if (route.isPresent()) {
+        timetable = timetable.reserve(route.get(), request.people());
+        return new Placed(asked.key(), booking(id, Booking.CONFIRMED, null, request, asked.language(), route.get()), null);
+      }
+      waiting++;
+      return new Placed(asked.key(), booking(id, Booking.WAITLISTED, waiting, request, asked.language(), Route.EMPTY), rank);
+    } catch (AppException refused) {
+      return new Refused(refused, true);
+    }
+  }
+
+  private Booking booking(long id, String status, Integer position, BookingRequest request, String language, Route route) {
+    return new Booking(id, fair.id(), track.id(), track.name(), Tokens.newToken(), Tokens.newToken(), status, position,
+        request, language, route, null, null);
+  }
+}
