@@ -25,7 +25,7 @@ while [ $# -gt 0 ]; do
 done
 if [ "${NO_BUILD:-0}" = 1 ]; then
   # The jar and the dependencies' class path as the last build left them; only bench/ compiled.
-  classpath="target/bench-classes:target/classes:$(cat target/bench.classpath)"
+  classpath="target/bench-classes:target/parcours.jar:$(cat target/bench.classpath)"
   javac -nowarn -d target/bench-classes -cp "$classpath" bench/*.java
 else
   source bench/build.sh package
