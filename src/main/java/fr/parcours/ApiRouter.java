@@ -3,6 +3,8 @@ package fr.parcours;
 import fr.parcours.admin.AdminRoutes;
 import fr.parcours.admin.DayServices;
 import fr.parcours.admin.SetupServices;
+import fr.parcours.allocation.AllocationPageRoutes;
+import fr.parcours.allocation.AllocationRoutes;
 import fr.parcours.allocation.AllocationShareRoutes;
 import fr.parcours.allocation.RequestRoutes;
 import fr.parcours.association.AssociationAuth;
@@ -95,7 +97,7 @@ final class ApiRouter {
         services.challenges, services.offers, services.offerPlacement, services.programmeConflicts,
         new SetupServices(services.imports, services.copies, services.team), services.plans,
         new PlanEvents(services.vertx, services.plans),
-        new DayServices(services.checkIns, services.day, services.presences, services.dayStreams), pages).mount(router);
+        new DayServices(services.checkIns, services.day, services.presences, services.dayStreams), services.allocations, pages).mount(router);
     new AssociationRoutes(services.associations, services.schedules, services.fairs, associationAuth,
         services.throttle).mount(router);
     new AssociationPageRoutes(services.associations, associationAuth, services.fairs, services.resources,
@@ -114,6 +116,8 @@ final class ApiRouter {
         .mount(router);
     new MetricsRoutes(services.metrics).mount(router);
     new LiveRoutes(services.fairs, services.availabilityStreams, services.clientAddress).mount(router);
+    new AllocationRoutes(services.allocations, auth.requireOrganiser()).mount(router);
+    new AllocationPageRoutes(services.allocations, pages).mount(router);
     new PlanRoutes(services.vertx, services.plans, services.fairs, auth.requireOrganiser()).mount(router);
     router.route("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
     ErrorHandler errors = new ErrorHandler(pages, services.databaseStatus);

@@ -1,5 +1,6 @@
 package fr.parcours;
 
+import fr.parcours.allocation.AllocationClock;
 import fr.parcours.booking.OfferDeadlines;
 import fr.parcours.config.AppConfig;
 import fr.parcours.config.Settings;
@@ -47,6 +48,7 @@ public final class Application {
   private final OutboxWorker outbox;
   private final OfferDeadlines offerDeadlines;
   private final Listener listener;
+  private final AllocationClock allocationClock;
 
   private Application(AppConfig config, EmbeddedDatabase embedded) {
     this.config = config;
@@ -64,6 +66,7 @@ public final class Application {
     this.pool = Database.pool(vertx, dbUrl, config.get(Settings.DB_POOL_SIZE), config.dbLimits());
     this.services = new Services(vertx, pool, dbUrl, config, metrics);
     this.outbox = new OutboxWorker(vertx, pool, config);
+    this.allocationClock = new AllocationClock(vertx, services.allocations);
     this.offerDeadlines = new OfferDeadlines(vertx, services.bookings);
     this.listener = new Listener(vertx, Database.connectOptions(dbUrl, config.dbLimits()), services.databaseStatus);
   }
@@ -187,6 +190,7 @@ public final class Application {
   private Future<Void> listen() {
     Future<Void> outboxStarted = outbox.start(listener, config.mail().pollSeconds());
     LiveChanges.publish(vertx, listener);
+    allocationClock.start(config.get(Settings.ALLOCATION_POLL_SECONDS));
     offerDeadlines.start();
     return outboxStarted.compose(started -> listener.start());
   }
@@ -201,6 +205,11 @@ public final class Application {
   /** Delivers every message due now (tests use it instead of waiting for the poll). */
   public Future<Void> deliverMessages() {
     return outbox.drain();
+  }
+
+  /** Publishes the allocations due now (tests use it instead of waiting for the poll). */
+  public Future<Integer> publishDueAllocations() {
+    return allocationClock.tick();
   }
 
   /** Passes on every offer past its deadline now (tests use it instead of waiting for the sweep). */
@@ -225,6 +234,7 @@ public final class Application {
           return Future.succeededFuture();
         })
         .eventually(() -> {
+          allocationClock.stop();
           offerDeadlines.stop();
           return Future.succeededFuture();
         })

@@ -1,5 +1,6 @@
 package fr.parcours;
 
+import fr.parcours.allocation.AllocationService;
 import fr.parcours.allocation.AllocationShareService;
 import fr.parcours.allocation.RequestLinks;
 import fr.parcours.allocation.RequestService;
@@ -9,6 +10,7 @@ import fr.parcours.association.OfferService;
 import fr.parcours.association.ProgrammeConflicts;
 import fr.parcours.association.ScheduleService;
 import fr.parcours.auth.AuthService;
+import fr.parcours.booking.AllocatedBookings;
 import fr.parcours.booking.Availability;
 import fr.parcours.booking.BookingDesk;
 import fr.parcours.booking.BookingLinks;
@@ -88,6 +90,7 @@ public final class Services {
   final CopyService copies;
   final ImportService imports;
   final CheckInService checkIns;
+  final AllocationService allocations;
   final AllocationShareService allocationShares;
   final DayService day;
   final PresenceService presences;
@@ -142,6 +145,8 @@ public final class Services {
     this.copies = new CopyService(pool, fairs, config.publicUrl());
     this.imports = new ImportService(fairs, resources);
     this.checkIns = new CheckInService(pool, fairs);
+    this.allocations = new AllocationService(vertx, pool, fairs, locks, new AllocatedBookings(placements),
+        config.publicUrl());
     this.allocationShares = new AllocationShareService(pool, fairs, bookings);
     this.day = new DayService(pool, fairs, bookings);
     this.presences = new PresenceService(pool, fairs);

@@ -131,7 +131,7 @@ class PageLanguageTest extends ServerTest {
   private static List<String> visitorPages() {
     String session = "/sessions/" + send(app.client().get("/api/fairs/" + DemoFair.SLUG), null).bodyAsJsonObject()
         .getJsonArray("sessions").getJsonObject(0).getLong("id");
-    return List.of("/", FAIR, FAIR + session, FAIR + "/selection", FAIR + "/book", "/manage/" + bookingToken,
+    return List.of("/", FAIR, FAIR + session, FAIR + "/selection", FAIR + "/book", FAIR + "/draw", "/manage/" + bookingToken,
         "/manage/" + bookingToken + "/print", "/associations", "/associations?fair=" + DemoFair.SLUG, "/admin",
         "/no-such-page", "/manage/no-such-booking", "/associations/sign-in/no-such-link",
         "/associations/rejoin/no-such-invitation");
@@ -145,7 +145,7 @@ class PageLanguageTest extends ServerTest {
   private static List<String> adminPages() {
     String fair = "/admin/fairs/" + DemoFair.SLUG;
     List<String> pages = new ArrayList<>(List.of("/admin", fair, fair + "/settings", "/admin/fairs/new",
-        fair + "/offers", fair + "/programme", fair + "/grid", fair + "/copy", fair + "/plan",
+        fair + "/offers", fair + "/programme", fair + "/grid", fair + "/copy", fair + "/plan", fair + "/allocations",
         fair + "/attendance", "/staff/fairs/" + DemoFair.SLUG + "/check-in",
         fair + "/places/rooms", fair + "/places/stand-spots", fair + "/places/venues", "/admin/fairs/no-such-fair",
         fair + "/places/tracks", fair + "/team", "/admin/invitations/no-such-link", fair + "/booking-rules"));
@@ -180,6 +180,7 @@ class PageLanguageTest extends ServerTest {
     forms.put(admin + "/offers/" + offerId + "/review", form("decision", "decline", "message", ""));
     forms.put(admin + "/programme/offers/" + offerId + "/place", form("room", "", "slot", ""));
     forms.put(admin + "/plan", form("seconds", "0"));
+    forms.put(admin + "/allocations", form("seed", "soon"));
     forms.put(admin + "/booking-rules", form("pupils_per_adult", "0", "max_classes_per_school", "deux", "levels", "3e"));
     forms.put(admin + "/booking-rules#levels", form("pupils_per_adult", "15"));
     forms.put("/staff/fairs/" + DemoFair.SLUG + "/check-in", form("code", "PAS-UN-CODE", "idempotency_key", "k1",

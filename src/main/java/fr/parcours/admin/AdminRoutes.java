@@ -3,6 +3,7 @@ package fr.parcours.admin;
 import fr.parcours.association.OfferPlacement;
 import fr.parcours.association.OfferService;
 import fr.parcours.association.ProgrammeConflicts;
+import fr.parcours.allocation.AllocationService;
 import fr.parcours.auth.AuthService;
 import fr.parcours.auth.Organiser;
 import fr.parcours.auth.ThrottledLogin;
@@ -64,7 +65,7 @@ public final class AdminRoutes {
   public AdminRoutes(AuthService auth, ThrottledLogin logins, FairService fairs, ResourceService resources, BookingDesk desk,
                      StandDesk stands, ChallengeService challenges, OfferService offers, OfferPlacement placement, ProgrammeConflicts conflicts,
                      SetupServices setup, PlanService plans, PlanEvents planEvents, DayServices day,
-                     Pages pages) {
+                     AllocationService allocations, Pages pages) {
     this.session = new AdminSession(auth, logins, fairs);
     this.fairs = fairs;
     this.resources = resources;
@@ -79,6 +80,7 @@ public final class AdminRoutes {
         new ResourcePages(session, resources, pages)::mount, new OfferPages(session, offers, resources, pages)::mount,
         new PlacementPages(session, resources, offers, placement, conflicts, desk, pages)::mount,
         new PlanPages(session, resources, plans, planEvents, pages)::mount,
+        new AllocationPages(session, allocations, pages)::mount,
         new CheckInPages(session, day.checkIns(), pages)::mount,
         new AttendancePages(session, day.checkIns(), pages)::mount, new DayPages(session, fairs, day)::mount,
         new PresencePages(session, day.presences(), pages)::mount);

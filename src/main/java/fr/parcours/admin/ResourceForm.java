@@ -106,7 +106,9 @@ final class ResourceForm {
           ? "" : String.valueOf(field.fallback()));
       JsonObject shown = new JsonObject().put("name", field.name()).put("id", spec.path() + "-" + field.name())
           .put("label", messages.getString("field_" + field.name(), field.name())).put("value", value)
-          .put("required", field.required()).put("input", input(field))
+          .put("required", field.required() && field.type() != FieldSpec.Type.SLUG).put("input", input(field))
+          // A slug is made from the name when left blank: set-up asks for it only in its "advanced" part.
+          .put("advanced", field.type() == FieldSpec.Type.SLUG)
           .put("step", field.type() == FieldSpec.Type.DECIMAL ? "any" : null)
           .put("error", errors.stream().filter(e -> e.field().equals(field.name())).map(e -> e.text(language))
               .findFirst().orElse(null));

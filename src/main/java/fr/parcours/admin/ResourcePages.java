@@ -4,6 +4,7 @@ import fr.parcours.auth.Organiser;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
+import fr.parcours.fair.resource.FieldSpec;
 import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.fair.resource.ResourceSpec;
 import fr.parcours.web.Http;
@@ -79,6 +80,8 @@ final class ResourcePages {
           .put("table", ResourceForm.table(spec, items, programme, I18n.language(ctx), fair.zone()))
           .put("editing", editing).put("action", editing == null ? base : base + "/" + editing)
           .put("fields", ResourceForm.fields(spec, values, programme, I18n.language(ctx), errors))
+          .put("advanced_fields", spec.fields().stream().anyMatch(field -> field.type() == FieldSpec.Type.SLUG))
+          .put("advanced_open", errors.stream().anyMatch(error -> error.field().equals("slug")))
           .put("steps", SetupSteps.of(fair, "resources/" + spec.path(), messages))
           .put("errors", Pages.errorList(errors)));
       return null;

@@ -414,7 +414,7 @@ final class Rounds {
     usage.put(small.school(), without);
     without.merge(trackId, new Usage(1, big.pupils()), Usage::plus);
     timetables.put(trackId, before.reserve(held.route(), extra));
-    if (fitsAnywhere(small)) {
+    if (fitsAnywhere(small) || fitsWhenReplayed(small)) {
       usage.put(small.school(), was);
       timetables.put(trackId, before);
       return false;
@@ -439,6 +439,29 @@ final class Rounds {
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether the class left out would find room where the round rule replays it: a school with m
+   * classes, while another has m+2, faces the classes of rounds up to m+1 only.
+   */
+  private boolean fitsWhenReplayed(ClassRequest request) {
+    int upTo = count(request.school()) + 1;
+    if (counts.values().stream().noneMatch(c -> c > upTo)) {
+      return false;
+    }
+    return accepted(request).stream().anyMatch(id -> !capped(request, id) && request.windows().stream()
+        .anyMatch(w -> RouteFinder.find(replayed(id, upTo), need(request, w)).isPresent()));
+  }
+
+  private Timetable replayed(long trackId, int upTo) {
+    Timetable timetable = supply.tracks().stream().filter(t -> t.id() == trackId).findFirst().orElseThrow().timetable();
+    for (Placed p : placed.values()) {
+      if (p.trackId() == trackId && (p.share() != null || p.round() <= upTo)) {
+        timetable = timetable.reserve(p.route(), byId.get(p.requestId()).people());
+      }
+    }
+    return timetable;
   }
 
   private boolean fitsAnywhere(ClassRequest request) {

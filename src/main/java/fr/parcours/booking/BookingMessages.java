@@ -25,6 +25,10 @@ final class BookingMessages {
     CANCELLED("booking_cancelled"),
     REROUTED("booking_rerouted"),
     BUMPED("booking_bumped"),
+    /** Placed by the fair's allocation (#17) on the route it gave. */
+    ALLOCATED("booking_allocated"),
+    /** Not placed by the allocation: waiting on its first choice, in draw order. */
+    ALLOCATION_WAITLISTED("booking_allocation_waitlisted"),
     OFFER_EXPIRED("booking_offer_expired");
 
     final String kind;

@@ -64,6 +64,8 @@ public final class Settings {
   public static final Setting<Integer> MAIL_CLAIM_LEASE_SECONDS = number("mail", "claim_lease_seconds", 120, 5, 86_400,
       "a message claimed for sending is not taken by another instance before this; if its sender died without"
           + " recording the outcome, it is sent again after it (keep it above the longest pause an instance may survive)");
+  public static final Setting<Integer> ALLOCATION_POLL_SECONDS = number("allocation", "poll_seconds", 30, 1, 3600,
+      "how often each instance looks for fairs whose allocation date has come with nothing published (one instance publishes each)");
   public static final Setting<Integer> BOOKING_GROUP_MAX = number("booking", "group_max", 32, 1, 10_000,
       "at most this many bookings of one track that arrive together share one transaction (the track locked once,"
           + " one commit); `1` gives each booking its own");

@@ -66,10 +66,19 @@ public enum Trouble {
       return Optional.of(POOL_EXHAUSTED);
     }
     // SocketException covers a refused connection and one reset while the database goes away.
-    if (t instanceof ClosedConnectionException || t instanceof SocketException) {
+    if (t instanceof ClosedConnectionException || t instanceof SocketException || closing(t)) {
       return Optional.of(UNAVAILABLE);
     }
     return Optional.empty();
+  }
+
+  /**
+   * The instance is stopping: a request still in flight after the shutdown grace finds its pool
+   * closed, or its connection closing (vertx-sql-client 5.0 says so only in these words).
+   */
+  private static boolean closing(Throwable t) {
+    return t instanceof VertxException && t.getMessage() != null
+        && (t.getMessage().equals("Pool closed") || t.getMessage().startsWith("Connection is not active now"));
   }
 
   /**

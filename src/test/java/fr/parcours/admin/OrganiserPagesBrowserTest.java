@@ -46,21 +46,19 @@ class OrganiserPagesBrowserTest extends DemoBrowserTest {
         "the window is read and shown on the fair's clock");
 
     Browser.clickAndWaitForPage(browser, By.id("kind-tracks"));
-    type("f-tracks-slug", "s-orienter");
+    assertFalse(browser.findElement(By.id("f-tracks-slug")).isDisplayed(), "no slug unless asked: made from the name");
     type("f-tracks-name", "S'orienter");
     type("f-tracks-class_size", "28");
     Browser.clickAndWaitForPage(browser, By.id("resource-submit"));
     assertTrue(browser.findElement(By.id("resources")).getText().contains("S'orienter"));
 
     Browser.clickAndWaitForPage(browser, By.id("kind-venues"));
-    type("f-venues-slug", "pin-galant");
     type("f-venues-name", "Le Pin Galant");
     type("f-venues-address", "34 avenue du Maréchal de Lattre de Tassigny");
     type("f-venues-city", "Mérignac");
     Browser.clickAndWaitForPage(browser, By.id("resource-submit"));
 
     Browser.clickAndWaitForPage(browser, By.id("kind-rooms"));
-    type("f-rooms-slug", "grande-salle");
     type("f-rooms-name", "Grande salle");
     type("f-rooms-capacity", "zero");
     Browser.clickAndWaitForPage(browser, By.id("resource-submit"));

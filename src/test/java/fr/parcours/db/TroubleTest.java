@@ -21,6 +21,10 @@ class TroubleTest {
     assertEquals(Optional.of(Trouble.UNAVAILABLE), Trouble.of(new SocketException("Connection reset")));
     assertEquals(Optional.of(Trouble.UNAVAILABLE), Trouble.of(ClosedConnectionException.INSTANCE));
     assertEquals(Optional.of(Trouble.UNAVAILABLE), Trouble.of(new RuntimeException(new SocketException("Broken pipe"))));
+    // An instance stopping, its requests in flight past the grace.
+    assertEquals(Optional.of(Trouble.UNAVAILABLE), Trouble.of(new VertxException("Pool closed")));
+    assertEquals(Optional.of(Trouble.UNAVAILABLE),
+        Trouble.of(new VertxException("Connection is not active now, current status: CLOSING")));
   }
 
   @Test
