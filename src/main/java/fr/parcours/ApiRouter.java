@@ -6,6 +6,7 @@ import fr.parcours.admin.SetupServices;
 import fr.parcours.allocation.AllocationPageRoutes;
 import fr.parcours.allocation.AllocationRoutes;
 import fr.parcours.allocation.AllocationShareRoutes;
+import fr.parcours.allocation.RequestPages;
 import fr.parcours.allocation.RequestRoutes;
 import fr.parcours.association.AssociationAuth;
 import fr.parcours.association.AssociationHomeRoutes;
@@ -91,6 +92,7 @@ final class ApiRouter {
     Pages pages = services.pages;
     new BookingPageRoutes(services.bookings,
         new ChallengeChoices(services.challenges, services.challengePicks), pages).mount(router);
+    new RequestPages(services.fairs, services.requests, services.bookings, services.throttle, pages).mount(router);
     new BookingFormRoutes(services.fairs, services.bookings, services.throttle, pages).mount(router);
     new FairPageRoutes(services.fairs, pages).mount(router);
     new ProgrammePageRoutes(services.fairs, services.resources, services.stands, services.selections, pages,

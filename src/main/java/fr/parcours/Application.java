@@ -8,10 +8,12 @@ import fr.parcours.db.Database;
 import fr.parcours.db.EmbeddedDatabase;
 import fr.parcours.db.Listener;
 import fr.parcours.db.Migrations;
+import fr.parcours.db.Trouble;
 import fr.parcours.live.LiveChanges;
 import fr.parcours.mail.OutboxWorker;
 import fr.parcours.metrics.AppMetrics;
 import fr.parcours.web.HttpVerticle;
+import io.netty.buffer.ByteBufAllocator;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -21,6 +23,8 @@ import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -32,6 +36,8 @@ import java.util.function.Function;
 public final class Application {
 
   private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+  private static final int FIRST_CONNECT_ATTEMPTS = 5;
 
   private final AppConfig config;
   private final EmbeddedDatabase embedded;
@@ -47,6 +53,7 @@ public final class Application {
   private Application(AppConfig config, EmbeddedDatabase embedded) {
     this.config = config;
     this.embedded = embedded;
+    warmClasses();
     AppMetrics metrics = AppMetrics.create(config.get(Settings.METRICS_ENABLED));
     long warnMs = config.get(Settings.LIMITS_EVENT_LOOP_WARN_MS);
     this.vertx = metrics.newVertx(new VertxOptions().setMaxEventLoopExecuteTime(warnMs)
@@ -64,7 +71,29 @@ public final class Application {
     this.listener = new Listener(vertx, Database.connectOptions(dbUrl, config.dbLimits()), services.databaseStatus);
   }
 
-  /** Starts a server; blocks while the embedded database boots, then runs asynchronously. */
+  /** What the pool's first connection would load on an event loop; loaded here, on the starting thread. */
+  private static final List<String> FIRST_CONNECTION_CLASSES = List.of("io.vertx.pgclient.impl.PgConnectionFactory",
+      "io.vertx.pgclient.impl.PgSocketConnection", "io.vertx.pgclient.impl.codec.PgCodec",
+      "io.vertx.pgclient.impl.codec.PgEncoder", "io.vertx.pgclient.impl.codec.PgDecoder");
+
+  /**
+   * Netty's first direct buffer loads its JFR event classes, and with them the JDK's whole
+   * flight-recorder metadata; the pool's first connection loads the PostgreSQL client's codec.
+   * Seconds on a loaded host, which happened on an event loop and tripped the blocked-thread
+   * checker: paid here instead, while the database starts.
+   */
+  private static void warmClasses() {
+    ByteBufAllocator.DEFAULT.directBuffer(1).release();
+    for (String name : FIRST_CONNECTION_CLASSES) {
+      try {
+        Class.forName(name, true, Application.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        LOG.debug("Not warmed: {}", name);
+      }
+    }
+  }
+
+  /** Starts a server: answers at once, the embedded database booting meanwhile on a thread of its own. */
   public static Future<Application> start(AppConfig config, boolean loadDemo) {
     Application app = create(config);
     // Bound to no context: once a failed start has closed Vert.x, its event loops could not
@@ -73,9 +102,13 @@ public final class Application {
     Promise<Application> started = Promise.promise();
     app.prepare(loadDemo)
         .compose(ready -> app.listen())
-        .compose(listening -> app.deployHttp())
+        .compose(listening -> Warmup.run(app.vertx, () -> ApiRouter.create(app.services)))
+        .compose(warm -> app.deployHttp())
         .onSuccess(deployed -> {
-          LOG.info("Parcours listening on {} (port {})", config.publicUrl(), config.get(Settings.HTTP_PORT));
+          LOG.info("Parcours listening on {} (port {}), started in {} ms", config.publicUrl(), config.get(Settings.HTTP_PORT),
+              ManagementFactory.getRuntimeMXBean().getUptime());
+          // What the first plan would pay for, built now in the background.
+          app.services.planSolver.warm();
           started.complete(app);
         })
         .onFailure(failure -> app.stopOffTheEventLoop(failure, started));
@@ -109,20 +142,48 @@ public final class Application {
     }
   }
 
+  /**
+   * The embedded database starts on a thread of its own while Vert.x, the pool and the services
+   * are built here; {@link #migrate} waits for it.
+   */
   private static Application create(AppConfig config) {
-    EmbeddedDatabase embedded = config.embeddedDatabase() ? EmbeddedDatabase.start(config.dataDir(), true) : null;
-    return new Application(config, embedded);
+    EmbeddedDatabase embedded = config.embeddedDatabase() ? EmbeddedDatabase.starting(config.dataDir(), true) : null;
+    try {
+      return new Application(config, embedded);
+    } catch (RuntimeException e) {
+      if (embedded != null) {
+        embedded.close();
+      }
+      throw e;
+    }
   }
 
   private Future<Void> migrate() {
-    return Migrations.apply(vertx, dbUrl, Bootstrap.KINDS);
+    Future<Void> databaseUp = embedded == null ? Future.succeededFuture() : Future.fromCompletionStage(embedded.ready());
+    return databaseUp.compose(up -> Migrations.apply(vertx, dbUrl, Bootstrap.KINDS));
   }
 
   private Future<Void> prepare(boolean loadDemo) {
     // The templates compile while the migrations run.
-    return Future.all(migrate(), services.pages.compile())
+    return Future.all(migrate(), services.pages.compile(), firstConnection())
         .compose(applied -> Bootstrap.firstOrganiser(services))
         .compose(done -> loadDemo ? Bootstrap.demo(services) : Future.succeededFuture());
+  }
+
+  /**
+   * Opens the pool's first connection while the migrations run. On a loaded host the first
+   * connect (cold code, TLS-less as it is) may take longer than {@code db.acquire_timeout_ms}:
+   * a start tries again rather than fail, as a request answered SERVER_BUSY would.
+   */
+  private Future<Void> firstConnection() {
+    Future<Void> databaseUp = embedded == null ? Future.succeededFuture() : Future.fromCompletionStage(embedded.ready());
+    return databaseUp.compose(up -> connect(FIRST_CONNECT_ATTEMPTS));
+  }
+
+  private Future<Void> connect(int attemptsLeft) {
+    return pool.query("SELECT 1").execute().<Void>mapEmpty().recover(failure ->
+        attemptsLeft > 1 && Trouble.of(failure).filter(trouble -> trouble == Trouble.POOL_EXHAUSTED).isPresent()
+            ? connect(attemptsLeft - 1) : Future.failedFuture(failure));
   }
 
   /** One LISTENing connection per instance, for the outbox and for live changes. */

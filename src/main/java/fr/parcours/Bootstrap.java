@@ -43,12 +43,15 @@ final class Bootstrap {
   static Future<Void> demo(Services services) {
     AppConfig config = services.config;
     String email = config.get(Settings.DEMO_ORGANISER_EMAIL);
+    long began = System.nanoTime();
     return services.auth.ensureOrganiser(email, "Demo organiser", config.get(Settings.DEMO_ORGANISER_PASSWORD))
         .compose(created -> services.auth.findOrganiser(email))
         .compose(organiser -> new DemoFair(services.fairs, services.resources, services.challenges, services.pool)
             .loadIfMissing(organiser, Instant.now()))
         .onSuccess(loaded -> {
-          if (!loaded) {
+          if (loaded) {
+            LOG.info("Demo fair {} loaded in {} ms", DemoFair.SLUG, (System.nanoTime() - began) / 1_000_000);
+          } else {
             LOG.info("Demo fair {} exists: left as it is (delete it to load it again)", DemoFair.SLUG);
           }
           printDemoCredentials(config);

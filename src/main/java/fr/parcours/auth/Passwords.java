@@ -11,8 +11,15 @@ final class Passwords {
   static final int MIN_LENGTH = 10;
   /** bcrypt reads at most 72 bytes: a longer password would be cut without a word. */
   static final int MAX_BYTES = 72;
-  /** Checked against when the email is unknown, so that the answer takes as long either way. */
-  private static final String NOBODY = BCrypt.withDefaults().hashToString(COST, "no such organiser".toCharArray());
+  /**
+   * Checked against when the email is unknown, so that the answer takes as long either way.
+   * Hashed on first need, on the worker thread that checks a password: as a constant of this
+   * class it was hashed by whatever touched the class first, the event loop checking a new
+   * password's length (a start creating the demo organiser blocked its loop for seconds).
+   */
+  private static final class Nobody {
+    static final String HASH = BCrypt.withDefaults().hashToString(COST, "no such organiser".toCharArray());
+  }
 
   private Passwords() {
   }
@@ -29,7 +36,7 @@ final class Passwords {
   static boolean matches(String password, String hash) {
     boolean usable = hash != null && !tooLong(password);
     String checked = usable ? password : "no such password";
-    boolean verified = BCrypt.verifyer().verify(checked.toCharArray(), usable ? hash : NOBODY).verified;
+    boolean verified = BCrypt.verifyer().verify(checked.toCharArray(), usable ? hash : Nobody.HASH).verified;
     return usable && verified;
   }
 

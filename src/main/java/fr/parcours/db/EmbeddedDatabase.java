@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A PostgreSQL 17 server run from the binaries shipped in a Maven jar, its cluster kept under
@@ -24,9 +27,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
   private static final String DATABASE = "parcours";
 
-  private final EmbeddedPostgres postgres;
+  private final int port;
+  private final CompletableFuture<EmbeddedPostgres> postgres;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+  private EmbeddedDatabase(int port, CompletableFuture<EmbeddedPostgres> postgres) {
+    this.port = port;
     this.postgres = postgres;
   }
 
@@ -37,12 +42,44 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * run without.
    */
   public static EmbeddedDatabase start(Path dataDir, boolean durable) {
+    EmbeddedDatabase database = starting(dataDir, durable);
+    try {
+      database.ready().join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+    return database;
+  }
+
+  /**
+   * Starts the cluster on a thread of its own and answers at once, its port and URL already
+   * known: the server builds its pool, compiles its templates and loads its classes meanwhile
+   * (the cluster's first start, initdb included, is most of a cold start). {@link #ready()}
+   * completes once it accepts connections, or fails as {@link #start} would throw.
+   */
+  public static EmbeddedDatabase starting(Path dataDir, boolean durable) {
     Path clusterDir = dataDir.resolve("postgres").toAbsolutePath();
+    int port = freePort();
+    CompletableFuture<EmbeddedPostgres> postgres = new CompletableFuture<>();
+    Thread starter = new Thread(() -> {
+      try {
+        postgres.complete(boot(clusterDir, port, durable));
+      } catch (Throwable e) {
+        postgres.completeExceptionally(e);
+      }
+    }, "embedded-postgres-start");
+    starter.setDaemon(true);
+    starter.start();
+    return new EmbeddedDatabase(port, postgres);
+  }
+
+  private static EmbeddedPostgres boot(Path clusterDir, int port, boolean durable) {
     try {
       Files.createDirectories(clusterDir.getParent());
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
           .setDataDirectory(clusterDir)
           .setCleanDataDirectory(false)
+          .setPort(port)
           // The server stops it last, after requests in flight: the library's own hook would
           // stop it at once, in parallel with the graceful shutdown.
           .setRegisterShutdownHook(false)
@@ -51,12 +88,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
         builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
       }
       EmbeddedPostgres postgres = startHolding(builder, clusterDir);
-      EmbeddedDatabase database = new EmbeddedDatabase(postgres);
-      database.createDatabaseIfMissing(DATABASE);
-      LOG.info("Embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), clusterDir);
-      return database;
+      createDatabaseIfMissing(postgres, DATABASE);
+      LOG.info("Embedded PostgreSQL running on port {} with data in {}", port, clusterDir);
+      return postgres;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + clusterDir, e);
+    }
+  }
+
+  /** Completes once the cluster accepts connections (with its application database created). */
+  public CompletableFuture<Void> ready() {
+    return postgres.thenApply(started -> null);
+  }
+
+  /** A free port now, as the library picks one; the cluster binds it a moment later. */
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("No free port for the embedded PostgreSQL", e);
     }
   }
 
@@ -82,12 +132,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   public String url(String database) {
-    return "postgresql://postgres:postgres@localhost:" + postgres.getPort() + "/" + database;
+    return "postgresql://postgres:postgres@localhost:" + port + "/" + database;
   }
 
   /** Runs one statement outside any transaction on the maintenance database (CREATE DATABASE…). */
   public void executeAdmin(String sql) {
-    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+    try (Connection connection = postgres.join().getPostgresDatabase().getConnection();
          Statement statement = connection.createStatement()) {
       statement.execute(sql);
     } catch (SQLException e) {
@@ -95,7 +145,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
-  private void createDatabaseIfMissing(String name) {
+  private static void createDatabaseIfMissing(EmbeddedPostgres postgres, String name) {
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
          Statement statement = connection.createStatement();
          ResultSet exists = statement.executeQuery(
@@ -108,10 +158,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
+  /** Stops the cluster once started (a start still under way is waited for); a failed start has nothing to stop. */
   @Override
   public void close() {
+    EmbeddedPostgres started;
     try {
-      postgres.close();
+      started = postgres.join();
+    } catch (CompletionException e) {
+      return;
+    }
+    try {
+      started.close();
       LOG.info("Embedded PostgreSQL stopped");
     } catch (IOException e) {
       throw new UncheckedIOException("Embedded PostgreSQL did not stop cleanly", e);

@@ -16,9 +16,17 @@ public final class NamedLock {
   private NamedLock() {
   }
 
-  /** Waits for the lock named {@code name}, runs {@code work}, then releases it whatever happened. */
+  /**
+   * Waits for the lock named {@code name}, runs {@code work}, then releases it whatever happened.
+   * The wait is bounded by neither {@code lock_timeout} nor {@code statement_timeout}: the holder's work spans transactions and
+   * may take longer on a loaded host (a second instance starting while the first loads the
+   * demo failed its start); a holder that dies takes the lock with its session.
+   */
   public static <T> Future<T> holding(Pool pool, String name, Supplier<Future<T>> work) {
-    return pool.getConnection().compose(conn -> call(conn, "pg_advisory_lock", name)
+    return pool.getConnection().compose(conn -> conn.query("SET lock_timeout = 0; SET statement_timeout = 0").execute()
+        .compose(unbounded -> call(conn, "pg_advisory_lock", name))
+        // The connection goes back to the pool with its usual bound, whatever happened.
+        .eventually(() -> conn.query("RESET lock_timeout; RESET statement_timeout").execute())
         .compose(locked -> work.get()
             .eventually(() -> call(conn, "pg_advisory_unlock", name)))
         .eventually(conn::close));

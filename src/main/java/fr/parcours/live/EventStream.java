@@ -1,9 +1,14 @@
 package fr.parcours.live;
 
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.internal.buffer.BufferInternal;
+
+import java.nio.charset.StandardCharsets;
 
 /**
  * One client's {@code text/event-stream} response, written by hand: Vert.x 5 has no SSE
@@ -15,12 +20,32 @@ import io.vertx.core.http.HttpServerResponse;
  */
 public final class EventStream {
 
+  private static final Buffer HEARTBEAT = Event.encoded(":\n\n");
+
+  /**
+   * One event encoded once, in memory outside the heap, and written as it is to every stream
+   * that should hear it: with 10,000 streams of a fair, an update is one document's bytes, not
+   * 10,000 strings built and encoded again (and copied again into the socket's buffer).
+   */
+  public record Event(String data, Buffer bytes) {
+
+    public static Event of(String name, String data) {
+      return new Event(data, encoded("event: " + name + "\ndata: " + data + "\n\n"));
+    }
+
+    /** Never released: each write takes a view of it, and it lives as long as someone holds the event. */
+    private static Buffer encoded(String text) {
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      return BufferInternal.buffer(Unpooled.unreleasableBuffer(Unpooled.directBuffer(bytes.length).writeBytes(bytes)));
+    }
+  }
+
   private final HttpServerResponse response;
   private final Context context;
   private String lastData;
   private boolean gone;
   /** The latest event held back while the write queue is full (touched on {@link #context} only). */
-  private String held;
+  private Buffer held;
 
   EventStream(HttpServerResponse response) {
     this.response = response;
@@ -51,12 +76,17 @@ public final class EventStream {
   }
 
   /** Sends {@code data} as an event named {@code name}, unless this client has it already. */
-  public synchronized void send(String name, String data) {
-    if (data.equals(lastData)) {
+  public void send(String name, String data) {
+    send(Event.of(name, data));
+  }
+
+  /** Sends an event encoded once for every stream, unless this client has its data already. */
+  public synchronized void send(Event shared) {
+    if (shared.data().equals(lastData)) {
       return;
     }
-    lastData = data;
-    String event = "event: " + name + "\ndata: " + data + "\n\n";
+    lastData = shared.data();
+    Buffer event = shared.bytes();
     context.runOnContext(v -> {
       if (open()) {
         if (response.writeQueueFull()) {
@@ -72,7 +102,7 @@ public final class EventStream {
   public void heartbeat() {
     context.runOnContext(v -> {
       if (open() && !response.writeQueueFull()) {
-        response.write(":\n\n");
+        response.write(HEARTBEAT);
       }
     });
   }
@@ -99,7 +129,7 @@ public final class EventStream {
 
   private void flushHeld() {
     if (held != null && open()) {
-      String event = held;
+      Buffer event = held;
       held = null;
       response.write(event);
     }

@@ -23,7 +23,8 @@ final class FairStream {
   private final String fairSlug;
   private final Function<String, Future<JsonObject>> read;
   private final Set<EventStream> clients = new HashSet<>();
-  private String current;
+  /** The last availability read, encoded once for all the fair's clients. */
+  private EventStream.Event current;
   private boolean reading;
   private boolean readAgain;
 
@@ -36,7 +37,7 @@ final class FairStream {
   synchronized void join(EventStream client) {
     clients.add(client);
     if (current != null) {
-      client.send(EVENT, current);
+      client.send(current);
     } else if (!reading) {
       refresh();
     }
@@ -70,11 +71,18 @@ final class FairStream {
 
   private void publish(String data) {
     List<EventStream> listening;
+    EventStream.Event event;
     synchronized (this) {
-      current = data;
+      // A change elsewhere in the fair (a booking's email, another track's waiting list…) may
+      // leave the numbers as they were: nothing to send.
+      if (current != null && current.data().equals(data)) {
+        return;
+      }
+      event = EventStream.Event.of(EVENT, data);
+      current = event;
       listening = List.copyOf(clients);
     }
-    listening.forEach(client -> client.send(EVENT, data));
+    listening.forEach(client -> client.send(event));
   }
 
   private synchronized void readDone() {

@@ -13,6 +13,8 @@ import ai.timefold.solver.core.config.solver.SolverManagerConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -22,14 +24,36 @@ import java.util.function.Consumer;
  */
 public final class PlanSolver implements AutoCloseable {
 
-  private final SolverFactory<DayPlan> factory;
-  private final SolverManager<DayPlan, Long> manager;
-  private final SolutionManager<DayPlan, HardMediumSoftLongScore> solutions;
+  /**
+   * Built on first use or by {@link #warm}, not at construction: Timefold's classes and its
+   * constraint streams take a good part of a second to load, which a start should not wait for.
+   */
+  private final CompletableFuture<Parts> parts = new CompletableFuture<>();
+  private final AtomicBoolean building = new AtomicBoolean();
 
-  public PlanSolver() {
-    this.factory = SolverFactory.create(config(Duration.ofSeconds(PlanRequest.DEFAULT_SECONDS)));
-    this.manager = SolverManager.create(factory, new SolverManagerConfig().withParallelSolverCount("1"));
-    this.solutions = SolutionManager.create(factory);
+  private record Parts(SolverManager<DayPlan, Long> manager, SolutionManager<DayPlan, HardMediumSoftLongScore> solutions) {
+  }
+
+  /** Builds the solver on a thread of its own, so that the first plan does not pay for it. */
+  public void warm() {
+    if (!building.get()) {
+      Thread builder = new Thread(this::parts, "plan-solver-warm-up");
+      builder.setDaemon(true);
+      builder.start();
+    }
+  }
+
+  private Parts parts() {
+    if (building.compareAndSet(false, true)) {
+      try {
+        SolverFactory<DayPlan> factory = SolverFactory.create(config(Duration.ofSeconds(PlanRequest.DEFAULT_SECONDS)));
+        parts.complete(new Parts(SolverManager.create(factory, new SolverManagerConfig().withParallelSolverCount("1")),
+            SolutionManager.create(factory)));
+      } catch (RuntimeException | Error e) {
+        parts.completeExceptionally(e);
+      }
+    }
+    return parts.join();
   }
 
   static SolverConfig config(Duration limit) {
@@ -50,7 +74,7 @@ public final class PlanSolver implements AutoCloseable {
   /** Starts solving; {@code best} hears each better solution, {@code done} the final one, {@code failed} an error. */
   void solve(long id, DayPlan problem, int seconds, Consumer<DayPlan> best, Consumer<DayPlan> done,
              Consumer<Throwable> failed) {
-    manager.solveBuilder().withProblemId(id).withProblem(GreedyPlacement.place(problem))
+    parts().manager().solveBuilder().withProblemId(id).withProblem(GreedyPlacement.place(problem))
         .withConfigOverride(new SolverConfigOverride<DayPlan>()
             .withTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofSeconds(seconds))))
         .withBestSolutionConsumer(best).withFinalBestSolutionConsumer(done)
@@ -59,15 +83,16 @@ public final class PlanSolver implements AutoCloseable {
   }
 
   void stop(long id) {
-    manager.terminateEarly(id);
+    parts().manager().terminateEarly(id);
   }
 
   ScoreExplanation<DayPlan, HardMediumSoftLongScore> explain(DayPlan plan) {
-    return solutions.explain(plan);
+    return parts().solutions().explain(plan);
   }
 
   @Override
   public void close() {
-    manager.close();
+    // Never waits for a build still under way (a stop runs on an event loop): closes it once built.
+    parts.thenAccept(built -> built.manager().close());
   }
 }

@@ -1,0 +1,83 @@
+package fr.parcours;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.ext.web.Router;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Before the port opens, the server asks itself for what visitors ask first, on a loopback
+ * server of its own with the same routes: the list of fairs, then for the first published ones
+ * the programme in each language, its JSON, its availability and its calendar feed. Those are
+ * then prepared in memory, and the code that serves them loaded and run once (templates,
+ * iCal4j's time zones, Jackson, the pool's statements): the first visitor after a start waits as
+ * long as the hundredth. A warm-up that fails is logged and forgotten; it never stops a start.
+ */
+final class Warmup {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Warmup.class);
+  /** The fairs warmed; the others are prepared by their first visitor, as after any change. */
+  static final int FAIRS = 3;
+  private static final int TIMEOUT_MS = 30_000;
+
+  private Warmup() {
+  }
+
+  static Future<Void> run(Vertx vertx, Supplier<Router> routes) {
+    long began = System.nanoTime();
+    HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setCompressionSupported(true));
+    HttpClient client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setKeepAlive(true)
+        .setDecompressionSupported(true));
+    // The first router loads every route's classes: seconds on a loaded host, on a worker thread.
+    return vertx.executeBlocking(routes::get, false)
+        .compose(router -> server.requestHandler(router).listen(0))
+        .compose(listening -> visit(client, listening.actualPort()))
+        .onSuccess(visited -> LOG.info("Warmed up {} pages in {} ms", visited, (System.nanoTime() - began) / 1_000_000))
+        .<Void>mapEmpty()
+        .recover(failure -> {
+          LOG.warn("Warm-up cut short: {}", String.valueOf(failure));
+          return Future.succeededFuture();
+        })
+        .eventually(client::close)
+        .eventually(server::close);
+  }
+
+  /** Answers how many addresses were asked. */
+  private static Future<Integer> visit(HttpClient client, int port) {
+    return get(client, port, "/api/fairs").compose(body -> {
+      JsonArray fairs = new JsonArray(body);
+      List<String> paths = new ArrayList<>(List.of("/"));
+      for (int i = 0; i < Math.min(FAIRS, fairs.size()); i++) {
+        String slug = fairs.getJsonObject(i).getString("slug");
+        paths.addAll(List.of("/fairs/" + slug, "/fairs/" + slug + "?lang=en", "/api/fairs/" + slug,
+            "/api/fairs/" + slug + "/availability", "/calendars/fairs/" + slug + ".ics"));
+      }
+      Future<Void> chain = Future.succeededFuture();
+      for (String path : paths) {
+        chain = chain.compose(done -> get(client, port, path).mapEmpty());
+      }
+      return chain.map(done -> paths.size() + 1);
+    });
+  }
+
+  /** The body of a GET, as a browser or calendar client sends it (compressed answers accepted). */
+  private static Future<String> get(HttpClient client, int port, String path) {
+    return client.request(new RequestOptions().setMethod(HttpMethod.GET).setPort(port).setURI(path)
+            .putHeader("Accept-Encoding", "gzip").putHeader("Accept-Language", "fr").setIdleTimeout(TIMEOUT_MS))
+        .compose(request -> request.send())
+        .compose(response -> response.body())
+        .map(body -> body.toString());
+  }
+}
