@@ -5,12 +5,10 @@ import fr.parcours.fair.FairRole;
 import fr.parcours.fair.FairService;
 import fr.parcours.web.Http;
 import fr.parcours.web.JsonInput;
-import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -42,10 +40,9 @@ final class DayPages {
         })));
     router.post(FAIR + "/no-shows/release").handler(ctx -> session.signedIn(ctx, organiser -> {
       MultiMap form = ctx.request().formAttributes();
-      NoShowQuery query = NoShowQuery.parse(JsonInput.of(new JsonObject().put("day", form.get("day"))
-          .put("cutoff", form.get("cutoff")).put("codes", new JsonArray(form.getAll("codes").stream()
-              .map(code -> (Object) code).toList()))));
-      return day.day().release(ctx.pathParam("fairSlug"), organiser, query.day(), query.cutoff(), query.bookingIds())
+      return day.day().release(ctx.pathParam("fairSlug"), organiser, () -> NoShowQuery.parse(JsonInput.of(
+              new JsonObject().put("day", form.get("day")).put("cutoff", form.get("cutoff"))
+                  .put("codes", new JsonArray(form.getAll("codes").stream().map(code -> (Object) code).toList())))))
           .map(release -> {
             Http.seeOther(ctx, AdminSession.PATH + "/fairs/" + release.fair().slug() + "?day=" + release.noShows().day()
                 + "&cutoff=" + URLEncoder.encode(release.noShows().cutoff().toString(), StandardCharsets.UTF_8)

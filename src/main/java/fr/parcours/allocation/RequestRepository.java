@@ -30,7 +30,12 @@ public final class RequestRepository {
    * listing is stable; the allocator's outcome does not depend on it.
    */
   public Future<List<ClassRequest>> forAllocation(SqlClient db, long fairId) {
-    return db.preparedQuery("SELECT r.id, r.school_uai, r.pupils, r.adults, r.any_other, "
+    return db.preparedQuery("SELECT r.id, r.school_uai, r.pupils, r.adults, r.any_other, r.class_level, "
+            + "r.priority_education IS NOT NULL AS priority_education, "
+            // New to the fair: no class of the school ever confirmed in another fair of the same organiser.
+            + "NOT EXISTS (SELECT 1 FROM bookings b JOIN fairs other ON other.id = b.fair_id "
+            + "WHERE other.owner_id = f.owner_id AND other.id <> f.id AND b.school_uai = r.school_uai "
+            + "AND b.status = 'confirmed') AS first_time, "
             + "ARRAY(SELECT c.track_id FROM class_request_choices c WHERE c.request_id = r.id ORDER BY c.rank) AS choices, "
             + "ARRAY(SELECT (w.day + w.arrival) AT TIME ZONE f.time_zone FROM class_request_windows w "
             + "WHERE w.request_id = r.id ORDER BY w.rank) AS starts, "
@@ -192,6 +197,7 @@ public final class RequestRepository {
       windows.add(new Interval(starts[i], ends[i]));
     }
     return new ClassRequest(row.getLong("id"), row.getString("school_uai"), row.getInteger("pupils"),
-        row.getInteger("adults"), windows, Arrays.asList(row.getArrayOfLongs("choices")), row.getBoolean("any_other"));
+        row.getInteger("adults"), windows, Arrays.asList(row.getArrayOfLongs("choices")), row.getBoolean("any_other"),
+        row.getString("class_level"), row.getBoolean("priority_education"), row.getBoolean("first_time"));
   }
 }

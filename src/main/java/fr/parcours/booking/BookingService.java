@@ -54,7 +54,7 @@ public final class BookingService {
   /** Every outcome of {@link #book}, counted from zero at start: its statuses, a replay, its refusals' codes. */
   static final List<String> OUTCOMES = List.of(Booking.CONFIRMED, Booking.WAITLISTED, REPLAYED, FAILED,
       "VALIDATION_FAILED", "NOT_FOUND", "UNKNOWN_TRACK", "UNKNOWN_LEVEL", "UNKNOWN_DAY", "TOO_FEW_ADULTS", "REGISTRATION_CLOSED",
-      "SCHOOL_CAP_REACHED", "TRACK_NOT_PLANNED", "WINDOW_TOO_SHORT", "CLASS_TOO_LARGE", "IDEMPOTENCY_KEY_REUSED");
+      "ALLOCATION_PENDING", "SCHOOL_CAP_REACHED", "TRACK_NOT_PLANNED", "WINDOW_TOO_SHORT", "CLASS_TOO_LARGE", "IDEMPOTENCY_KEY_REUSED");
 
   private final Pool pool;
   private final FairService fairs;

@@ -14,6 +14,9 @@ final class BookingTerms {
   }
 
   static void requireRegistrationOpen(Fair fair, Instant now) {
+    if (!fair.registration().bookingsTaken()) {
+      throw AppException.conflict("ALLOCATION_PENDING", Map.of("fair", fair.details().name()));
+    }
     if (!fair.registrationOpen(now)) {
       throw AppException.conflict("REGISTRATION_CLOSED", Map.of("fair", fair.details().name()));
     }

@@ -38,11 +38,9 @@ public final class DayRoutes {
       Http.respond(ctx, 200, day.noShows(fair(ctx), AuthRoutes.organiser(ctx), query.day(), query.cutoff())
           .map(DayJson::noShows));
     });
-    router.post("/api/fairs/:fairSlug/no-shows/release").handler(organiserOnly).handler(ctx -> {
-      NoShowQuery query = NoShowQuery.parse(Http.body(ctx));
-      Http.respond(ctx, 200, day.release(fair(ctx), AuthRoutes.organiser(ctx), query.day(), query.cutoff(),
-          query.bookingIds()).map(DayJson::release));
-    });
+    router.post("/api/fairs/:fairSlug/no-shows/release").handler(organiserOnly).handler(ctx -> Http.respond(ctx, 200,
+        day.release(fair(ctx), AuthRoutes.organiser(ctx), () -> NoShowQuery.parse(Http.body(ctx)))
+            .map(DayJson::release)));
     router.get(PRESENCES).handler(organiserOnly).handler(ctx -> Http.respond(ctx, 200,
         presences.sheet(fair(ctx), AuthRoutes.organiser(ctx), session(ctx)).map(DayJson::sheet)));
     router.post(PRESENCES).handler(organiserOnly).handler(ctx -> IdempotentPost.created(ctx,

@@ -12,6 +12,7 @@ import io.vertx.sqlclient.Pool;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 
 /**
@@ -63,12 +64,14 @@ public final class DayService {
    * Cancels the no-shows among {@code bookingIds} (all of them when null) through the booking's
    * own cancellation, which hands each freed route to the track's waiting list in order. The
    * list is read again first: a class checked in since the organiser looked keeps its place.
-   * Editors and owners only: it writes to teachers.
+   * Editors and owners only: it writes to teachers. {@code asked} is read once the role is
+   * checked, so staff are refused before anything about the request is said.
    */
-  public Future<Release> release(String fairSlug, Organiser organiser, LocalDate day, LocalTime cutoff,
-                                 List<Long> bookingIds) {
-    return fairs.require(fairSlug, organiser, FairRole.EDITOR).compose(fair -> noShows(fair, day, cutoff)
-        .compose(noShows -> {
+  public Future<Release> release(String fairSlug, Organiser organiser, Supplier<NoShowQuery> asked) {
+    return fairs.require(fairSlug, organiser, FairRole.EDITOR).compose(fair -> {
+      NoShowQuery query = asked.get();
+      List<Long> bookingIds = query.bookingIds();
+      return noShows(fair, query.day(), query.cutoff()).compose(noShows -> {
           List<Arrival> chosen = noShows.classes().stream()
               .filter(a -> bookingIds == null || bookingIds.contains(a.bookingId())).toList();
           return repository.withStatus(pool, fair.id(), Booking.WAITLISTED, null)
@@ -76,7 +79,8 @@ public final class DayService {
                   .compose(done -> waiting.isEmpty() ? Future.succeededFuture(List.<Long>of())
                       : repository.withStatus(pool, fair.id(), Booking.CONFIRMED, waiting)))
               .map(promoted -> new Release(fair, noShows, chosen, promoted));
-        }));
+        });
+    });
   }
 
   /** One cancellation after the other: each takes its track's lock, and promotions keep request order. */

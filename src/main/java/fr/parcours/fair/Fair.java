@@ -62,11 +62,14 @@ public record Fair(long id, long ownerId, FairDetails details) {
     return FairDetails.PUBLISHED.equals(details.status());
   }
 
-  /** Bookings are taken only while published and within the window; an unset bound is no limit. */
+  /**
+   * Bookings are taken only while published and within the window (an unset bound is no limit),
+   * and in allocation mode only once the allocation is published.
+   */
   public boolean registrationOpen(Instant now) {
     OffsetDateTime opens = registrationOpensAt();
     OffsetDateTime closes = registrationClosesAt();
-    return published()
+    return published() && registration().bookingsTaken()
         && (opens == null || !now.isBefore(opens.toInstant()))
         && (closes == null || now.isBefore(closes.toInstant()));
   }

@@ -40,7 +40,8 @@ final class FairInput {
         pick(in, current, "days", FairDetails::days, () -> days(in)),
         pick(in, current, "language", FairDetails::language, () -> Objects.requireNonNullElse(
             in.optionalChoice("language", Catalogue.LANGUAGES), FairDetails.DEFAULT_LANGUAGE)),
-        pick(in, current, "registration", FairDetails::registration, () -> registration(in)));
+        pick(in, current, "registration", FairDetails::registration, () -> registration(in)
+            .publishedAt(current == null ? null : current.registration().allocationPublishedAt())));
     checkRegistrationWindow(in, details.registrationOpensAt(), details.registrationClosesAt());
     in.validate();
     return details;
@@ -93,7 +94,7 @@ final class FairInput {
         Map.of("other", Field.of("registration.requests_open")));
     in.check(close == null || allocationAt == null || !allocationAt.isBefore(close), "allocation_at", "NOT_BEFORE",
         Map.of("other", Field.of("registration.requests_close")));
-    return new RegistrationSettings(mode, open, close, allocationAt, offerHours);
+    return new RegistrationSettings(mode, open, close, allocationAt, offerHours, null);
   }
 
   private static OffsetDateTime dateTime(JsonInput in, String field, boolean required) {

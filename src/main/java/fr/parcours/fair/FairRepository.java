@@ -22,7 +22,10 @@ final class FairRepository {
 
   private static final String COLUMNS = "id, owner_id, slug, name, city, description, time_zone, status, "
       + "registration_opens_at, registration_closes_at, changeover_minutes, language, "
-      + "registration_mode, requests_open_at, requests_close_at, allocation_at, offer_hours";
+      + "registration_mode, requests_open_at, requests_close_at, allocation_at, offer_hours, "
+      // Published once at most (allocations_one_published): the moment first come opens in allocation mode.
+      + "(SELECT a.published_at FROM allocations a WHERE a.fair_id = fairs.id AND a.published_at IS NOT NULL) "
+      + "AS allocation_published_at";
 
   private final Pool pool;
 
@@ -124,7 +127,7 @@ final class FairRepository {
         row.getInteger("changeover_minutes"), days, row.getString("language"), new RegistrationSettings(
             row.getString("registration_mode"), row.getOffsetDateTime("requests_open_at"),
             row.getOffsetDateTime("requests_close_at"), row.getOffsetDateTime("allocation_at"),
-            row.getInteger("offer_hours")));
+            row.getInteger("offer_hours"), row.getOffsetDateTime("allocation_published_at")));
     return new Fair(row.getLong("id"), row.getLong("owner_id"), details);
   }
 }

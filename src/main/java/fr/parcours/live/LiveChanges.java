@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Turns the database's change notifications into event-bus messages on {@link #ADDRESS} (see the
@@ -29,6 +30,7 @@ public final class LiveChanges implements Listener.Subscriber {
   private final Vertx vertx;
   private final Set<Change> pending = new LinkedHashSet<>();
   private boolean flushScheduled;
+  private final AtomicBoolean listenedBefore = new AtomicBoolean();
 
   private LiveChanges(Vertx vertx) {
     this.vertx = vertx;
@@ -48,9 +50,16 @@ public final class LiveChanges implements Listener.Subscriber {
     }
   }
 
+  /**
+   * Listening again after a lost connection: notifications may have been missed, so everything
+   * cached may be stale. Not at the first start: it comes before anything is cached (the warm-up
+   * and HTTP come after it), and a late RESYNC would drop the pages the warm-up just prepared.
+   */
   @Override
   public void listening() {
-    add(Change.RESYNC);
+    if (listenedBefore.getAndSet(true)) {
+      add(Change.RESYNC);
+    }
   }
 
   private synchronized void add(Change change) {

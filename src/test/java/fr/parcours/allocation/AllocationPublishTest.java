@@ -1,5 +1,6 @@
 package fr.parcours.allocation;
 
+import fr.parcours.booking.BookingFixtures;
 import fr.parcours.booking.BookingFixtures.Fair;
 import fr.parcours.support.ServerTest;
 import io.vertx.core.Future;
@@ -22,6 +23,7 @@ import static fr.parcours.allocation.AllocationFixtures.preview;
 import static fr.parcours.allocation.AllocationFixtures.publish;
 import static fr.parcours.allocation.AllocationFixtures.request;
 import static fr.parcours.support.TestApp.await;
+import static fr.parcours.support.TestApp.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,6 +101,21 @@ class AllocationPublishTest extends ServerTest {
         + "AND o.recipient IN (SELECT teacher_email FROM class_requests WHERE fair_id = $1) AND o.body ~ 'liste|waiting'",
         fair), "every waiting teacher is told, with the position");
     assertEquals(0, count(app, "SELECT count(*) FROM fairs WHERE id = $1 AND requests_close_at > now()", fair));
+  }
+
+  @Test
+  void firstComeTakesWhatIsLeftOnlyOnceTheAllocationIsPublished() {
+    Fair fair = oversubscribed("alloc-then-first-come");
+    JsonObject late = BookingFixtures.request("0330999A", "3e Z", 20, 2);
+    HttpResponse<Buffer> early = send(app.client().post("/api/fairs/" + fair.slug() + "/bookings")
+        .putHeader("Idempotency-Key", "before"), late);
+    assertEquals(409, early.statusCode(), early.bodyAsString());
+    assertEquals("ALLOCATION_PENDING", early.bodyAsJsonObject().getString("code"));
+    assertEquals(200, publish(app, fair, preview(app, fair, new JsonObject()).bodyAsJsonObject().getLong("id"))
+        .statusCode());
+    HttpResponse<Buffer> after = send(app.client().post("/api/fairs/" + fair.slug() + "/bookings")
+        .putHeader("Idempotency-Key", "after"), late);
+    assertEquals(201, after.statusCode(), after.bodyAsString());
   }
 
   @Test

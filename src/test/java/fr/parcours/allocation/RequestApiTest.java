@@ -192,6 +192,8 @@ class RequestApiTest extends ServerTest {
     JsonObject placed = file(fair, "k1", body("0330023A", "3e B")).bodyAsJsonObject();
     JsonObject unplaced = file(fair, "k2", body("0330024B", "4e A")).bodyAsJsonObject();
     // What the allocation's publishing writes (its own helper): a booking, and the request's status.
+    sql("INSERT INTO allocations (fair_id, seed, figures, published_at) VALUES ($1, '1', '{}', now())",
+        Tuple.of(fair.id()));
     HttpResponse<Buffer> booked = send(app.client().post("/api/fairs/" + fair.slug() + "/bookings")
         .putHeader("Idempotency-Key", "b"), BookingFixtures.request("0330023A", "3e B", 25, 2));
     String bookingToken = booked.bodyAsJsonObject().getString("manage_url").replaceAll(".*/manage/", "");

@@ -29,7 +29,9 @@ class RoomPresenceBrowserTest extends DemoBrowserTest {
 
   @BeforeAll
   static void aClassBooked() {
-    booking = book("0330801A", "3e Salle Un", "s-orienter", 25, "09:00", "12:00");
+    // The whole day: other classes of the run share this demo fair and may have filled its morning.
+    booking = book("0330801A", "3e Salle Un", "s-orienter", 25, "09:00", "16:30");
+    assertEquals("confirmed", booking.getString("status"), booking::encodePrettily);
     session = await(app.pool().preparedQuery("SELECT hp.session_id FROM held_places hp JOIN sessions s ON s.id = hp.session_id "
         + "WHERE hp.booking_id = $1 AND s.room_id IS NOT NULL ORDER BY s.starts_at LIMIT 1")
         .execute(Tuple.of(booking.getLong("id")))).iterator().next().getLong(0);

@@ -6,6 +6,7 @@ import fr.parcours.support.Poll;
 import fr.parcours.support.TestApp;
 import fr.parcours.support.TestDatabase;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -158,7 +159,14 @@ class DatabaseFaultsTest {
         .put("pool_size", 1).put("max_wait_queue", 32).put("acquire_timeout_ms", 300));
     try (TestApp app = TestApp.start(vertx, TestDatabase.freshDatabaseUrl(), settings)) {
       Fair fair = BookingFixtures.fair(app, "full", 60);
-      SqlConnection taken = await(app.pool().getConnection());
+      // Background work (the sweeps' first rounds) may hold the one connection a moment: wait for it.
+      SqlConnection taken = Poll.until(Duration.ofSeconds(10), () -> {
+        try {
+          return await(app.pool().getConnection());
+        } catch (VertxException busy) {
+          return null;
+        }
+      }, connection -> connection != null);
       PrintStream stderr = System.err;
       ByteArrayOutputStream logged = new ByteArrayOutputStream();
       System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
