@@ -6,6 +6,7 @@ import fr.parcours.admin.SetupServices;
 import fr.parcours.allocation.AllocationPageRoutes;
 import fr.parcours.allocation.AllocationRoutes;
 import fr.parcours.allocation.AllocationShareRoutes;
+import fr.parcours.allocation.RequestPages;
 import fr.parcours.allocation.RequestRoutes;
 import fr.parcours.association.AssociationAuth;
 import fr.parcours.association.AssociationHomeRoutes;
@@ -24,6 +25,7 @@ import fr.parcours.challenge.ChallengeChoices;
 import fr.parcours.challenge.ChallengeRoutes;
 import fr.parcours.checkin.CheckInRoutes;
 import fr.parcours.checkin.DayRoutes;
+import fr.parcours.booking.LateBusRoutes;
 import fr.parcours.edition.CopyRoutes;
 import fr.parcours.fair.FairPageRoutes;
 import fr.parcours.fair.SessionKind;
@@ -86,9 +88,11 @@ final class ApiRouter {
     new CheckInRoutes(services.checkIns, auth.requireOrganiser(), services.config.publicUrl()).mount(router);
     new AllocationShareRoutes(services.allocationShares, auth.requireOrganiser()).mount(router);
     new DayRoutes(services.day, services.presences, auth.requireOrganiser()).mount(router);
+    new LateBusRoutes(services.lateBus).mount(router);
     Pages pages = services.pages;
     new BookingPageRoutes(services.bookings,
         new ChallengeChoices(services.challenges, services.challengePicks), pages).mount(router);
+    new RequestPages(services.fairs, services.requests, services.bookings, services.throttle, pages).mount(router);
     new BookingFormRoutes(services.fairs, services.bookings, services.throttle, pages).mount(router);
     new FairPageRoutes(services.fairs, pages).mount(router);
     new ProgrammePageRoutes(services.fairs, services.resources, services.stands, services.selections, pages,

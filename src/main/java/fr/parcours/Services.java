@@ -15,6 +15,7 @@ import fr.parcours.booking.Availability;
 import fr.parcours.booking.BookingDesk;
 import fr.parcours.booking.BookingLinks;
 import fr.parcours.booking.BookingService;
+import fr.parcours.booking.LateBus;
 import fr.parcours.booking.Placements;
 import fr.parcours.booking.SessionFollowUp;
 import fr.parcours.calendar.CalendarLinks;
@@ -93,6 +94,7 @@ public final class Services {
   final AllocationService allocations;
   final AllocationShareService allocationShares;
   final DayService day;
+  final LateBus lateBus;
   final PresenceService presences;
   final DayStreams dayStreams;
   /** Templates compiled once for every verticle; pages prepared once per change for every visitor. */
@@ -149,6 +151,7 @@ public final class Services {
         config.publicUrl());
     this.allocationShares = new AllocationShareService(pool, fairs, bookings);
     this.day = new DayService(pool, fairs, bookings);
+    this.lateBus = new LateBus(pool, fairs, links, placements, challengePicks, locks);
     this.presences = new PresenceService(pool, fairs);
     this.dayStreams = new DayStreams(vertx, config.get(Settings.LIVE_MAX_STREAMS));
     this.pages = new Pages(vertx);

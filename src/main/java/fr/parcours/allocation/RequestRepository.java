@@ -56,6 +56,20 @@ public final class RequestRepository {
       + "ARRAY(SELECT w.departure FROM class_request_windows w WHERE w.request_id = r.id ORDER BY w.rank) AS departures "
       + "FROM class_requests r ";
 
+  /** A track as a request's form offers it. */
+  public record TrackName(String slug, String name) {
+  }
+
+  Future<List<TrackName>> tracks(SqlClient db, long fairId) {
+    return db.preparedQuery("SELECT slug, name FROM tracks WHERE fair_id = $1 ORDER BY position, slug")
+        .execute(Tuple.of(fairId))
+        .map(rows -> {
+          List<TrackName> tracks = new ArrayList<>();
+          rows.forEach(row -> tracks.add(new TrackName(row.getString("slug"), row.getString("name"))));
+          return tracks;
+        });
+  }
+
   /** The fair's tracks among {@code slugs}, by slug. */
   Future<Map<String, Long>> trackIds(SqlClient db, long fairId, List<String> slugs) {
     return db.preparedQuery("SELECT id, slug FROM tracks WHERE fair_id = $1 AND slug = ANY($2)")

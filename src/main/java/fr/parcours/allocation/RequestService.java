@@ -73,9 +73,23 @@ public final class RequestService {
         .compose(id -> told(conn, id, Notice.FILED, fair));
   }
 
+  /** A request's JSON with its fair: what its page shows. */
+  public record Shown(JsonObject json, Fair fair) {
+  }
+
   /** The request as its teacher sees it; once allocated, with the booking it became. */
   public Future<JsonObject> show(String token) {
-    return byToken(token).compose(request -> fairs.findById(request.fairId()).compose(fair -> json(request, fair)));
+    return shown(token).map(Shown::json);
+  }
+
+  public Future<Shown> shown(String token) {
+    return byToken(token).compose(request -> fairs.findById(request.fairId())
+        .compose(fair -> json(request, fair).map(json -> new Shown(json, fair))));
+  }
+
+  /** The fair's tracks a request may rank, in the fair's order: slug and name. */
+  public Future<List<RequestRepository.TrackName>> tracks(Fair fair) {
+    return repository.tracks(pool, fair.id());
   }
 
   /**

@@ -31,7 +31,8 @@ import java.util.Set;
  */
 public final class BookingFormRoutes {
 
-  private static final List<String> FIELDS = List.of("school.name", "school.uai", "school.city", "teacher.name",
+  /** The form's fields, as {@link Forms#json} reads them; a class request's form takes them but the track. */
+  public static final List<String> FIELDS = List.of("school.name", "school.uai", "school.city", "teacher.name",
       "teacher.email", "class.name", "class.level", "pupils", "adults", "track", "day", "arrival", "departure");
   private static final Set<String> WHOLE_NUMBERS = Set.of("pupils", "adults");
 
@@ -83,9 +84,7 @@ public final class BookingFormRoutes {
         .put("checked", places.track().slug().equals(typed.getString("track")))
         .put("parts_label", partsLabel(I18n.language(ctx), places.capacity()))
         .put("description", places.track().description())));
-    JsonArray days = new JsonArray();
-    fair.days().forEach(day -> days.add(new JsonObject().put("date", day.day().toString())
-        .put("label", day.label(locale)).put("selected", day.day().toString().equals(typed.getString("day")))));
+    JsonArray days = days(fair, locale, typed.getString("day"));
     return new JsonObject()
         .put("title", fair.details().name())
         .put("fair", new JsonObject().put("slug", fair.slug()).put("name", fair.details().name()).put("city", fair.details().city())
@@ -101,6 +100,14 @@ public final class BookingFormRoutes {
         .put("form", typed);
   }
 
+  /** The fair's days to pick from, {@code chosen} selected. */
+  public static JsonArray days(Fair fair, Locale locale, String chosen) {
+    JsonArray days = new JsonArray();
+    fair.days().forEach(day -> days.add(new JsonObject().put("date", day.day().toString())
+        .put("label", day.label(locale)).put("selected", day.day().toString().equals(chosen))));
+    return days;
+  }
+
   /** "Matin : place pour 3 classes · Après-midi : plus de place…": where in the day a class still finds a whole route. */
   private static String partsLabel(String language, TrackCapacity capacity) {
     return String.join(" · ", capacity.parts().stream().map(part -> Catalogue.say(language, "part_classes",
@@ -108,7 +115,7 @@ public final class BookingFormRoutes {
   }
 
   /** The lists the form picks from: levels, bus times, and the supervision the fair asks. */
-  private static JsonObject choices(RoutingContext ctx, Fair fair, BookingRules rules, JsonObject typed) {
+  public static JsonObject choices(RoutingContext ctx, Fair fair, BookingRules rules, JsonObject typed) {
     JsonObject group = typed.getJsonObject("class", new JsonObject());
     return new JsonObject()
         .put("levels", BookingChoices.choices(rules.levels(), group.getString("level")))
