@@ -94,8 +94,12 @@ public final class Streams {
     int missed = 0;
     for (int update = 1; update <= updates; update++) {
       long sent = System.nanoTime();
-      int status = await(api.post("/api/fairs/" + fair + "/bookings").putHeader("Idempotency-Key", "streams-" + sent)
-          .sendJsonObject(booking(update))).statusCode();
+      var answer = await(api.post("/api/fairs/" + fair + "/bookings").putHeader("Idempotency-Key", "streams-" + sent)
+          .sendJsonObject(booking(update)));
+      int status = answer.statusCode();
+      if (status != 201) {
+        System.out.println("booking refused: " + status + " " + answer.bodyAsString());
+      }
       long answered = System.nanoTime();
       int expected = 1 + update;
       waitUntil(listeners, expected, TimeUnit.SECONDS.toNanos(10));
@@ -177,7 +181,8 @@ public final class Streams {
   private static JsonObject booking(int n) {
     String[] tracks = {"s-orienter", "se-connaitre", "s-engager", "preserver-la-planete"};
     return new JsonObject()
-        .put("school", new JsonObject().put("name", "Collège Bench " + n).put("city", "Bordeaux"))
+        .put("school", new JsonObject().put("name", "Collège Bench " + n).put("uai", String.format("%07dS", n))
+            .put("city", "Bordeaux"))
         .put("teacher", new JsonObject().put("name", "M. Bench").put("email", "bench" + n + "@example.org"))
         .put("class", new JsonObject().put("name", "3e " + n).put("level", "3e"))
         .put("pupils", 20).put("adults", 2).put("track", tracks[n % tracks.length])

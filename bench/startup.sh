@@ -26,7 +26,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 page="http://localhost:$port/fairs/teens-up-bordeaux-2027"
 pid=
 cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2> /dev/null && wait "$pid" 2> /dev/null || true
+  [ -s "$work/pid" ] && kill "$(cat "$work/pid")" 2> /dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -40,6 +40,8 @@ start() {
   began=$(now)
   PARCOURS_DATA_DIR=$data PARCOURS_HTTP_PORT=$port java -jar "$jar" --demo > "$data.log" 2>&1 &
   pid=$!
+  # start runs in a subshell (its output is read): the parent finds the server's pid here.
+  echo "$pid" > "$work/pid"
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/health")" = 200 ]; do
     kill -0 "$pid" 2> /dev/null || { cat "$data.log" >&2; exit 1; }
     sleep 0.02
@@ -47,13 +49,14 @@ start() {
   local health
   health=$(ms "$began" "$(now)")
   local demo
-  demo=$(sed -n 's/.*Demo fair loaded in \([0-9]*\) ms.*/\1/p' "$data.log")
+  demo=$(sed -n 's/.*Demo fair .* loaded in \([0-9]*\) ms.*/\1/p' "$data.log")
   echo "$health ${demo:--}"
 }
 
 stop() {
+  pid=$(cat "$work/pid")
   kill "$pid"
-  wait "$pid" 2> /dev/null || true
+  while kill -0 "$pid" 2> /dev/null; do sleep 0.1; done
   pid=
 }
 
