@@ -90,7 +90,7 @@ final class ApiRouter {
     new DayRoutes(services.day, services.presences, auth.requireOrganiser()).mount(router);
     new LateBusRoutes(services.lateBus).mount(router);
     Pages pages = services.pages;
-    new BookingPageRoutes(services.bookings,
+    new BookingPageRoutes(services.bookings, services.lateBus,
         new ChallengeChoices(services.challenges, services.challengePicks), pages).mount(router);
     new RequestPages(services.fairs, services.requests, services.bookings, services.throttle, pages).mount(router);
     new BookingFormRoutes(services.fairs, services.bookings, services.throttle, pages).mount(router);

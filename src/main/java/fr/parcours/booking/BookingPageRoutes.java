@@ -28,15 +28,17 @@ public final class BookingPageRoutes {
 
   private static final List<String> FORM_FIELDS = List.of("pupils", "adults", "arrival", "departure");
   private static final Set<String> WHOLE_NUMBERS = Set.of("pupils", "adults");
-  private static final Set<String> NOTICES = Set.of("booked", "updated", "cancelled", "offer_accepted", "challenge_picked",
+  private static final Set<String> NOTICES = Set.of("booked", "updated", "cancelled", "offer_accepted", "late_announced", "challenge_picked",
       "challenge_dropped");
 
   private final BookingService bookings;
+  private final LateBus lateBus;
   private final ChallengeChoice challenges;
   private final Pages pages;
 
-  public BookingPageRoutes(BookingService bookings, ChallengeChoice challenges, Pages pages) {
+  public BookingPageRoutes(BookingService bookings, LateBus lateBus, ChallengeChoice challenges, Pages pages) {
     this.bookings = bookings;
+    this.lateBus = lateBus;
     this.challenges = challenges;
     this.pages = pages;
   }
@@ -68,14 +70,17 @@ public final class BookingPageRoutes {
     String token = ctx.pathParam("token");
     MultiMap form = ctx.request().formAttributes();
     String action = String.valueOf(form.get("action"));
-    Future<ShownBooking> result = switch (action) {
+    Future<?> result = switch (action) {
       case "cancel" -> cancel(token, form);
       case "accept" -> bookings.accept(token);
+      case "late" -> Future.succeededFuture(JsonInput.of(new JsonObject().put("arrival", form.get("late_arrival"))))
+          .compose(in -> lateBus.announce(token, LateBus.arrival(in)));
       default -> change(token, form);
     };
     answer(ctx, token, form, result, switch (action) {
       case "cancel" -> "cancelled";
       case "accept" -> "offer_accepted";
+      case "late" -> "late_announced";
       default -> "updated";
     });
   }
@@ -156,6 +161,7 @@ public final class BookingPageRoutes {
         .put("form", form)
         .put("waiting", WaitingReason.model(shown, language))
         .put("choices", new JsonObject().put("arrival", BookingChoices.busTimes(shown.fair(), form.getString("arrival")))
+            .put("late", BookingChoices.busTimes(shown.fair(), null))
             .put("departure", BookingChoices.busTimes(shown.fair(), form.getString("departure"))))
         .put("errors", Pages.errorList(errors));
     if (errors.isEmpty() && done != null && NOTICES.contains(done)) {

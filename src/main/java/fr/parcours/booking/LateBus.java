@@ -9,6 +9,7 @@ import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
 import fr.parcours.fair.FairTimes;
 import fr.parcours.i18n.Term;
+import fr.parcours.web.JsonInput;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -48,6 +49,13 @@ public final class LateBus {
     this.placements = placements;
     this.extras = extras;
     this.locks = locks;
+  }
+
+  /** The new arrival a late-bus announcement gives (field {@code arrival}, "10:10"). */
+  public static LocalTime arrival(JsonInput in) {
+    LocalTime arrival = in.requiredTime("arrival");
+    in.validate();
+    return arrival;
   }
 
   public Future<JsonObject> announce(String token, LocalTime arrival) {

@@ -15,10 +15,7 @@ public final class LateBusRoutes {
 
   public void mount(Router router) {
     router.post("/api/bookings/:token/late").handler(ctx -> {
-      JsonInput in = Http.body(ctx);
-      var arrival = in.requiredTime("arrival");
-      in.validate();
-      Http.respond(ctx, 200, lateBus.announce(ctx.pathParam("token"), arrival));
+      Http.respond(ctx, 200, lateBus.announce(ctx.pathParam("token"), LateBus.arrival(Http.body(ctx))));
     });
   }
 }

@@ -104,4 +104,32 @@ class LateBusTest extends ServerTest {
     assertEquals(404, send(app.client().post("/api/bookings/no-such-token/late"), new JsonObject().put("arrival", "10:10"))
         .statusCode());
   }
+
+  @Test
+  void theManagePageTakesTheLateBusToo() {
+    Fair fair = BookingFixtures.fair(app, "retard-page", 60);
+    JsonObject booking = send(app.client().post("/api/fairs/retard-page/bookings")
+        .putHeader("Idempotency-Key", UUID.randomUUID().toString()), BookingFixtures.request("0330902C", "3e Page", 24, 2))
+        .bodyAsJsonObject();
+    BookingFixtures.closeRegistration(app, fair);
+    String page = "/manage/" + token(booking);
+    assertTrue(send(app.client().get(page), null).bodyAsString().contains("Votre car est en retard ?"));
+
+    HttpResponse<Buffer> told = lateForm(page, "10:10");
+    assertEquals(303, told.statusCode(), told.bodyAsString());
+    assertEquals(page + "?done=late_announced", told.getHeader("Location"));
+    assertEquals(List.of("10:20", "11:00", "11:40"), starts(booking));
+
+    HttpResponse<Buffer> tooLate = lateForm(page, "12:10");
+    assertEquals(409, tooLate.statusCode());
+    assertTrue(tooLate.bodyAsString().contains("trop tard"), "said on the page, in French");
+    assertEquals(List.of("10:20", "11:00", "11:40"), starts(booking), "nothing changed");
+  }
+
+  /** The manage page's late-bus form as a browser posts it (CSRF cookie and field). */
+  private static HttpResponse<Buffer> lateForm(String page, String arrival) {
+    return await(app.client().post(page).putHeader("Cookie", "csrf=abc").followRedirects(false)
+        .sendForm(io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("csrf", "abc").add("action", "late")
+            .add("late_arrival", arrival)));
+  }
 }
