@@ -156,11 +156,10 @@ final class BookingRepository {
         .mapEmpty();
   }
 
-  /** A place just given from the waiting list becomes an offer, when the fair gives offers a deadline. */
-  Future<Void> offer(SqlClient db, long bookingId) {
-    return db.preparedQuery("UPDATE bookings b SET offered_until = now() + make_interval(hours => f.offer_hours) "
-            + "FROM fairs f WHERE b.id = $1 AND f.id = b.fair_id AND f.offer_hours IS NOT NULL")
-        .execute(Tuple.of(bookingId)).mapEmpty();
+  /** A place just given from the waiting list becomes an offer to accept within {@code hours}. */
+  Future<Void> offer(SqlClient db, long bookingId, int hours) {
+    return db.preparedQuery("UPDATE bookings SET offered_until = now() + make_interval(hours => $2) WHERE id = $1")
+        .execute(Tuple.of(bookingId, hours)).mapEmpty();
   }
 
   Future<Void> accept(SqlClient db, long bookingId) {

@@ -42,8 +42,10 @@ public final class Placements {
           Future<Void> chain = Future.succeededFuture();
           for (Waitlist.Promotion promotion : Waitlist.promote(timetable, entries)) {
             Booking booking = queue.stream().filter(b -> b.id() == promotion.bookingId()).findFirst().orElseThrow();
+            Integer offerHours = fair.registration().offerHours();
             chain = chain.compose(done -> hold(conn, booking, promotion.route()))
-                .compose(held -> repository.offer(conn, booking.id()))
+                .compose(held -> offerHours == null ? Future.<Void>succeededFuture()
+                    : repository.offer(conn, booking.id(), offerHours))
                 .compose(offered -> notify(conn, booking.id(), Notice.PROMOTED, fair)).mapEmpty();
           }
           return chain;
