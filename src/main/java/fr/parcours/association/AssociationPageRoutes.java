@@ -185,13 +185,14 @@ public final class AssociationPageRoutes {
                   .put("city", fair.details().city()).put("dates", fair.dateLabels(locale)))
               .put("tracks", themes(tracks, typed))))
           .orElseGet(() -> Future.succeededFuture(model));
-    }).onSuccess(model -> {
-      String done = ctx.queryParams().get("done");
-      if (errors.isEmpty() && done != null && NOTICES.contains(done)) {
-        model.put("notice", I18n.message(I18n.language(ctx), "association_notice_" + done));
-      }
-      pages.render(ctx, status, "association-area", model);
-    }).onFailure(ctx::fail);
+    }).onSuccess(model -> pages.render(ctx, status, "association-area",
+        model.put("notice", errors.isEmpty() ? notice(ctx, NOTICES) : null))).onFailure(ctx::fail);
+  }
+
+  /** What the redirect here said was done ({@code ?done=}, one of {@code known}), in the visitor's words; null for nothing. */
+  static String notice(RoutingContext ctx, Set<String> known) {
+    String done = ctx.queryParams().get("done");
+    return done != null && known.contains(done) ? I18n.message(I18n.language(ctx), "association_notice_" + done) : null;
   }
 
   /** The fair the visitor chose, or the only one published; a slug naming none is a 404. */

@@ -19,7 +19,6 @@ import fr.parcours.mail.Message;
 import fr.parcours.metrics.AppMetrics;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 
@@ -65,7 +64,7 @@ public final class BookingService {
   private final BookingExtras extras;
   private final AppMetrics metrics;
   private final Locks locks;
-  private final Batcher<String, Asked, Outcome<JsonObject>> groups;
+  private final Batcher<String, Asked, Outcome<BookedClass>> groups;
   private volatile LongConsumer placesCommitted = fairId -> { };
 
   /**
@@ -98,7 +97,7 @@ public final class BookingService {
    * Books a route, or a place on the waiting list; a repeated key replays the first answer.
    * {@code language}: the teacher's (their page's or Accept-Language), null for the fair's.
    */
-  public Future<Outcome<JsonObject>> book(String fairSlug, String key, BookingRequest request, String language) {
+  public Future<Outcome<BookedClass>> book(String fairSlug, String key, BookingRequest request, String language) {
     long started = System.nanoTime();
     // Grouped by the names the request gives: the group finds its fair, track and rules once.
     return groups.submit(fairSlug + "\n" + request.track(), new Asked(fairSlug, key, request, language))
@@ -109,7 +108,7 @@ public final class BookingService {
    * One transaction for bookings of one track that arrived together (see {@link GroupPlan}): an
    * unknown fair or track refuses them all; a database failure fails (or retries) them all.
    */
-  private Future<List<Future<Outcome<JsonObject>>>> runGroup(List<Asked> arrived) {
+  private Future<List<Future<Outcome<BookedClass>>>> runGroup(List<Asked> arrived) {
     Asked first = arrived.get(0);
     return target(first.fairSlug(), first.request().track()).compose(target -> {
       List<GroupPlan.Asked> group = arrived.stream().map(asked -> new GroupPlan.Asked(asked.key(),
@@ -128,7 +127,7 @@ public final class BookingService {
    * one order, the track read once; then each request decided in arrival order, and the whole
    * group written at once: a few statements for the group instead of a dozen per booking.
    */
-  private Future<List<Future<Outcome<JsonObject>>>> placeGroup(SqlConnection conn, Target target,
+  private Future<List<Future<Outcome<BookedClass>>>> placeGroup(SqlConnection conn, Target target,
                                                                List<GroupPlan.Asked> group) {
     Fair fair = target.fair();
     long trackId = target.track().id();
@@ -162,19 +161,19 @@ public final class BookingService {
     });
   }
 
-  private List<Future<Outcome<JsonObject>>> outcomes(List<Decision> decisions, List<Booking> replays, Fair fair) {
+  private List<Future<Outcome<BookedClass>>> outcomes(List<Decision> decisions, List<Booking> replays, Fair fair) {
     Map<Long, Booking> stored = new HashMap<>();
     replays.forEach(booking -> stored.put(booking.id(), booking));
-    List<Future<Outcome<JsonObject>>> outcomes = new ArrayList<>();
+    List<Future<Outcome<BookedClass>>> outcomes = new ArrayList<>();
     for (Decision decision : decisions) {
       if (decision instanceof Placed p) {
-        outcomes.add(Future.succeededFuture(new Outcome<>(json(p.booking(), fair), true)));
+        outcomes.add(Future.succeededFuture(new Outcome<>(BookedClass.of(p.booking(), fair, links), true)));
       } else if (decision instanceof Again again) {
-        outcomes.add(Future.succeededFuture(new Outcome<>(json(again.booking(), fair), false)));
+        outcomes.add(Future.succeededFuture(new Outcome<>(BookedClass.of(again.booking(), fair, links), false)));
       } else if (decision instanceof Replayed r) {
         Booking first = stored.get(r.bookingId());
         outcomes.add(first == null ? Future.failedFuture(new IllegalStateException("replayed booking gone: " + r.bookingId()))
-            : Future.succeededFuture(new Outcome<>(json(first, fair), false)));
+            : Future.succeededFuture(new Outcome<>(BookedClass.of(first, fair, links), false)));
       } else {
         outcomes.add(Future.failedFuture(((Refused) decision).refusal()));
       }
@@ -182,9 +181,9 @@ public final class BookingService {
     return outcomes;
   }
 
-  private static String outcomeOf(AsyncResult<Outcome<JsonObject>> done) {
+  private static String outcomeOf(AsyncResult<Outcome<BookedClass>> done) {
     if (done.succeeded()) {
-      return done.result().created() ? done.result().value().getString("status") : REPLAYED;
+      return done.result().created() ? done.result().value().booking().status() : REPLAYED;
     }
     return done.cause() instanceof AppException refused ? refused.code() : FAILED;
   }
@@ -365,9 +364,5 @@ public final class BookingService {
     }
     return repository.timetable(pool, booking.trackId()).map(timetable ->
         Alternatives.windows(timetable, Need.of(fair, booking.request()), fair.day(booking.request().day()), fair.zone()));
-  }
-
-  private JsonObject json(Booking booking, Fair fair) {
-    return BookingJson.of(booking, links, fair);
   }
 }
