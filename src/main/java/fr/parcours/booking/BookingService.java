@@ -7,10 +7,12 @@ import fr.parcours.booking.GroupPlan.Decision;
 import fr.parcours.booking.GroupPlan.Placed;
 import fr.parcours.booking.GroupPlan.Refused;
 import fr.parcours.booking.GroupPlan.Replayed;
+import fr.parcours.booking.GroupRepository.Loaded;
 import fr.parcours.db.Batcher;
 import fr.parcours.db.IdempotencyKeys.Outcome;
 import fr.parcours.db.Locks;
 import fr.parcours.db.Locks.Lock;
+import fr.parcours.db.Pipelined;
 import fr.parcours.db.Retries;
 import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
@@ -113,7 +115,8 @@ public final class BookingService {
     return target(first.fairSlug(), first.request().track()).compose(target -> {
       List<GroupPlan.Asked> group = arrived.stream().map(asked -> new GroupPlan.Asked(asked.key(),
           asked.request().fingerprint(), asked.request(), target.fair().languageFor(asked.language()))).toList();
-      return Retries.onRace(() -> pool.withTransaction(conn -> placeGroup(conn, target, group)))
+      return Retries.onRace(() -> Pipelined.transaction(pool, conn -> readGroup(conn, target, group),
+              (conn, loaded) -> placeGroup(conn, target, group, loaded)))
           .andThen(done -> {
             if (done.succeeded() && done.result().stream().anyMatch(o -> o.succeeded() && o.result().created())) {
               placesCommitted.accept(target.fair().id());
@@ -124,41 +127,50 @@ public final class BookingService {
 
   /**
    * The group's keys claimed, the schools (where the fair caps them) and the track locked in
-   * one order, the track read once; then each request decided in arrival order, and the whole
-   * group written at once: a few statements for the group instead of a dozen per booking.
+   * one order, the track read once: one round trip, BEGIN included.
    */
-  private Future<List<Future<Outcome<BookedClass>>>> placeGroup(SqlConnection conn, Target target,
-                                                               List<GroupPlan.Asked> group) {
-    Fair fair = target.fair();
-    long trackId = target.track().id();
+  private Future<Loaded> readGroup(SqlConnection conn, Target target, List<GroupPlan.Asked> group) {
+    long fairId = target.fair().id();
     Set<String> capped = target.rules().capsSchools()
         ? group.stream().map(asked -> asked.request().school().uai()).collect(Collectors.toCollection(TreeSet::new))
         : Set.of();
-    List<Lock> needed = new ArrayList<>(capped.stream().map(uai -> Lock.school(fair.id(), uai)).toList());
-    needed.add(Lock.track(trackId));
-    return groupRepository.read(conn, locks, fair.id(), trackId, needed, group, capped).compose(loaded -> {
-      List<Decision> decisions = GroupPlan.decide(fair, target.track(), target.rules(), group, loaded.read(), Instant.now());
-      List<Placed> placed = new ArrayList<>();
-      List<String> givenBack = new ArrayList<>();
-      List<Long> replayed = new ArrayList<>();
-      for (int i = 0; i < decisions.size(); i++) {
-        Decision decision = decisions.get(i);
-        if (decision instanceof Placed p) {
-          placed.add(p);
-        } else if (decision instanceof Refused refused && refused.giveBack()) {
-          givenBack.add(group.get(i).key());
-        } else if (decision instanceof Replayed r) {
-          replayed.add(r.bookingId());
-        }
+    List<Lock> needed = new ArrayList<>(capped.stream().map(uai -> Lock.school(fairId, uai)).toList());
+    needed.add(Lock.track(target.track().id()));
+    return groupRepository.read(conn, locks, fairId, target.track().id(), needed, group, capped);
+  }
+
+  /**
+   * Each request decided in arrival order against what the group read, and the whole group
+   * written at once (its COMMIT in the same round trip): a few statements for the group
+   * instead of a dozen per booking. Sends every statement before it returns.
+   */
+  private Future<List<Future<Outcome<BookedClass>>>> placeGroup(SqlConnection conn, Target target,
+                                                                List<GroupPlan.Asked> group, Loaded loaded) {
+    Fair fair = target.fair();
+    long trackId = target.track().id();
+    List<Decision> decisions = GroupPlan.decide(fair, target.track(), target.rules(), group, loaded.read(), Instant.now());
+    List<Placed> placed = new ArrayList<>();
+    List<String> givenBack = new ArrayList<>();
+    List<Long> replayed = new ArrayList<>();
+    for (int i = 0; i < decisions.size(); i++) {
+      Decision decision = decisions.get(i);
+      if (decision instanceof Placed p) {
+        placed.add(p);
+      } else if (decision instanceof Refused refused && refused.giveBack()) {
+        givenBack.add(group.get(i).key());
+      } else if (decision instanceof Replayed r) {
+        replayed.add(r.bookingId());
       }
-      List<Message> messages = placed.stream().map(p -> BookingMessages.of(
-          p.booking().is(Booking.CONFIRMED) ? Notice.CONFIRMED : Notice.WAITLISTED, p.booking(), fair,
-          loaded.venues().of(p.booking().route()), links)).toList();
-      Future<Void> written = groupRepository.write(conn, fair.id(), trackId, placed, givenBack, messages);
-      Future<List<Booking>> replays = replayed.isEmpty() ? Future.succeededFuture(List.of())
-          : repository.byIds(conn, replayed);
-      return Future.all(written, replays).map(done -> outcomes(decisions, replays.result(), fair));
-    });
+    }
+    List<Message> messages = placed.stream().map(p -> BookingMessages.of(
+        p.booking().is(Booking.CONFIRMED) ? Notice.CONFIRMED : Notice.WAITLISTED, p.booking(), fair,
+        loaded.venues().of(p.booking().route()), links)).toList();
+    Future<Void> written = groupRepository.write(conn, fair.id(), trackId, placed, givenBack, messages);
+    // Replayed bookings were committed before this group: their routes, read once their rows are,
+    // come after the group's COMMIT on the same connection.
+    Future<List<Booking>> replays = replayed.isEmpty() ? Future.succeededFuture(List.of())
+        : repository.byIds(conn, replayed);
+    return Future.all(written, replays).map(done -> outcomes(decisions, replays.result(), fair));
   }
 
   private List<Future<Outcome<BookedClass>>> outcomes(List<Decision> decisions, List<Booking> replays, Fair fair) {
