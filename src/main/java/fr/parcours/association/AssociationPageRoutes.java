@@ -4,7 +4,7 @@ import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
-import fr.parcours.fair.resource.ResourceCatalog;
+import fr.parcours.fair.resource.FairProgramme;
 import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.Forms;
@@ -180,7 +180,7 @@ public final class AssociationPageRoutes {
               .put("slug", fair.slug()).put("name", fair.details().name() + " · " + fair.details().city())
               .put("selected", chosen.filter(c -> c.id() == fair.id()).isPresent())).toList()))
           .put("form", typed).put("errors", Pages.errorList(errors));
-      return chosen.map(fair -> resources.list(fair, ResourceCatalog.TRACKS).map(tracks -> model
+      return chosen.map(fair -> resources.tracks(fair).map(tracks -> model
               .put("fair", new JsonObject().put("slug", fair.slug()).put("name", fair.details().name())
                   .put("city", fair.details().city()).put("dates", fair.dateLabels(locale)))
               .put("tracks", themes(tracks, typed))))
@@ -204,11 +204,10 @@ public final class AssociationPageRoutes {
         .orElseThrow(() -> AppException.notFound("fair", slug)));
   }
 
-  private static JsonArray themes(JsonArray tracks, JsonObject typed) {
+  private static JsonArray themes(List<FairProgramme.Track> tracks, JsonObject typed) {
     String theme = typed.getJsonObject("register", new JsonObject()).getString("theme");
-    return new JsonArray(tracks.stream().map(JsonObject.class::cast).map(track -> (Object) new JsonObject()
-        .put("slug", track.getString("slug")).put("name", track.getString("name"))
-        .put("selected", track.getString("slug").equals(theme))).toList());
+    return new JsonArray(tracks.stream().map(track -> (Object) new JsonObject()
+        .put("slug", track.slug()).put("name", track.name()).put("selected", track.slug().equals(theme))).toList());
   }
 
   /** A signed-out (or expired) browser on a signed-in page goes back to the area, to ask for a link. */
