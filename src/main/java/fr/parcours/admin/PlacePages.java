@@ -144,8 +144,7 @@ final class PlacePages {
   /** The zone named on the form: the fair's zone of that name's slug, or a new one in {@code venue}. */
   private Future<String> zone(Fair fair, String name, String venue) {
     String slug = Slugs.slugify(name);
-    return resources.list(fair, ResourceCatalog.ZONES).compose(zones -> zones.stream()
-        .anyMatch(zone -> slug.equals(((JsonObject) zone).getString("slug")))
+    return resources.zones(fair).compose(zones -> zones.stream().anyMatch(zone -> slug.equals(zone.slug()))
         ? Future.succeededFuture(slug)
         : resources.create(fair, ResourceCatalog.ZONES, JsonInput.of(new JsonObject().put("slug", slug).put("name", name)
             .put("venue", venue == null || venue.isBlank() ? null : venue))).map(created -> slug));
@@ -169,7 +168,7 @@ final class PlacePages {
     String language = I18n.language(ctx);
     JsonObject messages = I18n.messages(language);
     int blank = Math.min(BulkTable.MAX_BLANK_ROWS, Math.max(0, intParam(ctx, "rows", BulkTable.BLANK_ROWS)));
-    return resources.programme(fair).map(programme -> {
+    return resources.document(fair, true).map(programme -> {
       JsonArray existing = programme.getJsonArray(kind.spec().jsonName());
       boolean stands = kind == ImportKind.STAND_SPOTS;
       pages.render(ctx, status, "admin-places", new JsonObject()

@@ -51,7 +51,7 @@ public final class ImportService {
 
   /** Plans a table (already read) for the fair, and applies it when asked: a plan with errors is never applied. */
   public Future<ImportPlan> importTable(Fair fair, ImportKind kind, CsvTable table, boolean apply) {
-    return resources.programme(fair).compose(programme -> {
+    return resources.document(fair, true).compose(programme -> {
       ImportPlan plan = checked(kind, ImportPlan.of(kind, table, programme));
       if (!apply) {
         return Future.succeededFuture(plan);
