@@ -61,7 +61,7 @@ blocked=$(grep -c BlockedThreadChecker "$work/server.log" || true)
   echo "commit $(git rev-parse --short HEAD), server $jar; one server instance (demo fair, durable embedded PostgreSQL) and the client"
   echo "process on the same machine; load average $load_before at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end."
   echo "A stream's first event carries the fair's whole availability document ($document bytes), each update"
-  echo "after it what changed (a \\`changes\\` event; main before #16's delta sent the whole again). A delay runs from the booking"
+  echo "after it what changed (a changes event; before it main sent the whole again). A delay runs from the booking"
   echo "sent to the stream hearing the new numbers: the server's 100 ms coalescing, its one read of the fair, the"
   echo "fan-out, and the client's own reading of every socket. Blocked-thread warnings in the server's log: $blocked."
   echo
