@@ -1,11 +1,16 @@
 package fr.parcours.imports;
 
+import fr.parcours.fair.resource.FairProgramme;
 import fr.parcours.fair.resource.ResourceCatalog;
 import fr.parcours.fair.resource.ResourceSpec;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a CSV file can fill in bulk, and how its columns are named: the API's field names, or
@@ -57,6 +62,26 @@ public enum ImportKind {
     this.reference = reference;
     this.referenceList = referenceList;
     this.columns = columns;
+  }
+
+  /** The keys of the fair's resources of this kind: the rows that edit rather than create. */
+  Set<String> keysIn(FairProgramme programme) {
+    return switch (this) {
+      case ROOMS -> programme.rooms().stream().map(FairProgramme.Room::slug).collect(Collectors.toSet());
+      case TRACKS -> programme.tracks().stream().map(FairProgramme.Track::slug).collect(Collectors.toSet());
+      case STAND_SPOTS -> programme.standSpots().stream().map(FairProgramme.StandSpot::number).collect(Collectors.toSet());
+    };
+  }
+
+  /** The places a row may name (a room's venue, a spot's zone): name by slug, in the programme's order. */
+  Map<String, String> placesIn(FairProgramme programme) {
+    Map<String, String> names = new LinkedHashMap<>();
+    switch (this) {
+      case ROOMS -> programme.venues().forEach(venue -> names.put(venue.slug(), venue.name()));
+      case STAND_SPOTS -> programme.zones().forEach(zone -> names.put(zone.slug(), zone.name()));
+      case TRACKS -> { }
+    }
+    return names;
   }
 
   public static Optional<ImportKind> of(String path) {

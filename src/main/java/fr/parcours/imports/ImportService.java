@@ -50,7 +50,7 @@ public final class ImportService {
 
   /** Plans a table (already read) for the fair, and applies it when asked: a plan with errors is never applied. */
   public Future<ImportPlan> importTable(Fair fair, ImportKind kind, CsvTable table, boolean apply) {
-    return resources.document(fair, true).compose(programme -> {
+    return resources.programme(fair).compose(programme -> {
       ImportPlan plan = checked(kind, ImportPlan.of(kind, table, programme));
       if (!apply) {
         return Future.succeededFuture(plan);
