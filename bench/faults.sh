@@ -12,21 +12,12 @@ command_line="bench/faults.sh $*"
 
 source bench/build.sh package
 
-work=$(mktemp -d /tmp/parcours-faults-XXXXXX)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2> /dev/null || true; done
-  # The suite restarted PostgreSQL: the postmaster running now is no child of this script.
+source bench/cluster.sh
+# The suite restarted PostgreSQL: the postmaster running now is no child of this script.
+on_exit() {
   if [ -s "$work/pg/postmaster.pid" ]; then kill -INT "$(head -1 "$work/pg/postmaster.pid")" 2> /dev/null || true; sleep 2; fi
-  rm -rf "$work"
 }
-trap cleanup EXIT
+start_database 400
 
-java -cp "$classpath" BenchDatabase "$work/pg" "$work/db-url" 400 > "$work/db.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 240); do test -s "$work/db-url" && break; sleep 0.25; done
-test -s "$work/db-url" || { echo "PostgreSQL did not come up" >&2; cat "$work/db.log" >&2; exit 1; }
-
-java -cp "$classpath" FaultSuite --db "$(cat "$work/db-url")" --jar target/parcours.jar --work "$work" \
+java -cp "$classpath" FaultSuite --db "$db_url" --jar target/parcours.jar --work "$work" \
   --pg-data "$work/pg" --command "$command_line" "$@" || { tail -n 30 "$work"/server-*.log; exit 1; }

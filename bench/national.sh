@@ -24,44 +24,17 @@ while [ $# -gt 0 ]; do
   esac
 done
 if [ "${NO_BUILD:-0}" = 1 ]; then
-  # The jar and the dependencies' class path as the last build left them; only bench/ compiled.
-  classpath="target/bench-classes:target/parcours.jar:$(cat target/bench.classpath)"
+  # The classes and the dependencies' class path as the last build left them; only bench/ compiled.
+  classpath="target/bench-classes:target/classes:$(cat target/bench.classpath)"
   javac -nowarn -d target/bench-classes -cp "$classpath" bench/*.java
 else
   source bench/build.sh package
 fi
 
-work=$(mktemp -d /tmp/parcours-national-XXXXXX)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2> /dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-wait_for() { # what, seconds, test command...
-  local what=$1 seconds=$2; shift 2
-  for _ in $(seq 1 $((seconds * 4))); do "$@" && return 0; sleep 0.25; done
-  echo "$what did not come up; logs in $work" >&2; tail -20 "$work"/*.log >&2; return 1
-}
-
-java -cp "$classpath" BenchDatabase "$work/pg" "$work/db-url" > "$work/db.log" 2>&1 &
-pids+=($!)
-wait_for "PostgreSQL" 60 test -s "$work/db-url"
-db_url=$(cat "$work/db-url")
-servers=()
+source bench/cluster.sh
+start_database
 base=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-for i in $(seq 1 "$instances"); do
-  port=$((base + i))
-  PARCOURS_DB_URL=$db_url PARCOURS_HTTP_HOST=127.0.0.1 PARCOURS_HTTP_PORT=$port PARCOURS_DB_POOL_SIZE=$pool_size \
-    PARCOURS_HTTP_PUBLIC_URL=http://parcours.bench.local PARCOURS_DATA_DIR="$work/data-$i" \
-    PARCOURS_LIMITS_BOOKINGS_PER_ADDRESS=1000000 PARCOURS_LIMITS_BOOKINGS_PER_EMAIL=1000000 \
-    java -jar target/parcours.jar > "$work/server-$i.log" 2>&1 &
-  pids+=($!)
-  # One at a time: the first applies the migrations.
-  wait_for "server $i" 180 curl -sf "http://127.0.0.1:$port/health" -o /dev/null
-  servers+=("127.0.0.1:$port")
-done
+start_servers target/parcours.jar "$db_url" "$base" server
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 mkdir -p bench/results

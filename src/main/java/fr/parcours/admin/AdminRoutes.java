@@ -20,6 +20,7 @@ import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.planner.PlanEvents;
 import fr.parcours.planner.PlanService;
+import fr.parcours.fair.resource.FairProgramme;
 import fr.parcours.programme.Programme;
 import fr.parcours.stand.StandDesk;
 import fr.parcours.web.Csv;
@@ -167,8 +168,8 @@ public final class AdminRoutes {
             challenges.ofFair(fair), day.day().turnout(fair), day.day().arrivals(fair),
             cutoff == null ? Future.succeededFuture() : day.day().noShows(fair, cutoff.day(), cutoff.cutoff())))
         .map(all -> {
-          JsonObject document = all.resultAt(0);
-          Programme programme = Programme.of(document);
+          FairProgramme content = all.resultAt(0);
+          Programme programme = Programme.of(content);
           Map<Long, Turnout> turnout = all.resultAt(4);
           LocalDateTime now = LocalDateTime.now(fair.zone());
           pages.render(ctx, 200, "admin-dashboard", Dashboard.model(fair, programme,
@@ -180,7 +181,7 @@ public final class AdminRoutes {
                   .put("released", ctx.queryParams().get("released")).put("promoted", ctx.queryParams().get("promoted"))
                   .put("days", new JsonArray(fair.days().stream().map(d -> (Object) d.day().toString()).toList())))
               .put("stands", StandBoard.model(((JsonObject) all.resultAt(2)).getJsonArray("reservations"),
-                  document.getJsonArray("stand_spots"), document.getJsonArray("zones"), messages))
+                  content.standSpots(), content.zones(), messages))
               .put("challenges", ChallengeView.forPage(all.resultAt(3), messages).getJsonArray("challenges"))
               .put("organiser", organiser.toJson())
               .put("title", fair.details().name()));

@@ -4,6 +4,7 @@ import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.SchoolLevels;
 import fr.parcours.fair.TrackColours;
+import fr.parcours.fair.resource.FairProgramme;
 import fr.parcours.imports.Column;
 import fr.parcours.imports.CsvTable;
 import fr.parcours.imports.ImportKind;
@@ -14,6 +15,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,28 +78,30 @@ final class BulkTable {
    * The table's model: its columns, then a row per existing item (or as typed, after a refusal)
    * and {@code blank} rows to fill, each cell with its input and each row with its problems.
    */
-  static JsonObject model(ImportKind kind, JsonArray existing, JsonObject programme, MultiMap typed, int blank,
+  static JsonObject model(ImportKind kind, FairProgramme programme, MultiMap typed, int blank,
                           List<ImportPlan.LineError> errors, String language, JsonObject messages) {
+    List<Map<String, Object>> existing = kind.rowsIn(programme);
+    Map<String, String> places = kind.placesIn(programme);
     List<Column> shown = kind.columns().stream().filter(column -> !hidden(kind, column)).toList();
     JsonArray rows = new JsonArray();
     int count = typed != null ? countRows(typed) : existing.size() + blank;
     for (int index = 0; index < count; index++) {
       int i = index;
-      JsonObject item = typed == null && i < existing.size() ? existing.getJsonObject(i) : null;
+      Map<String, Object> item = typed == null && i < existing.size() ? existing.get(i) : null;
       List<ImportPlan.LineError> own = errors.stream().filter(e -> e.line() == i + 2).toList();
       JsonArray cells = new JsonArray();
       for (Column column : shown) {
         String value = typed != null ? typed.get(cell(i, column.field()))
-            : item == null || item.getValue(column.field()) == null ? null : String.valueOf(item.getValue(column.field()));
+            : item == null || item.get(column.field()) == null ? null : String.valueOf(item.get(column.field()));
         boolean ticked = typed != null ? typed.contains(cell(i, column.field())) : "true".equals(value);
         List<String> chosen = typed != null ? typed.getAll(cell(i, column.field()))
-            : item != null && item.getValue(column.field()) instanceof JsonArray list
+            : item != null && item.get(column.field()) instanceof List<?> list
             ? list.stream().map(String::valueOf).toList() : List.of();
-        cells.add(input(kind, column, i, value, ticked, chosen, programme, messages)
+        cells.add(input(kind, column, i, value, ticked, chosen, places, messages)
             .put("invalid", own.stream().anyMatch(e -> e.error().field().equals(column.field()))));
       }
       String key = typed != null ? typed.get(cell(i, kind.key()))
-          : item == null ? null : String.valueOf(item.getValue(kind.key()));
+          : item == null ? null : String.valueOf(item.get(kind.key()));
       rows.add(new JsonObject().put("index", i).put("marker", cell(i, "row")).put("cells", cells)
           .put("key_name", hidden(kind, kind.key()) ? cell(i, kind.key()) : null).put("key", key)
           .put("existing", key != null && !key.isBlank())
@@ -132,7 +136,7 @@ final class BulkTable {
   }
 
   private static JsonObject input(ImportKind kind, Column column, int row, String value, boolean ticked,
-                                  List<String> chosen, JsonObject programme, JsonObject messages) {
+                                  List<String> chosen, Map<String, String> places, JsonObject messages) {
     JsonObject input = new JsonObject().put("name", cell(row, column.field()))
         .put("id", kind.path() + "-" + row + "-" + column.field())
         .put("label", messages.getString("field_" + column.field(), column.field()))
@@ -143,9 +147,8 @@ final class BulkTable {
       case DECIMAL -> input.put("input", "number").put("step", "any");
       case ROOM_KIND -> input.put("select", true).put("options", options(ROOM_KINDS.stream()
           .map(k -> new String[] {k, messages.getString("room_kind_" + k)}).toList(), value, true));
-      case REFERENCE -> input.put("select", true).put("options", options(programme.getJsonArray(kind.referenceList())
-          .stream().map(JsonObject.class::cast).map(p -> new String[] {p.getString("slug"), p.getString("name")}).toList(),
-          value, programme.getJsonArray(kind.referenceList()).size() != 1));
+      case REFERENCE -> input.put("select", true).put("options", options(places.entrySet().stream()
+          .map(place -> new String[] {place.getKey(), place.getValue()}).toList(), value, places.size() != 1));
       case TEXT -> input.put("input", "text");
       case COLOUR -> input.put("select", true).put("swatch", value == null || value.isBlank() ? null : value)
           .put("options", options(colours(value, messages), value == null || value.isBlank()

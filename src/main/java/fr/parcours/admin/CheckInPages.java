@@ -2,22 +2,19 @@ package fr.parcours.admin;
 
 import fr.parcours.auth.Organiser;
 import fr.parcours.checkin.Arrival;
-import fr.parcours.checkin.CheckInRequest;
 import fr.parcours.checkin.CheckInService;
 import fr.parcours.checkin.Entrance;
 import fr.parcours.checkin.StaffLinks;
+import fr.parcours.db.IdempotencyKeys.Outcome;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.i18n.Dates;
 import fr.parcours.i18n.Term;
-import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
-import fr.parcours.web.JsonInput;
 import fr.parcours.web.Pages;
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -26,6 +23,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -66,58 +64,22 @@ final class CheckInPages {
    * hear what was wrong with what they typed); a refusal of the form redraws the page with it.
    */
   private Future<Void> checkIn(RoutingContext ctx, Fair fair, Organiser organiser) {
-    MultiMap form = ctx.request().formAttributes();
-    boolean script = accepts(ctx, "application/json");
-    return Future.<CheckInRequest>succeededFuture().map(start -> CheckInRequest.parse(JsonInput.of(new JsonObject()
-            .put("code", form.get("code")).put("pupils", number(form.get("pupils"))).put("adults", number(form.get("adults"))))))
-        .compose(request -> checkIns.checkIn(fair, organiser, key(form), request))
-        .<Void>map(done -> {
-          if (script) {
-            Http.json(ctx, 201, new JsonObject().put("code", done.value().code()).put("replayed", !done.created()));
-          } else {
-            back(ctx, "checked_in");
-          }
-          return null;
-        })
-        .recover(error -> {
-          if (!(error instanceof AppException refusal) || !ofTheForm(refusal)) {
-            return Future.failedFuture(error);
-          }
-          List<FieldError> errors = refusal.kind() == AppException.Kind.NOT_FOUND
-              ? List.of(FieldError.of("code", "CHECK_IN_CODE", Map.of())) : Pages.fieldErrors(refusal);
-          int status = refusal.kind() == AppException.Kind.NOT_FOUND ? 404 : ErrorHandler.status(refusal.kind());
-          if (!script) {
-            return checkIns.entrance(fair).map(entrance -> render(ctx, status, entrance, form.get("code"), errors, null));
-          }
-          String language = I18n.language(ctx);
-          Http.json(ctx, status, new JsonObject().put("errors", new JsonArray(errors.stream()
-              .map(e -> (Object) Pages.said(e, language)).toList())));
-          return Future.succeededFuture();
-        });
+    return StaffPost.answer(ctx, (request, key) -> checkIns.checkIn(fair, organiser, key, request)
+            .map(done -> new Outcome<>(done.value().code(), done.created())),
+        CheckInPages::shown, () -> back(ctx, "checked_in"),
+        (status, errors) -> checkIns.entrance(fair).map(entrance -> render(ctx, status, entrance,
+            ctx.request().getFormAttribute("code"), errors, null)));
   }
 
   /** A refusal of what was typed (a code, a headcount), shown on the page; the fair's own go to the error page. */
-  private static boolean ofTheForm(AppException refusal) {
+  private static Optional<StaffPost.Refused> shown(AppException refusal) {
     return switch (refusal.kind()) {
-      case UNAUTHENTICATED, FORBIDDEN -> false;
-      case NOT_FOUND -> UNKNOWN_CLASS.equals(refusal.params().get("what"));
-      default -> true;
+      case UNAUTHENTICATED, FORBIDDEN -> Optional.empty();
+      case NOT_FOUND -> UNKNOWN_CLASS.equals(refusal.params().get("what"))
+          ? Optional.of(new StaffPost.Refused(404, List.of(FieldError.of("code", "CHECK_IN_CODE", Map.of()))))
+          : Optional.empty();
+      default -> Optional.of(StaffPost.Refused.of(refusal));
     };
-  }
-
-  /** A number as typed; what is not one is left as text, for the field's own refusal. */
-  private static Object number(String typed) {
-    try {
-      return typed == null ? null : Integer.valueOf(typed.trim());
-    } catch (NumberFormatException e) {
-      return typed;
-    }
-  }
-
-  /** The key the page (or its queue) sent; a page without one gets a key per post. */
-  private static String key(MultiMap form) {
-    String key = form.get("idempotency_key");
-    return key == null || key.isBlank() || key.length() > 200 ? UUID.randomUUID().toString() : key;
   }
 
   private static Void back(RoutingContext ctx, String notice) {
@@ -187,10 +149,5 @@ final class CheckInPages {
   private static String query(RoutingContext ctx, String name) {
     String value = ctx.queryParams().get(name);
     return value == null || value.isBlank() || value.length() > 100 ? null : value;
-  }
-
-  private static boolean accepts(RoutingContext ctx, String type) {
-    String accept = ctx.request().getHeader("Accept");
-    return accept != null && accept.contains(type);
   }
 }

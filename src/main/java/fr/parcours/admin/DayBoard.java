@@ -5,7 +5,7 @@ import fr.parcours.checkin.NoShows;
 import fr.parcours.checkin.Turnout;
 import fr.parcours.i18n.Dates;
 import fr.parcours.programme.Programme;
-import fr.parcours.programme.ShownSession;
+import fr.parcours.fair.resource.ShownSession;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

@@ -2,7 +2,7 @@ package fr.parcours.admin;
 
 import fr.parcours.checkin.Turnout;
 import fr.parcours.programme.Programme;
-import fr.parcours.programme.ShownSession;
+import fr.parcours.fair.resource.ShownSession;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

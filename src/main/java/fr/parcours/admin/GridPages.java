@@ -7,6 +7,7 @@ import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairDay;
 import fr.parcours.fair.FairTimes;
+import fr.parcours.fair.resource.FairProgramme;
 import fr.parcours.fair.resource.ResourceCatalog;
 import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.i18n.Dates;
@@ -65,7 +66,7 @@ final class GridPages {
 
   private Future<Void> save(RoutingContext ctx, Organiser organiser, Fair fair) {
     MultiMap form = ctx.request().formAttributes();
-    return resources.list(fair, ResourceCatalog.SLOTS).compose(slots -> {
+    return resources.slots(fair).compose(slots -> {
       List<FieldError> problems = new ArrayList<>();
       List<Change> changes = changes(fair, slots, form, problems);
       if (!problems.isEmpty()) {
@@ -99,19 +100,19 @@ final class GridPages {
   }
 
   /** What the form changes: removals first (a moved slot may take a removed one's place), then moves and additions. */
-  private static List<Change> changes(Fair fair, JsonArray slots, MultiMap form, List<FieldError> problems) {
+  private static List<Change> changes(Fair fair, List<FairProgramme.Slot> slots, MultiMap form,
+                                      List<FieldError> problems) {
     List<Change> removals = new ArrayList<>();
     List<Change> writes = new ArrayList<>();
-    for (Object item : slots) {
-      JsonObject slot = (JsonObject) item;
-      long id = slot.getLong("id");
+    for (FairProgramme.Slot slot : slots) {
+      long id = slot.id();
       String row = "slot" + id;
       if (form.contains(row + ".remove")) {
         removals.add(new Change(id, true, null, null, null));
         continue;
       }
-      OffsetDateTime start = FairTimes.local(OffsetDateTime.parse(slot.getString("starts_at")), fair.zone());
-      OffsetDateTime end = FairTimes.local(OffsetDateTime.parse(slot.getString("ends_at")), fair.zone());
+      OffsetDateTime start = slot.startsAt();
+      OffsetDateTime end = slot.endsAt();
       LocalTime newStart = time(form, row + ".starts_at", start.toLocalTime(), problems);
       LocalTime newEnd = time(form, row + ".ends_at", end.toLocalTime(), problems);
       if (newStart != null && newEnd != null && (!newStart.equals(start.toLocalTime()) || !newEnd.equals(end.toLocalTime()))) {
@@ -165,19 +166,16 @@ final class GridPages {
                               List<FieldError> errors) {
     String language = I18n.language(ctx);
     JsonObject messages = I18n.messages(language);
-    return resources.list(fair, ResourceCatalog.SLOTS).map(slots -> {
+    return resources.slots(fair).map(slots -> {
       JsonArray days = new JsonArray();
       int total = 0;
       for (FairDay day : fair.days()) {
         JsonArray rows = new JsonArray();
-        for (Object item : slots) {
-          JsonObject slot = (JsonObject) item;
-          OffsetDateTime start = FairTimes.local(OffsetDateTime.parse(slot.getString("starts_at")), fair.zone());
-          if (start.toLocalDate().equals(day.day())) {
-            OffsetDateTime end = FairTimes.local(OffsetDateTime.parse(slot.getString("ends_at")), fair.zone());
-            rows.add(row("slot" + slot.getLong("id"), start.toLocalTime().toString(), end.toLocalTime().toString(),
-                typed, errors, language).put("number", rows.size() + 1).put("removable", true)
-                .put("remove", typed.contains("slot" + slot.getLong("id") + ".remove")));
+        for (FairProgramme.Slot slot : slots) {
+          if (slot.startsAt().toLocalDate().equals(day.day())) {
+            rows.add(row("slot" + slot.id(), slot.startsAt().toLocalTime().toString(),
+                slot.endsAt().toLocalTime().toString(), typed, errors, language).put("number", rows.size() + 1)
+                .put("removable", true).put("remove", typed.contains("slot" + slot.id() + ".remove")));
           }
         }
         total += rows.size();

@@ -1,10 +1,13 @@
 package fr.parcours.admin;
 
+import fr.parcours.association.Offer;
+import fr.parcours.association.OfferDraft;
 import fr.parcours.association.OfferService;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairTimes;
-import fr.parcours.fair.resource.ResourceCatalog;
+import fr.parcours.fair.Interval;
+import fr.parcours.fair.resource.FairProgramme;
 import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
@@ -17,9 +20,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The organiser reviews a fair's offers, grouped by where review stands: accepts, declines or
@@ -68,18 +72,17 @@ final class OfferPages {
     String language = I18n.language(ctx);
     JsonObject messages = I18n.messages(language);
     Locale locale = Locale.forLanguageTag(language);
-    Future<JsonArray> all = offers.all(fair, null);
-    Future<JsonArray> tracks = resources.list(fair, ResourceCatalog.TRACKS);
+    Future<List<Offer>> all = offers.all(fair, null);
+    Future<List<FairProgramme.Track>> tracks = resources.tracks(fair);
     return Future.all(all, tracks).map(read -> {
-      JsonObject trackNames = new JsonObject();
-      tracks.result().forEach(track -> trackNames.put(((JsonObject) track).getString("slug"),
-          ((JsonObject) track).getString("name")));
+      Map<String, String> trackNames = tracks.result().stream()
+          .collect(Collectors.toMap(FairProgramme.Track::slug, FairProgramme.Track::name));
       JsonArray groups = new JsonArray();
       for (String wanted : STATUSES) {
-        List<JsonObject> inGroup = all.result().stream().map(JsonObject.class::cast)
-            .filter(offer -> wanted.equals(offer.getString("status")))
+        List<JsonObject> inGroup = all.result().stream()
+            .filter(offer -> wanted.equals(offer.status().json()))
             .map(offer -> shown(offer, fair, messages, locale, refused, errors)
-                .put("theme_name", trackNames.getString(offer.getString("theme"))))
+                .put("theme_name", trackNames.get(offer.draft().theme())))
             .toList();
         groups.add(new JsonObject().put("status", wanted).put("label", messages.getString("admin_offers_" + wanted))
             .put("offers", new JsonArray(inGroup)).put("count", inGroup.size()));
@@ -92,16 +95,24 @@ final class OfferPages {
     });
   }
 
-  private static JsonObject shown(JsonObject offer, Fair fair, JsonObject messages, Locale locale,
+  private static JsonObject shown(Offer offer, Fair fair, JsonObject messages, Locale locale,
                                   JsonObject refused, List<FieldError> errors) {
-    String status = offer.getString("status");
-    JsonObject shown = offer.copy()
-        .put("kind_label", messages.getString("kind_" + offer.getString("kind"), offer.getString("kind")))
-        .put("audience_label", messages.getString("admin_audience_" + offer.getString("audience")))
-        .put("open", "submitted".equals(status) || "changes_requested".equals(status))
-        .put("windows", windows(offer.getJsonArray("availability"), fair, locale))
-        .put("trades_list", String.join(", ", offer.getJsonArray("trades").stream().map(String::valueOf).toList()));
-    if (refused != null && refused.getLong("id").equals(offer.getLong("id"))) {
+    OfferDraft draft = offer.draft();
+    String kind = draft.kind().json();
+    JsonObject shown = new JsonObject().put("id", offer.id()).put("status", offer.status().json())
+        .put("association", new JsonObject().put("name", offer.associationName())
+            .put("contact_email", offer.contactEmail()))
+        .put("title", draft.title()).put("description", draft.description())
+        .put("duration_minutes", draft.durationMinutes()).put("people", draft.people())
+        .put("needs", new JsonObject().put("power", draft.needs().power()).put("tables", draft.needs().tables())
+            .put("screen", draft.needs().screen()))
+        .put("review_message", offer.reviewMessage()).put("session", offer.sessionId())
+        .put("kind_label", messages.getString("kind_" + kind, kind))
+        .put("audience_label", messages.getString("admin_audience_" + draft.audience()))
+        .put("open", offer.status().open())
+        .put("windows", windows(draft.availability(), fair, locale))
+        .put("trades_list", String.join(", ", draft.trades()));
+    if (refused != null && refused.getLong("id").equals(offer.id())) {
       shown.put("refused", true).put("typed_message", refused.getString("message"))
           .put("message_error", errors.stream().filter(e -> e.field().equals("message")).map(e -> e.text(locale.getLanguage()))
               .findFirst().orElse(null));
@@ -110,13 +121,11 @@ final class OfferPages {
   }
 
   /** "09:00–12:00" for each window, on the fair's clock. */
-  private static JsonArray windows(JsonArray availability, Fair fair, Locale locale) {
-    return new JsonArray(availability.stream().map(JsonObject.class::cast).map(w -> {
-      OffsetDateTime start = FairTimes.local(OffsetDateTime.parse(w.getString("starts_at")), fair.zone());
-      OffsetDateTime end = OffsetDateTime.parse(w.getString("ends_at"));
-      return (Object) (FairTimes.dayLabel(start.toLocalDate(), locale) + ", "
-          + FairTimes.clock(start, fair.zone(), locale.getLanguage()) + "–" + FairTimes.clock(end, fair.zone(), locale.getLanguage()));
-    }).toList());
+  private static JsonArray windows(List<Interval> availability, Fair fair, Locale locale) {
+    return new JsonArray(availability.stream().map(w -> (Object) (FairTimes.dayLabel(
+        FairTimes.local(w.start(), fair.zone()).toLocalDate(), locale) + ", "
+        + FairTimes.clock(w.start(), fair.zone(), locale.getLanguage()) + "–"
+        + FairTimes.clock(w.end(), fair.zone(), locale.getLanguage()))).toList());
   }
 
   private static String blankAsNull(String value) {

@@ -5,6 +5,7 @@ import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.Slugs;
+import fr.parcours.fair.resource.FairProgramme;
 import fr.parcours.fair.resource.ResourceCatalog;
 import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.imports.CsvTable;
@@ -144,8 +145,7 @@ final class PlacePages {
   /** The zone named on the form: the fair's zone of that name's slug, or a new one in {@code venue}. */
   private Future<String> zone(Fair fair, String name, String venue) {
     String slug = Slugs.slugify(name);
-    return resources.list(fair, ResourceCatalog.ZONES).compose(zones -> zones.stream()
-        .anyMatch(zone -> slug.equals(((JsonObject) zone).getString("slug")))
+    return resources.zones(fair).compose(zones -> zones.stream().anyMatch(zone -> slug.equals(zone.slug()))
         ? Future.succeededFuture(slug)
         : resources.create(fair, ResourceCatalog.ZONES, JsonInput.of(new JsonObject().put("slug", slug).put("name", name)
             .put("venue", venue == null || venue.isBlank() ? null : venue))).map(created -> slug));
@@ -170,7 +170,6 @@ final class PlacePages {
     JsonObject messages = I18n.messages(language);
     int blank = Math.min(BulkTable.MAX_BLANK_ROWS, Math.max(0, intParam(ctx, "rows", BulkTable.BLANK_ROWS)));
     return resources.programme(fair).map(programme -> {
-      JsonArray existing = programme.getJsonArray(kind.spec().jsonName());
       boolean stands = kind == ImportKind.STAND_SPOTS;
       pages.render(ctx, status, "admin-places", new JsonObject()
           .put("title", messages.getString("admin_kind_" + kind.spec().jsonName()) + " — " + fair.details().name())
@@ -179,33 +178,31 @@ final class PlacePages {
           .put("kind", kind.path()).put("stands", stands)
           .put("intro", messages.getString("admin_places_intro_" + kind.spec().jsonName()))
           .put("paste_help", messages.getString("admin_paste_help_" + kind.spec().jsonName()))
-          .put("table", BulkTable.model(kind, existing, programme, shown.typed(), blank, shown.tableErrors(), language,
+          .put("table", BulkTable.model(kind, programme, shown.typed(), blank, shown.tableErrors(), language,
               messages))
           .put("more_rows", blank + BulkTable.BLANK_ROWS)
           .put("paste", shown.paste()).put("layout", layoutModel(shown.layout(), programme))
           .put("saved", ctx.queryParams().get("saved"))
-          .put("places_missing", kind.referenceList() != null && programme.getJsonArray(kind.referenceList()).isEmpty())
+          .put("places_missing", kind.reference() != null && kind.placesIn(programme).isEmpty())
           .put("errors", Pages.errorList(errors)));
       return null;
     });
   }
 
   /** The layout form: what was typed (or the usual 3 m × 2 m spots, 1 m apart), the zones and venues to pick. */
-  private static JsonObject layoutModel(JsonObject typed, JsonObject programme) {
+  private static JsonObject layoutModel(JsonObject typed, FairProgramme programme) {
     JsonObject values = typed.isEmpty()
         ? new JsonObject().put("width", 3).put("depth", 2).put("aisle", 1).put("first", 1).put("power", false)
         : typed;
     String zone = values.getString("zone", "");
-    JsonArray venues = programme.getJsonArray("venues");
+    List<FairProgramme.Venue> venues = programme.venues();
     // A fair of one venue has its zones there: nothing to pick.
-    String venue = venues.size() == 1 ? venues.getJsonObject(0).getString("slug") : values.getString("venue", "");
+    String venue = venues.size() == 1 ? venues.get(0).slug() : values.getString("venue", "");
     return values.copy()
-        .put("zones", new JsonArray(programme.getJsonArray("zones").stream().map(JsonObject.class::cast)
-            .map(z -> (Object) new JsonObject().put("value", z.getString("slug")).put("label", z.getString("name"))
-                .put("selected", z.getString("slug").equals(zone))).toList()))
-        .put("venues", new JsonArray(venues.stream().map(JsonObject.class::cast)
-            .map(v -> (Object) new JsonObject().put("value", v.getString("slug")).put("label", v.getString("name"))
-                .put("selected", v.getString("slug").equals(venue))).toList()));
+        .put("zones", new JsonArray(programme.zones().stream().map(z -> (Object) new JsonObject()
+            .put("value", z.slug()).put("label", z.name()).put("selected", z.slug().equals(zone))).toList()))
+        .put("venues", new JsonArray(venues.stream().map(v -> (Object) new JsonObject()
+            .put("value", v.slug()).put("label", v.name()).put("selected", v.slug().equals(venue))).toList()));
   }
 
   private static int intParam(RoutingContext ctx, String name, int fallback) {

@@ -1,17 +1,17 @@
 package fr.parcours.admin;
 
-import fr.parcours.association.OfferKind;
+import fr.parcours.association.Offer;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.FairTimes;
+import fr.parcours.fair.resource.FairProgramme;
 import fr.parcours.programme.Programme;
-import fr.parcours.programme.ShownSession;
+import fr.parcours.fair.resource.ShownSession;
 import fr.parcours.programme.TimetableGrid;
 import fr.parcours.web.Pages;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,22 +25,6 @@ import java.util.Objects;
  */
 final class PlacementGrid {
 
-  /** A slot of the grid, on the fair's clock. */
-  record Slot(long id, OffsetDateTime start, OffsetDateTime end) {
-    boolean holds(ShownSession session) {
-      return !session.startsAt().isBefore(start) && session.startsAt().isBefore(end);
-    }
-
-    /** Whether the session runs during the slot: one started earlier and still running keeps the room busy. */
-    boolean overlaps(ShownSession session) {
-      return session.startsAt().isBefore(end) && session.endsAt().isAfter(start);
-    }
-
-    String label() {
-      return start.toLocalTime() + "–" + end.toLocalTime();
-    }
-  }
-
   /** The placing just refused: its form's key, the room and slot chosen, and every conflict. */
   record Refused(String key, String room, String slot, List<FieldError> errors) {
   }
@@ -49,16 +33,16 @@ final class PlacementGrid {
   static final String AGAIN = "again-";
 
   private final Programme programme;
-  private final List<Slot> slots;
-  private final List<JsonObject> offers;
+  private final List<FairProgramme.Slot> slots;
+  private final List<Offer> offers;
   private final Map<Long, List<FieldError>> conflicts;
   private final JsonObject messages;
   private final Locale locale;
   private final Refused refused;
   private final List<ShownSession> scheduled;
 
-  /** {@code offers} are the fair's accepted offers (API JSON), {@code conflicts} the sessions in conflict now. */
-  PlacementGrid(Programme programme, List<Slot> slots, List<JsonObject> offers, Map<Long, List<FieldError>> conflicts,
+  /** {@code offers} are the fair's accepted offers, {@code conflicts} the sessions in conflict now. */
+  PlacementGrid(Programme programme, List<FairProgramme.Slot> slots, List<Offer> offers, Map<Long, List<FieldError>> conflicts,
                 JsonObject messages, Locale locale, Refused refused) {
     this.programme = programme;
     this.slots = slots;
@@ -72,7 +56,7 @@ final class PlacementGrid {
 
   JsonObject build() {
     JsonArray days = new JsonArray();
-    slots.stream().map(slot -> slot.start().toLocalDate()).distinct().forEach(day -> days.add(new JsonObject()
+    slots.stream().map(slot -> slot.startsAt().toLocalDate()).distinct().forEach(day -> days.add(new JsonObject()
         .put("label", FairTimes.dayLabel(day, locale)).put("rows", rows(day))));
     return new JsonObject().put("rooms", rooms(null)).put("days", days)
         .put("outside", cards(scheduled.stream().filter(s -> slots.stream().noneMatch(slot -> slot.holds(s))).toList()))
@@ -81,7 +65,7 @@ final class PlacementGrid {
 
   private JsonArray rows(LocalDate day) {
     JsonArray rows = new JsonArray();
-    slots.stream().filter(slot -> slot.start().toLocalDate().equals(day)).forEach(slot -> {
+    slots.stream().filter(slot -> slot.startsAt().toLocalDate().equals(day)).forEach(slot -> {
       JsonArray cells = new JsonArray();
       programme.rooms().keySet().forEach(room -> {
         JsonArray cards = cards(scheduled.stream().filter(s -> room.equals(s.room()) && slot.holds(s)).toList());
@@ -89,7 +73,7 @@ final class PlacementGrid {
             .put("free", scheduled.stream().noneMatch(s -> room.equals(s.room()) && slot.overlaps(s)))
             .put("conflict", cards.stream().anyMatch(c -> ((JsonObject) c).getBoolean("conflict"))));
       });
-      rows.add(new JsonObject().put("label", slot.label()).put("cells", cells));
+      rows.add(new JsonObject().put("label", label(slot)).put("cells", cells));
     });
     return rows;
   }
@@ -101,10 +85,10 @@ final class PlacementGrid {
           .put("association", programme.associationName(s.association()))
           .put("conflict", !now.isEmpty())
           .put("conflicts", new JsonArray(now.stream().map(e -> (Object) e.text(locale.getLanguage())).toList()));
-      offers.stream().filter(offer -> Objects.equals(offer.getLong("session"), s.id())).findFirst()
+      offers.stream().filter(offer -> Objects.equals(offer.sessionId(), s.id())).findFirst()
           .ifPresent(offer -> card.put("form", form(offer, s.room(),
               slots.stream().filter(slot -> slot.holds(s)).map(slot -> String.valueOf(slot.id())).findFirst()
-                  .orElse(null))).put("again", form(offer, AGAIN + offer.getLong("id"), null, null)));
+                  .orElse(null))).put("again", form(offer, AGAIN + offer.id(), null, null)));
       return (Object) card;
     }).toList());
   }
@@ -112,27 +96,27 @@ final class PlacementGrid {
   /** Accepted talks and workshops with no scheduled session: the ones to place. */
   private JsonArray waiting() {
     return new JsonArray(offers.stream()
-        .filter(offer -> OfferKind.ofJson(offer.getString("kind")).session().isPresent())
-        .filter(offer -> scheduled.stream().noneMatch(s -> Objects.equals(s.id(), offer.getLong("session"))))
-        .map(offer -> (Object) new JsonObject().put("title", offer.getString("title"))
-            .put("association", offer.getJsonObject("association").getString("name"))
-            .put("track", programme.trackName(offer.getString("theme")))
-            .put("duration_minutes", offer.getInteger("duration_minutes")).put("people", offer.getInteger("people"))
+        .filter(offer -> offer.draft().placeable())
+        .filter(offer -> scheduled.stream().noneMatch(s -> Objects.equals(s.id(), offer.sessionId())))
+        .map(offer -> (Object) new JsonObject().put("title", offer.draft().title())
+            .put("association", offer.associationName())
+            .put("track", programme.trackName(offer.draft().theme()))
+            .put("duration_minutes", offer.draft().durationMinutes()).put("people", offer.draft().people())
             .put("form", form(offer, null, null)))
         .toList());
   }
 
   /** An offer's placing form: the room and slot it holds (or those just typed, when this one was refused). */
-  private JsonObject form(JsonObject offer, String room, String slot) {
-    return form(offer, String.valueOf(offer.getLong("id")), room, slot);
+  private JsonObject form(Offer offer, String room, String slot) {
+    return form(offer, String.valueOf(offer.id()), room, slot);
   }
 
-  private JsonObject form(JsonObject offer, String key, String room, String slot) {
-    long id = offer.getLong("id");
+  private JsonObject form(Offer offer, String key, String room, String slot) {
+    long id = offer.id();
     boolean wasRefused = refused != null && refused.key().equals(key);
     JsonArray errors = new JsonArray(!wasRefused ? List.of() : refused.errors().stream()
         .map(e -> (Object) Pages.said(e, locale.getLanguage())).toList());
-    return new JsonObject().put("id", id).put("key", key).put("title", offer.getString("title"))
+    return new JsonObject().put("id", id).put("key", key).put("title", offer.draft().title())
         .put("action", key.startsWith(AGAIN) ? "repeat" : "place").put("again", key.startsWith(AGAIN))
         .put("placed", room != null)
         .put("rooms", rooms(wasRefused ? refused.room() : room))
@@ -142,14 +126,17 @@ final class PlacementGrid {
 
   private JsonArray rooms(String selected) {
     return new JsonArray(programme.rooms().values().stream().map(room -> (Object) new JsonObject()
-        .put("slug", room.getString("slug")).put("name", room.getString("name"))
-        .put("capacity", room.getInteger("capacity"))
-        .put("selected", room.getString("slug").equals(selected))).toList());
+        .put("slug", room.slug()).put("name", room.name()).put("capacity", room.capacity())
+        .put("selected", room.slug().equals(selected))).toList());
   }
 
   private JsonArray slotOptions(String selected) {
     return new JsonArray(slots.stream().map(slot -> (Object) new JsonObject().put("id", slot.id())
-        .put("label", FairTimes.dayLabel(slot.start().toLocalDate(), locale) + " " + slot.label())
+        .put("label", FairTimes.dayLabel(slot.startsAt().toLocalDate(), locale) + " " + label(slot))
         .put("selected", String.valueOf(slot.id()).equals(selected))).toList());
+  }
+
+  private static String label(FairProgramme.Slot slot) {
+    return slot.startsAt().toLocalTime() + "–" + slot.endsAt().toLocalTime();
   }
 }

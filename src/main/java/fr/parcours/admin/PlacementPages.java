@@ -1,5 +1,6 @@
 package fr.parcours.admin;
 
+import fr.parcours.association.Offer;
 import fr.parcours.association.OfferPlacement;
 import fr.parcours.booking.BookingDesk;
 import fr.parcours.booking.TrackCapacity;
@@ -7,6 +8,7 @@ import fr.parcours.association.OfferService;
 import fr.parcours.association.ProgrammeConflicts;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
+import fr.parcours.fair.resource.FairProgramme;
 import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.programme.Programme;
 import fr.parcours.web.Forms;
@@ -22,7 +24,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.SqlConnection;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -131,18 +132,13 @@ final class PlacementPages {
                               PlacementGrid.Refused refused, JsonObject review) {
     String language = I18n.language(ctx);
     JsonObject messages = I18n.messages(language);
-    Future<JsonObject> programme = resources.programme(fair);
-    Future<JsonArray> accepted = offers.all(fair, "accepted");
+    Future<FairProgramme> programme = resources.programme(fair);
+    Future<List<Offer>> accepted = offers.all(fair, "accepted");
     Future<Map<Long, List<FieldError>>> now = conflicts.of(fair);
     Future<List<TrackCapacity>> capacity = desk.capacities(fair);
     return Future.all(programme, accepted, now, capacity).map(read -> {
-      JsonObject document = programme.result();
-      List<PlacementGrid.Slot> slots = document.getJsonArray("slots").stream().map(JsonObject.class::cast)
-          .map(slot -> new PlacementGrid.Slot(slot.getLong("id"), OffsetDateTime.parse(slot.getString("starts_at")),
-              OffsetDateTime.parse(slot.getString("ends_at")))).toList();
-      JsonObject grid = new PlacementGrid(Programme.of(document), slots,
-          accepted.result().stream().map(JsonObject.class::cast).toList(), now.result(), messages,
-          Locale.forLanguageTag(language), refused).build();
+      JsonObject grid = new PlacementGrid(Programme.of(programme.result()), programme.result().slots(),
+          accepted.result(), now.result(), messages, Locale.forLanguageTag(language), refused).build();
       pages.render(ctx, status, "admin-programme", new JsonObject()
           .put("title", messages.getString("admin_programme_title") + " — " + fair.details().name())
           .put("organiser", organiser).put("fair", Dashboard.fairSummary(fair)).put("grid", grid)

@@ -3,6 +3,7 @@ package fr.parcours.admin;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairDay;
 import fr.parcours.fair.FairTimes;
+import fr.parcours.fair.resource.FairProgramme;
 import fr.parcours.stand.StandPeriod;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
@@ -28,21 +29,21 @@ final class PlanForm {
   }
 
   /** The form as first shown: half the classes in the morning, half in the afternoon. */
-  static JsonObject blank(JsonArray tracks) {
+  static JsonObject blank(List<FairProgramme.Track> tracks) {
     JsonArray rows = new JsonArray();
-    tracks.stream().map(JsonObject.class::cast).forEach(track -> rows.add(new JsonObject()
-        .put("slug", track.getString("slug")).put("name", track.getString("name")).put("classes", "")
+    tracks.forEach(track -> rows.add(new JsonObject()
+        .put("slug", track.slug()).put("name", track.name()).put("classes", "")
         .put("morning", "50").put("afternoon", "50").put("day", "0")));
     return new JsonObject().put("tracks", rows).put("seconds", String.valueOf(DEFAULT_SECONDS))
         .put("keep_placed", true).put("move_booked", false);
   }
 
   /** The form as typed, to show again next to its refusals. */
-  static JsonObject typed(MultiMap form, JsonArray tracks) {
+  static JsonObject typed(MultiMap form, List<FairProgramme.Track> tracks) {
     JsonArray rows = new JsonArray();
-    tracks.stream().map(JsonObject.class::cast).forEach(track -> {
-      String slug = track.getString("slug");
-      JsonObject row = new JsonObject().put("slug", slug).put("name", track.getString("name"))
+    tracks.forEach(track -> {
+      String slug = track.slug();
+      JsonObject row = new JsonObject().put("slug", slug).put("name", track.name())
           .put("classes", value(form, "classes-" + slug));
       PARTS.forEach(part -> row.put(part, value(form, part + "-" + slug)));
       rows.add(row);

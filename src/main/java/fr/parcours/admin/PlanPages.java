@@ -2,6 +2,7 @@ package fr.parcours.admin;
 
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
+import fr.parcours.fair.resource.FairProgramme;
 import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.planner.PlanEvents;
 import fr.parcours.planner.PlanService;
@@ -46,7 +47,7 @@ final class PlanPages {
         render(ctx, 200, organiser.toJson(), fair, planAsked(ctx), null, List.of(), null)));
     router.post(PATH).handler(ctx -> session.ownFair(ctx, (organiser, fair) -> resources.programme(fair)
         .compose(programme -> {
-          JsonObject typed = PlanForm.typed(ctx.request().formAttributes(), programme.getJsonArray("tracks"));
+          JsonObject typed = PlanForm.typed(ctx.request().formAttributes(), programme.tracks());
           return plans.start(fair, PlanForm.body(typed, fair))
               .<Void>map(started -> back(ctx, fair, started.getLong("id")))
               .recover(error -> Refusals.shown(error, (status, errors) ->
@@ -89,12 +90,12 @@ final class PlanPages {
         : plans.latest(fair).compose(latest -> latest == null ? Future.succeededFuture(null)
             : plans.proposal(fair, latest.getLong("id")));
     return Future.all(resources.programme(fair), plan).map(read -> {
-      JsonObject programme = read.resultAt(0);
+      FairProgramme programme = read.resultAt(0);
       JsonObject shown = read.resultAt(1);
       JsonObject model = new JsonObject()
           .put("title", messages.getString("plan_title") + " — " + fair.details().name())
           .put("organiser", organiser).put("fair", Dashboard.fairSummary(fair))
-          .put("form", typed != null ? typed : PlanForm.blank(programme.getJsonArray("tracks")))
+          .put("form", typed != null ? typed : PlanForm.blank(programme.tracks()))
           .put("errors", Pages.errorList(errors)).put("applied", applied);
       if (shown != null) {
         model.put("plan", new PlanView(programme, language, fair.zone()).model(shown, fair.slug()));

@@ -1,6 +1,7 @@
 package fr.parcours.admin;
 
 import fr.parcours.fair.FairTimes;
+import fr.parcours.fair.resource.FairProgramme;
 import fr.parcours.i18n.Catalogue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -8,10 +9,11 @@ import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -27,11 +29,11 @@ final class PlanView {
   private final Map<String, String> rooms;
   private final Map<String, String> tracks;
 
-  PlanView(JsonObject programme, String language, ZoneId zone) {
+  PlanView(FairProgramme programme, String language, ZoneId zone) {
     this.language = language;
     this.zone = zone;
-    this.rooms = names(programme.getJsonArray("rooms"));
-    this.tracks = names(programme.getJsonArray("tracks"));
+    this.rooms = names(programme.rooms(), FairProgramme.Room::slug, FairProgramme.Room::name);
+    this.tracks = names(programme.tracks(), FairProgramme.Track::slug, FairProgramme.Track::name);
   }
 
   JsonObject model(JsonObject plan, String fairSlug) {
@@ -147,9 +149,7 @@ final class PlanView {
     return array == null ? List.of() : array.stream().map(JsonObject.class::cast).toList();
   }
 
-  private static Map<String, String> names(JsonArray items) {
-    return items.stream().map(JsonObject.class::cast).filter(item -> Objects.nonNull(item.getString("slug")))
-        .collect(Collectors.toMap(item -> item.getString("slug"), item -> item.getString("name"), (a, b) -> a,
-            java.util.LinkedHashMap::new));
+  private static <T> Map<String, String> names(List<T> items, Function<T, String> slug, Function<T, String> name) {
+    return items.stream().collect(Collectors.toMap(slug, name, (a, b) -> a, LinkedHashMap::new));
   }
 }

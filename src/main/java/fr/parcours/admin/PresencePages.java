@@ -1,22 +1,19 @@
 package fr.parcours.admin;
 
 import fr.parcours.auth.Organiser;
-import fr.parcours.checkin.CheckInRequest;
 import fr.parcours.checkin.PresenceService;
 import fr.parcours.checkin.RoomSession;
 import fr.parcours.checkin.Seated;
 import fr.parcours.checkin.SessionSheet;
 import fr.parcours.checkin.StaffLinks;
+import fr.parcours.db.IdempotencyKeys.Outcome;
 import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.i18n.Dates;
-import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
-import fr.parcours.web.JsonInput;
 import fr.parcours.web.Pages;
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -25,6 +22,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -78,42 +76,17 @@ final class PresencePages {
   }
 
   private Future<Void> mark(RoutingContext ctx, Organiser organiser) {
-    MultiMap form = ctx.request().formAttributes();
-    boolean script = accepts(ctx);
-    return Future.<CheckInRequest>succeededFuture().map(start -> CheckInRequest.parse(JsonInput.of(new JsonObject()
-            .put("code", form.get("code")).put("pupils", number(form.get("pupils"))).put("adults", number(form.get("adults"))))))
-        .compose(request -> presences.mark(fairSlug(ctx), organiser, sessionId(ctx), key(form), request))
-        .<Void>map(done -> {
-          if (script) {
-            Http.json(ctx, 201, new JsonObject().put("code", done.value().arrival().code()).put("replayed", !done.created()));
-          } else {
-            back(ctx, "marked");
-          }
-          return null;
-        })
-        .recover(error -> {
-          if (!(error instanceof AppException refusal) || !ofTheForm(refusal)) {
-            return Future.failedFuture(error);
-          }
-          List<FieldError> errors = Pages.fieldErrors(refusal);
-          int status = ErrorHandler.status(refusal.kind());
-          if (!script) {
-            return sheet(ctx, status, organiser, errors, null);
-          }
-          String language = I18n.language(ctx);
-          List<Object> said = errors.isEmpty()
-              ? List.of(new JsonObject().put("message", I18n.message(language, "error." + refusal.code())))
-              : errors.stream().map(e -> (Object) Pages.said(e, language)).toList();
-          Http.json(ctx, status, new JsonObject().put("errors", new JsonArray(said)));
-          return Future.succeededFuture();
-        });
+    return StaffPost.answer(ctx, (request, key) -> presences.mark(fairSlug(ctx), organiser, sessionId(ctx), key, request)
+            .map(done -> new Outcome<>(done.value().arrival().code(), done.created())),
+        PresencePages::shown, () -> back(ctx, "marked"),
+        (status, errors) -> sheet(ctx, status, organiser, errors, null));
   }
 
   /** A refusal of what was sent (a headcount, a class not in this session), shown on the page; the fair's go to the error page. */
-  private static boolean ofTheForm(AppException refusal) {
+  private static Optional<StaffPost.Refused> shown(AppException refusal) {
     return switch (refusal.kind()) {
-      case UNAUTHENTICATED, FORBIDDEN, NOT_FOUND -> false;
-      default -> true;
+      case UNAUTHENTICATED, FORBIDDEN, NOT_FOUND -> Optional.empty();
+      default -> Optional.of(StaffPost.Refused.of(refusal));
     };
   }
 
@@ -152,19 +125,6 @@ final class PresencePages {
         .put("classes", s.classes()).put("marked", s.marked());
   }
 
-  private static Object number(String typed) {
-    try {
-      return typed == null ? null : Integer.valueOf(typed.trim());
-    } catch (NumberFormatException e) {
-      return typed;
-    }
-  }
-
-  private static String key(MultiMap form) {
-    String key = form.get("idempotency_key");
-    return key == null || key.isBlank() || key.length() > 200 ? UUID.randomUUID().toString() : key;
-  }
-
   private static Void back(RoutingContext ctx, String notice) {
     Http.seeOther(ctx, StaffLinks.session(fairSlug(ctx), ctx.pathParam("sessionId")) + "?done=" + notice);
     return null;
@@ -176,10 +136,5 @@ final class PresencePages {
 
   private static long sessionId(RoutingContext ctx) {
     return Http.idParam(ctx, "sessionId", "session");
-  }
-
-  private static boolean accepts(RoutingContext ctx) {
-    String accept = ctx.request().getHeader("Accept");
-    return accept != null && accept.contains("application/json");
   }
 }

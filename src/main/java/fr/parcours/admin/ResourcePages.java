@@ -67,7 +67,7 @@ final class ResourcePages {
   private Future<Void> render(RoutingContext ctx, int status, Organiser organiser, Fair fair, ResourceSpec spec,
                               String editing, JsonObject typed, List<FieldError> errors) {
     JsonObject messages = I18n.messages(I18n.language(ctx));
-    return resources.programme(fair).map(programme -> {
+    return resources.document(fair, true).map(programme -> {
       var items = programme.getJsonArray(spec.jsonName());
       JsonObject values = typed != null ? typed : items.stream().map(JsonObject.class::cast)
           .filter(item -> editing != null && editing.equals(String.valueOf(item.getValue(spec.key()))))

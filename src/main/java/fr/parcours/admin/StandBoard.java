@@ -1,5 +1,6 @@
 package fr.parcours.admin;
 
+import fr.parcours.fair.resource.FairProgramme;
 import fr.parcours.stand.StandMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,7 +18,8 @@ final class StandBoard {
   private StandBoard() {
   }
 
-  static JsonObject model(JsonArray reservations, JsonArray spots, JsonArray zones, JsonObject messages) {
+  static JsonObject model(JsonArray reservations, List<FairProgramme.StandSpot> spots, List<FairProgramme.Zone> zones,
+                          JsonObject messages) {
     List<JsonObject> all = reservations.stream().map(JsonObject.class::cast).toList();
     List<JsonObject> confirmed = all.stream().filter(r -> "confirmed".equals(r.getString("status"))).toList();
     List<JsonObject> waiting = all.stream().filter(r -> "waiting".equals(r.getString("status"))).toList();

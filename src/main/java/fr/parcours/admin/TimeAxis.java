@@ -1,6 +1,6 @@
 package fr.parcours.admin;
 
-import fr.parcours.programme.ShownSession;
+import fr.parcours.fair.resource.ShownSession;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

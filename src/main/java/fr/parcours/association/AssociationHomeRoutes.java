@@ -61,13 +61,8 @@ public final class AssociationHomeRoutes {
                 Locale.forLanguageTag(language)))
             .put("calendar", new Subscription(association.name(),
                 ((JsonObject) all.resultAt(2)).getString("calendar_url")).toJson())))
-        .onSuccess(model -> {
-          String done = ctx.queryParams().get("done");
-          if (done != null && NOTICES.contains(done)) {
-            model.put("notice", messages.getString("association_notice_" + done));
-          }
-          pages.render(ctx, 200, "association-home", model);
-        })
+        .onSuccess(model -> pages.render(ctx, 200, "association-home",
+            model.put("notice", AssociationPageRoutes.notice(ctx, NOTICES))))
         .onFailure(ctx::fail);
   }
 

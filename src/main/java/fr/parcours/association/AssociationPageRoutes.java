@@ -4,7 +4,7 @@ import fr.parcours.error.AppException;
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
-import fr.parcours.fair.resource.ResourceCatalog;
+import fr.parcours.fair.resource.FairProgramme;
 import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.web.ErrorHandler;
 import fr.parcours.web.Forms;
@@ -180,18 +180,19 @@ public final class AssociationPageRoutes {
               .put("slug", fair.slug()).put("name", fair.details().name() + " · " + fair.details().city())
               .put("selected", chosen.filter(c -> c.id() == fair.id()).isPresent())).toList()))
           .put("form", typed).put("errors", Pages.errorList(errors));
-      return chosen.map(fair -> resources.list(fair, ResourceCatalog.TRACKS).map(tracks -> model
+      return chosen.map(fair -> resources.tracks(fair).map(tracks -> model
               .put("fair", new JsonObject().put("slug", fair.slug()).put("name", fair.details().name())
                   .put("city", fair.details().city()).put("dates", fair.dateLabels(locale)))
               .put("tracks", themes(tracks, typed))))
           .orElseGet(() -> Future.succeededFuture(model));
-    }).onSuccess(model -> {
-      String done = ctx.queryParams().get("done");
-      if (errors.isEmpty() && done != null && NOTICES.contains(done)) {
-        model.put("notice", I18n.message(I18n.language(ctx), "association_notice_" + done));
-      }
-      pages.render(ctx, status, "association-area", model);
-    }).onFailure(ctx::fail);
+    }).onSuccess(model -> pages.render(ctx, status, "association-area",
+        model.put("notice", errors.isEmpty() ? notice(ctx, NOTICES) : null))).onFailure(ctx::fail);
+  }
+
+  /** What the redirect here said was done ({@code ?done=}, one of {@code known}), in the visitor's words; null for nothing. */
+  static String notice(RoutingContext ctx, Set<String> known) {
+    String done = ctx.queryParams().get("done");
+    return done != null && known.contains(done) ? I18n.message(I18n.language(ctx), "association_notice_" + done) : null;
   }
 
   /** The fair the visitor chose, or the only one published; a slug naming none is a 404. */
@@ -203,11 +204,10 @@ public final class AssociationPageRoutes {
         .orElseThrow(() -> AppException.notFound("fair", slug)));
   }
 
-  private static JsonArray themes(JsonArray tracks, JsonObject typed) {
+  private static JsonArray themes(List<FairProgramme.Track> tracks, JsonObject typed) {
     String theme = typed.getJsonObject("register", new JsonObject()).getString("theme");
-    return new JsonArray(tracks.stream().map(JsonObject.class::cast).map(track -> (Object) new JsonObject()
-        .put("slug", track.getString("slug")).put("name", track.getString("name"))
-        .put("selected", track.getString("slug").equals(theme))).toList());
+    return new JsonArray(tracks.stream().map(track -> (Object) new JsonObject()
+        .put("slug", track.slug()).put("name", track.name()).put("selected", track.slug().equals(theme))).toList());
   }
 
   /** A signed-out (or expired) browser on a signed-in page goes back to the area, to ask for a link. */

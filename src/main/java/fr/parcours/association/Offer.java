@@ -1,14 +1,21 @@
 package fr.parcours.association;
 
 import fr.parcours.fair.Fair;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+
+import java.util.List;
 
 /**
  * A stored offer: whose (written to at {@code contactEmail} in {@code language}), what it says
  * ({@link OfferDraft}), where review stands, the session it was placed in.
  */
-record Offer(long id, long associationId, String associationSlug, String associationName, String contactEmail,
+public record Offer(long id, long associationId, String associationSlug, String associationName, String contactEmail,
              String language, long trackId, OfferDraft draft, OfferStatus status, String reviewMessage, Long sessionId) {
+
+  static JsonArray toJson(List<Offer> offers, Fair fair) {
+    return new JsonArray(offers.stream().map(offer -> (Object) offer.toJson(fair)).toList());
+  }
 
   JsonObject toJson(Fair fair) {
     return new JsonObject().put("id", id)

@@ -19,7 +19,7 @@ import java.util.Objects;
  * how long, with how many of its people and when they are there, the trades its job
  * ambassadors present and what it needs on site.
  */
-record OfferDraft(OfferKind kind, String theme, String title, String description, String audience,
+public record OfferDraft(OfferKind kind, String theme, String title, String description, String audience,
                   int durationMinutes, int people, List<Interval> availability, List<String> trades, Needs needs) {
 
   static final List<String> AUDIENCES = List.of("3e", "2nde", "both");
@@ -28,7 +28,7 @@ record OfferDraft(OfferKind kind, String theme, String title, String description
   private static final int MAX_PEOPLE = 100;
 
   /** Power, how many tables, a screen. */
-  record Needs(boolean power, int tables, boolean screen) {
+  public record Needs(boolean power, int tables, boolean screen) {
     static final Needs NONE = new Needs(false, 0, false);
 
     JsonObject toJson() {
@@ -36,12 +36,12 @@ record OfferDraft(OfferKind kind, String theme, String title, String description
     }
   }
 
-  OfferDraft {
+  public OfferDraft {
     availability = List.copyOf(availability);
     trades = List.copyOf(trades);
   }
 
-  boolean placeable() {
+  public boolean placeable() {
     return kind.session().isPresent();
   }
 

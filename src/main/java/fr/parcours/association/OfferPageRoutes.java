@@ -4,7 +4,7 @@ import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairDay;
 import fr.parcours.fair.FairService;
-import fr.parcours.fair.resource.ResourceCatalog;
+import fr.parcours.fair.resource.FairProgramme;
 import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.web.Http;
 import fr.parcours.web.I18n;
@@ -92,7 +92,7 @@ public final class OfferPageRoutes {
                       List<OfferForm.Window> windows, List<FieldError> errors) {
     JsonObject messages = I18n.messages(I18n.language(ctx));
     Locale locale = Locale.forLanguageTag(I18n.language(ctx));
-    resources.list(fair, ResourceCatalog.TRACKS).onSuccess(tracks -> pages.render(ctx, status, "association-offer",
+    resources.tracks(fair).onSuccess(tracks -> pages.render(ctx, status, "association-offer",
         new JsonObject()
             .put("association", AssociationAuth.current(ctx).toJson())
             .put("title", offer == null ? messages.getString("association_offer_new")
@@ -122,10 +122,9 @@ public final class OfferPageRoutes {
         .put("label", messages.getString(labelPrefix + value, value)).put("selected", value.equals(chosen))).toList());
   }
 
-  private static JsonArray themes(JsonArray tracks, String chosen) {
-    return new JsonArray(tracks.stream().map(JsonObject.class::cast).map(track -> (Object) new JsonObject()
-        .put("value", track.getString("slug")).put("label", track.getString("name"))
-        .put("selected", track.getString("slug").equals(chosen))).toList());
+  private static JsonArray themes(List<FairProgramme.Track> tracks, String chosen) {
+    return new JsonArray(tracks.stream().map(track -> (Object) new JsonObject()
+        .put("value", track.slug()).put("label", track.name()).put("selected", track.slug().equals(chosen))).toList());
   }
 
   /** The availability rows: each a day (a choice when the fair has several), a start and an end. */

@@ -48,7 +48,8 @@ public final class OfferRoutes {
     router.post(OWN_ITEM + "/withdraw").handler(association).handler(ctx -> Http.respond(ctx, 200,
         fair(ctx).compose(fair -> offers.withdraw(fair, AssociationAuth.current(ctx), offerId(ctx)))));
     router.get(FAIR_OFFERS).handler(organiser).handler(ctx -> Http.respond(ctx, 200,
-        owned(fairs, ctx, FairRole.STAFF).compose(fair -> offers.all(fair, ctx.queryParams().get("status")))));
+        owned(fairs, ctx, FairRole.STAFF).compose(fair -> offers.all(fair, ctx.queryParams().get("status"))
+            .map(list -> Offer.toJson(list, fair)))));
     router.post(FAIR_OFFER + "/review").handler(organiser).handler(ctx -> Http.respond(ctx, 200,
         owned(fairs, ctx, FairRole.EDITOR).compose(fair -> offers.review(fair, Http.body(ctx), offerId(ctx)))));
     router.put(FAIR_OFFER + "/placement").handler(organiser).handler(ctx -> Http.respond(ctx, 200,

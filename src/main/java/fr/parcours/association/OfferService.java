@@ -38,7 +38,7 @@ public final class OfferService {
   }
 
   public Future<JsonArray> own(Fair fair, SignedInAssociation who) {
-    return offers.list(pool, fair.id(), who.id(), null).map(list -> json(list, fair));
+    return offers.list(pool, fair.id(), who.id(), null).map(list -> Offer.toJson(list, fair));
   }
 
   public Future<JsonObject> show(Fair fair, SignedInAssociation who, long id) {
@@ -64,9 +64,9 @@ public final class OfferService {
   }
 
   /** Every offer of the fair, or those in {@code status} (null for all), for its organiser. */
-  public Future<JsonArray> all(Fair fair, String status) {
+  public Future<List<Offer>> all(Fair fair, String status) {
     OfferStatus wanted = status == null ? null : parseStatus(status);
-    return offers.list(pool, fair.id(), null, wanted).map(list -> json(list, fair));
+    return offers.list(pool, fair.id(), null, wanted);
   }
 
   /** The organiser accepts, declines or asks for changes; the association gets the decision by message. */
@@ -113,9 +113,5 @@ public final class OfferService {
 
   private Future<JsonObject> shown(SqlClient conn, Fair fair, long id) {
     return offers.find(conn, id).map(found -> found.orElseThrow().toJson(fair));
-  }
-
-  private static JsonArray json(List<Offer> list, Fair fair) {
-    return new JsonArray(list.stream().map(offer -> (Object) offer.toJson(fair)).toList());
   }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
  * is open; the organiser accepts it, declines it or asks for changes while it is open too.
  * Accepted, declined and withdrawn are final.
  */
-enum OfferStatus {
+public enum OfferStatus {
   SUBMITTED, CHANGES_REQUESTED, ACCEPTED, DECLINED, WITHDRAWN;
 
   /** What the organiser decides; declining or asking for changes must say why. */
@@ -31,7 +31,7 @@ enum OfferStatus {
     }
   }
 
-  boolean open() {
+  public boolean open() {
     return this == SUBMITTED || this == CHANGES_REQUESTED;
   }
 
@@ -51,7 +51,7 @@ enum OfferStatus {
     return decision.result;
   }
 
-  String json() {
+  public String json() {
     return name().toLowerCase(Locale.ROOT);
   }
 

@@ -61,7 +61,7 @@ public final class BookingFormRoutes {
         .map(json -> BookingRequest.parse(JsonInput.of(json)))
         .compose(request -> BookingRoutes.counted(ctx, throttle, request)
             .compose(counted -> bookings.book(ctx.pathParam("fairSlug"), key, request, I18n.language(ctx))))
-        .onSuccess(outcome -> Http.seeOther(ctx, managePath(outcome.value()) + "?done=booked"))
+        .onSuccess(outcome -> Http.seeOther(ctx, outcome.value().managePath() + "?done=booked"))
         .onFailure(error -> Refusals.show(ctx, error, (status, errors) ->
             render(ctx, status, Forms.json(form, FIELDS, Set.of()), key, errors)));
   }
@@ -128,11 +128,6 @@ public final class BookingFormRoutes {
   static String supervision(RoutingContext ctx, BookingRules rules) {
     return rules.pupilsPerAdult() == null ? null
         : Catalogue.say(I18n.language(ctx), "booking_supervision", Map.of("pupils", rules.pupilsPerAdult()));
-  }
-
-  private static String managePath(JsonObject booking) {
-    String url = booking.getString("manage_url");
-    return url.substring(url.indexOf(BookingLinks.MANAGE));
   }
 
 }

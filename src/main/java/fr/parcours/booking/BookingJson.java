@@ -19,6 +19,11 @@ final class BookingJson {
     return of(booking, fair, links.manage(booking.token()), links.calendar(booking.feedToken()));
   }
 
+  /** As the request that made it is answered: no pick yet, and no windows looked up while it waits. */
+  static JsonObject of(BookedClass booked) {
+    return of(booked.booking(), booked.fair(), booked.manageUrl(), booked.calendarUrl());
+  }
+
   /** As its teacher is shown it: with its challenge pick when it has one, and while it waits the windows that would confirm it. */
   static JsonObject of(ShownBooking shown) {
     Booking booking = shown.booking();

@@ -1,6 +1,7 @@
 package fr.parcours.booking;
 
 import fr.parcours.auth.AuthRoutes;
+import fr.parcours.db.IdempotencyKeys.Outcome;
 import fr.parcours.error.AppException;
 import fr.parcours.web.Csv;
 import fr.parcours.web.Http;
@@ -71,7 +72,7 @@ public final class BookingRoutes {
     String key = IdempotentPost.key(ctx);
     BookingRequest request = BookingRequest.parse(Http.body(ctx));
     IdempotentPost.created(ctx, counted(ctx, throttle, request).compose(counted -> bookings.book(fair(ctx), key,
-        request, I18n.named(ctx))));
+        request, I18n.named(ctx))).map(done -> new Outcome<>(BookingJson.of(done.value()), done.created())));
   }
 
   /**

@@ -7,10 +7,12 @@ import fr.parcours.booking.GroupPlan.Decision;
 import fr.parcours.booking.GroupPlan.Placed;
 import fr.parcours.booking.GroupPlan.Refused;
 import fr.parcours.booking.GroupPlan.Replayed;
+import fr.parcours.booking.GroupRepository.Loaded;
 import fr.parcours.db.Batcher;
 import fr.parcours.db.IdempotencyKeys.Outcome;
 import fr.parcours.db.Locks;
 import fr.parcours.db.Locks.Lock;
+import fr.parcours.db.Pipelined;
 import fr.parcours.db.Retries;
 import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
@@ -19,7 +21,6 @@ import fr.parcours.mail.Message;
 import fr.parcours.metrics.AppMetrics;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 
@@ -65,7 +66,7 @@ public final class BookingService {
   private final BookingExtras extras;
   private final AppMetrics metrics;
   private final Locks locks;
-  private final Batcher<String, Asked, Outcome<JsonObject>> groups;
+  private final Batcher<String, Asked, Outcome<BookedClass>> groups;
   private volatile LongConsumer placesCommitted = fairId -> { };
 
   /**
@@ -98,7 +99,7 @@ public final class BookingService {
    * Books a route, or a place on the waiting list; a repeated key replays the first answer.
    * {@code language}: the teacher's (their page's or Accept-Language), null for the fair's.
    */
-  public Future<Outcome<JsonObject>> book(String fairSlug, String key, BookingRequest request, String language) {
+  public Future<Outcome<BookedClass>> book(String fairSlug, String key, BookingRequest request, String language) {
     long started = System.nanoTime();
     // Grouped by the names the request gives: the group finds its fair, track and rules once.
     return groups.submit(fairSlug + "\n" + request.track(), new Asked(fairSlug, key, request, language))
@@ -109,12 +110,13 @@ public final class BookingService {
    * One transaction for bookings of one track that arrived together (see {@link GroupPlan}): an
    * unknown fair or track refuses them all; a database failure fails (or retries) them all.
    */
-  private Future<List<Future<Outcome<JsonObject>>>> runGroup(List<Asked> arrived) {
+  private Future<List<Future<Outcome<BookedClass>>>> runGroup(List<Asked> arrived) {
     Asked first = arrived.get(0);
     return target(first.fairSlug(), first.request().track()).compose(target -> {
       List<GroupPlan.Asked> group = arrived.stream().map(asked -> new GroupPlan.Asked(asked.key(),
           asked.request().fingerprint(), asked.request(), target.fair().languageFor(asked.language()))).toList();
-      return Retries.onRace(() -> pool.withTransaction(conn -> placeGroup(conn, target, group)))
+      return Retries.onRace(() -> Pipelined.transaction(pool, conn -> readGroup(conn, target, group),
+              (conn, loaded) -> placeGroup(conn, target, group, loaded)))
           .andThen(done -> {
             if (done.succeeded() && done.result().stream().anyMatch(o -> o.succeeded() && o.result().created())) {
               placesCommitted.accept(target.fair().id());
@@ -125,56 +127,65 @@ public final class BookingService {
 
   /**
    * The group's keys claimed, the schools (where the fair caps them) and the track locked in
-   * one order, the track read once; then each request decided in arrival order, and the whole
-   * group written at once: a few statements for the group instead of a dozen per booking.
+   * one order, the track read once: one round trip, BEGIN included.
    */
-  private Future<List<Future<Outcome<JsonObject>>>> placeGroup(SqlConnection conn, Target target,
-                                                               List<GroupPlan.Asked> group) {
-    Fair fair = target.fair();
-    long trackId = target.track().id();
+  private Future<Loaded> readGroup(SqlConnection conn, Target target, List<GroupPlan.Asked> group) {
+    long fairId = target.fair().id();
     Set<String> capped = target.rules().capsSchools()
         ? group.stream().map(asked -> asked.request().school().uai()).collect(Collectors.toCollection(TreeSet::new))
         : Set.of();
-    List<Lock> needed = new ArrayList<>(capped.stream().map(uai -> Lock.school(fair.id(), uai)).toList());
-    needed.add(Lock.track(trackId));
-    return groupRepository.read(conn, locks, fair.id(), trackId, needed, group, capped).compose(loaded -> {
-      List<Decision> decisions = GroupPlan.decide(fair, target.track(), target.rules(), group, loaded.read(), Instant.now());
-      List<Placed> placed = new ArrayList<>();
-      List<String> givenBack = new ArrayList<>();
-      List<Long> replayed = new ArrayList<>();
-      for (int i = 0; i < decisions.size(); i++) {
-        Decision decision = decisions.get(i);
-        if (decision instanceof Placed p) {
-          placed.add(p);
-        } else if (decision instanceof Refused refused && refused.giveBack()) {
-          givenBack.add(group.get(i).key());
-        } else if (decision instanceof Replayed r) {
-          replayed.add(r.bookingId());
-        }
-      }
-      List<Message> messages = placed.stream().map(p -> BookingMessages.of(
-          p.booking().is(Booking.CONFIRMED) ? Notice.CONFIRMED : Notice.WAITLISTED, p.booking(), fair,
-          loaded.venues().of(p.booking().route()), links)).toList();
-      Future<Void> written = groupRepository.write(conn, fair.id(), trackId, placed, givenBack, messages);
-      Future<List<Booking>> replays = replayed.isEmpty() ? Future.succeededFuture(List.of())
-          : repository.byIds(conn, replayed);
-      return Future.all(written, replays).map(done -> outcomes(decisions, replays.result(), fair));
-    });
+    List<Lock> needed = new ArrayList<>(capped.stream().map(uai -> Lock.school(fairId, uai)).toList());
+    needed.add(Lock.track(target.track().id()));
+    return groupRepository.read(conn, locks, fairId, target.track().id(), needed, group, capped);
   }
 
-  private List<Future<Outcome<JsonObject>>> outcomes(List<Decision> decisions, List<Booking> replays, Fair fair) {
+  /**
+   * Each request decided in arrival order against what the group read, and the whole group
+   * written at once (its COMMIT in the same round trip): a few statements for the group
+   * instead of a dozen per booking. Sends every statement before it returns.
+   */
+  private Future<List<Future<Outcome<BookedClass>>>> placeGroup(SqlConnection conn, Target target,
+                                                                List<GroupPlan.Asked> group, Loaded loaded) {
+    Fair fair = target.fair();
+    long trackId = target.track().id();
+    List<Decision> decisions = GroupPlan.decide(fair, target.track(), target.rules(), group, loaded.read(), Instant.now());
+    List<Placed> placed = new ArrayList<>();
+    List<String> givenBack = new ArrayList<>();
+    List<Long> replayed = new ArrayList<>();
+    for (int i = 0; i < decisions.size(); i++) {
+      Decision decision = decisions.get(i);
+      if (decision instanceof Placed p) {
+        placed.add(p);
+      } else if (decision instanceof Refused refused && refused.giveBack()) {
+        givenBack.add(group.get(i).key());
+      } else if (decision instanceof Replayed r) {
+        replayed.add(r.bookingId());
+      }
+    }
+    List<Message> messages = placed.stream().map(p -> BookingMessages.of(
+        p.booking().is(Booking.CONFIRMED) ? Notice.CONFIRMED : Notice.WAITLISTED, p.booking(), fair,
+        loaded.venues().of(p.booking().route()), links)).toList();
+    Future<Void> written = groupRepository.write(conn, fair.id(), trackId, placed, givenBack, messages);
+    // Replayed bookings were committed before this group: their routes, read once their rows are,
+    // come after the group's COMMIT on the same connection.
+    Future<List<Booking>> replays = replayed.isEmpty() ? Future.succeededFuture(List.of())
+        : repository.byIds(conn, replayed);
+    return Future.all(written, replays).map(done -> outcomes(decisions, replays.result(), fair));
+  }
+
+  private List<Future<Outcome<BookedClass>>> outcomes(List<Decision> decisions, List<Booking> replays, Fair fair) {
     Map<Long, Booking> stored = new HashMap<>();
     replays.forEach(booking -> stored.put(booking.id(), booking));
-    List<Future<Outcome<JsonObject>>> outcomes = new ArrayList<>();
+    List<Future<Outcome<BookedClass>>> outcomes = new ArrayList<>();
     for (Decision decision : decisions) {
       if (decision instanceof Placed p) {
-        outcomes.add(Future.succeededFuture(new Outcome<>(json(p.booking(), fair), true)));
+        outcomes.add(Future.succeededFuture(new Outcome<>(BookedClass.of(p.booking(), fair, links), true)));
       } else if (decision instanceof Again again) {
-        outcomes.add(Future.succeededFuture(new Outcome<>(json(again.booking(), fair), false)));
+        outcomes.add(Future.succeededFuture(new Outcome<>(BookedClass.of(again.booking(), fair, links), false)));
       } else if (decision instanceof Replayed r) {
         Booking first = stored.get(r.bookingId());
         outcomes.add(first == null ? Future.failedFuture(new IllegalStateException("replayed booking gone: " + r.bookingId()))
-            : Future.succeededFuture(new Outcome<>(json(first, fair), false)));
+            : Future.succeededFuture(new Outcome<>(BookedClass.of(first, fair, links), false)));
       } else {
         outcomes.add(Future.failedFuture(((Refused) decision).refusal()));
       }
@@ -182,9 +193,9 @@ public final class BookingService {
     return outcomes;
   }
 
-  private static String outcomeOf(AsyncResult<Outcome<JsonObject>> done) {
+  private static String outcomeOf(AsyncResult<Outcome<BookedClass>> done) {
     if (done.succeeded()) {
-      return done.result().created() ? done.result().value().getString("status") : REPLAYED;
+      return done.result().created() ? done.result().value().booking().status() : REPLAYED;
     }
     return done.cause() instanceof AppException refused ? refused.code() : FAILED;
   }
@@ -365,9 +376,5 @@ public final class BookingService {
     }
     return repository.timetable(pool, booking.trackId()).map(timetable ->
         Alternatives.windows(timetable, Need.of(fair, booking.request()), fair.day(booking.request().day()), fair.zone()));
-  }
-
-  private JsonObject json(Booking booking, Fair fair) {
-    return BookingJson.of(booking, links, fair);
   }
 }

@@ -22,13 +22,24 @@ public final class RouteFinder {
   }
 
   public static Optional<Route> find(Timetable timetable, Need need) {
-    if (timetable.activities().isEmpty()) {
-      return Optional.empty();
-    }
+    return search(timetable, need, false);
+  }
+
+  /** Whether any route fits: the search stops at the first one. */
+  static boolean exists(Timetable timetable, Need need) {
+    return search(timetable, need, true).isPresent();
+  }
+
+  private static Optional<Route> search(Timetable timetable, Need need, boolean anyRoute) {
     List<List<SessionSlot>> choices = timetable.activities().stream()
         .map(activity -> candidates(timetable, activity, need))
         .toList();
-    Search search = new Search(choices, need);
+    // An activity with no session left for the class (the usual case once a track is full) ends
+    // the search before it tries every combination of the others.
+    if (choices.isEmpty() || choices.stream().anyMatch(List::isEmpty)) {
+      return Optional.empty();
+    }
+    Search search = new Search(choices, need, anyRoute);
     search.extend(new ArrayList<>());
     return Optional.ofNullable(search.best);
   }
@@ -63,10 +74,10 @@ public final class RouteFinder {
       throw AppException.conflict("TRACK_NOT_PLANNED", "track", Map.of());
     }
     Timetable empty = timetable.empty();
-    if (find(empty, need.withPeople(0)).isEmpty()) {
+    if (!exists(empty, need.withPeople(0))) {
       throw AppException.unprocessable("WINDOW_TOO_SHORT", "departure", Map.of("activities", timetable.activities().size()));
     }
-    if (find(empty, need).isEmpty()) {
+    if (!exists(empty, need)) {
       throw AppException.unprocessable("CLASS_TOO_LARGE", "pupils", Map.of("people", need.people()));
     }
   }
@@ -83,11 +94,13 @@ public final class RouteFinder {
     private final List<List<SessionSlot>> choices;
     private final Need need;
     private final Comparator<Route> preference;
+    private final boolean anyRoute;
     private Route best;
 
-    Search(List<List<SessionSlot>> choices, Need need) {
+    Search(List<List<SessionSlot>> choices, Need need, boolean anyRoute) {
       this.choices = choices;
       this.need = need;
+      this.anyRoute = anyRoute;
       this.preference = Comparator.comparing(Route::end)
           .thenComparingDouble(route -> route.peakLoad(need.people()))
           .thenComparingLong(Route::startSum)
@@ -103,6 +116,9 @@ public final class RouteFinder {
         return;
       }
       for (SessionSlot candidate : choices.get(chosen.size())) {
+        if (anyRoute && best != null) {
+          return;
+        }
         if (fitsWith(chosen, candidate) && !endsAfterBest(candidate)) {
           chosen.add(candidate);
           extend(chosen);

@@ -5,16 +5,16 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
-import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 
 /** SQL for fairs and their days. */
@@ -25,7 +25,11 @@ final class FairRepository {
       + "registration_mode, requests_open_at, requests_close_at, allocation_at, offer_hours, "
       // Published once at most (allocations_one_published): the moment first come opens in allocation mode.
       + "(SELECT a.published_at FROM allocations a WHERE a.fair_id = fairs.id AND a.published_at IS NOT NULL) "
-      + "AS allocation_published_at";
+      + "AS allocation_published_at, "
+      // The days in the fair's own row: one statement per fair read, where a second one waited on the first.
+      + "ARRAY(SELECT d.day FROM fair_days d WHERE d.fair_id = fairs.id ORDER BY d.day) AS days, "
+      + "ARRAY(SELECT d.opens_at FROM fair_days d WHERE d.fair_id = fairs.id ORDER BY d.day) AS days_open, "
+      + "ARRAY(SELECT d.closes_at FROM fair_days d WHERE d.fair_id = fairs.id ORDER BY d.day) AS days_close";
 
   private final Pool pool;
 
@@ -43,18 +47,18 @@ final class FairRepository {
 
   private Future<Optional<Fair>> findOne(String condition, Object value) {
     return pool.preparedQuery("SELECT " + COLUMNS + " FROM fairs WHERE " + condition).execute(Tuple.of(value))
-        .compose(rows -> withDays(rows).map(fairs -> fairs.stream().findFirst()));
+        .map(rows -> fairs(rows).stream().findFirst());
   }
 
   Future<List<Fair>> published() {
     return pool.preparedQuery("SELECT " + COLUMNS + " FROM fairs WHERE status = 'published' ORDER BY slug")
-        .execute().compose(this::withDays);
+        .execute().map(FairRepository::fairs);
   }
 
   Future<List<Fair>> ofMember(long organiserId) {
     return pool.preparedQuery("SELECT " + COLUMNS + " FROM fairs WHERE id IN "
             + "(SELECT fair_id FROM fair_members WHERE organiser_id = $1) ORDER BY slug")
-        .execute(Tuple.of(organiserId)).compose(this::withDays);
+        .execute(Tuple.of(organiserId)).map(FairRepository::fairs);
   }
 
   Future<Optional<FairRole>> roleOf(long fairId, long organiserId) {
@@ -103,28 +107,22 @@ final class FairRepository {
         .executeBatch(batch).mapEmpty();
   }
 
-  private Future<List<Fair>> withDays(RowSet<Row> fairRows) {
-    List<Row> rows = StreamSupport.stream(fairRows.spliterator(), false).toList();
-    Long[] ids = rows.stream().map(row -> row.getLong("id")).toArray(Long[]::new);
-    return days(pool, ids).map(days -> rows.stream()
-        .map(row -> fair(row, days.getOrDefault(row.getLong("id"), List.of()))).toList());
+  private static List<Fair> fairs(RowSet<Row> rows) {
+    return StreamSupport.stream(rows.spliterator(), false).map(FairRepository::fair).toList();
   }
 
-  private static Future<Map<Long, List<FairDay>>> days(SqlClient client, Long[] fairIds) {
-    return client.preparedQuery("SELECT fair_id, day, opens_at, closes_at FROM fair_days "
-            + "WHERE fair_id = ANY($1) ORDER BY day")
-        .execute(Tuple.of(fairIds))
-        .map(rows -> StreamSupport.stream(rows.spliterator(), false).collect(Collectors.groupingBy(
-            row -> row.getLong("fair_id"),
-            Collectors.mapping(row -> new FairDay(row.getLocalDate("day"), row.getLocalTime("opens_at"),
-                row.getLocalTime("closes_at")), Collectors.toList()))));
+  private static List<FairDay> days(Row row) {
+    LocalDate[] days = row.getArrayOfLocalDates("days");
+    LocalTime[] opens = row.getArrayOfLocalTimes("days_open");
+    LocalTime[] closes = row.getArrayOfLocalTimes("days_close");
+    return IntStream.range(0, days.length).mapToObj(i -> new FairDay(days[i], opens[i], closes[i])).toList();
   }
 
-  private static Fair fair(Row row, List<FairDay> days) {
+  private static Fair fair(Row row) {
     FairDetails details = new FairDetails(row.getString("slug"), row.getString("name"), row.getString("city"),
         row.getString("description"), ZoneId.of(row.getString("time_zone")), row.getString("status"),
         row.getOffsetDateTime("registration_opens_at"), row.getOffsetDateTime("registration_closes_at"),
-        row.getInteger("changeover_minutes"), days, row.getString("language"), new RegistrationSettings(
+        row.getInteger("changeover_minutes"), days(row), row.getString("language"), new RegistrationSettings(
             row.getString("registration_mode"), row.getOffsetDateTime("requests_open_at"),
             row.getOffsetDateTime("requests_close_at"), row.getOffsetDateTime("allocation_at"),
             row.getInteger("offer_hours"), row.getOffsetDateTime("allocation_published_at")));

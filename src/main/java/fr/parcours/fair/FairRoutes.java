@@ -73,7 +73,7 @@ public final class FairRoutes {
     Organiser viewer = AuthRoutes.organiser(ctx);
     String slug = ctx.pathParam("fairSlug");
     if (viewer == null) {
-      prepared.respond(ctx, "fair/" + slug, () -> fairs.readable(slug, null).compose(fair -> resources.publicProgramme(fair)
+      prepared.respond(ctx, "fair/" + slug, () -> fairs.readable(slug, null).compose(fair -> resources.document(fair, false)
           .map(lists -> {
             Instant now = Instant.now();
             return new PreparedJson.Loaded(FairJson.summary(fair, now).mergeIn(lists), fair.id(), PreparedCache.EVERY_CHANGE,
@@ -83,7 +83,7 @@ public final class FairRoutes {
     }
     Http.respond(ctx, 200, fairs.readable(slug, viewer)
         .compose(fair -> inTeam(fair, viewer)
-            .compose(member -> member ? resources.programme(fair) : resources.publicProgramme(fair))
+            .compose(member -> resources.document(fair, member))
             .map(lists -> FairJson.summary(fair, Instant.now()).mergeIn(lists))));
   }
 

@@ -2,7 +2,7 @@ package fr.parcours.imports;
 
 import fr.parcours.error.FieldError;
 import fr.parcours.fair.Slugs;
-import io.vertx.core.json.JsonArray;
+import fr.parcours.fair.resource.FairProgramme;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
@@ -35,15 +35,15 @@ public record ImportPlan(List<Row> rows, List<LineError> errors, List<String> ig
     return rows.stream().filter(Row::creating).count();
   }
 
-  /** Plans {@code table} against the fair's programme document (its lists of places by JSON name). */
-  public static ImportPlan of(ImportKind kind, CsvTable table, JsonObject programme) {
+  /** Plans {@code table} against the fair's programme: its resources of this kind and the places rows name. */
+  public static ImportPlan of(ImportKind kind, CsvTable table, FairProgramme programme) {
     List<LineError> errors = new ArrayList<>();
     List<String> ignored = new ArrayList<>();
     Column[] columns = columns(kind, table.header(), errors, ignored);
-    Set<String> existing = keys(programme.getJsonArray(kind.spec().jsonName()), kind.key());
-    JsonArray placeList = kind.referenceList() == null ? new JsonArray() : programme.getJsonArray(kind.referenceList());
-    Map<String, String> places = places(placeList);
-    String onlyPlace = placeList.size() == 1 ? placeList.getJsonObject(0).getString("slug") : null;
+    Set<String> existing = kind.keysIn(programme);
+    Map<String, String> placeNames = kind.placesIn(programme);
+    Map<String, String> places = places(placeNames);
+    String onlyPlace = placeNames.size() == 1 ? placeNames.keySet().iterator().next() : null;
     if (!errors.isEmpty()) {
       return new ImportPlan(List.of(), errors, ignored);
     }
@@ -126,19 +126,12 @@ public record ImportPlan(List<Row> rows, List<LineError> errors, List<String> ig
     }
   }
 
-  private static Set<String> keys(JsonArray items, String key) {
-    Set<String> keys = new HashSet<>();
-    items.forEach(item -> keys.add(String.valueOf(((JsonObject) item).getValue(key))));
-    return keys;
-  }
-
   /** Each place by its slug and by its name, both as compared, to its slug. */
-  private static Map<String, String> places(JsonArray items) {
+  private static Map<String, String> places(Map<String, String> names) {
     Map<String, String> places = new HashMap<>();
-    items.forEach(item -> {
-      JsonObject place = (JsonObject) item;
-      places.put(Column.plain(place.getString("slug")), place.getString("slug"));
-      places.put(Column.plain(place.getString("name")), place.getString("slug"));
+    names.forEach((slug, name) -> {
+      places.put(Column.plain(slug), slug);
+      places.put(Column.plain(name), slug);
     });
     return places;
   }

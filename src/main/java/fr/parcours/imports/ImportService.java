@@ -9,7 +9,6 @@ import fr.parcours.fair.FairService;
 import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.web.JsonInput;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 
 import java.util.ArrayList;

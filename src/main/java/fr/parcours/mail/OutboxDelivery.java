@@ -10,10 +10,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Delivers one due message: claim it (the attempt counted and committed), send it outside any
- * transaction, record the outcome. Delivery never depends on a transaction surviving the send.
+ * Delivers due messages: claim them (each attempt counted and committed), send them outside any
+ * transaction, record the outcomes. Delivery never depends on a transaction surviving the send.
  * A sender that dies or loses the database between sending and recording leaves the claim in
  * place; once its lease runs out another instance sends the message again, with the same
  * Message-ID, and counts the repeat in the row (at least once, a repeat folded by mail clients).
@@ -21,6 +25,12 @@ import java.time.Duration;
 final class OutboxDelivery {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxDelivery.class);
+  /**
+   * Messages claimed, sent and recorded together: two commits for them all instead of two each.
+   * An instance killed between sending and recording leaves at most this many to go again as
+   * repeats (each counted in its row).
+   */
+  private static final int BATCH = 32;
 
   private final Vertx vertx;
   private final Pool pool;
@@ -35,27 +45,42 @@ final class OutboxDelivery {
     this.lease = lease;
   }
 
-  /** Delivers the oldest due message; false when none is due (or others hold the due ones). */
+  /** Delivers the oldest due messages; false when none is due (or others hold the due ones). */
   Future<Boolean> deliverNext() {
-    return repository.claimNextDue(pool, lease).compose(claimed -> claimed.isEmpty()
+    return repository.claimDue(pool, lease, BATCH).compose(claimed -> claimed.isEmpty()
         ? Future.succeededFuture(false)
-        : deliver(claimed.get()).map(true));
+        : deliver(claimed).map(true));
   }
 
-  private Future<Void> deliver(Pending pending) {
-    if (pending.repeat()) {
-      LOG.warn("Message {} ({}) sent again, attempt {}: the outcome of an earlier attempt was never recorded, "
-          + "so it may have arrived; same Message-ID", pending.id(), pending.message().kind(), pending.attempts());
-    }
-    return send(pending).compose(
-        sent -> repository.markSent(pool, pending.id()),
-        error -> recordFailure(pool, pending, error));
+  /** Sends the claimed messages in queue order, then records them: the sent ones in one statement. */
+  private Future<Void> deliver(List<Pending> claimed) {
+    claimed.stream().filter(Pending::repeat).forEach(pending -> LOG.warn("Message {} ({}) sent again, attempt {}: "
+        + "the outcome of an earlier attempt was never recorded, so it may have arrived; same Message-ID",
+        pending.id(), pending.message().kind(), pending.attempts()));
+    return send(claimed).compose(failures -> {
+      List<Long> sent = claimed.stream().map(Pending::id).filter(id -> !failures.containsKey(id)).toList();
+      List<Future<Void>> recorded = new ArrayList<>();
+      if (!sent.isEmpty()) {
+        recorded.add(repository.markSent(pool, sent));
+      }
+      claimed.stream().filter(pending -> failures.containsKey(pending.id()))
+          .forEach(pending -> recorded.add(recordFailure(pool, pending, failures.get(pending.id()))));
+      return Future.all(recorded).mapEmpty();
+    });
   }
 
-  private Future<Void> send(Pending pending) {
+  /** Sends each message, one after the other; answers the failures by message id. */
+  private Future<Map<Long, Throwable>> send(List<Pending> claimed) {
     return vertx.executeBlocking(() -> {
-      sender.send(pending.id(), pending.createdAt(), pending.message());
-      return null;
+      Map<Long, Throwable> failures = new HashMap<>();
+      for (Pending pending : claimed) {
+        try {
+          sender.send(pending.id(), pending.createdAt(), pending.message());
+        } catch (Exception e) {
+          failures.put(pending.id(), e);
+        }
+      }
+      return failures;
     }, false);
   }
 

@@ -1,6 +1,5 @@
 package fr.parcours.mail;
 
-import fr.parcours.db.Results;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -8,8 +7,9 @@ import io.vertx.sqlclient.Tuple;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 /** All the SQL of the outbox. Methods take the client so the caller decides the transaction. */
@@ -50,25 +50,32 @@ final class OutboxRepository {
   }
 
   /**
-   * Claims the oldest due message in one committed statement, before anything is sent: the
-   * attempt is counted, and the message is not due again before {@code lease} runs out (the
-   * sender records the outcome well before; if it dies, another instance takes the message
-   * then). SKIP LOCKED lets the workers of other instances claim the next one meanwhile.
+   * Claims the oldest due messages (at most {@code limit}) in one committed statement, before
+   * anything is sent: each attempt is counted, and the messages are not due again before {@code
+   * lease} runs out (the sender records the outcomes well before; if it dies, another instance
+   * takes them then). SKIP LOCKED lets the workers of other instances claim the next ones
+   * meanwhile. In queue order.
    */
-  Future<Optional<Pending>> claimNextDue(SqlClient db, Duration lease) {
+  Future<List<Pending>> claimDue(SqlClient db, Duration lease, int limit) {
     return db.preparedQuery("WITH due AS (SELECT id, claimed_at IS NOT NULL AS repeat FROM outbox "
             + "WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now() "
-            + "ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) "
+            + "ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED) "
             + "UPDATE outbox o SET attempts = o.attempts + 1, repeats = o.repeats + due.repeat::int, "
             + "next_attempt_at = now() + make_interval(secs => $1), claimed_at = now() FROM due WHERE o.id = due.id "
             + "RETURNING o.id, o.kind, o.recipient, o.subject, o.body, o.attempts, o.created_at, due.repeat")
-        .execute(Tuple.of((double) lease.toSeconds()))
-        .map(rows -> Results.first(rows).map(OutboxRepository::pending));
+        .execute(Tuple.of((double) lease.toSeconds(), limit))
+        .map(rows -> {
+          List<Pending> claimed = new ArrayList<>();
+          rows.forEach(row -> claimed.add(pending(row)));
+          claimed.sort(Comparator.comparingLong(Pending::id));
+          return claimed;
+        });
   }
 
-  Future<Void> markSent(SqlClient db, long id) {
-    return db.preparedQuery("UPDATE outbox SET sent_at = now(), claimed_at = NULL WHERE id = $1")
-        .execute(Tuple.of(id))
+  /** Records the messages sent, in one statement. */
+  Future<Void> markSent(SqlClient db, List<Long> ids) {
+    return db.preparedQuery("UPDATE outbox SET sent_at = now(), claimed_at = NULL WHERE id = ANY($1::bigint[])")
+        .execute(Tuple.of((Object) ids.toArray(Long[]::new)))
         .mapEmpty();
   }
 

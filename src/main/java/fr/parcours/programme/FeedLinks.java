@@ -1,5 +1,6 @@
 package fr.parcours.programme;
 
+import fr.parcours.fair.resource.ShownSession;
 import fr.parcours.calendar.CalendarLinks;
 import fr.parcours.web.Subscription;
 import io.vertx.core.json.JsonArray;

@@ -1,65 +1,69 @@
 package fr.parcours.programme;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import fr.parcours.fair.resource.FairProgramme;
+import fr.parcours.fair.resource.ShownSession;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * A fair's programme document ({@code GET /api/fairs/{slug}}) read for pages: its sessions in
- * time order, and the names of its tracks, rooms, zones and associations by slug.
+ * A fair's programme as pages read it: its sessions in time order, and its tracks, rooms, zones
+ * and associations by slug, in the programme's order.
  */
-public record Programme(List<ShownSession> sessions, Map<String, JsonObject> tracks, Map<String, JsonObject> rooms,
-                        Map<String, JsonObject> zones, Map<String, JsonObject> associations) {
+public record Programme(List<ShownSession> sessions, Map<String, FairProgramme.Track> tracks,
+                        Map<String, FairProgramme.Room> rooms, Map<String, FairProgramme.Zone> zones,
+                        Map<String, FairProgramme.Association> associations) {
 
-  public static Programme of(JsonObject document) {
-    return new Programme(
-        document.getJsonArray("sessions").stream().map(s -> ShownSession.of((JsonObject) s)).toList(),
-        bySlug(document.getJsonArray("tracks")), bySlug(document.getJsonArray("rooms")),
-        bySlug(document.getJsonArray("zones")), bySlug(document.getJsonArray("associations")));
+  public static Programme of(FairProgramme content) {
+    return new Programme(content.sessions(), bySlug(content.tracks(), FairProgramme.Track::slug),
+        bySlug(content.rooms(), FairProgramme.Room::slug), bySlug(content.zones(), FairProgramme.Zone::slug),
+        bySlug(content.associations(), FairProgramme.Association::slug));
   }
 
-  private static Map<String, JsonObject> bySlug(JsonArray list) {
-    Map<String, JsonObject> map = new LinkedHashMap<>();
-    list.forEach(item -> map.put(((JsonObject) item).getString("slug"), (JsonObject) item));
+  private static <T> Map<String, T> bySlug(List<T> list, Function<T, String> slug) {
+    Map<String, T> map = new LinkedHashMap<>();
+    list.forEach(item -> map.put(slug.apply(item), item));
     return map;
   }
 
   public String trackName(String slug) {
-    return name(tracks, slug);
+    FairProgramme.Track track = slug == null ? null : tracks.get(slug);
+    return track == null ? null : track.name();
   }
 
   /** A room's or zone's name. */
   public String placeName(String slug) {
-    return rooms.containsKey(slug) ? name(rooms, slug) : name(zones, slug);
+    if (slug != null && rooms.containsKey(slug)) {
+      return rooms.get(slug).name();
+    }
+    FairProgramme.Zone zone = slug == null ? null : zones.get(slug);
+    return zone == null ? null : zone.name();
   }
 
   public String associationName(String slug) {
-    return name(associations, slug);
+    FairProgramme.Association association = slug == null ? null : associations.get(slug);
+    return association == null ? null : association.name();
   }
 
   /** What the association says of itself, empty when it says nothing. */
   public String associationDescription(String slug) {
-    JsonObject item = slug == null ? null : associations.get(slug);
-    return item == null ? "" : item.getString("description", "");
+    FairProgramme.Association association = slug == null ? null : associations.get(slug);
+    return association == null ? "" : association.description();
   }
 
   public String trackColor(String slug) {
-    JsonObject track = slug == null ? null : tracks.get(slug);
-    return track == null ? null : track.getString("color");
+    FairProgramme.Track track = slug == null ? null : tracks.get(slug);
+    return track == null ? null : track.color();
   }
 
   /** The capacity of a room or zone (0 when a zone sets none). */
   public int placeCapacity(String slug) {
-    JsonObject place = rooms.containsKey(slug) ? rooms.get(slug) : zones.get(slug);
-    Integer capacity = place == null ? null : place.getInteger("capacity");
-    return capacity == null ? 0 : capacity;
-  }
-
-  private static String name(Map<String, JsonObject> map, String slug) {
-    JsonObject item = slug == null ? null : map.get(slug);
-    return item == null ? null : item.getString("name");
+    if (slug != null && rooms.containsKey(slug)) {
+      return rooms.get(slug).capacity();
+    }
+    FairProgramme.Zone zone = slug == null ? null : zones.get(slug);
+    return zone == null || zone.capacity() == null ? 0 : zone.capacity();
   }
 }

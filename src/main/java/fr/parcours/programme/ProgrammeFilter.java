@@ -1,5 +1,6 @@
 package fr.parcours.programme;
 
+import fr.parcours.fair.resource.ShownSession;
 import io.vertx.core.MultiMap;
 
 /**

@@ -15,7 +15,7 @@ final class ProgrammeFilters {
 
   static JsonObject model(Programme programme, ProgrammeFilter filter, JsonObject messages) {
     JsonArray tracks = new JsonArray();
-    programme.tracks().forEach((slug, track) -> tracks.add(option(slug, track.getString("name"), filter.track())));
+    programme.tracks().forEach((slug, track) -> tracks.add(option(slug, track.name(), filter.track())));
     TreeSet<String> levels = new TreeSet<>();
     programme.sessions().forEach(s -> {
       if (!s.level().isEmpty()) {

@@ -1,9 +1,11 @@
 package fr.parcours.programme;
 
+import fr.parcours.fair.resource.ShownSession;
 import fr.parcours.calendar.Selections;
 import fr.parcours.error.AppException;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairService;
+import fr.parcours.fair.resource.FairProgramme;
 import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.stand.StandMap;
 import fr.parcours.stand.StandService;
@@ -92,8 +94,8 @@ public final class ProgrammePageRoutes {
     return stands.holders(loaded.fair()).map(holders -> fairModel(ctx, loaded.fair())
         .put("filter", ProgrammeFilters.model(loaded.programme(), filter, messages))
         .put("grid", starred(TimetableGrid.build(loaded.programme(), filter, messages, locale), loaded))
-        .put("stand_maps", StandMap.withHolders(StandMap.build(loaded.document().getJsonArray("stand_spots"),
-            loaded.document().getJsonArray("zones"), holders.keySet()), holders))
+        .put("stand_maps", StandMap.withHolders(StandMap.build(loaded.content().standSpots(),
+            loaded.content().zones(), holders.keySet()), holders))
         .put("feeds", feeds.forFair(loaded.fair().slug(), loaded.programme(), messages)));
   }
 
@@ -114,12 +116,12 @@ public final class ProgrammePageRoutes {
         .put("feeds", feeds.forSession(loaded.fair().slug(), session, programme)));
   }
 
-  private record Loaded(Fair fair, JsonObject document, Programme programme, Set<Long> starred) {
+  private record Loaded(Fair fair, FairProgramme content, Programme programme, Set<Long> starred) {
   }
 
   private Future<Loaded> load(String slug, Set<Long> starred) {
-    return fairs.readable(slug, null).compose(fair -> resources.publicProgramme(fair)
-        .map(document -> new Loaded(fair, document, Programme.of(document), starred)));
+    return fairs.readable(slug, null).compose(fair -> resources.programme(fair)
+        .map(content -> new Loaded(fair, content, Programme.of(content), starred)));
   }
 
   private static Set<String> labels(Change.Kind... kinds) {

@@ -57,7 +57,7 @@ public final class SelectionPageRoutes {
     String slug = ctx.pathParam("fairSlug");
     JsonObject messages = I18n.messages(I18n.language(ctx));
     fairs.readable(slug, null)
-        .compose(fair -> Future.all(resources.publicProgramme(fair), visitor.current(ctx, slug))
+        .compose(fair -> Future.all(resources.programme(fair), visitor.current(ctx, slug))
             .map(both -> model(ctx, fair, Programme.of(both.resultAt(0)), both.resultAt(1), messages)))
         .onSuccess(model -> pages.render(ctx, 200, "selection", model))
         .onFailure(ctx::fail);

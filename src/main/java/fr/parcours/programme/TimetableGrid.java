@@ -1,5 +1,6 @@
 package fr.parcours.programme;
 
+import fr.parcours.fair.resource.ShownSession;
 import fr.parcours.fair.FairTimes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,5 +1,6 @@
 package fr.parcours.stand;
 
+import fr.parcours.fair.resource.FairProgramme;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -21,36 +22,36 @@ public final class StandMap {
   private StandMap() {
   }
 
-  /** One drawing per zone that has spots, in the zones' order (the programme document's {@code zones}). */
-  public static JsonArray build(JsonArray spots, JsonArray zones, Set<String> taken) {
+  /** One drawing per zone that has spots, in the zones' order (the programme's). */
+  public static JsonArray build(List<FairProgramme.StandSpot> spots, List<FairProgramme.Zone> zones,
+                                Set<String> taken) {
     JsonArray drawings = new JsonArray();
-    zones.stream().map(JsonObject.class::cast).forEach(zone -> {
-      List<JsonObject> inZone = spots.stream().map(JsonObject.class::cast)
-          .filter(spot -> zone.getString("slug").equals(spot.getString("zone"))).toList();
+    zones.forEach(zone -> {
+      List<FairProgramme.StandSpot> inZone = spots.stream().filter(spot -> zone.slug().equals(spot.zone())).toList();
       if (!inZone.isEmpty()) {
-        drawings.add(drawing(zone.getString("name"), inZone, taken));
+        drawings.add(drawing(zone.name(), inZone, taken));
       }
     });
     return drawings;
   }
 
-  private static JsonObject drawing(String name, List<JsonObject> spots, Set<String> taken) {
-    double width = spots.stream().mapToDouble(s -> s.getDouble("x") + s.getDouble("width")).max().orElse(0);
-    double depth = spots.stream().mapToDouble(s -> s.getDouble("y") + s.getDouble("depth")).max().orElse(0);
+  private static JsonObject drawing(String name, List<FairProgramme.StandSpot> spots, Set<String> taken) {
+    double width = spots.stream().mapToDouble(s -> s.x() + s.width()).max().orElse(0);
+    double depth = spots.stream().mapToDouble(s -> s.y() + s.depth()).max().orElse(0);
     JsonArray shapes = new JsonArray();
-    spots.forEach(spot -> shapes.add(shape(spot, taken.contains(spot.getString("number")))));
+    spots.forEach(spot -> shapes.add(shape(spot, taken.contains(spot.number()))));
     return new JsonObject().put("name", name)
         .put("width", units(width + 2 * MARGIN_METRES)).put("height", units(depth + 2 * MARGIN_METRES))
         .put("spots", shapes)
-        .put("free", spots.size() - spots.stream().filter(s -> taken.contains(s.getString("number"))).count());
+        .put("free", spots.size() - spots.stream().filter(s -> taken.contains(s.number())).count());
   }
 
-  private static JsonObject shape(JsonObject spot, boolean taken) {
-    double x = spot.getDouble("x") + MARGIN_METRES;
-    double y = spot.getDouble("y") + MARGIN_METRES;
-    double w = spot.getDouble("width");
-    double d = spot.getDouble("depth");
-    return new JsonObject().put("number", spot.getString("number"))
+  private static JsonObject shape(FairProgramme.StandSpot spot, boolean taken) {
+    double x = spot.x() + MARGIN_METRES;
+    double y = spot.y() + MARGIN_METRES;
+    double w = spot.width();
+    double d = spot.depth();
+    return new JsonObject().put("number", spot.number())
         .put("x", units(x)).put("y", units(y)).put("w", units(w)).put("h", units(d))
         .put("cx", units(x + w / 2)).put("cy", units(y + d / 2))
         .put("state", taken ? "taken" : "free").put("taken", taken);

@@ -8,6 +8,7 @@ import fr.parcours.error.FieldError;
 import fr.parcours.fair.Fair;
 import fr.parcours.fair.FairDay;
 import fr.parcours.fair.FairService;
+import fr.parcours.fair.resource.FairProgramme;
 import fr.parcours.fair.resource.ResourceService;
 import fr.parcours.web.Forms;
 import fr.parcours.web.Http;
@@ -100,11 +101,11 @@ public final class StandPageRoutes {
     LocalDate day = day(fair, choice.day());
     StandPeriod period = choice.period() != null && StandPeriod.NAMES.contains(choice.period())
         ? StandPeriod.of(choice.period()) : StandPeriod.DAY;
-    return Future.all(stands.map(fair.slug()), resources.publicProgramme(fair), schedules.of(fair, who)).map(all -> {
+    return Future.all(stands.map(fair.slug()), resources.programme(fair), schedules.of(fair, who)).map(all -> {
       JsonObject map = all.resultAt(0);
       Set<String> taken = StandChoice.taken(map, day, period);
-      JsonArray zones = ((JsonObject) all.resultAt(1)).getJsonArray("zones");
-      JsonArray drawings = StandMap.build(map.getJsonArray("spots"), zones, taken);
+      FairProgramme programme = all.resultAt(1);
+      JsonArray drawings = StandMap.build(programme.standSpots(), programme.zones(), taken);
       String query = "?day=" + day + "&period=" + period.json();
       drawings.forEach(drawing -> ((JsonObject) drawing).getJsonArray("spots").forEach(spot -> {
         JsonObject s = (JsonObject) spot;
@@ -123,7 +124,7 @@ public final class StandPageRoutes {
           .put("periods", periods(period, messages))
           .put("period", period.json())
           .put("stand_maps", drawings)
-          .put("free_spots", freeSpots(map, taken, choice.spot(), zones))
+          .put("free_spots", freeSpots(programme, taken, choice.spot()))
           .put("any_spot", choice.spot() == null || choice.spot().isBlank())
           .put("power", choice.power())
           .put("reservations", AssociationHomeRoutes.standReservations(((JsonObject) all.resultAt(2)).getJsonArray("stands"),
@@ -136,20 +137,20 @@ public final class StandPageRoutes {
     });
   }
 
-  private static JsonArray freeSpots(JsonObject map, Set<String> taken, String chosen, JsonArray zones) {
-    return new JsonArray(map.getJsonArray("spots").stream().map(JsonObject.class::cast)
-        .filter(spot -> !taken.contains(spot.getString("number")))
-        .map(spot -> (Object) new JsonObject().put("number", spot.getString("number"))
-            .put("zone", zoneName(zones, spot.getString("zone")))
-            .put("size", trim(spot.getDouble("width")) + " × " + trim(spot.getDouble("depth")) + " m")
-            .put("power", spot.getBoolean("power"))
-            .put("checked", spot.getString("number").equals(chosen)))
+  private static JsonArray freeSpots(FairProgramme programme, Set<String> taken, String chosen) {
+    return new JsonArray(programme.standSpots().stream()
+        .filter(spot -> !taken.contains(spot.number()))
+        .map(spot -> (Object) new JsonObject().put("number", spot.number())
+            .put("zone", zoneName(programme, spot.zone()))
+            .put("size", trim(spot.width()) + " × " + trim(spot.depth()) + " m")
+            .put("power", spot.power())
+            .put("checked", spot.number().equals(chosen)))
         .toList());
   }
 
-  private static String zoneName(JsonArray zones, String slug) {
-    return zones.stream().map(JsonObject.class::cast).filter(zone -> zone.getString("slug").equals(slug))
-        .map(zone -> zone.getString("name")).findFirst().orElse(null);
+  private static String zoneName(FairProgramme programme, String slug) {
+    return programme.zones().stream().filter(zone -> zone.slug().equals(slug))
+        .map(FairProgramme.Zone::name).findFirst().orElse(null);
   }
 
   private static JsonArray days(Fair fair, LocalDate chosen, Locale locale) {

@@ -1,6 +1,7 @@
 package fr.parcours.allocation;
 
 import fr.parcours.booking.BookingFixtures;
+import fr.parcours.booking.TeacherForm;
 import fr.parcours.support.Browser;
 import fr.parcours.support.Screenshots;
 import fr.parcours.support.ServerTest;
@@ -128,26 +129,16 @@ class RequestFormBrowserTest extends ServerTest {
   }
 
   private void fillClass(String className, String pupils, String adults) {
-    type("school.name", "Collège Jean Moulin");
-    type("school.uai", "0330023A");
-    type("school.city", "Bordeaux");
-    type("teacher.name", "Mme Durand");
-    type("teacher.email", "durand@ac-bordeaux.fr");
-    type("class.name", className);
-    choose("class.level", "3e");
-    type("pupils", pupils);
-    type("adults", adults);
+    TeacherForm.fillClass(browser, className, pupils, adults);
     choose("arrival", "09:00");
     choose("departure", "12:30");
   }
 
   private void choose(String name, String value) {
-    new Select(browser.findElement(By.name(name))).selectByValue(value);
+    TeacherForm.choose(browser, name, value);
   }
 
   private void type(String name, String value) {
-    WebElement input = browser.findElement(By.name(name));
-    input.clear();
-    input.sendKeys(value);
+    TeacherForm.type(browser, name, value);
   }
 }

@@ -179,23 +179,13 @@ class BookingFormBrowserTest extends BookingBrowserTest {
   }
 
   private void fillClass(String className, String pupils, String adults, String arrival, String departure) {
-    type("school.name", "Collège Jean Moulin");
-    type("school.uai", "0330023A");
-    type("school.city", "Bordeaux");
-    type("teacher.name", "Mme Durand");
-    type("teacher.email", "durand@ac-bordeaux.fr");
-    type("class.name", className);
-    choose("class.level", "3e");
-    type("pupils", pupils);
-    type("adults", adults);
+    TeacherForm.fillClass(browser, className, pupils, adults);
     browser.findElement(By.cssSelector("input[name=track][value=s-orienter]")).click();
     choose("arrival", arrival);
     choose("departure", departure);
   }
 
   private void type(String name, String value) {
-    WebElement input = browser.findElement(By.name(name));
-    input.clear();
-    input.sendKeys(value);
+    TeacherForm.type(browser, name, value);
   }
 }

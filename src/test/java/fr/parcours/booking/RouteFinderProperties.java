@@ -36,6 +36,7 @@ class RouteFinderProperties {
     Optional<OffsetDateTime> earliestEnd = allRoutes(day.timetable(), day.need()).stream()
         .map(sessions -> new Route(sessions).end()).min(Comparator.naturalOrder());
     assertEquals(earliestEnd, RouteFinder.find(day.timetable(), day.need()).map(Route::end));
+    assertEquals(earliestEnd.isPresent(), RouteFinder.exists(day.timetable(), day.need()), "the search that stops at the first");
   }
 
   /**

@@ -1,7 +1,6 @@
 package fr.parcours.imports;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import fr.parcours.fair.resource.FairProgramme;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
@@ -48,8 +47,8 @@ class CsvTableTest {
     for (int i = 1; i <= 5000; i++) {
       csv.append("Salle ").append(i).append(";Hôtel de Région;atelier;").append(20 + i % 30).append(";oui;non;x\n");
     }
-    JsonObject programme = new JsonObject().put("rooms", new JsonArray()).put("venues", new JsonArray()
-        .add(new JsonObject().put("slug", "hotel").put("name", "Hôtel de Région")));
+    FairProgramme programme = new FairProgramme(List.of(new FairProgramme.Venue(1, "hotel", "Hôtel de Région", "", "")),
+        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
     long millis = Long.MAX_VALUE;
     ImportPlan plan = null;

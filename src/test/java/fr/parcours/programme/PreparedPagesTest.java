@@ -1,12 +1,11 @@
 package fr.parcours.programme;
 
 import fr.parcours.support.Poll;
+import fr.parcours.support.ServerLog;
 import fr.parcours.support.TestApp;
 import fr.parcours.support.TestDatabase;
-import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
@@ -17,12 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,14 +37,12 @@ class PreparedPagesTest {
 
   private static final String DEMO = "/fairs/teens-up-bordeaux-2027";
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-  private static final PrintStream STDERR = System.err;
-  private static final ByteArrayOutputStream LOGGED = new ByteArrayOutputStream();
+  private static ServerLog logged;
   private static TestApp app;
 
   @BeforeAll
   static void startWithTheDemo(Vertx vertx) throws Exception {
-    // The server logs to standard error: keep a copy to look for Vert.x's blocked-thread warnings.
-    System.setErr(new PrintStream(new TeeStream(STDERR, LOGGED), true, StandardCharsets.UTF_8));
+    logged = ServerLog.copy();
     // One second is far above any event-loop task once rendering is off it, and far below the
     // seconds a first programme page took when it rendered there.
     // A loaded machine may take seconds to open the demo load's connections.
@@ -58,15 +51,13 @@ class PreparedPagesTest {
         .put("db", new JsonObject().put("acquire_timeout_ms", 30_000)), true)
         .toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
     // What counts is what serving pages does, not the start's class loading.
-    synchronized (LOGGED) {
-      LOGGED.reset();
-    }
+    logged.take();
   }
 
   @AfterAll
   static void stop() {
     app.close();
-    System.setErr(STDERR);
+    logged.close();
   }
 
   @Test
@@ -76,18 +67,9 @@ class PreparedPagesTest {
       HttpResponse<Buffer> page = get(path, null);
       assertTrue(page.statusCode() == 200 || page.statusCode() == 404, path + ": " + page.statusCode());
     }
-    // A task still running on an event loop after the last page is reported by the checker while
-    // it runs: the wait is over once every loop has run a task queued behind whatever it had.
-    AtomicInteger free = new AtomicInteger();
-    int loops = 0;
-    for (EventExecutor loop : ((VertxInternal) app.application().services().vertx()).eventLoopGroup()) {
-      loop.execute(free::incrementAndGet);
-      loops++;
-    }
-    int all = loops;
-    Poll.until(Duration.ofSeconds(30), free::get, count -> count == all);
-    String logged = LOGGED.toString(StandardCharsets.UTF_8);
-    assertFalse(logged.contains("BlockedThreadChecker"), logged);
+    ServerLog.awaitLoopsFree(app.application().services().vertx());
+    String log = logged.take();
+    assertFalse(log.contains("BlockedThreadChecker"), log);
   }
 
   @Test
@@ -168,33 +150,5 @@ class PreparedPagesTest {
     Matcher token = CSRF.matcher(page);
     assertTrue(token.find(), "the page has a form");
     return token.group(1);
-  }
-
-  /** Writes to both streams. */
-  private static final class TeeStream extends java.io.OutputStream {
-
-    private final java.io.OutputStream one;
-    private final java.io.OutputStream two;
-
-    TeeStream(java.io.OutputStream one, java.io.OutputStream two) {
-      this.one = one;
-      this.two = two;
-    }
-
-    @Override
-    public void write(int b) throws java.io.IOException {
-      one.write(b);
-      synchronized (LOGGED) {
-        two.write(b);
-      }
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
-      one.write(bytes, offset, length);
-      synchronized (LOGGED) {
-        two.write(bytes, offset, length);
-      }
-    }
   }
 }

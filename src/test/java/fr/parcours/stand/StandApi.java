@@ -28,10 +28,11 @@ public final class StandApi {
     fair.create(fair.base + "/zones", new JsonObject().put("slug", "hall").put("name", "Hall").put("venue", "hotel"));
   }
 
-  /** Adds a spot to the hall, {@code width} × 2 m, side by side in a row. */
-  public void spot(String number, double x, double width, boolean power) {
+  /** Adds a spot to the hall, {@code width} × 2 m, side by side in a row; this, for the next. */
+  public StandApi spot(String number, double x, double width, boolean power) {
     fair.create(fair.base + "/stand-spots", new JsonObject().put("number", number).put("zone", "hall")
         .put("x", x).put("y", 0).put("width", width).put("depth", 2).put("power", power));
+    return this;
   }
 
   /** Registers and signs in an association through the real flow; its session token. */

@@ -1,17 +1,19 @@
 package fr.parcours.stand;
 
+import fr.parcours.fair.resource.FairProgramme;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class StandMapTest {
 
-  private static final JsonArray SPOTS = new JsonArray()
-      .add(spot("1", "village", 0, 0)).add(spot("2", "village", 4, 0)).add(spot("3", "hall", 0, 0));
+  private static final List<FairProgramme.StandSpot> SPOTS =
+      List.of(spot("1", "village", 0, 0), spot("2", "village", 4, 0), spot("3", "hall", 0, 0));
 
   @Test
   void eachZoneIsDrawnToScaleWithAMargin() {
@@ -35,14 +37,12 @@ class StandMapTest {
     assertEquals(2, drawings.size(), "one drawing per zone with spots");
   }
 
-  private static JsonArray zones() {
-    return new JsonArray().add(new JsonObject().put("slug", "village").put("name", "Village"))
-        .add(new JsonObject().put("slug", "empty").put("name", "Empty"))
-        .add(new JsonObject().put("slug", "hall").put("name", "Hall"));
+  private static List<FairProgramme.Zone> zones() {
+    return List.of(new FairProgramme.Zone(1, "village", "Village", null, null),
+        new FairProgramme.Zone(2, "empty", "Empty", null, null), new FairProgramme.Zone(3, "hall", "Hall", null, null));
   }
 
-  private static JsonObject spot(String number, String zone, double x, double y) {
-    return new JsonObject().put("number", number).put("zone", zone).put("x", x).put("y", y)
-        .put("width", 3.0).put("depth", 2.0);
+  private static FairProgramme.StandSpot spot(String number, String zone, double x, double y) {
+    return new FairProgramme.StandSpot(Long.parseLong(number), number, zone, x, y, 3.0, 2.0, false);
   }
 }

@@ -19,8 +19,7 @@ class StandReservationTest extends ServerTest {
 
   @Test
   void aSpotIsReservedOnceWhateverTheRetriesAndAReusedKeyIsRefused() {
-    StandApi stands = new StandApi(app, "stands-retry");
-    stands.spot("A1", 0, 3, false);
+    StandApi stands = new StandApi(app, "stands-retry").spot("A1", 0, 3, false);
     String token = stands.association("Les Petits Débrouillards");
 
     HttpResponse<Buffer> first = stands.reserve(token, "key-1", forSpot("day", "A1"));
@@ -36,9 +35,7 @@ class StandReservationTest extends ServerTest {
     assertEquals("true", replay.getHeader("Idempotent-Replayed"));
     assertEquals(reservation.getLong("id"), replay.bodyAsJsonObject().getLong("id"));
 
-    HttpResponse<Buffer> reused = stands.reserve(token, "key-1", forSpot("morning", "A1"));
-    assertEquals(422, reused.statusCode());
-    assertEquals("IDEMPOTENCY_KEY_REUSED", reused.bodyAsJsonObject().getString("code"));
+    assertRefused(stands.reserve(token, "key-1", forSpot("morning", "A1")), 422, "IDEMPOTENCY_KEY_REUSED");
     String other = stands.association("Les Apprentis d'Auteuil");
     HttpResponse<Buffer> sameKeyElsewhere = stands.reserve(other, "key-1", forSpot("day", "A1"));
     assertEquals("false", sameKeyElsewhere.getHeader("Idempotent-Replayed"), "keys belong to their association");
@@ -50,18 +47,15 @@ class StandReservationTest extends ServerTest {
 
   @Test
   void needsPickAMatchingSpotAndBadRequestsNameTheirField() {
-    StandApi stands = new StandApi(app, "stands-needs");
-    stands.spot("A1", 0, 2, false);
-    stands.spot("A2", 3, 3, true);
+    StandApi stands = new StandApi(app, "stands-needs").spot("A1", 0, 2, false).spot("A2", 3, 3, true);
     String token = stands.association("Unis-Cité");
 
     HttpResponse<Buffer> powered = stands.reserve(token, forNeeds("morning", new JsonObject().put("power", true)));
     assertEquals(201, powered.statusCode(), powered.bodyAsString());
     assertEquals("A2", powered.bodyAsJsonObject().getJsonObject("spot").getString("number"));
 
-    HttpResponse<Buffer> impossible = stands.reserve(token, forNeeds("afternoon", new JsonObject().put("min_width", 5)));
-    assertEquals(422, impossible.statusCode());
-    assertEquals("NO_SPOT_FITS", impossible.bodyAsJsonObject().getString("code"));
+    assertRefused(stands.reserve(token, forNeeds("afternoon", new JsonObject().put("min_width", 5))), 422,
+        "NO_SPOT_FITS");
     HttpResponse<Buffer> unknown = stands.reserve(token, forSpot("afternoon", "Z9"));
     assertEquals("spot", unknown.bodyAsJsonObject().getJsonArray("details").getJsonObject(0).getString("field"));
     HttpResponse<Buffer> bad = stands.reserve(token, new JsonObject().put("period", "evening").put("day", "soon"));
@@ -73,16 +67,12 @@ class StandReservationTest extends ServerTest {
 
   @Test
   void anAssociationHoldsOneReservationPerPeriodAndAWholeDayOverlapsBothHalves() {
-    StandApi stands = new StandApi(app, "stands-periods");
-    stands.spot("A1", 0, 3, false);
-    stands.spot("A2", 3, 3, false);
+    StandApi stands = new StandApi(app, "stands-periods").spot("A1", 0, 3, false).spot("A2", 3, 3, false);
     String token = stands.association("Wake up Café");
 
     assertEquals(201, stands.reserve(token, forSpot("morning", "A1")).statusCode());
     assertEquals(201, stands.reserve(token, forSpot("afternoon", "A2")).statusCode());
-    HttpResponse<Buffer> again = stands.reserve(token, forSpot("day", "A2"));
-    assertEquals(409, again.statusCode());
-    assertEquals("STAND_ALREADY_RESERVED", again.bodyAsJsonObject().getString("code"));
+    assertRefused(stands.reserve(token, forSpot("day", "A2")), 409, "STAND_ALREADY_RESERVED");
 
     JsonArray schedule = app.client().get(stands.fair.base + "/associations/me/schedule")
         .putHeader("Authorization", "Bearer " + token).send().await().bodyAsJsonObject().getJsonArray("stands");
@@ -93,8 +83,7 @@ class StandReservationTest extends ServerTest {
 
   @Test
   void aTakenSpotPutsTheRequestOnTheWaitingListAndACancellationPromotesTheFirstThatFits() {
-    StandApi stands = new StandApi(app, "stands-waiting");
-    stands.spot("A1", 0, 3, false);
+    StandApi stands = new StandApi(app, "stands-waiting").spot("A1", 0, 3, false);
     String holder = stands.association("Croix-Rouge");
     String wholeDay = stands.association("Emmaus Connect");
     String morning = stands.association("Planète Sciences");
@@ -128,9 +117,7 @@ class StandReservationTest extends ServerTest {
 
   @Test
   void thePublicMapShowsWhoHoldsEachHalfDayByNameOnly() {
-    StandApi stands = new StandApi(app, "stands-map");
-    stands.spot("A1", 0, 3, true);
-    stands.spot("A2", 3, 2, false);
+    StandApi stands = new StandApi(app, "stands-map").spot("A1", 0, 3, true).spot("A2", 3, 2, false);
     String token = stands.association("Les Restos du Cœur");
     stands.reserve(token, forSpot("day", "A1"));
 
@@ -157,8 +144,7 @@ class StandReservationTest extends ServerTest {
 
   @Test
   void anAssociationCannotTouchAnothersReservationAndOnlyTheOrganiserAssignsOrLists() {
-    StandApi stands = new StandApi(app, "stands-authz");
-    stands.spot("A1", 0, 3, false);
+    StandApi stands = new StandApi(app, "stands-authz").spot("A1", 0, 3, false);
     String owner = stands.association("Article 1");
     String other = stands.association("Fondation de France");
     long id = stands.reserve(owner, forSpot("day", "A1")).bodyAsJsonObject().getLong("id");
@@ -178,9 +164,7 @@ class StandReservationTest extends ServerTest {
 
   @Test
   void theOrganiserAssignsAWaitingReservationAndMovesOneUnderTheSameConflictChecks() {
-    StandApi stands = new StandApi(app, "stands-organiser");
-    stands.spot("A1", 0, 3, false);
-    stands.spot("A2", 3, 3, false);
+    StandApi stands = new StandApi(app, "stands-organiser").spot("A1", 0, 3, false).spot("A2", 3, 3, false);
     String first = stands.association("La Cravate Solidaire");
     String second = stands.association("Nos Quartiers ont des Talents");
     long held = stands.reserve(first, forSpot("day", "A1")).bodyAsJsonObject().getLong("id");
@@ -188,8 +172,7 @@ class StandReservationTest extends ServerTest {
     String organiser = stands.fair.organiser;
 
     HttpResponse<Buffer> clash = stands.assign(organiser, waiting, new JsonObject().put("spot", "A1"));
-    assertEquals(409, clash.statusCode());
-    assertEquals("SPOT_TAKEN", clash.bodyAsJsonObject().getString("code"));
+    assertRefused(clash, 409, "SPOT_TAKEN");
     assertTrue(clash.bodyAsJsonObject().getString("error").contains("La Cravate Solidaire"));
 
     HttpResponse<Buffer> assigned = stands.assign(organiser, waiting, new JsonObject().put("spot", "A2"));
@@ -208,5 +191,11 @@ class StandReservationTest extends ServerTest {
     assertEquals(2, all.size());
     assertEquals(422, stands.assign(organiser, held, new JsonObject().put("spot", "Z9")).statusCode());
     assertEquals(404, stands.assign(organiser, 999_999, new JsonObject().put("spot", "A1")).statusCode());
+  }
+
+  /** Refused with {@code status}, and the code a client reads. */
+  private static void assertRefused(HttpResponse<Buffer> response, int status, String code) {
+    assertEquals(status, response.statusCode(), response.bodyAsString());
+    assertEquals(code, response.bodyAsJsonObject().getString("code"));
   }
 }

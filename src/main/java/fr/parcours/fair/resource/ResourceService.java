@@ -12,8 +12,10 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -145,15 +147,48 @@ public final class ResourceService {
     }
   }
 
-  /** Every resource of this kind in the fair, as the API shows them. */
-  public Future<JsonArray> list(Fair fair, ResourceSpec spec) {
-    return repository.view(pool, spec, fair.id(), null)
-        .map(rows -> new JsonArray(rows.stream().map(row -> ResourceJson.of(row, spec, fair.zone())).toList()));
+  /** The fair's sub-resources as its pages read them (contact addresses included: pages show what they choose). */
+  public Future<FairProgramme> programme(Fair fair) {
+    ZoneId zone = fair.zone();
+    Future<List<FairProgramme.Venue>> venues = read(fair, ResourceCatalog.VENUES, FairProgramme.Venue::of);
+    Future<List<FairProgramme.Track>> tracks = tracks(fair);
+    Future<List<FairProgramme.Room>> rooms = read(fair, ResourceCatalog.ROOMS, FairProgramme.Room::of);
+    Future<List<FairProgramme.Zone>> zones = zones(fair);
+    Future<List<FairProgramme.StandSpot>> spots = read(fair, ResourceCatalog.STAND_SPOTS, FairProgramme.StandSpot::of);
+    Future<List<FairProgramme.Slot>> slots = slots(fair);
+    Future<List<FairProgramme.Association>> associations =
+        read(fair, ResourceCatalog.ASSOCIATIONS, FairProgramme.Association::of);
+    Future<List<ShownSession>> sessions = read(fair, ResourceCatalog.SESSIONS, row -> ShownSession.of(row, zone));
+    return Future.all(List.of(venues, tracks, rooms, zones, spots, slots, associations, sessions))
+        .map(done -> new FairProgramme(venues.result(), tracks.result(), rooms.result(), zones.result(),
+            spots.result(), slots.result(), associations.result(), sessions.result()));
   }
 
-  /** The fair's sub-resources as the programme shows them: one list per kind, named by its JSON name. */
-  public Future<JsonObject> programme(Fair fair) {
-    List<Future<JsonArray>> lists = ResourceCatalog.ALL.stream().map(spec -> list(fair, spec)).toList();
+  public Future<List<FairProgramme.Track>> tracks(Fair fair) {
+    return read(fair, ResourceCatalog.TRACKS, FairProgramme.Track::of);
+  }
+
+  public Future<List<FairProgramme.Zone>> zones(Fair fair) {
+    return read(fair, ResourceCatalog.ZONES, FairProgramme.Zone::of);
+  }
+
+  public Future<List<FairProgramme.Slot>> slots(Fair fair) {
+    ZoneId zone = fair.zone();
+    return read(fair, ResourceCatalog.SLOTS, row -> FairProgramme.Slot.of(row, zone));
+  }
+
+  private <T> Future<List<T>> read(Fair fair, ResourceSpec spec, Function<Row, T> record) {
+    return repository.view(pool, spec, fair.id(), null).map(rows -> rows.stream().map(record).toList());
+  }
+
+  /**
+   * The programme as the API shows it: one list per kind, named by its JSON name; the
+   * {@link ResourceCatalog#PERSONAL} fields only for the fair's team ({@code personal}), as
+   * visitors, teachers and other associations read the programme too.
+   */
+  public Future<JsonObject> document(Fair fair, boolean personal) {
+    List<Future<JsonArray>> lists = ResourceCatalog.ALL.stream().map(spec -> repository.view(pool, spec, fair.id(), null)
+        .map(rows -> new JsonArray(rows.stream().map(row -> shown(row, spec, fair, personal)).toList()))).toList();
     return Future.all(lists).map(done -> {
       JsonObject programme = new JsonObject();
       for (int i = 0; i < lists.size(); i++) {
@@ -163,16 +198,12 @@ public final class ResourceService {
     });
   }
 
-  /**
-   * The programme as anyone may read it: without {@link ResourceCatalog#PERSONAL} fields, which
-   * only the fair's organiser sees (visitors, teachers and other associations read the programme).
-   */
-  public Future<JsonObject> publicProgramme(Fair fair) {
-    return programme(fair).map(programme -> {
-      ResourceCatalog.ALL.forEach(spec -> programme.getJsonArray(spec.jsonName()).forEach(item ->
-          ResourceCatalog.PERSONAL.forEach(((JsonObject) item)::remove)));
-      return programme;
-    });
+  private static Object shown(Row row, ResourceSpec spec, Fair fair, boolean personal) {
+    JsonObject json = ResourceJson.of(row, spec, fair.zone());
+    if (!personal) {
+      ResourceCatalog.PERSONAL.forEach(json::remove);
+    }
+    return json;
   }
 
   /**
