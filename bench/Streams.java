@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Streams {
 
-  private static final byte[] EVENT = "event: availability".getBytes(StandardCharsets.US_ASCII);
+  /** Any event: the whole availability on connect, then each change (a delta, or the whole again). */
+  private static final byte[] EVENT = "\nevent: ".getBytes(StandardCharsets.US_ASCII);
 
   /** One stream: the availability events it heard, and when it heard the latest (System.nanoTime). */
   static final class Listener {
@@ -50,7 +51,7 @@ public final class Streams {
       System.arraycopy(bytes, 0, text, carried, bytes.length);
       int found = 0;
       for (int i = 0; i + EVENT.length <= text.length; i++) {
-        if (text[i] == 'e' && Arrays.equals(text, i, i + EVENT.length, EVENT, 0, EVENT.length)) {
+        if (text[i] == '\n' && Arrays.equals(text, i, i + EVENT.length, EVENT, 0, EVENT.length)) {
           found++;
         }
       }

@@ -6,6 +6,7 @@
 # stream; the server's RSS before and after. Results: bench/results/streams-<date>.md.
 #
 # Usage: bench/streams.sh [--streams 10000] [--updates 5] [--opening 200]
+# JAR=path/to/parcours.jar runs another build's server (an A/B in the same hour) with this bench.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 streams=10000
@@ -29,6 +30,7 @@ else
   source bench/build.sh package
 fi
 
+jar=${JAR:-target/parcours.jar}
 work=$(mktemp -d /tmp/parcours-streams-XXXXXX)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 pid=
@@ -40,7 +42,7 @@ trap cleanup EXIT
 
 PARCOURS_DATA_DIR=$work/data PARCOURS_HTTP_PORT=$port \
   PARCOURS_LIVE_MAX_STREAMS=$((streams + 100)) PARCOURS_LIMITS_STREAMS_PER_CLIENT=$((streams + 100)) \
-  java -jar target/parcours.jar --demo > "$work/server.log" 2>&1 &
+  java -jar "$jar" --demo > "$work/server.log" 2>&1 &
 pid=$!
 until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/health")" = 200 ]; do
   kill -0 "$pid" 2> /dev/null || { cat "$work/server.log" >&2; exit 1; }
@@ -56,9 +58,10 @@ blocked=$(grep -c BlockedThreadChecker "$work/server.log" || true)
   echo "# Live availability streams, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
   echo "\`bench/streams.sh --streams $streams --updates $updates --opening $opening\`; $(nproc) cores, $(java -version 2>&1 | head -1),"
-  echo "commit $(git rev-parse --short HEAD); one server instance (demo fair, durable embedded PostgreSQL) and the client"
+  echo "commit $(git rev-parse --short HEAD), server $jar; one server instance (demo fair, durable embedded PostgreSQL) and the client"
   echo "process on the same machine; load average $load_before at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end."
-  echo "Each event carries the fair's whole availability document ($document bytes). A delay runs from the booking"
+  echo "A stream's first event carries the fair's whole availability document ($document bytes), each update"
+  echo "after it what changed (a changes event; before it main sent the whole again). A delay runs from the booking"
   echo "sent to the stream hearing the new numbers: the server's 100 ms coalescing, its one read of the fair, the"
   echo "fan-out, and the client's own reading of every socket. Blocked-thread warnings in the server's log: $blocked."
   echo

@@ -92,7 +92,8 @@
     });
   });
 
-  // Places left, live: the server sends the fair's availability whenever it changes.
+  // Places left, live: the server sends the fair's availability on connect (and again whenever a
+  // change cannot be said otherwise), then only what changed: each entry's key and changed fields.
   var live = document.getElementById('live-places');
   if (live && window.EventSource) {
     var show = function (element, left, waitlist) {
@@ -104,22 +105,32 @@
       if (card) { card.classList.toggle('full', left === 0); }
       return true;
     };
-    var source = new EventSource(live.getAttribute('data-events'));
-    source.addEventListener('availability', function (event) {
-      var availability = JSON.parse(event.data);
+    // What the stream said last, by session id and track slug: a change fills in the fields it omits.
+    var sessions = {}, tracks = {};
+    var merge = function (known, key, entry) { known[key] = Object.assign(known[key] || {}, entry); return known[key]; };
+    var apply = function (availability) {
       var changed = false;
-      availability.sessions.forEach(function (session) {
+      availability.sessions.forEach(function (entry) {
+        var session = merge(sessions, entry.id, entry);
         document.querySelectorAll('[data-session-left="' + session.id + '"]').forEach(function (element) {
           changed = show(element, session.left, 0) || changed;
         });
       });
-      availability.tracks.forEach(function (track) {
+      availability.tracks.forEach(function (entry) {
+        var track = merge(tracks, entry.slug, entry);
         document.querySelectorAll('[data-track="' + track.slug + '"][data-format]').forEach(function (element) {
           changed = show(element, track.left, track.waitlist) || changed;
         });
       });
       if (changed) { live.textContent = live.getAttribute('data-updated'); }
+    };
+    var source = new EventSource(live.getAttribute('data-events'));
+    source.addEventListener('availability', function (event) {
+      sessions = {};
+      tracks = {};
+      apply(JSON.parse(event.data));
     });
+    source.addEventListener('changes', function (event) { apply(JSON.parse(event.data)); });
   }
 
   // A plan being solved: its best score so far, live; the page shows the proposal once it ends.

@@ -32,7 +32,8 @@ public final class CalendarRoutes {
     this.associations = associations;
   }
 
-  public void mount(Router router) {
+  /** The feeds calendar apps poll all year: mounted before the other routes (see {@code ApiRouter}). */
+  public void mountFeeds(Router router) {
     feed(router, "/calendars/fairs/:fairSlug.ics", PUBLIC, ctx -> calendars.fair(ctx.pathParam("fairSlug")));
     feed(router, "/calendars/fairs/:fairSlug/tracks/:trackSlug.ics", PUBLIC,
         ctx -> calendars.track(ctx.pathParam("fairSlug"), ctx.pathParam("trackSlug")));
@@ -45,10 +46,9 @@ public final class CalendarRoutes {
     router.route("/calendar/bookings/:token.ics").method(HttpMethod.GET).method(HttpMethod.HEAD)
         .handler(ctx -> ctx.response().setStatusCode(301)
             .putHeader("Location", "/calendars/bookings/" + ctx.pathParam("token") + ".ics").end());
-    mountApi(router);
   }
 
-  private void mountApi(Router router) {
+  public void mount(Router router) {
     router.get("/api/fairs/:fairSlug/calendars").handler(ctx -> Http.respond(ctx, 200,
         calendars.publicFeeds(ctx.pathParam("fairSlug"))));
     // The association itself ("me") or its fair's organiser (naming it by slug).

@@ -53,9 +53,13 @@ final class FeedCache {
    * feed share one rendering. Rendering a big fair takes milliseconds of CPU: off the event loop.
    */
   Future<RenderedFeed> get(Kind kind, String name, Supplier<Future<Feed>> load) {
+    Future<RenderedFeed> feed = cachedOrLoaded(kind, kind.label() + "/" + name, load);
+    if (feed.succeeded()) {
+      // A hit answers at once on the caller's loop, with no task queued for a later turn.
+      return Future.succeededFuture(feed.result());
+    }
     // The cached future belongs to the verticle that first asked: answer on the caller's own event loop.
-    return Future.fromCompletionStage(cachedOrLoaded(kind, kind.label() + "/" + name, load).toCompletionStage(),
-        vertx.getOrCreateContext());
+    return Future.fromCompletionStage(feed.toCompletionStage(), vertx.getOrCreateContext());
   }
 
   private synchronized Future<RenderedFeed> cachedOrLoaded(Kind kind, String key, Supplier<Future<Feed>> load) {

@@ -23,15 +23,19 @@ final class FeedResponse {
   private static final DateTimeFormatter HTTP_DATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
+  private static final CharSequence CALENDAR = HttpHeaders.createOptimized("text/calendar; charset=utf-8");
+  private static final CharSequence CONTENT_DISPOSITION = HttpHeaders.createOptimized("Content-Disposition");
+  private static final CharSequence INLINE = HttpHeaders.createOptimized("inline; filename=\"parcours.ics\"");
+
   private FeedResponse() {
   }
 
   static void send(RoutingContext ctx, RenderedFeed feed, String cacheControl) {
     HttpServerResponse response = ctx.response()
-        .putHeader(HttpHeaders.CONTENT_TYPE, "text/calendar; charset=utf-8")
-        .putHeader(HttpHeaders.LAST_MODIFIED, httpDate(feed.lastModified()))
+        .putHeader(HttpHeaders.CONTENT_TYPE, CALENDAR)
+        .putHeader(HttpHeaders.LAST_MODIFIED, feed.lastModifiedHeader())
         .putHeader(HttpHeaders.CACHE_CONTROL, cacheControl)
-        .putHeader("Content-Disposition", "inline; filename=\"parcours.ics\"");
+        .putHeader(CONTENT_DISPOSITION, INLINE);
     feed.body().send(ctx.request(), response, notModifiedSince(ctx.request(), feed));
   }
 
@@ -48,7 +52,7 @@ final class FeedResponse {
     }
   }
 
-  private static String httpDate(Instant instant) {
+  static String httpDate(Instant instant) {
     return HTTP_DATE.format(instant);
   }
 }

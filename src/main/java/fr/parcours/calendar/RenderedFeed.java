@@ -10,13 +10,15 @@ import java.util.Set;
 /**
  * A feed as served: its bytes and their gzip, prepared once (calendar clients ask for gzip), with
  * its validators: strong ETags (digests of the bytes, the same on every instance since rendering
- * is deterministic) and Last-Modified to the second.
+ * is deterministic) and Last-Modified to the second, written once as its header says it.
  */
-record RenderedFeed(long fairId, Set<Change.Kind> follows, Encoded body, Instant lastModified) {
+record RenderedFeed(long fairId, Set<Change.Kind> follows, Encoded body, Instant lastModified,
+                    String lastModifiedHeader) {
 
   static RenderedFeed of(Feed feed, String ics) {
-    return new RenderedFeed(feed.fairId(), feed.follows(), Encoded.of(ics),
-        feed.lastModified().truncatedTo(ChronoUnit.SECONDS));
+    Instant lastModified = feed.lastModified().truncatedTo(ChronoUnit.SECONDS);
+    return new RenderedFeed(feed.fairId(), feed.follows(), Encoded.of(ics), lastModified,
+        FeedResponse.httpDate(lastModified));
   }
 
   /** Whether {@code change} may alter this feed. */

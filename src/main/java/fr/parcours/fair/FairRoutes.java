@@ -39,13 +39,17 @@ public final class FairRoutes {
     this.prepared = prepared;
   }
 
+  /** The programme every visitor's app reads: mounted before the other routes (see {@code ApiRouter}). */
+  public void mountReads(Router router) {
+    router.get(FAIR).handler(auth.optionalOrganiser()).handler(this::programme);
+  }
+
   public void mount(Router router) {
     Handler<RoutingContext> organiser = auth.requireOrganiser();
     router.get(FAIRS).handler(ctx -> Http.respond(ctx, 200,
         fairs.published().map(list -> FairJson.list(list, Instant.now()))));
     router.post(FAIRS).handler(organiser).handler(ctx -> Http.respond(ctx, 201,
         fairs.create(AuthRoutes.organiser(ctx), Http.body(ctx)).map(fair -> FairJson.summary(fair, Instant.now()))));
-    router.get(FAIR).handler(auth.optionalOrganiser()).handler(this::programme);
     router.patch(FAIR).handler(organiser).handler(ctx -> Http.respond(ctx, 200, owned(ctx)
         .compose(fair -> fairs.update(fair, Http.body(ctx))).map(fair -> FairJson.summary(fair, Instant.now()))));
     ResourceCatalog.ALL.forEach(spec -> mountResource(router, organiser, spec));

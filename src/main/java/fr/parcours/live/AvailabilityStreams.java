@@ -87,7 +87,7 @@ public final class AvailabilityStreams {
     open++;
     perClient.merge(clientAddress, 1, Integer::sum);
     if (heartbeatTimer < 0) {
-      heartbeatTimer = vertx.setPeriodic(HEARTBEAT_MS, timer -> everyClient().forEach(EventStream::heartbeat));
+      heartbeatTimer = vertx.setPeriodic(HEARTBEAT_MS, timer -> watched().forEach(FairStream::heartbeat));
     }
     return null;
   }
@@ -120,8 +120,8 @@ public final class AvailabilityStreams {
     concerned.forEach(FairStream::refresh);
   }
 
-  private synchronized List<EventStream> everyClient() {
-    return fairs.values().stream().flatMap(fair -> fair.clients().stream()).toList();
+  private synchronized List<FairStream> watched() {
+    return List.copyOf(fairs.values());
   }
 
   /** Streams open on this instance: the places taken, which tests check are all given back. */

@@ -12,11 +12,11 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One client's {@code text/event-stream} response, written by hand: Vert.x 5 has no SSE
- * helper. Writes may come from any thread (the shared read of a fair completes wherever the
+ * helper. Writes may be asked from any thread (the shared read of a fair completes wherever the
  * pool answers); each runs on the response's own event loop. A client that reads slower than
  * events come never makes the server queue them: while its write queue is full, heartbeats are
- * dropped and only the latest availability is kept, sent when the queue drains (each event
- * holds the whole document, so the latest is all the client needs).
+ * dropped and only the latest {@link Revision} is kept, sent when the queue drains (as the whole
+ * state when the client missed one in between, so the latest is all it needs).
  */
 public final class EventStream {
 
@@ -40,12 +40,23 @@ public final class EventStream {
     }
   }
 
+  /**
+   * Revision {@code version} of a state several streams follow, encoded once for all of them:
+   * the whole state, and the event saying what changed since {@code version - 1} ({@code null}
+   * when only the whole will do). A stream that has {@code version - 1} gets the change, any other
+   * the whole: what a client shows is never older than what it was sent, and never a change
+   * applied to a state it does not have.
+   */
+  public record Revision(long version, Buffer whole, Buffer change) {
+  }
+
   private final HttpServerResponse response;
   private final Context context;
   private String lastData;
   private boolean gone;
-  /** The latest event held back while the write queue is full (touched on {@link #context} only). */
-  private Buffer held;
+  /** The revision last written, and the latest held back while the write queue is full (on {@link #context} only). */
+  private long version;
+  private Revision held;
 
   EventStream(HttpServerResponse response) {
     this.response = response;
@@ -86,25 +97,41 @@ public final class EventStream {
       return;
     }
     lastData = shared.data();
-    Buffer event = shared.bytes();
-    context.runOnContext(v -> {
-      if (open()) {
-        if (response.writeQueueFull()) {
-          held = event;
-        } else {
-          response.write(event);
-        }
-      }
-    });
+    context.runOnContext(v -> write(new Revision(version + 1, shared.bytes(), null)));
+  }
+
+  /** The event loop this stream writes on: whoever sends to many streams groups them by it. */
+  Context context() {
+    return context;
+  }
+
+  /**
+   * Writes {@code revision} unless this stream has it or a newer one already; on {@link #context()}
+   * only. The change when the stream has the revision before it, else the whole.
+   */
+  void write(Revision revision) {
+    if (revision.version() <= version || !open()) {
+      return;
+    }
+    if (response.writeQueueFull()) {
+      held = revision;
+      return;
+    }
+    boolean next = revision.change() != null && revision.version() == version + 1;
+    response.write(next ? revision.change() : revision.whole());
+    version = revision.version();
   }
 
   /** A comment line: proxies and load balancers see traffic and keep an idle stream open. */
   public void heartbeat() {
-    context.runOnContext(v -> {
-      if (open() && !response.writeQueueFull()) {
-        response.write(HEARTBEAT);
-      }
-    });
+    context.runOnContext(v -> beat());
+  }
+
+  /** {@link #heartbeat()} on {@link #context()}. */
+  void beat() {
+    if (open() && !response.writeQueueFull()) {
+      response.write(HEARTBEAT);
+    }
   }
 
   /** True the first time only: the response may report both its end and its connection's close. */
@@ -122,16 +149,11 @@ public final class EventStream {
     });
   }
 
-  /** Whether an event was held back (for tests). */
-  boolean holding() {
-    return held != null;
-  }
-
   private void flushHeld() {
-    if (held != null && open()) {
-      Buffer event = held;
+    if (held != null) {
+      Revision latest = held;
       held = null;
-      response.write(event);
+      write(latest);
     }
   }
 

@@ -17,8 +17,10 @@ import io.vertx.micrometer.VertxPrometheusOptions;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToLongFunction;
 
 /**
@@ -37,6 +39,7 @@ public final class AppMetrics {
 
   private final MeterRegistry registry;
   private final PrometheusMeterRegistry prometheus;
+  private final Map<String, Counter[]> feedCounters = new ConcurrentHashMap<>();
 
   private AppMetrics(MeterRegistry registry, PrometheusMeterRegistry prometheus) {
     this.registry = registry;
@@ -108,7 +111,9 @@ public final class AppMetrics {
 
   /** A feed served from its in-memory cache ({@code hit}) or built again. */
   public void feedCache(String feed, boolean hit) {
-    feedCacheCounter(feed, hit).increment();
+    // Registered once per feed kind, not looked up by name and tags on every poll.
+    feedCounters.computeIfAbsent(feed, kind -> new Counter[] {feedCacheCounter(kind, false), feedCacheCounter(kind, true)})
+        [hit ? 1 : 0].increment();
   }
 
   private Counter feedCacheCounter(String feed, boolean hit) {

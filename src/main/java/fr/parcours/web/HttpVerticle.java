@@ -43,8 +43,11 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     // No cleartext HTTP/2 upgrade: to look for one, Vert.x holds a connection back until its first
     // request's headers are complete, and the header timeout would never see it.
+    // No WebSocket routes (live updates are server-sent events): without their compression extensions,
+    // Netty keeps no WebSocket handler in every connection's pipeline, read and write.
     server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
         .setHttp2ClearTextEnabled(false)
+        .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
         .setIdleTimeout(idleTimeoutSeconds).setIdleTimeoutUnit(TimeUnit.SECONDS));
     Router router = routerFactory.get();
     headers = new HeaderTimeout(vertx, headerTimeoutSeconds);

@@ -6,6 +6,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The one place that hardens every response: security headers, cookie flags, and CSRF
@@ -33,6 +35,10 @@ public final class PageSecurity implements Handler<RoutingContext> {
   private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
   private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  /** Names and values in pairs, as bytes already: every response writes them by copying, not char by char. */
+  private static final CharSequence[] SECURE_HEADERS = Stream.of("Content-Security-Policy", CSP,
+      "X-Content-Type-Options", "nosniff", "Referrer-Policy", "same-origin", "X-Frame-Options", "DENY")
+      .map(HttpHeaders::createOptimized).toArray(CharSequence[]::new);
 
   private final boolean secureCookies;
 
@@ -52,10 +58,9 @@ public final class PageSecurity implements Handler<RoutingContext> {
   }
 
   static void secureHeaders(MultiMap headers) {
-    headers.set("Content-Security-Policy", CSP)
-        .set("X-Content-Type-Options", "nosniff")
-        .set("Referrer-Policy", "same-origin")
-        .set("X-Frame-Options", "DENY");
+    for (int i = 0; i < SECURE_HEADERS.length; i += 2) {
+      headers.set(SECURE_HEADERS[i], SECURE_HEADERS[i + 1]);
+    }
   }
 
   @Override

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
 public final class PreparedJson {
 
   /** A reader's copy is checked again at every use: the ETag makes that a 304. */
-  private static final String CACHE_CONTROL = "no-cache";
+  private static final CharSequence CACHE_CONTROL = HttpHeaders.createOptimized("no-cache");
+  private static final CharSequence JSON = HttpHeaders.createOptimized("application/json; charset=utf-8");
 
   /** What a route read: the answer, its fair, the kinds of change it follows, until when it holds (null: until a change). */
   public record Loaded(JsonObject body, long fairId, Set<String> follows, Instant expires) {
@@ -37,7 +38,7 @@ public final class PreparedJson {
     cache.get(key, () -> load.get().compose(loaded -> vertx.executeBlocking(() -> Encoded.of(loaded.body().encode()), false)
             .map(body -> new PreparedCache.Entry<>(body, loaded.fairId(), loaded.follows(), loaded.expires(), body.bytes()))))
         .onSuccess(body -> {
-          ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+          ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON)
               .putHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
           body.send(ctx.request(), ctx.response());
         })

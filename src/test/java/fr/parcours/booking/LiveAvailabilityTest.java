@@ -1,6 +1,7 @@
 package fr.parcours.booking;
 
 import fr.parcours.booking.BookingFixtures.Fair;
+import fr.parcours.live.AvailabilityDeltaTest;
 import fr.parcours.support.EventStreamClient;
 import fr.parcours.support.EventStreamClient.Event;
 import fr.parcours.support.Poll;
@@ -10,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static fr.parcours.booking.BookingFixtures.request;
 import static fr.parcours.support.TestApp.send;
@@ -42,11 +44,26 @@ class LiveAvailabilityTest extends BookingTestServer {
     Fair fair = BookingFixtures.fair(app, "live-cross", 60);
     try (TestApp other = TestApp.start(vertx, app.config().dbUrl(), new JsonObject());
          EventStreamClient stream = EventStreamClient.open(vertx, other.port(), events(fair))) {
-      assertEquals(60, firstSessionLeft(stream.next(0, FIRST_EVENT).json()));
+      JsonObject first = stream.next(0, FIRST_EVENT).json();
+      assertEquals(60, firstSessionLeft(first));
       assertEquals(201, api.book(fair.slug(), request("0330023A", "3e B", 25, 2)).statusCode());
       Event booked = stream.next(1, WITHIN_A_SECOND);
-      assertEquals(33, firstSessionLeft(booked.json()));
-      assertEquals(availability(other, fair), booked.json());
+      assertEquals("changes", booked.name(), "only what moved, not the whole document again");
+      JsonObject now = AvailabilityDeltaTest.applied(first, booked.json());
+      assertEquals(33, firstSessionLeft(now));
+      assertEquals(availability(other, fair), now);
+    }
+  }
+
+  @Test
+  void aReconnectingBrowserGetsTheWholeDocumentWhateverEventItSaysItSawLast(Vertx vertx) {
+    Fair fair = BookingFixtures.fair(app, "live-again", 60);
+    assertEquals(201, api.book(fair.slug(), request("0330023A", "3e B", 25, 2)).statusCode());
+    try (EventStreamClient stream = EventStreamClient.open(vertx, app.port(), events(fair),
+        Map.of("Last-Event-ID", "41"))) {
+      Event first = stream.next(0, FIRST_EVENT);
+      assertEquals("availability", first.name());
+      assertEquals(availability(app, fair), first.json());
     }
   }
 

@@ -42,6 +42,6 @@ class RenderedFeedTest {
   }
 
   private static RenderedFeed feed(Set<Change.Kind> follows) {
-    return new RenderedFeed(7L, follows, Encoded.of(new byte[0]), Instant.EPOCH);
+    return new RenderedFeed(7L, follows, Encoded.of(new byte[0]), Instant.EPOCH, "Thu, 01 Jan 1970 00:00:00 GMT");
   }
 }

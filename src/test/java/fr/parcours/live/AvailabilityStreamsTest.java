@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -164,6 +165,70 @@ class AvailabilityStreamsTest {
     }
   }
 
+  @Test
+  void afterTheWholeDocumentClientsGetOnlyWhatMovedAndANewcomerTheWhole() {
+    List<EventStreamClient> clients = IntStream.range(0, 2).mapToObj(i -> open()).toList();
+    answer(0, places(60, 60));
+    clients.forEach(client -> assertEquals(places(60, 60), client.next(0, SOON).json()));
+    changed();
+    answer(1, places(33, 60));
+    JsonObject moved = new JsonObject().put("sessions", new JsonArray()
+        .add(new JsonObject().put("id", 1).put("left", 33))).put("tracks", new JsonArray());
+    clients.forEach(client -> {
+      EventStreamClient.Event change = client.next(1, SOON);
+      assertEquals("changes", change.name());
+      assertEquals(moved, change.json());
+    });
+    try (EventStreamClient newcomer = open()) {
+      EventStreamClient.Event first = newcomer.next(0, SOON);
+      assertEquals("availability", first.name());
+      assertEquals(places(33, 60), first.json());
+    }
+    clients.forEach(EventStreamClient::close);
+  }
+
+  @Test
+  void aSlowClientThatMissedAChangeGetsTheWholeDocumentNeverAChangeOnNumbersItLacks() throws Exception {
+    try (Socket socket = new Socket()) {
+      socket.setReceiveBufferSize(4096);
+      socket.connect(new InetSocketAddress("127.0.0.1", server.actualPort()));
+      socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      int changes = 40;
+      JsonObject last = null;
+      for (int i = 0; i < changes; i++) {
+        if (i > 0) {
+          changed();
+        }
+        // The first session moves at each change (with a big title, so the queue fills), the
+        // second once in ten: a change lost on the way would leave it behind.
+        last = places(i, i / 10);
+        last.getJsonArray("sessions").getJsonObject(0).put("title", i + "p".repeat(200_000));
+        answer(i, last);
+      }
+      socket.setSoTimeout(10_000);
+      InputStream in = socket.getInputStream();
+      StringBuilder seen = new StringBuilder();
+      byte[] buffer = new byte[65536];
+      String latest = "\"title\":\"" + (changes - 1) + "p";
+      while (seen.indexOf(latest) < 0 || seen.indexOf("\n\n", seen.indexOf(latest)) < 0) {
+        int n = in.read(buffer);
+        assertTrue(n > 0, "the stream ended before the latest numbers");
+        seen.append(new String(buffer, 0, n, StandardCharsets.US_ASCII));
+      }
+      // The chunked body without its chunk sizes.
+      String body = "\r\n" + seen.substring(seen.indexOf("\r\n\r\n") + 4);
+      List<EventStreamClient.Event> events = EventStreamClient.events(body.replaceAll("\r\n[0-9a-f]+\r\n", ""));
+      JsonObject shown = null;
+      for (EventStreamClient.Event event : events) {
+        shown = event.name().equals("availability") ? event.json() : AvailabilityDeltaTest.applied(shown, event.json());
+      }
+      assertEquals(last, shown);
+      assertTrue(events.size() < changes, events.size() + " events for " + changes + " changes: none was dropped");
+      assertTrue(events.stream().skip(1).anyMatch(event -> event.name().equals("availability")),
+          "a client that missed a change is sent the whole document");
+    }
+  }
+
   /** A read the streams asked for, answered by the test on the streams' own event loop. */
   private record Read(Context context, Promise<JsonObject> answer) {
   }
@@ -180,9 +245,21 @@ class AvailabilityStreamsTest {
    * database answer would arrive, never from the test's thread in the middle of them.
    */
   private void answer(int index, int left) {
+    answer(index, new JsonObject().put("left", left));
+  }
+
+  private void answer(int index, JsonObject document) {
     Poll.until(SOON, reads::size, size -> size > index);
     Read read = reads.get(index);
-    read.context().runOnContext(v -> read.answer().complete(new JsonObject().put("left", left)));
+    read.context().runOnContext(v -> read.answer().complete(document));
+  }
+
+  /** A fair's availability in the shape the streams diff: two sessions, their places left. */
+  private static JsonObject places(int first, int second) {
+    return new JsonObject().put("fair", "salon")
+        .put("sessions", new JsonArray().add(new JsonObject().put("id", 1).put("left", first))
+            .add(new JsonObject().put("id", 2).put("left", second)))
+        .put("tracks", new JsonArray());
   }
 
   private void changed() {

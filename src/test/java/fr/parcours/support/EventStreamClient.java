@@ -85,16 +85,28 @@ public final class EventStreamClient implements AutoCloseable {
     return Poll.until(within, this::events, all -> all.size() > seen).get(seen);
   }
 
+  /** The complete events of a stream's raw text, in order. */
+  public static List<Event> events(String text) {
+    List<Event> events = new ArrayList<>();
+    int start = 0;
+    int end;
+    while ((end = text.indexOf("\n\n", start)) >= 0) {
+      block(text.substring(start, end), events);
+      start = end + 2;
+    }
+    return events;
+  }
+
   private synchronized void received(String chunk) {
     text.append(chunk);
     int end;
     while ((end = text.indexOf("\n\n", parsed)) >= 0) {
-      block(text.substring(parsed, end));
+      block(text.substring(parsed, end), events);
       parsed = end + 2;
     }
   }
 
-  private void block(String block) {
+  private static void block(String block, List<Event> events) {
     String name = "message";
     List<String> data = new ArrayList<>();
     for (String line : block.split("\n")) {
