@@ -19,6 +19,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +75,9 @@ public final class Application {
   /** What the pool's first connection would load on an event loop; loaded here, on the starting thread. */
   private static final List<String> FIRST_CONNECTION_CLASSES = List.of("io.vertx.pgclient.impl.PgConnectionFactory",
       "io.vertx.pgclient.impl.PgSocketConnection", "io.vertx.pgclient.impl.codec.PgCodec",
-      "io.vertx.pgclient.impl.codec.PgEncoder", "io.vertx.pgclient.impl.codec.PgDecoder");
+      "io.vertx.pgclient.impl.codec.PgEncoder", "io.vertx.pgclient.impl.codec.PgDecoder",
+      // Netty's resolver asks it for "localhost": its static tables took 3 s on a loaded host.
+      "java.net.IDN");
 
   /**
    * Netty's first direct buffer loads its JFR event classes, and with them the JDK's whole
@@ -100,9 +103,12 @@ public final class Application {
     // deliver the failure, and the caller would wait forever (a busy port hung the start).
     // HTTP last: once the port accepts, everything a request needs is ready.
     Promise<Application> started = Promise.promise();
+    // The warm-up's router (every route's classes loaded: seconds on a loaded host) is built
+    // while the database starts, not after it.
+    Future<Router> warmUpRoutes = app.vertx.executeBlocking(() -> ApiRouter.create(app.services), false);
     app.prepare(loadDemo)
         .compose(ready -> app.listen())
-        .compose(listening -> Warmup.run(app.vertx, () -> ApiRouter.create(app.services)))
+        .compose(listening -> Warmup.run(app.vertx, warmUpRoutes))
         .compose(warm -> app.deployHttp())
         .onSuccess(deployed -> {
           LOG.info("Parcours listening on {} (port {}), started in {} ms", config.publicUrl(), config.get(Settings.HTTP_PORT),

@@ -11,6 +11,8 @@ import org.flywaydb.core.api.ErrorCode;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.ValidateOutput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -32,6 +34,8 @@ import java.util.stream.Collectors;
  * defines (the session kinds, which foreign keys reference) are then given the names they lack.
  */
 public final class Migrations {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
   private Migrations() {
   }
@@ -61,9 +65,33 @@ public final class Migrations {
     }
   }
 
-  /** Migrates {@code dbUrl} (a {@code postgresql://} URL), blocking the calling thread. */
+  /**
+   * Migrates {@code dbUrl} (a {@code postgresql://} URL), blocking the calling thread; a schema
+   * bearing this jar's {@link SchemaMark} is up to date already, and Flyway is not loaded.
+   */
   public static void migrate(String dbUrl) {
     Jdbc jdbc = Jdbc.of(dbUrl);
+    try (Connection connection = DriverManager.getConnection(jdbc.url(), jdbc.user(), jdbc.password())) {
+      if (SchemaMark.holds(connection)) {
+        return;
+      }
+      flyway(jdbc);
+      mark(connection);
+    } catch (SQLException e) {
+      throw new StartupFailure("cannot read the schema history of " + jdbc.url() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The next start finds the mark, unless another instance holds the history or it cannot be commented. */
+  private static void mark(Connection connection) {
+    try {
+      SchemaMark.write(connection);
+    } catch (SQLException e) {
+      LOG.warn("Schema history not marked ({}): the next start validates it with Flyway", e.getMessage());
+    }
+  }
+
+  private static void flyway(Jdbc jdbc) {
     FluentConfiguration configuration = Flyway.configure()
         .dataSource(jdbc.url(), jdbc.user(), jdbc.password())
         .locations("classpath:db/migration")

@@ -8,20 +8,14 @@ import com.github.jknack.handlebars.cache.ConcurrentMapTemplateCache;
 import com.github.jknack.handlebars.io.ClassPathTemplateLoader;
 import com.github.jknack.handlebars.io.StringTemplateSource;
 import com.github.jknack.handlebars.io.TemplateSource;
+import fr.parcours.common.ClassPathFiles;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.templ.handlebars.impl.JsonFormatter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,28 +65,8 @@ final class Templates {
 
   /** Every template's name, partials included, from the directory or the jar the classes came from. */
   private static List<String> names() {
-    try {
-      URI uri = Templates.class.getClassLoader().getResource(DIRECTORY).toURI();
-      if (!"jar".equals(uri.getScheme())) {
-        return names(Path.of(uri));
-      }
-      try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-        return names(jar.getPath(DIRECTORY));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static List<String> names(Path root) throws IOException {
-    List<String> names = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(root)) {
-      files.map(root::relativize).map(Path::toString).filter(path -> path.endsWith(SUFFIX))
-          .forEach(path -> names.add(path.substring(0, path.length() - SUFFIX.length()).replace('\\', '/')));
-    }
-    return names;
+    return ClassPathFiles.under(DIRECTORY, SUFFIX).stream()
+        .map(path -> path.substring(0, path.length() - SUFFIX.length())).toList();
   }
 
   /** Gives each template's text once, as the same source every time, so the cache knows it again. */

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,6 +62,30 @@ class MigrationsTest {
   }
 
   @Test
+  void aSchemaThisJarMigratedBearsItsMarkWhichAnyChangeToTheHistoryMisses() throws Exception {
+    String url = TestDatabase.emptyDatabaseUrl();
+    Migrations.migrate(url);
+    try (Connection connection = connect(url)) {
+      assertTrue(SchemaMark.holds(connection), "marked once migrated");
+      execute(url, "UPDATE flyway_schema_history SET execution_time = execution_time + 1 WHERE version = '003'");
+      assertTrue(SchemaMark.holds(connection), "what Flyway does not compare is left out of the mark");
+      execute(url, "UPDATE flyway_schema_history SET success = false WHERE version = '025'");
+      assertFalse(SchemaMark.holds(connection), "a failed row misses the mark");
+    }
+  }
+
+  @Test
+  void aBaselinedHistoryIsNeverMarkedSoFlywayAlwaysChecksIt() throws Exception {
+    String url = TestDatabase.emptyDatabaseUrl();
+    execute(url, String.join("\n", scripts().subList(0, 5)));
+    execute(url, "CREATE TABLE schema_migrations (version int PRIMARY KEY); INSERT INTO schema_migrations SELECT generate_series(1, 5)");
+    Migrations.migrate(url);
+    try (Connection connection = connect(url)) {
+      assertFalse(SchemaMark.holds(connection));
+    }
+  }
+
+  @Test
   void instancesMigratingTogetherApplyEachVersionOnce() throws Exception {
     String url = TestDatabase.emptyDatabaseUrl();
     List<CompletableFuture<Void>> starts = new ArrayList<>();
@@ -72,6 +97,9 @@ class MigrationsTest {
     List<String> history = history(url);
     assertEquals(scripts().size(), history.size());
     assertEquals(history.size(), history.stream().distinct().count());
+    try (Connection connection = connect(url)) {
+      assertTrue(SchemaMark.holds(connection), "the marks written together agree");
+    }
   }
 
   /** The migration scripts in version order, as the jar ships them. */
