@@ -52,35 +52,52 @@ final class OutboxDelivery {
         : deliver(claimed).map(true));
   }
 
-  /** Sends the claimed messages in queue order, then records them: the sent ones in one statement. */
+  /**
+   * Sends the claimed messages in queue order, then records them: the sent ones in one statement,
+   * and those the lease left no time for handed back untouched.
+   */
   private Future<Void> deliver(List<Pending> claimed) {
     claimed.stream().filter(Pending::repeat).forEach(pending -> LOG.warn("Message {} ({}) sent again, attempt {}: "
         + "the outcome of an earlier attempt was never recorded, so it may have arrived; same Message-ID",
         pending.id(), pending.message().kind(), pending.attempts()));
-    return send(claimed).compose(failures -> {
-      List<Long> sent = claimed.stream().map(Pending::id).filter(id -> !failures.containsKey(id)).toList();
+    return send(claimed).compose(attempts -> {
+      List<Long> sent = attempts.tried().stream().map(Pending::id)
+          .filter(id -> !attempts.failures().containsKey(id)).toList();
       List<Future<Void>> recorded = new ArrayList<>();
       if (!sent.isEmpty()) {
         recorded.add(repository.markSent(pool, sent));
       }
-      claimed.stream().filter(pending -> failures.containsKey(pending.id()))
-          .forEach(pending -> recorded.add(recordFailure(pool, pending, failures.get(pending.id()))));
+      attempts.tried().stream().filter(pending -> attempts.failures().containsKey(pending.id()))
+          .forEach(pending -> recorded.add(recordFailure(pool, pending, attempts.failures().get(pending.id()))));
+      if (!attempts.untried().isEmpty()) {
+        recorded.add(repository.release(pool, attempts.untried()));
+      }
       return Future.all(recorded).mapEmpty();
     });
   }
 
-  /** Sends each message, one after the other; answers the failures by message id. */
-  private Future<Map<Long, Throwable>> send(List<Pending> claimed) {
+  /** The messages a batch sent or failed to send, its failures by message id, and those it never tried. */
+  private record Attempts(List<Pending> tried, Map<Long, Throwable> failures, List<Pending> untried) {
+  }
+
+  /**
+   * Sends each message, one after the other, while half the lease is left: past it (a slow SMTP
+   * server) another instance could take the claims back and send them too, so the rest wait.
+   */
+  private Future<Attempts> send(List<Pending> claimed) {
+    long stopAt = System.nanoTime() + lease.toNanos() / 2;
     return vertx.executeBlocking(() -> {
       Map<Long, Throwable> failures = new HashMap<>();
-      for (Pending pending : claimed) {
+      int tried = 0;
+      while (tried < claimed.size() && (tried == 0 || System.nanoTime() < stopAt)) {
+        Pending pending = claimed.get(tried++);
         try {
           sender.send(pending.id(), pending.createdAt(), pending.message());
         } catch (Exception e) {
           failures.put(pending.id(), e);
         }
       }
-      return failures;
+      return new Attempts(claimed.subList(0, tried), failures, claimed.subList(tried, claimed.size()));
     }, false);
   }
 

@@ -79,6 +79,19 @@ final class OutboxRepository {
         .mapEmpty();
   }
 
+  /**
+   * Hands back claims never tried: due again at once, their attempt and repeat uncounted, a first
+   * attempt unclaimed (so that the next claim does not count it a repeat).
+   */
+  Future<Void> release(SqlClient db, List<Pending> untried) {
+    return db.preparedQuery("UPDATE outbox o SET attempts = o.attempts - 1, repeats = o.repeats - r.repeat::int, "
+            + "claimed_at = CASE WHEN r.repeat THEN o.claimed_at END, next_attempt_at = now() "
+            + "FROM unnest($1::bigint[], $2::bool[]) AS r(id, repeat) WHERE o.id = r.id")
+        .execute(Tuple.of(untried.stream().map(Pending::id).toArray(Long[]::new),
+            (Object) untried.stream().map(Pending::repeat).toArray(Boolean[]::new)))
+        .mapEmpty();
+  }
+
   Future<Void> scheduleRetry(SqlClient db, long id, Duration delay, String error) {
     return db.preparedQuery("UPDATE outbox SET last_error = $2, claimed_at = NULL, "
             + "next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1")

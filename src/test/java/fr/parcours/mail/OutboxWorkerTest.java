@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -87,6 +88,31 @@ class OutboxWorkerTest extends ServerTest {
     assertEquals(1, repeated.getInteger("repeats"), "the repeat is visible in the row");
     assertNotNull(repeated.getValue("sent_at"));
     assertEquals(null, repeated.getValue("claimed_at"));
+  }
+
+  @Test
+  void claimsABatchLeftNoTimeForAreHandedBackAsTheyWere() throws Exception {
+    OutboxRepository repository = new OutboxRepository();
+    // One transaction, so that no worker takes the messages between these steps.
+    List<String> states = await(app.pool().withTransaction(conn -> Outbox.enqueue(conn,
+            new Message("booking_reminder", "prof@college.fr", "Rappel", "À demain."))
+        .compose(queued -> Outbox.enqueue(conn, new Message("booking_reminder", "cpe@college.fr", "Rappel", "À demain.")))
+        // The second was claimed once before by an instance that never recorded its outcome.
+        .compose(queued -> conn.query("UPDATE outbox SET attempts = 1, claimed_at = now() - interval '5 minutes' "
+            + "WHERE recipient = 'cpe@college.fr' AND kind = 'booking_reminder'").execute())
+        .compose(updated -> repository.claimDue(conn, Duration.ofMinutes(2), 32))
+        .compose(claimed -> repository.release(conn, claimed.stream()
+            .filter(pending -> pending.message().kind().equals("booking_reminder")).toList()))
+        .compose(released -> conn.query("SELECT recipient, attempts, repeats, claimed_at IS NOT NULL AS claimed, "
+            + "next_attempt_at <= now() AS due FROM outbox WHERE kind = 'booking_reminder' ORDER BY id").execute())
+        .map(rows -> {
+          List<String> found = new ArrayList<>();
+          rows.forEach(row -> found.add(row.getString("recipient") + " " + row.getInteger("attempts") + " "
+              + row.getInteger("repeats") + " " + row.getBoolean("claimed") + " " + row.getBoolean("due")));
+          return found;
+        })));
+    assertEquals(List.of("prof@college.fr 0 0 false true", "cpe@college.fr 1 0 true true"), states,
+        "as before the claim: a first attempt unclaimed, a repeat still known as one, both due at once");
   }
 
   /** The failure is recorded just after the attempt, maybe by the drain NOTIFY started: wait for it. */
