@@ -13,6 +13,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -66,15 +67,14 @@ public final class AssociationHomeRoutes {
         .onFailure(ctx::fail);
   }
 
-  private static JsonArray offerList(JsonArray own, JsonObject messages) {
-    return new JsonArray(own.stream().map(JsonObject.class::cast).map(offer -> {
-      OfferStatus status = OfferStatus.ofJson(offer.getString("status"));
-      return (Object) new JsonObject().put("id", offer.getLong("id")).put("title", offer.getString("title"))
-          .put("kind_label", messages.getString("kind_" + offer.getString("kind")))
-          .put("status", status.json()).put("status_label", messages.getString("association_status_" + status.json()))
-          .put("review_message", offer.getString("review_message"))
-          .put("open", status.open());
-    }).toList());
+  private static JsonArray offerList(List<Offer> own, JsonObject messages) {
+    return new JsonArray(own.stream().map(offer -> (Object) new JsonObject().put("id", offer.id())
+        .put("title", offer.draft().title())
+        .put("kind_label", messages.getString("kind_" + offer.draft().kind().json()))
+        .put("status", offer.status().json())
+        .put("status_label", messages.getString("association_status_" + offer.status().json()))
+        .put("review_message", offer.reviewMessage())
+        .put("open", offer.status().open())).toList());
   }
 
   /** The association's stand reservations (the stand feature's JSON) as its pages list them. */

@@ -38,7 +38,7 @@ public final class OfferRoutes {
 
   public void mount(Router router) {
     router.get(OWN).handler(association).handler(ctx -> Http.respond(ctx, 200,
-        fair(ctx).compose(fair -> offers.own(fair, AssociationAuth.current(ctx)))));
+        fair(ctx).compose(fair -> offers.own(fair, AssociationAuth.current(ctx)).map(own -> Offer.toJson(own, fair)))));
     router.post(OWN).handler(association).handler(ctx -> Http.respond(ctx, 201,
         fair(ctx).compose(fair -> offers.propose(fair, AssociationAuth.current(ctx), Http.bodyObject(ctx)))));
     router.get(OWN_ITEM).handler(association).handler(ctx -> Http.respond(ctx, 200,

@@ -6,7 +6,6 @@ import fr.parcours.i18n.Term;
 import fr.parcours.mail.Outbox;
 import fr.parcours.web.JsonInput;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
@@ -37,8 +36,8 @@ public final class OfferService {
             .compose(id -> shown(conn, fair, id))));
   }
 
-  public Future<JsonArray> own(Fair fair, SignedInAssociation who) {
-    return offers.list(pool, fair.id(), who.id(), null).map(list -> Offer.toJson(list, fair));
+  public Future<List<Offer>> own(Fair fair, SignedInAssociation who) {
+    return offers.list(pool, fair.id(), who.id(), null);
   }
 
   public Future<JsonObject> show(Fair fair, SignedInAssociation who, long id) {
