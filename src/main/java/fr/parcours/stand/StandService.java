@@ -57,7 +57,6 @@ public final class StandService {
         .map(active -> active.stream().filter(r -> r.is(Reservation.CONFIRMED)).toList());
   }
 
-  /** The numbers of the spots an association holds for some period of the fair: the programme page's map. */
   /** Who holds each spot (by number) for some period of the fair: the associations' names, joined. */
   public Future<Map<String, String>> holders(Fair fair) {
     return confirmed(pool, fair).map(held -> held.stream().collect(Collectors.groupingBy(r -> r.spot().number(),
