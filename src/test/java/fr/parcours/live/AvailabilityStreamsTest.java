@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -28,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 import static fr.parcours.support.TestApp.await;
@@ -135,10 +137,7 @@ class AvailabilityStreamsTest {
 
   @Test
   void aClientThatReadsSlowlyGetsTheLatestNumbersNotAQueueOfThem() throws Exception {
-    try (Socket socket = new Socket()) {
-      socket.setReceiveBufferSize(4096);
-      socket.connect(new InetSocketAddress("127.0.0.1", server.actualPort()));
-      socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    try (Socket socket = slowReader()) {
       String padding = "p".repeat(500_000);
       int changes = 40;
       for (int i = 0; i < changes; i++) {
@@ -150,17 +149,9 @@ class AvailabilityStreamsTest {
         Read read = reads.get(i);
         read.context().runOnContext(v -> read.answer().complete(new JsonObject().put("left", left).put("pad", padding)));
       }
-      socket.setSoTimeout(10_000);
-      InputStream in = socket.getInputStream();
-      StringBuilder seen = new StringBuilder();
-      byte[] buffer = new byte[65536];
       String last = "\"left\":" + (changes - 1) + ",";
-      while (seen.indexOf(last) < 0) {
-        int n = in.read(buffer);
-        assertTrue(n > 0, "the stream ended before the latest numbers");
-        seen.append(new String(buffer, 0, n, StandardCharsets.US_ASCII));
-      }
-      int events = seen.toString().split("event: availability", -1).length - 1;
+      String seen = readUntil(socket, read -> read.indexOf(last) >= 0);
+      int events = seen.split("event: availability", -1).length - 1;
       assertTrue(events < changes, events + " events for " + changes + " changes: none was dropped for a newer one");
     }
   }
@@ -189,10 +180,7 @@ class AvailabilityStreamsTest {
 
   @Test
   void aSlowClientThatMissedAChangeGetsTheWholeDocumentNeverAChangeOnNumbersItLacks() throws Exception {
-    try (Socket socket = new Socket()) {
-      socket.setReceiveBufferSize(4096);
-      socket.connect(new InetSocketAddress("127.0.0.1", server.actualPort()));
-      socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    try (Socket socket = slowReader()) {
       int changes = 40;
       JsonObject last = null;
       for (int i = 0; i < changes; i++) {
@@ -205,16 +193,8 @@ class AvailabilityStreamsTest {
         last.getJsonArray("sessions").getJsonObject(0).put("title", i + "p".repeat(200_000));
         answer(i, last);
       }
-      socket.setSoTimeout(10_000);
-      InputStream in = socket.getInputStream();
-      StringBuilder seen = new StringBuilder();
-      byte[] buffer = new byte[65536];
       String latest = "\"title\":\"" + (changes - 1) + "p";
-      while (seen.indexOf(latest) < 0 || seen.indexOf("\n\n", seen.indexOf(latest)) < 0) {
-        int n = in.read(buffer);
-        assertTrue(n > 0, "the stream ended before the latest numbers");
-        seen.append(new String(buffer, 0, n, StandardCharsets.US_ASCII));
-      }
+      String seen = readUntil(socket, read -> read.indexOf(latest) >= 0 && read.indexOf("\n\n", read.indexOf(latest)) >= 0);
       // The chunked body without its chunk sizes.
       String body = "\r\n" + seen.substring(seen.indexOf("\r\n\r\n") + 4);
       List<EventStreamClient.Event> events = EventStreamClient.events(body.replaceAll("\r\n[0-9a-f]+\r\n", ""));
@@ -227,6 +207,29 @@ class AvailabilityStreamsTest {
       assertTrue(events.stream().skip(1).anyMatch(event -> event.name().equals("availability")),
           "a client that missed a change is sent the whole document");
     }
+  }
+
+  /** A stream opened on a socket with a small receive buffer, so the server's write queue fills while it is not read. */
+  private Socket slowReader() throws IOException {
+    Socket socket = new Socket();
+    socket.setReceiveBufferSize(4096);
+    socket.connect(new InetSocketAddress("127.0.0.1", server.actualPort()));
+    socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    return socket;
+  }
+
+  /** Reads the response until {@code done} holds for what was read (10 s at most between reads). */
+  private static String readUntil(Socket socket, Predicate<StringBuilder> done) throws IOException {
+    socket.setSoTimeout(10_000);
+    InputStream in = socket.getInputStream();
+    StringBuilder seen = new StringBuilder();
+    byte[] buffer = new byte[65536];
+    while (!done.test(seen)) {
+      int n = in.read(buffer);
+      assertTrue(n > 0, "the stream ended before the latest numbers");
+      seen.append(new String(buffer, 0, n, StandardCharsets.US_ASCII));
+    }
+    return seen.toString();
   }
 
   /** A read the streams asked for, answered by the test on the streams' own event loop. */
