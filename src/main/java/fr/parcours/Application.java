@@ -115,6 +115,8 @@ public final class Application {
               ManagementFactory.getRuntimeMXBean().getUptime());
           // What the first plan would pay for, built now in the background.
           app.services.planSolver.warm();
+          // The templates the warm-up did not render.
+          app.services.pages.compile();
           started.complete(app);
         })
         .onFailure(failure -> app.stopOffTheEventLoop(failure, started));
@@ -170,8 +172,7 @@ public final class Application {
   }
 
   private Future<Void> prepare(boolean loadDemo) {
-    // The templates compile while the migrations run.
-    return Future.all(migrate(), services.pages.compile(), firstConnection())
+    return Future.all(migrate(), firstConnection())
         .compose(applied -> Bootstrap.firstOrganiser(services))
         .compose(done -> loadDemo ? Bootstrap.demo(services) : Future.succeededFuture());
   }
