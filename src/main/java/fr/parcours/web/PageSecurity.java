@@ -65,9 +65,10 @@ public final class PageSecurity implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    ctx.put(SECURE_KEY, secureCookies);
-    Cookie sent = ctx.request().getCookie(CSRF_COOKIE);
-    String token = sent == null || sent.getValue().isBlank() ? null : sent.getValue();
+    if (secureCookies) {
+      ctx.put(SECURE_KEY, true);
+    }
+    String token = sentToken(ctx);
     boolean write = !SAFE.contains(ctx.request().method());
     if (write && ctx.normalizedPath().startsWith("/api/") && cookieAuthenticated(ctx) && !json(ctx)) {
       ctx.fail(415);
@@ -82,6 +83,18 @@ public final class PageSecurity implements Handler<RoutingContext> {
       ctx.put(TOKEN_KEY, token);
     }
     ctx.next();
+  }
+
+  /**
+   * The CSRF cookie's value, if any. Without a Cookie header the request's cookies are not
+   * parsed: that would give the response a cookie jar to go through as it is written.
+   */
+  private static String sentToken(RoutingContext ctx) {
+    if (ctx.request().getHeader(HttpHeaders.COOKIE) == null) {
+      return null;
+    }
+    Cookie sent = ctx.request().getCookie(CSRF_COOKIE);
+    return sent == null || sent.getValue().isBlank() ? null : sent.getValue();
   }
 
   /** A request a browser may have sent on its own, with the cookies it holds: no bearer header. */
