@@ -49,7 +49,10 @@ public final class RequestGuard {
   /** A form's fields, once the body is read. */
   public static void form(RoutingContext ctx) {
     try {
-      refuseNul(ctx.request().formAttributes());
+      // Only a form's body has fields, decoded when Vert.x expects one: other requests have no map to build.
+      if (ctx.request().isExpectMultipart()) {
+        refuseNul(ctx.request().formAttributes());
+      }
     } catch (AppException refused) {
       ctx.fail(refused);
       return;
