@@ -108,13 +108,16 @@ public final class Application {
     Future<Router> warmUpRoutes = app.vertx.executeBlocking(() -> ApiRouter.create(app.services), false);
     app.prepare(loadDemo)
         .compose(ready -> app.listen())
-        .compose(listening -> Warmup.run(app.vertx, warmUpRoutes))
+        .compose(listening -> Warmup.run(app.vertx, warmUpRoutes, true, Warmup.PAGES))
         .compose(warm -> app.deployHttp())
         .onSuccess(deployed -> {
           LOG.info("Parcours listening on {} (port {}), started in {} ms", config.publicUrl(), config.get(Settings.HTTP_PORT),
               ManagementFactory.getRuntimeMXBean().getUptime());
           // What the first plan would pay for, built now in the background.
           app.services.planSolver.warm();
+          // The templates the warm-up did not render, and the feeds.
+          app.services.pages.compile();
+          Warmup.run(app.vertx, warmUpRoutes, false, Warmup.FEEDS);
           started.complete(app);
         })
         .onFailure(failure -> app.stopOffTheEventLoop(failure, started));
@@ -170,8 +173,7 @@ public final class Application {
   }
 
   private Future<Void> prepare(boolean loadDemo) {
-    // The templates compile while the migrations run.
-    return Future.all(migrate(), services.pages.compile(), firstConnection())
+    return Future.all(migrate(), firstConnection())
         .compose(applied -> Bootstrap.firstOrganiser(services))
         .compose(done -> loadDemo ? Bootstrap.demo(services) : Future.succeededFuture());
   }

@@ -36,11 +36,26 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    quietNetty();
     int code = run(List.of(args), System.getenv(), System.out, System.err);
     if (code != 0) {
       System.exit(code);
     }
   }
+
+  /**
+   * Netty reports every buffer allocation to JFR when the JVM can record (its default): its first
+   * buffer then loads the event classes and the JDK's flight-recorder metadata, most of a second
+   * of CPU at each start, for events nobody records unless they profile Netty itself. Off unless
+   * set ({@code -Dio.netty.jfr.enabled=true}); before any Netty class reads it.
+   */
+  private static void quietNetty() {
+    if (System.getProperty(NETTY_JFR) == null) {
+      System.setProperty(NETTY_JFR, "false");
+    }
+  }
+
+  private static final String NETTY_JFR = "io.netty.jfr.enabled";
 
   /** Runs the command line; answers the exit code (0 also while a started server runs on). */
   static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {

@@ -8,6 +8,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -126,9 +127,12 @@ final class MailSender {
     Files.createDirectories(mailDir);
     Path target = mailDir.resolve(String.format("%08d-%s.eml", id, kind));
     Path partial = mailDir.resolve(target.getFileName() + PARTIAL);
-    try (FileOutputStream out = new FileOutputStream(partial.toFile())) {
+    try (FileOutputStream file = new FileOutputStream(partial.toFile())) {
+      // Buffered: Jakarta Mail writes a message line by line, a system call per header otherwise.
+      BufferedOutputStream out = new BufferedOutputStream(file, 16 * 1024);
       mime.writeTo(out);
-      out.getFD().sync();
+      out.flush();
+      file.getFD().sync();
     }
     Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }

@@ -34,7 +34,12 @@ public final class Pages {
     this.vertx = vertx;
   }
 
-  /** Compiles every template, once at start, off the event loop: the first page costs what the hundredth does. */
+  /**
+   * Compiles every template not compiled yet, off the event loop. A start calls it once its port
+   * is open: the warm-up's pages compiled their own templates on the way, and the other fifty
+   * or so (ANTLR parsing, a second of CPU) need not delay the start. Their first visitor finds
+   * them compiled, or compiles on a worker thread as this does.
+   */
   public Future<Void> compile() {
     return vertx.executeBlocking(() -> {
       templates.compileAll();
