@@ -3,6 +3,7 @@ package fr.parcours.calendar;
 import fr.parcours.association.AssociationAuth;
 import fr.parcours.web.Http;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -17,8 +18,8 @@ import java.util.function.Function;
 public final class CalendarRoutes {
 
   // Public feeds may sit in shared caches for a minute; token feeds are one person's.
-  private static final String PUBLIC = "public, max-age=60";
-  private static final String PRIVATE = "private, max-age=60";
+  private static final CharSequence PUBLIC = HttpHeaders.createOptimized("public, max-age=60");
+  private static final CharSequence PRIVATE = HttpHeaders.createOptimized("private, max-age=60");
   private static final String SELECTIONS = "/api/fairs/:fairSlug/selections";
   private static final String SELECTION = SELECTIONS + "/:token";
 
@@ -65,7 +66,7 @@ public final class CalendarRoutes {
             Http.idParam(ctx, "sessionId", "session"))));
   }
 
-  private static void feed(Router router, String path, String cacheControl,
+  private static void feed(Router router, String path, CharSequence cacheControl,
                            Function<RoutingContext, Future<RenderedFeed>> feed) {
     router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> feed.apply(ctx)
         .onSuccess(rendered -> FeedResponse.send(ctx, rendered, cacheControl))

@@ -30,7 +30,7 @@ final class FeedResponse {
   private FeedResponse() {
   }
 
-  static void send(RoutingContext ctx, RenderedFeed feed, String cacheControl) {
+  static void send(RoutingContext ctx, RenderedFeed feed, CharSequence cacheControl) {
     HttpServerResponse response = ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, CALENDAR)
         .putHeader(HttpHeaders.LAST_MODIFIED, feed.lastModifiedHeader())
@@ -52,7 +52,8 @@ final class FeedResponse {
     }
   }
 
-  static String httpDate(Instant instant) {
-    return HTTP_DATE.format(instant);
+  /** As header bytes: written once per feed, copied into every answer. */
+  static CharSequence httpDate(Instant instant) {
+    return HttpHeaders.createOptimized(HTTP_DATE.format(instant));
   }
 }

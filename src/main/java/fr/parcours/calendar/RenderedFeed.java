@@ -13,7 +13,7 @@ import java.util.Set;
  * is deterministic) and Last-Modified to the second, written once as its header says it.
  */
 record RenderedFeed(long fairId, Set<Change.Kind> follows, Encoded body, Instant lastModified,
-                    String lastModifiedHeader) {
+                    CharSequence lastModifiedHeader) {
 
   static RenderedFeed of(Feed feed, String ics) {
     Instant lastModified = feed.lastModified().truncatedTo(ChronoUnit.SECONDS);

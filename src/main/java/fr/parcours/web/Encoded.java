@@ -24,20 +24,36 @@ import java.util.zip.GZIPOutputStream;
  * A response body prepared once per change of what it shows, for every request until the next:
  * the bytes and their gzip, each in direct memory that every response reuses (the socket write
  * copies nothing), and a strong ETag per representation (a digest of the bytes, so the same on
- * every instance). Prepare it off the event loop: compressing takes milliseconds.
+ * every instance). Prepare it off the event loop: compressing takes milliseconds. Its header
+ * values are prepared as bytes too (ETag, Content-Length): a response copies them instead of
+ * checking and encoding them char by char.
  */
 public final class Encoded {
+
+  private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
 
   private final Buffer plain;
   private final Buffer gzip;
   private final String etag;
   private final String gzipEtag;
+  private final Header plainHeaders;
+  private final Header gzipHeaders;
+
+  /** A representation's ETag and Content-Length, as header bytes. */
+  private record Header(CharSequence etag, CharSequence length) {
+
+    static Header of(String etag, Buffer body) {
+      return new Header(HttpHeaders.createOptimized(etag), HttpHeaders.createOptimized(String.valueOf(body.length())));
+    }
+  }
 
   private Encoded(byte[] bytes, byte[] compressed) {
     this.plain = direct(bytes);
     this.gzip = direct(compressed);
     this.etag = "\"" + digest(bytes) + "\"";
     this.gzipEtag = "\"" + digest(bytes) + "-gz\"";
+    this.plainHeaders = Header.of(etag, plain);
+    this.gzipHeaders = Header.of(gzipEtag, gzip);
   }
 
   public static Encoded of(byte[] bytes) {
@@ -58,8 +74,8 @@ public final class Encoded {
     return gzipped ? gzip : plain;
   }
 
-  private String etag(boolean gzipped) {
-    return gzipped ? gzipEtag : etag;
+  private Header headers(boolean gzipped) {
+    return gzipped ? gzipHeaders : plainHeaders;
   }
 
   /** The memory it holds, for the caches' bounds. */
@@ -81,7 +97,8 @@ public final class Encoded {
    */
   public void send(HttpServerRequest request, HttpServerResponse response, boolean unchangedSince) {
     boolean gzipped = gzipFor(request);
-    response.putHeader(HttpHeaders.ETAG, etag(gzipped)).putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+    Header header = headers(gzipped);
+    response.putHeader(HttpHeaders.ETAG, header.etag()).putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
     String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
     if (ifNoneMatch == null ? unchangedSince : current(ifNoneMatch)) {
       response.setStatusCode(304).end();
@@ -89,10 +106,12 @@ public final class Encoded {
     }
     if (gzipped) {
       // Already compressed: the server's own compression lets a response with an encoding pass.
-      response.putHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+      response.putHeader(HttpHeaders.CONTENT_ENCODING, GZIP);
     }
+    // Set here, Vert.x does not write the length again: the same value, without formatting it per response.
+    response.putHeader(HttpHeaders.CONTENT_LENGTH, header.length());
     if (request.method() == HttpMethod.HEAD) {
-      response.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(body(gzipped).length())).end();
+      response.end();
     } else {
       response.end(body(gzipped));
     }

@@ -49,7 +49,10 @@ final class HeaderTimeout {
   void requested(RoutingContext ctx) {
     HttpConnection connection = ctx.request().connection();
     deadlines.remove(connection);
-    ctx.addEndHandler(ended -> {
+    // The response's own end handler, not the router's list of them (a sorted map and three handlers
+    // per request). It also runs when the connection closes first: then there is nothing to time.
+    // A live stream sets its own.
+    ctx.response().endHandler(ended -> {
       if (!ctx.response().closed()) {
         arm(connection);
       }

@@ -53,7 +53,15 @@ public final class PageSecurity implements Handler<RoutingContext> {
    * the router never sees).
    */
   public static void headers(RoutingContext ctx) {
-    secureHeaders(ctx.response().headers());
+    MultiMap headers = ctx.response().headers();
+    if (headers.isEmpty()) {
+      // A fresh response, as here on every request: adding skips looking for a value to replace.
+      for (int i = 0; i < SECURE_HEADERS.length; i += 2) {
+        headers.add(SECURE_HEADERS[i], SECURE_HEADERS[i + 1]);
+      }
+    } else {
+      secureHeaders(headers);
+    }
     ctx.next();
   }
 
@@ -65,9 +73,10 @@ public final class PageSecurity implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    ctx.put(SECURE_KEY, secureCookies);
-    Cookie sent = ctx.request().getCookie(CSRF_COOKIE);
-    String token = sent == null || sent.getValue().isBlank() ? null : sent.getValue();
+    if (secureCookies) {
+      ctx.put(SECURE_KEY, true);
+    }
+    String token = sentToken(ctx);
     boolean write = !SAFE.contains(ctx.request().method());
     if (write && ctx.normalizedPath().startsWith("/api/") && cookieAuthenticated(ctx) && !json(ctx)) {
       ctx.fail(415);
@@ -82,6 +91,18 @@ public final class PageSecurity implements Handler<RoutingContext> {
       ctx.put(TOKEN_KEY, token);
     }
     ctx.next();
+  }
+
+  /**
+   * The CSRF cookie's value, if any. Without a Cookie header the request's cookies are not
+   * parsed: that would give the response a cookie jar to go through as it is written.
+   */
+  private static String sentToken(RoutingContext ctx) {
+    if (ctx.request().getHeader(HttpHeaders.COOKIE) == null) {
+      return null;
+    }
+    Cookie sent = ctx.request().getCookie(CSRF_COOKIE);
+    return sent == null || sent.getValue().isBlank() ? null : sent.getValue();
   }
 
   /** A request a browser may have sent on its own, with the cookies it holds: no bearer header. */

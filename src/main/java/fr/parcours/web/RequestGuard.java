@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,10 +28,12 @@ public final class RequestGuard {
   public static void line(RoutingContext ctx) {
     try {
       ctx.normalizedPath();
-      if (ctx.request().path().toLowerCase(Locale.ROOT).contains("%00")) {
+      if (escapedNul(ctx.request().path())) {
         throw nul("path");
       }
-      refuseNul(ctx.queryParams());
+      if (ctx.request().query() != null) {
+        refuseNul(ctx.queryParams());
+      }
     } catch (AppException refused) {
       ctx.fail(refused);
       return;
@@ -48,12 +49,25 @@ public final class RequestGuard {
   /** A form's fields, once the body is read. */
   public static void form(RoutingContext ctx) {
     try {
-      refuseNul(ctx.request().formAttributes());
+      // Only a form's body has fields, decoded when Vert.x expects one: other requests have no map to build.
+      if (ctx.request().isExpectMultipart()) {
+        refuseNul(ctx.request().formAttributes());
+      }
     } catch (AppException refused) {
       ctx.fail(refused);
       return;
     }
     ctx.next();
+  }
+
+  /** Whether {@code path} holds {@code %00}, without a lowercased copy of every request's path. */
+  private static boolean escapedNul(String path) {
+    for (int i = path.indexOf('%'); i >= 0 && i + 2 < path.length(); i = path.indexOf('%', i + 1)) {
+      if (path.charAt(i + 1) == '0' && path.charAt(i + 2) == '0') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void refuseNul(MultiMap values) {
