@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
 public final class Main {
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+  private static final String NETTY_JFR = "io.netty.jfr.enabled";
 
   private Main() {
   }
@@ -54,8 +55,6 @@ public final class Main {
       System.setProperty(NETTY_JFR, "false");
     }
   }
-
-  private static final String NETTY_JFR = "io.netty.jfr.enabled";
 
   /** Runs the command line; answers the exit code (0 also while a started server runs on). */
   static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
