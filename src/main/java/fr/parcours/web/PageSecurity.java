@@ -53,15 +53,7 @@ public final class PageSecurity implements Handler<RoutingContext> {
    * the router never sees).
    */
   public static void headers(RoutingContext ctx) {
-    MultiMap headers = ctx.response().headers();
-    if (headers.isEmpty()) {
-      // A fresh response, as here on every request: adding skips looking for a value to replace.
-      for (int i = 0; i < SECURE_HEADERS.length; i += 2) {
-        headers.add(SECURE_HEADERS[i], SECURE_HEADERS[i + 1]);
-      }
-    } else {
-      secureHeaders(headers);
-    }
+    secureHeaders(ctx.response().headers());
     ctx.next();
   }
 
