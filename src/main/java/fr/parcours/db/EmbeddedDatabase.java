@@ -76,7 +76,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private static EmbeddedPostgres boot(Path clusterDir, int port, boolean durable) {
     try {
       Files.createDirectories(clusterDir.getParent());
+      PostgresBinaries binaries = new PostgresBinaries(PostgresBinaries.defaultWorkingDirectory());
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+          .setPgBinaryResolver(binaries)
+          .setOverrideWorkingDirectory(binaries.workingDirectory().toFile())
           .setDataDirectory(clusterDir)
           .setCleanDataDirectory(false)
           .setPort(port)
