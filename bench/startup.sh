@@ -5,21 +5,28 @@
 # Results: bench/results/startup-<date>.md, with the machine's load average (on a shared 2-core
 # machine it moves every figure).
 #
-# Usage: bench/startup.sh [--runs 3] [--no-build] [--jar PATH]   (--jar: another build, e.g. main's, for an A/B)
+# Usage: bench/startup.sh [--runs 3] [--no-build] [--jar PATH] [--cds]   (--jar: another build, e.g. main's, for an A/B;
+# --cds: start with the class-data-sharing archive the build made beside the jar, PATH.jsa for PATH.jar)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=3
 build=1
 jar=target/parcours.jar
+java_options=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
     --no-build) build=0; shift ;;
     --jar) jar=$2; build=0; shift 2 ;;
-    *) echo "usage: bench/startup.sh [--runs N] [--no-build]" >&2; exit 2 ;;
+    --cds) cds=1; shift ;;
+    *) echo "usage: bench/startup.sh [--runs N] [--no-build] [--jar PATH] [--cds]" >&2; exit 2 ;;
   esac
 done
 [ "$build" = 1 ] && mvn -B -q -ntp package -DskipTests
+if [ "${cds:-0}" = 1 ]; then
+  [ -f "${jar%.jar}.jsa" ] || { echo "no ${jar%.jar}.jsa beside $jar (mvn package makes it)" >&2; exit 2; }
+  java_options=("-XX:SharedArchiveFile=${jar%.jar}.jsa")
+fi
 
 work=$(mktemp -d /tmp/parcours-startup-XXXXXX)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -38,7 +45,7 @@ ms() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%d", (b - a) * 1000 }'; }
 start() {
   local data=$1 began
   began=$(now)
-  PARCOURS_DATA_DIR=$data PARCOURS_HTTP_PORT=$port java -jar "$jar" --demo > "$data.log" 2>&1 &
+  PARCOURS_DATA_DIR=$data PARCOURS_HTTP_PORT=$port java "${java_options[@]}" -jar "$jar" --demo > "$data.log" 2>&1 &
   pid=$!
   # start runs in a subshell (its output is read): the parent finds the server's pid here.
   echo "$pid" > "$work/pid"
@@ -89,8 +96,8 @@ out="bench/results/startup-$(date -u +%Y%m%d-%H%M%S).md"
 {
   echo "# Start-up, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
-  echo "\`bench/startup.sh --runs $runs\` ($jar); $(nproc) cores, $(java -version 2>&1 | head -1), commit $(git rev-parse --short HEAD)."
-  echo "Time from \`java -jar target/parcours.jar --demo\` to \`/health\` 200; the demo load as the server logs it;"
+  echo "\`bench/startup.sh --runs $runs${cds:+ --cds}\` ($jar); $(nproc) cores, $(java -version 2>&1 | head -1), commit $(git rev-parse --short HEAD)."
+  echo "Time from \`java ${java_options[*]}${java_options[*]:+ }-jar target/parcours.jar --demo\` to \`/health\` 200; the demo load as the server logs it;"
   echo "the programme page of the demo fair (\`$(basename "$page")\`, curl's total time) 1st, 2nd, 10th and 100th after the start."
   echo
   echo "| run | start | to /health 200 ms | demo load ms | page 1 ms | page 2 ms | page 10 ms | page 100 ms | load average |"
