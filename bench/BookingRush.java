@@ -67,6 +67,8 @@ public final class BookingRush {
   private final String dbUrl;
   private final Args args;
   private final List<Map<String, Object>> rows = new ArrayList<>();
+  /** Each side's warm-up rounds: their rush's bookings/s, in order. */
+  private final Map<String, List<Double>> warmUps = new LinkedHashMap<>();
 
   private BookingRush(Args args) {
     this.args = args;
@@ -105,10 +107,9 @@ public final class BookingRush {
     long baseOrganiser = base == null ? 0 : organiser(base.db());
     BenchFairs.await(db.query(OneRoundTrip.FUNCTION).execute());
     System.out.println("warm-up");
-    // Two warm-up rushes each: the JIT compiles the booking path, HTTP and pool connections open.
-    warmUp(side, organiser);
+    warmUps.put("ours", warmUp(side, organiser));
     if (base != null) {
-      warmUp(base, baseOrganiser);
+      warmUps.put("base", warmUp(base, baseOrganiser));
     }
     List<String> tokens = new ArrayList<>();
     BenchFairs.BenchFair busiest = null;
@@ -143,9 +144,26 @@ public final class BookingRush {
         .iterator().next().getLong(0);
   }
 
-  private void warmUp(Side on, long organiser) throws Exception {
-    rush(on, on.fairs().generate(organiser, "warmup"), 1000, 50, false);
-    rush(on, on.fairs().generate(organiser, "warmup-hot"), 1000, 200, true);
+  /**
+   * Warm-up rounds (a rush at 50, then a hot spot at 200, 1,000 teachers each) until the server
+   * is warm: under this load on 2 cores its C2 compiler runs flat out for the first 50 s or so
+   * (one thread busy all along in its compilation log, half of the JVM's samples in a profile),
+   * then falls quiet; a scenario measured after a short warm-up measures the compiler. So each
+   * side runs rounds for at least {@code --warmup-seconds} (60) and {@code --warmup-rounds} (5).
+   * Answers the rush's rate of each round, for the report: it levels off as the JIT settles.
+   */
+  private List<Double> warmUp(Side on, long organiser) throws Exception {
+    long until = System.nanoTime() + args.integer("--warmup-seconds", 60) * 1_000_000_000L;
+    int rounds = args.integer("--warmup-rounds", 5);
+    List<Double> rates = new ArrayList<>();
+    while (rates.size() < rounds || System.nanoTime() < until) {
+      String round = String.valueOf(rates.size());
+      rates.add((double) rush(on, on.fairs().generate(organiser, "warmup-" + round), 1000, 50, false)
+          .get("bookings_per_s"));
+      rush(on, on.fairs().generate(organiser, "warmup-hot-" + round), 1000, 200, true);
+      System.out.println("warm-up round " + round + ": " + rates.get(rates.size() - 1) + " bookings/s");
+    }
+    return rates;
   }
 
   /** The same scenario on the baseline build, right after: its rate, and ours divided by it. */
@@ -540,7 +558,7 @@ public final class BookingRush {
         System.getProperty("java.version"), postgres, args.text("--vertx", "?"))
         + (base == null ? "" : "; base_* columns: " + args.text("--base-label", "the baseline build")
         + ", the same instances and pool on its own database of the same PostgreSQL, right after each scenario")
-        + "; load average at the end " + loadAverage();
+        + "; load average at the end " + loadAverage() + "; warm-up rounds (rush at 50, bookings/s) " + warmUps;
     StringBuilder csv = new StringBuilder("date,cores,instances,pool_size,group_max,java,postgres,vertx,"
         + String.join(",", COLUMNS) + "\n");
     StringBuilder md = new StringBuilder("# Benchmark " + stamp + "\n\n" + context + "\n\n| "

@@ -11,6 +11,7 @@
 #
 # Usage: bench/run.sh [--instances 1|3] [--n 50,200,1000] [--requests 2000] [--pool-size 16]
 #                     [--feed-requests 20000] [--feed-clients 200] [--feeds no] [--baseline REV]
+#                     [--warmup-seconds 60] [--warmup-rounds 5]   (each side warmed up that long first: the JIT)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command_line="bench/run.sh $*"

@@ -109,15 +109,13 @@ public final class BookingService {
   /**
    * One transaction for bookings of one track that arrived together (see {@link GroupPlan}): an
    * unknown fair or track refuses them all; a database failure fails (or retries) them all.
-   * Once it holds the track's lock, the track's next group may start ({@code next}): it waits
-   * for that lock in the database, its reads queued behind this group's COMMIT.
    */
-  private Future<List<Future<Outcome<BookedClass>>>> runGroup(List<Asked> arrived, Runnable next) {
+  private Future<List<Future<Outcome<BookedClass>>>> runGroup(List<Asked> arrived) {
     Asked first = arrived.get(0);
     return target(first.fairSlug(), first.request().track()).compose(target -> {
       List<GroupPlan.Asked> group = arrived.stream().map(asked -> new GroupPlan.Asked(asked.key(),
           asked.request().fingerprint(), asked.request(), target.fair().languageFor(asked.language()))).toList();
-      return Retries.onRace(() -> Pipelined.transaction(pool, conn -> readGroup(conn, target, group).andThen(read -> next.run()),
+      return Retries.onRace(() -> Pipelined.transaction(pool, conn -> readGroup(conn, target, group),
               (conn, loaded) -> placeGroup(conn, target, group, loaded)))
           .andThen(done -> {
             if (done.succeeded() && done.result().stream().anyMatch(o -> o.succeeded() && o.result().created())) {

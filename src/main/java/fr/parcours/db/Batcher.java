@@ -11,8 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Groups work by key, like a database's group commit: the first item of a key runs at once;
@@ -20,11 +19,10 @@ import java.util.function.BiFunction;
  * runner writes a whole group (one transaction) and answers each item's outcome, in order,
  * only once the group is committed. Safe to call from any event loop.
  *
- * <p>The runner is handed a {@code next} signal: once its group holds what serialises the key
- * (its transaction's locks), it may call it to start the next group at once. That group then
- * waits in the database for those locks instead of here, so its round trips to read the fair
- * and send its own reads overlap the running group's writes and COMMIT. Without the signal, the
- * next group starts when the running one ends.
+ * <p>The next group starts when the running one ends, not as soon as it holds its locks: the
+ * items that arrive during a whole transaction make one group. Starting early (tried on
+ * 2 December) gave groups of 4.5 bookings on average in a rush of 50 teachers over four tracks,
+ * a third of them alone, and 15–25 % fewer bookings a second than this once the server is warm.
  *
  * @param <K> what groups the items (a track)
  * @param <T> an item of work
@@ -36,11 +34,11 @@ public final class Batcher<K, T, R> {
   }
 
   private final int maxGroup;
-  private final BiFunction<List<T>, Runnable, Future<List<Future<R>>>> runner;
+  private final Function<List<T>, Future<List<Future<R>>>> runner;
   private final Map<K, Queue<Waiting<T, R>>> queues = new HashMap<>();
   private final Set<K> running = new HashSet<>();
 
-  public Batcher(int maxGroup, BiFunction<List<T>, Runnable, Future<List<Future<R>>>> runner) {
+  public Batcher(int maxGroup, Function<List<T>, Future<List<Future<R>>>> runner) {
     this.maxGroup = maxGroup;
     this.runner = runner;
   }
@@ -71,15 +69,9 @@ public final class Batcher<K, T, R> {
         return;
       }
     }
-    AtomicBoolean released = new AtomicBoolean();
-    Runnable next = () -> {
-      if (released.compareAndSet(false, true)) {
-        runNext(key);
-      }
-    };
     Future<List<Future<R>>> outcomes;
     try {
-      outcomes = runner.apply(group.stream().map(Waiting::item).toList(), next);
+      outcomes = runner.apply(group.stream().map(Waiting::item).toList());
     } catch (RuntimeException e) {
       outcomes = Future.failedFuture(e);
     }
@@ -92,7 +84,7 @@ public final class Batcher<K, T, R> {
           done.result().get(i).onComplete(promise);
         }
       }
-      next.run();
+      runNext(key);
     });
   }
 }

@@ -16,9 +16,7 @@ class BatcherTest {
 
   private final List<List<String>> groups = new ArrayList<>();
   private final List<Promise<List<Future<String>>>> running = new ArrayList<>();
-  private final List<Runnable> nexts = new ArrayList<>();
-  private final Batcher<Integer, String, String> batcher = new Batcher<>(3, (group, next) -> {
-    nexts.add(next);
+  private final Batcher<Integer, String, String> batcher = new Batcher<>(3, group -> {
     groups.add(group);
     Promise<List<Future<String>>> done = Promise.promise();
     running.add(done);
@@ -66,32 +64,6 @@ class BatcherTest {
     running.get(1).complete(List.of(Future.failedFuture("SCHOOL_CAP_REACHED"), Future.succeededFuture("C")));
     assertEquals("SCHOOL_CAP_REACHED", refused.cause().getMessage());
     assertEquals("C", placed.result());
-  }
-
-  @Test
-  void theNextGroupStartsOnceTheRunningOneSignalsAndOnlyOnce() {
-    batcher.submit(1, "a");
-    Future<String> b = batcher.submit(1, "b");
-    Future<String> c = batcher.submit(1, "c");
-    nexts.get(0).run();
-    assertEquals(List.of("b", "c"), groups.get(1), "started while the first still runs");
-    Future<String> d = batcher.submit(1, "d");
-    nexts.get(0).run();
-    finish(0, List.of("a"));
-    assertEquals(2, groups.size(), "the first group's end starts nothing more: its signal was given");
-    finish(1, List.of("b", "c"));
-    assertEquals(List.of("B", "C"), List.of(b.result(), c.result()));
-    assertEquals(List.of("d"), groups.get(2));
-    finish(2, List.of("d"));
-    assertEquals("D", d.result());
-  }
-
-  @Test
-  void aSignalWithNothingQueuedLetsTheNextItemStartAtOnce() {
-    batcher.submit(1, "a");
-    nexts.get(0).run();
-    batcher.submit(1, "b");
-    assertEquals(List.of(List.of("a"), List.of("b")), groups);
   }
 
   private void finish(int group, List<String> items) {
