@@ -7,9 +7,13 @@
 # Accept-Encoding: gzip, as calendar clients send), GET /api/fairs/{slug} and its availability.
 # Each side's CPU time per request (user and system, from /proc around each wrk run: the server's
 # JVM, nginx's workers) holds better than requests/s when other work shares the cores.
+# Before any measured round the server is warmed up over all the scenarios in turn for at least
+# --warmup-seconds: under load on 2 cores its C2 compiler runs flat out for its first ~50 s, so a
+# scenario measured earlier (the first ones, with a per-scenario warm-up only) measured the JIT.
 # Results: bench/results/serve-<date>-<label>.{md,csv}
 #
 # Usage: bench/serve.sh [--label NAME] [--seconds 10] [--connections 64] [--rounds 2] [--no-build]
+#                       [--warmup-seconds 60] (the server's warm-up over all scenarios, before any round)
 #                       [--jar PATH] (another build, e.g. main's, for an A/B run back to back)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +22,7 @@ label=run
 seconds=10
 connections=64
 rounds=2
+warmup_seconds=60
 build=1
 jar=target/parcours.jar
 while [ $# -gt 0 ]; do
@@ -26,6 +31,7 @@ while [ $# -gt 0 ]; do
     --seconds) seconds=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
+    --warmup-seconds) warmup_seconds=$2; shift 2 ;;
     --no-build) build=0; shift ;;
     --jar) jar=$2; build=0; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -120,15 +126,26 @@ ticks() { # CPU clock ticks (user + system) of the given processes
 }
 tick=$(getconf CLK_TCK)
 
-load() { # url, Accept-Encoding, pids → "rps p50 p99 errors non2xx bytes cpu_us_per_request"
+load() { # url, Accept-Encoding, pids[, seconds] → "rps p50 p99 errors non2xx bytes cpu_us_per_request"
   local headers=() before result
   [ -n "$2" ] && headers=(-H "Accept-Encoding: $2")
   before=$(ticks "$3")
-  result=$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s "${headers[@]}" -s bench/wrk-report.lua "$1" \
+  result=$(wrk -t2 -c"$connections" -d"${4:-$seconds}s" --timeout 10s "${headers[@]}" -s bench/wrk-report.lua "$1" \
     | sed -n 's/^RESULT //p')
   read -r -a r <<< "$result"
   echo "${r[*]:0:6} $(calc "($(ticks "$3") - $before) / $tick * 1000000 / (${r[6]} > 0 ? ${r[6]} : 1)")"
 }
+
+# The server's warm-up over every scenario, 5 s each in turn, until --warmup-seconds have passed:
+# the JIT then compiles every path before the first measured round, not during it.
+warm_started=$(date +%s)
+while [ $(($(date +%s) - warm_started)) -lt "$warmup_seconds" ]; do
+  for scenario in "${scenarios[@]}"; do
+    IFS='|' read -r _ path encoding _ <<< "$scenario"
+    load "$server$path" "$encoding" "$server_pid" 5 > /dev/null
+  done
+done
+warmed_seconds=$(($(date +%s) - warm_started))
 
 stamp=$(date -u +%Y%m%d-%H%M%S)
 mkdir -p bench/results
@@ -142,6 +159,7 @@ echo "scenario,bytes,parcours_rps,parcours_p50_ms,parcours_p99_ms,parcours_error
   echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start; $(java -version 2>&1 | head -1);"
   echo "$(nginx -v 2>&1 | sed 's/.*: //'), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2); wrk 2 threads, $connections connections,"
   echo "$rounds × ${seconds} s per side, alternating Parcours and nginx; nginx serves the same bytes from files (sendfile, gzip_static)."
+  echo "Server warmed up before any measured round: ${warmed_seconds} s over all scenarios in turn (--warmup-seconds $warmup_seconds), then ${seconds} s of each scenario just before its rounds."
   echo
   echo "Cold start with --demo to /health: ${cold_start} s. First programme page after it: ${first_page} s; the hundredth: ${hundredth_page} s."
   echo
