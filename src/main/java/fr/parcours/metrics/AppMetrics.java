@@ -55,7 +55,10 @@ public final class AppMetrics {
     return new AppMetrics(prometheus, prometheus);
   }
 
-  /** A Vert.x with {@code options} that reports HTTP server and pool metrics into this registry (none when off). */
+  /**
+   * A Vert.x with {@code options} that reports HTTP server and pool metrics into this registry (none
+   * when off); the HTTP server's requests by route through {@link RouteMetrics}.
+   */
   public Vertx newVertx(VertxOptions options) {
     if (prometheus == null) {
       return Vertx.vertx(options);
@@ -67,8 +70,11 @@ public final class AppMetrics {
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
         // Routes, not paths: a label per booking token would grow without bound.
         .setLabels(EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE, Label.POOL_TYPE, Label.POOL_NAME));
+    MicrometerMetricsFactory vertxMetrics = new MicrometerMetricsFactory(prometheus);
     return Vertx.builder().with(options.setMetricsOptions(metrics))
-        .withMetrics(new MicrometerMetricsFactory(prometheus)).build();
+        .withMetrics(vertxOptions -> new RoutedVertxMetrics(vertxMetrics.metrics(vertxOptions), prometheus,
+            metrics.getMetricsNaming()))
+        .build();
   }
 
   /** The registry {@code /metrics} serves; empty when metrics are off. */
