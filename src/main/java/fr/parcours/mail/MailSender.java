@@ -2,11 +2,14 @@ package fr.parcours.mail;
 
 import fr.parcours.config.AppConfig.MailConfig;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
@@ -40,6 +43,7 @@ final class MailSender {
     }
   }
 
+  private static final Logger LOG = LoggerFactory.getLogger(MailSender.class);
   private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
 
   static {
@@ -67,17 +71,64 @@ final class MailSender {
   }
 
   /**
-   * Sends outbox message {@code id}, queued at {@code queuedAt}. Both make its Message-ID, the
-   * same on every attempt and every instance, so a mail client folds a repeat into one; {@code
-   * id} also makes a re-delivery overwrite its own file rather than add one.
+   * Where a batch's messages go: over one SMTP connection, opened for the first and closed with
+   * the batch (a connection per message was a TCP, and with STARTTLS a TLS, handshake for every
+   * booking's mail), or as files. A connection that breaks is opened again for the next message.
    */
-  void send(long id, OffsetDateTime queuedAt, Message message) throws MessagingException, IOException {
-    MimeMessage mime = mime(messageId(id, queuedAt), message);
-    if (config.smtpEnabled()) {
-      Transport.send(mime, blankToNull(config.username()), blankToNull(config.password()));
-    } else {
-      writeFile(id, message.kind(), mime);
+  final class Outgoing implements AutoCloseable {
+
+    private Transport transport;
+
+    private Outgoing() {
     }
+
+    /**
+     * Sends outbox message {@code id}, queued at {@code queuedAt}. Both make its Message-ID, the
+     * same on every attempt and every instance, so a mail client folds a repeat into one; {@code
+     * id} also makes a re-delivery overwrite its own file rather than add one.
+     */
+    void send(long id, OffsetDateTime queuedAt, Message message) throws MessagingException, IOException {
+      MimeMessage mime = mime(messageId(id, queuedAt), message);
+      if (!config.smtpEnabled()) {
+        writeFile(id, message.kind(), mime);
+        return;
+      }
+      try {
+        connected().sendMessage(mime, mime.getAllRecipients());
+      } catch (SendFailedException refused) {
+        throw refused; // this message's recipients refused; the connection serves the next
+      } catch (MessagingException broken) {
+        close();
+        throw broken;
+      }
+    }
+
+    private Transport connected() throws MessagingException {
+      if (transport == null || !transport.isConnected()) {
+        transport = session.getTransport("smtp");
+        transport.connect(blankToNull(config.username()), blankToNull(config.password()));
+      }
+      return transport;
+    }
+
+    /** Ends the SMTP session (QUIT); a server already gone changes nothing for the messages sent. */
+    @Override
+    public void close() {
+      if (transport == null) {
+        return;
+      }
+      try {
+        transport.close();
+      } catch (MessagingException e) {
+        LOG.debug("SMTP connection closed uncleanly: {}", e.getMessage());
+      }
+      transport = null;
+    }
+  }
+
+  /** Opens the way out for a batch of messages; close it once the batch is sent. */
+  Outgoing open() {
+    return new Outgoing();
   }
 
   /**

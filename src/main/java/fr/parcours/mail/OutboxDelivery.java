@@ -81,7 +81,7 @@ final class OutboxDelivery {
   }
 
   /**
-   * Sends each message, one after the other, while half the lease is left: past it (a slow SMTP
+   * Sends each message, one after the other over one connection, while half the lease is left: past it (a slow SMTP
    * server) another instance could take the claims back and send them too, so the rest wait.
    */
   private Future<Attempts> send(List<Pending> claimed) {
@@ -89,12 +89,14 @@ final class OutboxDelivery {
     return vertx.executeBlocking(() -> {
       Map<Long, Throwable> failures = new HashMap<>();
       int tried = 0;
-      while (tried < claimed.size() && (tried == 0 || System.nanoTime() < stopAt)) {
-        Pending pending = claimed.get(tried++);
-        try {
-          sender.send(pending.id(), pending.createdAt(), pending.message());
-        } catch (Exception e) {
-          failures.put(pending.id(), e);
+      try (MailSender.Outgoing out = sender.open()) {
+        while (tried < claimed.size() && (tried == 0 || System.nanoTime() < stopAt)) {
+          Pending pending = claimed.get(tried++);
+          try {
+            out.send(pending.id(), pending.createdAt(), pending.message());
+          } catch (Exception e) {
+            failures.put(pending.id(), e);
+          }
         }
       }
       return new Attempts(claimed.subList(0, tried), failures, claimed.subList(tried, claimed.size()));

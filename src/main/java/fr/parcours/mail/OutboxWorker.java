@@ -21,12 +21,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class OutboxWorker {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
+  /** How long a notified message waits for others to share its batch: a confirmation mail may trail by that. */
+  static final long GATHER_MS = 100;
 
   private final Vertx vertx;
   private final MailSender sender;
   private final OutboxDelivery delivery;
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean wokenMeanwhile = new AtomicBoolean();
+  private final AtomicBoolean gathering = new AtomicBoolean();
   private long timerId = -1;
   private volatile boolean stopped;
   private volatile Future<Void> inFlight = Future.succeededFuture();
@@ -51,7 +54,7 @@ public final class OutboxWorker {
     listener.subscribe(OutboxRepository.CHANNEL, new Listener.Subscriber() {
       @Override
       public void notified(String payload) {
-        drain();
+        drainSoon();
       }
 
       @Override
@@ -69,6 +72,23 @@ public final class OutboxWorker {
     return inFlight.recover(error -> Future.succeededFuture());
   }
 
+  /**
+   * Drains once the messages notified over the next {@link #GATHER_MS} are queued too, however
+   * many notifications come meanwhile: in a rush every booking group notifies, and a drain per
+   * notification claimed and recorded a handful of messages at a time (two commits each time)
+   * instead of a batch.
+   */
+  private void drainSoon() {
+    if (gathering.compareAndSet(false, true)) {
+      vertx.setTimer(GATHER_MS, timer -> {
+        gathering.set(false);
+        if (!stopped) {
+          drain();
+        }
+      });
+    }
+  }
+
   /** Delivers messages until none is due; one drain at a time per instance. */
   public Future<Void> drain() {
     if (!running.compareAndSet(false, true)) {
@@ -83,7 +103,7 @@ public final class OutboxWorker {
         .onComplete(done -> {
           running.set(false);
           if (wokenMeanwhile.getAndSet(false) && !stopped) {
-            drain();
+            drainSoon();
           }
         })
         .onFailure(error -> LOG.warn("Outbox delivery failed: {}", error.getMessage()));

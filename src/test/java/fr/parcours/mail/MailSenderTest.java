@@ -29,7 +29,8 @@ class MailSenderTest {
   @Test
   void anUnparsableRecipientIsTheMessagesOwnFault() {
     MailSender sender = new MailSender(config("Parcours <no-reply@parcours.local>"), dataDir);
-    InvalidRecipientException error = assertThrows(InvalidRecipientException.class, () -> sender.send(1, QUEUED, UNPARSABLE));
+    InvalidRecipientException error = assertThrows(InvalidRecipientException.class,
+        () -> sender.open().send(1, QUEUED, UNPARSABLE));
     assertTrue(error.getCause() instanceof AddressException);
   }
 
@@ -38,7 +39,7 @@ class MailSenderTest {
     MailSender sender = new MailSender(config("no-reply@(parcours"), dataDir);
     Message valid = new Message("booking_confirmed", "prof@college.fr", "Sujet", "Corps");
     // A plain AddressException, not an InvalidRecipientException: retried once the setting is fixed.
-    assertThrows(AddressException.class, () -> sender.send(1, QUEUED, valid));
+    assertThrows(AddressException.class, () -> sender.open().send(1, QUEUED, valid));
   }
 
   @Test
@@ -62,7 +63,7 @@ class MailSenderTest {
     String link = "http://parcours.example.org/associations/sign-in/" + "a".repeat(43) + "_Zz-09";
     Message message = new Message("association_sign_in", "camille@example.org", "Votre lien — Salon",
         "Bonjour, ouvrez ce lien « d'accès » :\n" + link + "\n");
-    new MailSender(config("Parcours <no-reply@parcours.local>"), dataDir).send(3, QUEUED, message);
+    new MailSender(config("Parcours <no-reply@parcours.local>"), dataDir).open().send(3, QUEUED, message);
     String written = Files.readString(dataDir.resolve("mail/00000003-association_sign_in.eml"));
     assertTrue(written.contains("Content-Transfer-Encoding: 8bit"), written);
     assertTrue(written.lines().anyMatch(link::equals), written);
@@ -71,7 +72,7 @@ class MailSenderTest {
   @Test
   void aBodyWithALineLongerThanSmtpAllowsIsBase64() throws Exception {
     Message message = new Message("offer_accept", "camille@example.org", "Sujet", "é".repeat(600) + "\nfin\n");
-    new MailSender(config("Parcours <no-reply@parcours.local>"), dataDir).send(4, QUEUED, message);
+    new MailSender(config("Parcours <no-reply@parcours.local>"), dataDir).open().send(4, QUEUED, message);
     String written = Files.readString(dataDir.resolve("mail/00000004-offer_accept.eml"));
     assertTrue(written.contains("Content-Transfer-Encoding: base64"), written);
   }

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static fr.parcours.support.TestApp.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,6 +49,29 @@ class SmtpDeliveryTest {
       assertEquals("prof@college.example", received.getAllRecipients()[0].toString());
       assertTrue(received.getFrom()[0].toString().contains("contact@teensup.example"));
       assertEquals(1L, sentCount(app), "marked sent once delivered");
+    }
+  }
+
+  @Test
+  void aBatchGoesOutOverOneConnectionEachMessageWhole(Vertx vertx) throws Exception {
+    JsonObject mail = new JsonObject().put("smtp_host", "127.0.0.1").put("smtp_port", SMTP_PORT)
+        .put("smtp_starttls", false);
+    try (TestApp app = TestApp.start(vertx, TestDatabase.freshDatabaseUrl(), new JsonObject().put("mail", mail))) {
+      for (int i = 1; i <= 3; i++) {
+        Message message = new Message("booking_confirmed", "prof" + i + "@college.example", "Inscription " + i, "Classe " + i);
+        await(app.pool().withTransaction(conn -> Outbox.enqueue(conn, message)));
+      }
+      await(app.application().deliverMessages());
+
+      assertTrue(SMTP.waitForIncomingEmail(10_000, 3));
+      List<String> received = new ArrayList<>();
+      for (MimeMessage each : SMTP.getReceivedMessages()) {
+        received.add(each.getAllRecipients()[0] + " " + each.getSubject());
+      }
+      assertEquals(List.of("prof1@college.example Inscription 1", "prof2@college.example Inscription 2",
+          "prof3@college.example Inscription 3"), received.stream().sorted().toList());
+      assertEquals(3L, Poll.until(Duration.ofSeconds(10), () -> await(app.pool().query("SELECT count(*) FROM outbox "
+          + "WHERE sent_at IS NOT NULL").execute()).iterator().next().getLong(0), sent -> sent == 3));
     }
   }
 
