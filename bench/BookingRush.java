@@ -558,6 +558,7 @@ public final class BookingRush {
         System.getProperty("java.version"), postgres, args.text("--vertx", "?"))
         + (base == null ? "" : "; base_* columns: " + args.text("--base-label", "the baseline build")
         + ", the same instances and pool on its own database of the same PostgreSQL, right after each scenario")
+        + "; mail " + (args.text("--mail", "files").equals("smtp") ? "over SMTP to bench/SmtpSink" : "written to files")
         + "; load average at the end " + loadAverage() + "; warm-up rounds (rush at 50, bookings/s) " + warmUps;
     StringBuilder csv = new StringBuilder("date,cores,instances,pool_size,group_max,java,postgres,vertx,"
         + String.join(",", COLUMNS) + "\n");

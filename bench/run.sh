@@ -12,18 +12,22 @@
 # Usage: bench/run.sh [--instances 1|3] [--n 50,200,1000] [--requests 2000] [--pool-size 16]
 #                     [--feed-requests 20000] [--feed-clients 200] [--feeds no] [--baseline REV]
 #                     [--warmup-seconds 60] [--warmup-rounds 5]   (each side warmed up that long first: the JIT)
+#                     [--mail smtp|files]   (smtp, the default: the servers mail a local SMTP relay, bench/SmtpSink;
+#                                            files: they write .eml files, as without a relay configured)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command_line="bench/run.sh $*"
 instances=1
 pool_size=16
 baseline=
+mail=smtp
 pass=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --instances) instances=$2; shift 2 ;;
     --pool-size) pool_size=$2; shift 2 ;;
     --baseline) baseline=$2; shift 2 ;;
+    --mail) mail=$2; shift 2 ;;
     *) pass+=("$1"); shift ;;
   esac
 done
@@ -51,6 +55,12 @@ static_file=webroot/bench-static.ics
 source bench/cluster.sh
 on_exit() { rm -f "$static_file"; }
 start_database
+if [ "$mail" = smtp ]; then
+  smtp_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  java -cp "$classpath" SmtpSink "$smtp_port" > "$work/smtp.log" 2>&1 &
+  pids+=($!)
+  wait_for "SMTP sink" 30 bash -c "echo > /dev/tcp/127.0.0.1/$smtp_port" 2> /dev/null
+fi
 
 start_servers target/parcours.jar "$db_url" 18080 server
 ours=$(IFS=,; echo "${servers[*]}")
@@ -63,5 +73,5 @@ fi
 
 java -cp "$classpath" BookingRush --db "$db_url" --servers "$ours" "${base_args[@]}" \
   --instances "$instances" --pool-size "$pool_size" --group-max "${PARCOURS_BOOKING_GROUP_MAX:-32}" \
-  --vertx "$vertx_version" --static "$static_file" \
+  --vertx "$vertx_version" --static "$static_file" --mail "$mail" \
   --command "$command_line" "${pass[@]}"
