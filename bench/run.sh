@@ -12,15 +12,15 @@
 # Usage: bench/run.sh [--instances 1|3] [--n 50,200,1000] [--requests 2000] [--pool-size 16]
 #                     [--feed-requests 20000] [--feed-clients 200] [--feeds no] [--baseline REV]
 #                     [--warmup-seconds 60] [--warmup-rounds 5]   (each side warmed up that long first: the JIT)
-#                     [--mail smtp|files]   (smtp, the default: the servers mail a local SMTP relay, bench/SmtpSink;
-#                                            files: they write .eml files, as without a relay configured)
+#                     [--mail files|smtp]   (files, the default: the servers write .eml files, as without a relay;
+#                                            smtp: they mail a local SMTP relay, bench/SmtpSink, on the same cores)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command_line="bench/run.sh $*"
 instances=1
 pool_size=16
 baseline=
-mail=smtp
+mail=files
 pass=()
 while [ $# -gt 0 ]; do
   case "$1" in
