@@ -136,16 +136,18 @@ class BookingFormBrowserTest extends BookingBrowserTest {
   @Test
   void aFairNotOpenYetSaysWhenAndShowsNoFormAndAFairWithoutSessionsSaysSo() {
     Fair fair = BookingFixtures.fair(app, "form-soon", 60);
-    BookingFixtures.exec(app, "UPDATE fairs SET registration_opens_at = '2026-12-03T09:00:00+01:00', "
-        + "registration_closes_at = '2027-01-10T18:00:00+01:00' WHERE id = $1", io.vertx.sqlclient.Tuple.of(fair.id()));
+    // Far ahead, so the test never meets the day (a Thursday, as 3 December 2026 was, when this
+    // date was that day's and the test broke at its 9 o'clock).
+    BookingFixtures.exec(app, "UPDATE fairs SET registration_opens_at = '2099-12-03T09:00:00+01:00', "
+        + "registration_closes_at = '2100-01-10T18:00:00+01:00' WHERE id = $1", io.vertx.sqlclient.Tuple.of(fair.id()));
     for (String language : List.of("fr", "en")) {
       browser.get(app.config().publicUrl() + "/fairs/" + fair.slug() + "/book?lang=" + language);
-      assertEquals(language.equals("fr") ? "Inscriptions à partir du jeudi 3 décembre 2026, 9 h."
-          : "Registration opens on Thursday 3 December 2026, 9:00.", browser.findElement(By.id("closed")).getText());
+      assertEquals(language.equals("fr") ? "Inscriptions à partir du jeudi 3 décembre 2099, 9 h."
+          : "Registration opens on Thursday 3 December 2099, 9:00.", browser.findElement(By.id("closed")).getText());
       assertTrue(browser.findElements(By.id("book-form")).isEmpty(), "no form to fill in vain");
       browser.get(app.config().publicUrl() + "/?lang=" + language);
       assertTrue(browser.findElement(By.id("fair-" + fair.slug())).getText().contains(language.equals("fr")
-          ? "Inscriptions à partir du jeudi 3 décembre 2026" : "Registration opens on Thursday 3 December 2026"));
+          ? "Inscriptions à partir du jeudi 3 décembre 2099" : "Registration opens on Thursday 3 December 2099"));
     }
     Screenshots.save(browser, "home-registration-soon");
 
