@@ -81,8 +81,9 @@ final class OutboxDelivery {
   }
 
   /**
-   * Sends each message, one after the other over one connection, while half the lease is left: past it (a slow SMTP
-   * server) another instance could take the claims back and send them too, so the rest wait.
+   * Sends each message, one after the other over one connection, while half the lease is left:
+   * past it (a slow SMTP server) another instance could take the claims back and send them too,
+   * so the rest wait.
    */
   private Future<Attempts> send(List<Pending> claimed) {
     long stopAt = System.nanoTime() + lease.toNanos() / 2;

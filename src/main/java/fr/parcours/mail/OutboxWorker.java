@@ -22,7 +22,7 @@ public final class OutboxWorker {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
   /** How long a notified message waits for others to share its batch: a confirmation mail may trail by that. */
-  static final long GATHER_MS = 100;
+  private static final long GATHER_MS = 100;
 
   private final Vertx vertx;
   private final MailSender sender;
