@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 
@@ -50,6 +51,8 @@ public final class BookingService {
   private record Asked(String fairSlug, String key, BookingRequest request, String language) {
   }
 
+  /** A group runs again on what its transaction read when the fair, track or rules changed meanwhile. */
+  private static final int TARGET_ATTEMPTS = 3;
   private static final String REPLAYED = "replayed";
   private static final String FAILED = "error";
   /** Every outcome of {@link #book}, counted from zero at start: its statuses, a replay, its refusals' codes. */
@@ -68,6 +71,12 @@ public final class BookingService {
   private final Locks locks;
   private final Batcher<String, Asked, Outcome<BookedClass>> groups;
   private volatile LongConsumer placesCommitted = fairId -> { };
+  /**
+   * Each track's fair, track and rules as its last group read them, by the names teachers give:
+   * what the next group's first round trip is sent on (ids, locks), checked there, never
+   * decided on. One entry per track booked on this instance.
+   */
+  private final Map<String, Target> lastRead = new ConcurrentHashMap<>();
 
   /**
    * {@code groupMax} bounds how many bookings of one track that arrive together share a
@@ -102,7 +111,7 @@ public final class BookingService {
   public Future<Outcome<BookedClass>> book(String fairSlug, String key, BookingRequest request, String language) {
     long started = System.nanoTime();
     // Grouped by the names the request gives: the group finds its fair, track and rules once.
-    return groups.submit(fairSlug + "\n" + request.track(), new Asked(fairSlug, key, request, language))
+    return groups.submit(names(fairSlug, request.track()), new Asked(fairSlug, key, request, language))
         .andThen(done -> metrics.booking(outcomeOf(done), System.nanoTime() - started));
   }
 
@@ -111,32 +120,86 @@ public final class BookingService {
    * unknown fair or track refuses them all; a database failure fails (or retries) them all.
    */
   private Future<List<Future<Outcome<BookedClass>>>> runGroup(List<Asked> arrived) {
-    Asked first = arrived.get(0);
-    return target(first.fairSlug(), first.request().track()).compose(target -> {
-      List<GroupPlan.Asked> group = arrived.stream().map(asked -> new GroupPlan.Asked(asked.key(),
-          asked.request().fingerprint(), asked.request(), target.fair().languageFor(asked.language()))).toList();
-      return Retries.onRace(() -> Pipelined.transaction(pool, conn -> readGroup(conn, target, group),
-              (conn, loaded) -> placeGroup(conn, target, group, loaded)))
-          .andThen(done -> {
-            if (done.succeeded() && done.result().stream().anyMatch(o -> o.succeeded() && o.result().created())) {
-              placesCommitted.accept(target.fair().id());
-            }
-          });
-    });
+    return runGroup(arrived, 1);
   }
 
   /**
-   * The group's keys claimed, the schools (where the fair caps them) and the track locked in
-   * one order, the track read once: one round trip, BEGIN included.
+   * The fair, track and rules are read inside the transaction, in its first round trip, so the
+   * group sends its keys and locks on what the last group of these names found (or on what is
+   * read first, for the first group): a fair, track or rules changed since (on any instance) is
+   * seen there, and the group runs again on what was read.
    */
-  private Future<Loaded> readGroup(SqlConnection conn, Target target, List<GroupPlan.Asked> group) {
-    long fairId = target.fair().id();
-    Set<String> capped = target.rules().capsSchools()
+  private Future<List<Future<Outcome<BookedClass>>>> runGroup(List<Asked> arrived, int attempt) {
+    Asked first = arrived.get(0);
+    String names = names(first.fairSlug(), first.request().track());
+    Target known = lastRead.get(names);
+    Future<Target> assumed = known != null ? Future.succeededFuture(known) : target(first.fairSlug(), first.request().track());
+    return assumed.compose(target -> Retries.onRace(() -> Pipelined.transaction(pool,
+            conn -> readGroup(conn, names, target, arrived), (conn, read) -> placeGroup(conn, read, arrived)))
+        .andThen(done -> {
+          if (done.succeeded() && done.result().stream().anyMatch(o -> o.succeeded() && o.result().created())) {
+            placesCommitted.accept(target.fair().id());
+          }
+        }))
+        .recover(failed -> {
+          if (failed instanceof StaleTarget && attempt < TARGET_ATTEMPTS) {
+            return runGroup(arrived, attempt + 1);
+          }
+          return Future.failedFuture(failed);
+        });
+  }
+
+  private static String names(String fairSlug, String trackSlug) {
+    return fairSlug + "\n" + trackSlug;
+  }
+
+  /** The fair, track or rules a group was sent on are no longer what its transaction reads. */
+  private static final class StaleTarget extends RuntimeException {
+    StaleTarget() {
+      super("the fair, track or rules changed since the group was sent", null, false, false);
+    }
+  }
+
+  /** What a group's first round trip read: its fair, track and rules as they stand, and the rest. */
+  private record Read(Target target, Loaded loaded) {
+  }
+
+  /**
+   * The fair, track and rules read first, then the group's keys claimed, the schools (where the
+   * fair caps them) and the track locked in one order, the track read once: one round trip,
+   * BEGIN included. Fails with {@link StaleTarget} (remembering what it read) when {@code
+   * assumed} no longer holds: another fair or track under those names, a fair no longer
+   * published, or schools capped where they were not locked (or the other way round).
+   */
+  private Future<Read> readGroup(SqlConnection conn, String names, Target assumed, List<Asked> arrived) {
+    long fairId = assumed.fair().id();
+    String trackSlug = assumed.track().slug();
+    Future<Optional<Fair>> fair = fairs.find(conn, fairId);
+    Future<Optional<TrackRef>> track = repository.findTrack(conn, fairId, trackSlug);
+    Future<BookingRules> rules = repository.rules(conn, fairId);
+    List<GroupPlan.Asked> group = planned(arrived, assumed.fair());
+    Set<String> capped = assumed.rules().capsSchools()
         ? group.stream().map(asked -> asked.request().school().uai()).collect(Collectors.toCollection(TreeSet::new))
         : Set.of();
     List<Lock> needed = new ArrayList<>(capped.stream().map(uai -> Lock.school(fairId, uai)).toList());
-    needed.add(Lock.track(target.track().id()));
-    return groupRepository.read(conn, locks, fairId, target.track().id(), needed, group, capped);
+    needed.add(Lock.track(assumed.track().id()));
+    Future<Loaded> loaded = groupRepository.read(conn, locks, fairId, assumed.track().id(), needed, group, capped);
+    return Future.all(fair, track, rules).compose(found -> {
+      Optional<Target> current = fair.result().filter(f -> f.published() && f.slug().equals(assumed.fair().slug()))
+          .flatMap(f -> track.result().map(t -> new Target(f, t, rules.result())));
+      if (current.isEmpty() || current.get().track().id() != assumed.track().id()
+          || current.get().rules().capsSchools() != assumed.rules().capsSchools()) {
+        current.ifPresentOrElse(read -> lastRead.put(names, read), () -> lastRead.remove(names));
+        return Future.failedFuture(new StaleTarget());
+      }
+      lastRead.put(names, current.get());
+      return loaded.map(read -> new Read(current.get(), read));
+    });
+  }
+
+  private static List<GroupPlan.Asked> planned(List<Asked> arrived, Fair fair) {
+    return arrived.stream().map(asked -> new GroupPlan.Asked(asked.key(), asked.request().fingerprint(), asked.request(),
+        fair.languageFor(asked.language()))).toList();
   }
 
   /**
@@ -144,9 +207,11 @@ public final class BookingService {
    * written at once (its COMMIT in the same round trip): a few statements for the group
    * instead of a dozen per booking. Sends every statement before it returns.
    */
-  private Future<List<Future<Outcome<BookedClass>>>> placeGroup(SqlConnection conn, Target target,
-                                                                List<GroupPlan.Asked> group, Loaded loaded) {
+  private Future<List<Future<Outcome<BookedClass>>>> placeGroup(SqlConnection conn, Read read, List<Asked> arrived) {
+    Target target = read.target();
+    Loaded loaded = read.loaded();
     Fair fair = target.fair();
+    List<GroupPlan.Asked> group = planned(arrived, fair);
     long trackId = target.track().id();
     List<Decision> decisions = GroupPlan.decide(fair, target.track(), target.rules(), group, loaded.read(), Instant.now());
     List<Placed> placed = new ArrayList<>();

@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
@@ -38,15 +39,19 @@ final class FairRepository {
   }
 
   Future<Optional<Fair>> findBySlug(String slug) {
-    return findOne("slug = $1", slug);
+    return findOne(pool, "slug = $1", slug);
   }
 
   Future<Optional<Fair>> findById(long id) {
-    return findOne("id = $1", id);
+    return findById(pool, id);
   }
 
-  private Future<Optional<Fair>> findOne(String condition, Object value) {
-    return pool.preparedQuery("SELECT " + COLUMNS + " FROM fairs WHERE " + condition).execute(Tuple.of(value))
+  Future<Optional<Fair>> findById(SqlClient db, long id) {
+    return findOne(db, "id = $1", id);
+  }
+
+  private static Future<Optional<Fair>> findOne(SqlClient db, String condition, Object value) {
+    return db.preparedQuery("SELECT " + COLUMNS + " FROM fairs WHERE " + condition).execute(Tuple.of(value))
         .map(rows -> fairs(rows).stream().findFirst());
   }
 

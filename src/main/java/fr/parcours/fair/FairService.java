@@ -8,6 +8,7 @@ import fr.parcours.web.JsonInput;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,11 @@ public final class FairService {
   /** The fair, whatever its status, or NOT_FOUND: for records that point at their fair by id. */
   public Future<Fair> findById(long id) {
     return repository.findById(id).map(found -> found.orElseThrow(() -> AppException.notFound("fair", id)));
+  }
+
+  /** The fair, whatever its status, as {@code db} sees it: a transaction reads it with what it locks. */
+  public Future<Optional<Fair>> find(SqlClient db, long id) {
+    return repository.findById(db, id);
   }
 
   /**

@@ -114,6 +114,28 @@ class BookingRoutesTest extends BookingTestServer {
     assertEquals(201, api.book(fair.slug(), request("0331234X", "3e C", 20, 2)).statusCode());
   }
 
+  /**
+   * Changed straight in the database, as another instance would change them: the fair, track
+   * and rules a track's last booking found are what the next one is sent on, never what it
+   * is decided on.
+   */
+  @Test
+  void whatChangedSinceTheTracksLastBookingIsWhatTheNextFollows() {
+    Fair fair = BookingFixtures.fair(app, "changed", 60);
+    assertEquals(201, api.book(fair.slug(), request("0330023A", "3e A", 20, 2)).statusCode());
+    BookingFixtures.exec(app, "INSERT INTO booking_rules (fair_id, max_classes_per_school) VALUES ($1, 1)",
+        io.vertx.sqlclient.Tuple.of(fair.id()));
+    assertError(api.book(fair.slug(), request("0330023A", "3e B", 20, 2)), 409, "SCHOOL_CAP_REACHED", "class");
+
+    BookingFixtures.exec(app, "UPDATE tracks SET slug = 's-orienter-2' WHERE id = $1",
+        io.vertx.sqlclient.Tuple.of(fair.trackId()));
+    assertError(api.book(fair.slug(), request("0331234X", "3e C", 20, 2)), 422, "UNKNOWN_TRACK", "track");
+    assertEquals(201, api.book(fair.slug(), request("0331234X", "3e C", 20, 2).put("track", "s-orienter-2")).statusCode());
+
+    BookingFixtures.exec(app, "UPDATE fairs SET status = 'draft' WHERE id = $1", io.vertx.sqlclient.Tuple.of(fair.id()));
+    assertEquals(404, api.book(fair.slug(), request("0331235Y", "3e D", 20, 2).put("track", "s-orienter-2")).statusCode());
+  }
+
   @Test
   void aFairAsksOneAdultPer15PupilsAndOneOfItsLevelsUnlessItsOrganiserSaysOtherwise() {
     Fair fair = BookingFixtures.fair(app, "defaults", 60);
