@@ -14,16 +14,22 @@ import org.slf4j.LoggerFactory;
 import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -74,10 +80,17 @@ final class MailSender {
    * Where a batch's messages go: over one SMTP connection, opened for the first and closed with
    * the batch (a connection per message was a TCP, and with STARTTLS a TLS, handshake for every
    * booking's mail), or as files. A connection that breaks is opened again for the next message.
+   * Files are written as each message is sent and made durable together by {@link #finish()}: an
+   * fsync, an open and a rename per message, a directory created and synced once a batch.
    */
   final class Outgoing implements AutoCloseable {
 
+    /** A message's file, written as {@code partial} and still open: its name once durable is {@code target}. */
+    private record Written(long id, FileOutputStream file, Path partial, Path target) {
+    }
+
     private Transport transport;
+    private final List<Written> written = new ArrayList<>();
 
     private Outgoing() {
     }
@@ -85,12 +98,13 @@ final class MailSender {
     /**
      * Sends outbox message {@code id}, queued at {@code queuedAt}. Both make its Message-ID, the
      * same on every attempt and every instance, so a mail client folds a repeat into one; {@code
-     * id} also makes a re-delivery overwrite its own file rather than add one.
+     * id} also makes a re-delivery overwrite its own file rather than add one. A file is only
+     * sent once {@link #finish()} says so.
      */
     void send(long id, OffsetDateTime queuedAt, Message message) throws MessagingException, IOException {
       MimeMessage mime = mime(messageId(id, queuedAt), message);
       if (!config.smtpEnabled()) {
-        writeFile(id, message.kind(), mime);
+        written.add(writePartial(id, message.kind(), mime, written.isEmpty()));
         return;
       }
       try {
@@ -103,6 +117,36 @@ final class MailSender {
       }
     }
 
+    /**
+     * Makes the files written so far durable, then visible under their names: each synced, then
+     * renamed, then the directory synced once. Answers the messages whose file did not make it
+     * (none over SMTP), which are not sent; call it before recording the others sent.
+     */
+    Map<Long, Exception> finish() {
+      Map<Long, Exception> failures = new HashMap<>();
+      List<Written> renamed = new ArrayList<>();
+      for (Written file : written) {
+        try {
+          try (FileOutputStream closing = file.file()) {
+            closing.getFD().sync();
+          }
+          Files.move(file.partial(), file.target(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+          renamed.add(file);
+        } catch (IOException e) {
+          failures.put(file.id(), e);
+        }
+      }
+      written.clear();
+      if (!renamed.isEmpty()) {
+        try (FileChannel dir = FileChannel.open(mailDir, StandardOpenOption.READ)) {
+          dir.force(true);
+        } catch (IOException e) {
+          renamed.forEach(file -> failures.put(file.id(), e));
+        }
+      }
+      return failures;
+    }
+
     private Transport connected() throws MessagingException {
       if (transport == null || !transport.isConnected()) {
         transport = session.getTransport("smtp");
@@ -111,9 +155,20 @@ final class MailSender {
       return transport;
     }
 
-    /** Ends the SMTP session (QUIT); a server already gone changes nothing for the messages sent. */
+    /**
+     * Ends the SMTP session (QUIT); a server already gone changes nothing for the messages sent.
+     * Files not finished stay partial: their messages go again.
+     */
     @Override
     public void close() {
+      written.forEach(file -> {
+        try {
+          file.file().close();
+        } catch (IOException e) {
+          LOG.debug("Partial mail file closed uncleanly: {}", e.getMessage());
+        }
+      });
+      written.clear();
       if (transport == null) {
         return;
       }
@@ -174,18 +229,25 @@ final class MailSender {
     }
   }
 
-  private void writeFile(long id, String kind, MimeMessage mime) throws IOException, MessagingException {
-    Files.createDirectories(mailDir);
+  /** The message written to its partial file, left open for {@link Outgoing#finish()} to sync. */
+  private Outgoing.Written writePartial(long id, String kind, MimeMessage mime, boolean first)
+      throws IOException, MessagingException {
+    if (first) {
+      Files.createDirectories(mailDir);
+    }
     Path target = mailDir.resolve(String.format("%08d-%s.eml", id, kind));
     Path partial = mailDir.resolve(target.getFileName() + PARTIAL);
-    try (FileOutputStream file = new FileOutputStream(partial.toFile())) {
+    FileOutputStream file = new FileOutputStream(partial.toFile());
+    try {
       // Buffered: Jakarta Mail writes a message line by line, a system call per header otherwise.
       BufferedOutputStream out = new BufferedOutputStream(file, 16 * 1024);
       mime.writeTo(out);
       out.flush();
-      file.getFD().sync();
+    } catch (IOException | MessagingException | RuntimeException e) {
+      file.close();
+      throw e;
     }
-    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return new Outgoing.Written(id, file, partial, target);
   }
 
   /**

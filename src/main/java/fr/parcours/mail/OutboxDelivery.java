@@ -83,7 +83,7 @@ final class OutboxDelivery {
   /**
    * Sends each message, one after the other over one connection, while half the lease is left:
    * past it (a slow SMTP server) another instance could take the claims back and send them too,
-   * so the rest wait.
+   * so the rest wait. Files written are made durable together before any is counted sent.
    */
   private Future<Attempts> send(List<Pending> claimed) {
     long stopAt = System.nanoTime() + lease.toNanos() / 2;
@@ -99,6 +99,7 @@ final class OutboxDelivery {
             failures.put(pending.id(), e);
           }
         }
+        failures.putAll(out.finish());
       }
       return new Attempts(claimed.subList(0, tried), failures, claimed.subList(tried, claimed.size()));
     }, false);

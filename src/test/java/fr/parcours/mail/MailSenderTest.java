@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -63,7 +64,7 @@ class MailSenderTest {
     String link = "http://parcours.example.org/associations/sign-in/" + "a".repeat(43) + "_Zz-09";
     Message message = new Message("association_sign_in", "camille@example.org", "Votre lien — Salon",
         "Bonjour, ouvrez ce lien « d'accès » :\n" + link + "\n");
-    new MailSender(config("Parcours <no-reply@parcours.local>"), dataDir).open().send(3, QUEUED, message);
+    written(3, message);
     String written = Files.readString(dataDir.resolve("mail/00000003-association_sign_in.eml"));
     assertTrue(written.contains("Content-Transfer-Encoding: 8bit"), written);
     assertTrue(written.lines().anyMatch(link::equals), written);
@@ -72,9 +73,34 @@ class MailSenderTest {
   @Test
   void aBodyWithALineLongerThanSmtpAllowsIsBase64() throws Exception {
     Message message = new Message("offer_accept", "camille@example.org", "Sujet", "é".repeat(600) + "\nfin\n");
-    new MailSender(config("Parcours <no-reply@parcours.local>"), dataDir).open().send(4, QUEUED, message);
+    written(4, message);
     String written = Files.readString(dataDir.resolve("mail/00000004-offer_accept.eml"));
     assertTrue(written.contains("Content-Transfer-Encoding: base64"), written);
+  }
+
+  @Test
+  void aFileIsOnlyPartialUntilItsBatchIsFinished() throws Exception {
+    Message message = new Message("booking_confirmed", "camille@example.org", "Sujet", "Corps\n");
+    try (MailSender.Outgoing out = new MailSender(config("Parcours <no-reply@parcours.local>"), dataDir).open()) {
+      out.send(5, QUEUED, message);
+      out.send(6, QUEUED, message);
+      assertFalse(Files.exists(dataDir.resolve("mail/00000005-booking_confirmed.eml")));
+      assertTrue(Files.exists(dataDir.resolve("mail/00000005-booking_confirmed.eml.part")));
+
+      assertTrue(out.finish().isEmpty());
+    }
+    for (String name : List.of("00000005-booking_confirmed.eml", "00000006-booking_confirmed.eml")) {
+      assertTrue(Files.readString(dataDir.resolve("mail").resolve(name)).contains("Corps"), name);
+      assertFalse(Files.exists(dataDir.resolve("mail").resolve(name + ".part")), name);
+    }
+  }
+
+  /** Message {@code id} written as a batch of one, finished. */
+  private void written(long id, Message message) throws Exception {
+    try (MailSender.Outgoing out = new MailSender(config("Parcours <no-reply@parcours.local>"), dataDir).open()) {
+      out.send(id, QUEUED, message);
+      assertTrue(out.finish().isEmpty());
+    }
   }
 
   private static MailConfig config(String from) {
