@@ -77,12 +77,13 @@ final class ApiRouter {
     FairRoutes fairs = new FairRoutes(services.fairs, services.resources, auth, services.preparedApi);
     BookingRoutes bookings = new BookingRoutes(services.bookings, services.bookingDesk, services.throttle,
         auth.requireOrganiser(), services.preparedApi);
-    // What calendar apps and visitors' phones poll comes first: routes are tried one by one in order, a
-    // regular expression each, and trying the hundred before availability was half of its CPU. None of
-    // the routes these move ahead of matches their paths, so the order changes no answer.
+    // What calendar apps and visitors' phones poll, and a registration rush's bookings, come first:
+    // routes are tried one by one in order, a regular expression each, and trying the hundred before
+    // availability was half of its CPU. None of the routes these move ahead of matches their paths
+    // and methods, so the order changes no answer.
     calendars.mountFeeds(router);
     fairs.mountReads(router);
-    bookings.mountReads(router);
+    bookings.mountFirst(router);
     calendars.mount(router);
     new HealthRoutes(services.vertx, services.databaseUrl, services.config.dbLimits(), services.databaseStatus).mount(router);
     new OpenApiRoutes(Map.of("SessionKind", SessionKind.NAMES, "OfferKind", OfferKind.NAMES)).mount(router);

@@ -44,13 +44,16 @@ public final class BookingRoutes {
     this.organiserOnly = organiserOnly;
   }
 
-  /** Places left, polled by every visitor's app: mounted before the other routes (see {@code ApiRouter}). */
-  public void mountReads(Router router) {
+  /**
+   * Places left, polled by every visitor's app, and the booking every teacher sends when
+   * registration opens: mounted before the other routes (see {@code ApiRouter}).
+   */
+  public void mountFirst(Router router) {
     router.get("/api/fairs/:fairSlug/availability").handler(this::availability);
+    router.post("/api/fairs/:fairSlug/bookings").handler(this::book);
   }
 
   public void mount(Router router) {
-    router.post("/api/fairs/:fairSlug/bookings").handler(this::book);
     router.get("/api/bookings/:token").handler(ctx -> Http.respond(ctx, 200, bookings.show(ctx.pathParam("token"))
         .map(ShownBooking::toJson)));
     router.patch("/api/bookings/:token").handler(ctx -> Http.respond(ctx, 200,
