@@ -66,29 +66,37 @@ public final class Throttle {
   public Future<Void> take(RoutingContext ctx, Limit limit, String key) {
     sweepNowAndThen();
     return counters.hit(digest(limit, key), limit.windowSeconds()).map(count -> {
-      if (count.hits() > limit.max()) {
-        ctx.response().putHeader("Retry-After", String.valueOf(count.secondsLeft()));
-        throw new AppException(AppException.Kind.TOO_MANY, "TOO_MANY_REQUESTS", Map.of("seconds", count.secondsLeft()),
-            List.of());
-      }
+      refuseOver(ctx, limit, count);
       return null;
     });
   }
 
-  /** Counts one request of the client address the request comes from ({@link ClientAddress}). */
-  public Future<Void> takeForClient(RoutingContext ctx, Limit limit) {
-    return take(ctx, limit, clients.of(ctx.request()));
-  }
-
-  /** Counts one request both of the client address and of {@code key}, the address first. */
+  /**
+   * Counts one request both of the client address and of {@code key}, the address first: {@code
+   * key} is not counted when the address is over its limit. One statement for both.
+   */
   public Future<Void> take(RoutingContext ctx, Limit perAddress, Limit perKey, String key) {
-    return takeForClient(ctx, perAddress).compose(counted -> take(ctx, perKey, key));
+    sweepNowAndThen();
+    return counters.hitBoth(digest(perAddress, clients.of(ctx.request())), perAddress.windowSeconds(), perAddress.max(),
+        digest(perKey, key), perKey.windowSeconds()).map(counts -> {
+          refuseOver(ctx, perAddress, counts.get(0));
+          refuseOver(ctx, perKey, counts.get(1));
+          return null;
+        });
   }
 
   /** Gives back what {@link #take(RoutingContext, Limit, Limit, String)} counted: only failures count. */
   public Future<Void> giveBack(RoutingContext ctx, Limit perAddress, Limit perKey, String key) {
     return Future.all(counters.giveBack(digest(perAddress, clients.of(ctx.request()))),
         counters.giveBack(digest(perKey, key))).mapEmpty();
+  }
+
+  private static void refuseOver(RoutingContext ctx, Limit limit, RateCounters.Count count) {
+    if (count.hits() > limit.max()) {
+      ctx.response().putHeader("Retry-After", String.valueOf(count.secondsLeft()));
+      throw new AppException(AppException.Kind.TOO_MANY, "TOO_MANY_REQUESTS", Map.of("seconds", count.secondsLeft()),
+          List.of());
+    }
   }
 
   private static byte[] digest(Limit limit, String key) {

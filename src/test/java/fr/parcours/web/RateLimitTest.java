@@ -140,6 +140,21 @@ class RateLimitTest {
     assertTooMany(book(fair, "198.51.100.80", "prof9@ac-bordeaux.fr", "4e Z"), 3600);
   }
 
+  @Test
+  void aBookingRefusedForItsAddressDoesNotCountAgainstItsTeachersEmail() {
+    BookingFixtures.Fair fair = BookingFixtures.fair(app, "salon-compte", 500);
+    for (int i = 0; i < 3; i++) {
+      assertEquals(201, book(fair, "198.51.100.90", "prof" + i + "@ac-toulouse.fr", "5e " + i).statusCode());
+    }
+    String teacher = "compte@ac-toulouse.fr";
+    for (int i = 0; i < 3; i++) {
+      assertTooMany(book(fair, "198.51.100.90", teacher, "5e Z" + i), 3600);
+    }
+    for (int i = 0; i < 2; i++) {
+      assertEquals(201, book(fair, "198.51.100.9" + (i + 1), teacher, "5e Y" + i).statusCode());
+    }
+  }
+
   private static void assertTooMany(HttpResponse<Buffer> response, int window) {
     assertEquals(429, response.statusCode(), response.bodyAsString());
     JsonObject body = response.bodyAsJsonObject();
