@@ -8,18 +8,23 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -41,6 +46,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
   /** How long a stop waits for the postmaster to exit once asked to (the library waits 5 s, then leaves it). */
   private static final Duration STOP_WAIT = Duration.ofSeconds(60);
   private static final String POSTMASTER_PID = "postmaster.pid";
+  /** The library's lock in the cluster directory, held by the server running it. */
+  private static final String LOCK = "epg-lock";
+  /**
+   * The clusters this JVM runs. Closing any channel on a file drops every lock this process holds
+   * on it: a check of the library's lock must not open it while this JVM holds it.
+   */
+  private static final Set<Path> RUNNING = ConcurrentHashMap.newKeySet();
 
   private final int port;
   private final Path clusterDir;
@@ -112,7 +124,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
       if (durable) {
         builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
       }
+      stopOrphan(clusterDir);
       EmbeddedPostgres postgres = startHolding(builder, clusterDir);
+      RUNNING.add(clusterDir);
       createDatabaseIfMissing(postgres, DATABASE);
       LOG.info("Embedded PostgreSQL running on port {} with data in {}", port, clusterDir);
       return postgres;
@@ -214,13 +228,32 @@ public final class EmbeddedDatabase implements AutoCloseable {
       throw new UncheckedIOException("Embedded PostgreSQL did not stop cleanly", e);
     }
     postmaster.ifPresent(running -> awaitExit(running, clusterDir));
+    RUNNING.remove(clusterDir);
     LOG.info("Embedded PostgreSQL stopped");
   }
 
-  /** Asks a postmaster left running in {@code clusterDir} to shut down, and waits for it. */
+  /**
+   * A server that died without stopping its PostgreSQL (killed, crashed, or whose stop timed
+   * out) left it running on the cluster: the next start would wait on a port nobody listens to,
+   * the cluster being held. Its postmaster is stopped here, but only when no live server holds
+   * the library's lock, so that another server's PostgreSQL is never touched.
+   */
+  private static void stopOrphan(Path clusterDir) throws IOException {
+    Path lockFile = clusterDir.resolve(LOCK);
+    if (RUNNING.contains(clusterDir) || !Files.exists(lockFile)) {
+      return;
+    }
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE); FileLock free = channel.tryLock()) {
+      if (free != null) {
+        stopLeftover(clusterDir);
+      }
+    }
+  }
+
+  /** Asks a postmaster left running in {@code clusterDir} (by a failed start or a dead server) to shut down, and waits for it. */
   private static void stopLeftover(Path clusterDir) {
     postmaster(clusterDir).ifPresent(running -> {
-      LOG.warn("Stopping the PostgreSQL server (pid {}) a failed start left running in {}", running.pid(), clusterDir);
+      LOG.warn("Stopping the PostgreSQL server (pid {}) left running in {}", running.pid(), clusterDir);
       // SIGTERM: PostgreSQL's smart shutdown, nobody being connected.
       running.destroy();
       awaitExit(running, clusterDir);
