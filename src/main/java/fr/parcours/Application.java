@@ -113,6 +113,8 @@ public final class Application {
     // The warm-up's router (every route's classes loaded: seconds on a loaded host) is built
     // while the database starts, not after it.
     Future<Router> warmUpRoutes = app.vertx.executeBlocking(() -> ApiRouter.create(app.services), false);
+    // So are the templates of the warm-up's pages (ANTLR parsing), on another worker.
+    app.services.pages.compile(Warmup.TEMPLATES);
     app.prepare(loadDemo)
         .compose(ready -> app.listen())
         .compose(listening -> Warmup.run(app.vertx, warmUpRoutes, true, Warmup.PAGES))
@@ -135,7 +137,7 @@ public final class Application {
    */
   private void warmInBackground(Future<Router> warmUpRoutes) {
     services.planSolver.warm();
-    services.pages.compile();
+    services.pages.compile(template -> true);
     Warmup.run(vertx, warmUpRoutes, false, Warmup.FEEDS);
   }
 
