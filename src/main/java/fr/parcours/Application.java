@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -46,6 +48,8 @@ public final class Application {
   private final EmbeddedDatabase embedded;
   private final Vertx vertx;
   private final String dbUrl;
+  /** The schema brought up to date, under way from the moment the database answers. */
+  private final CompletableFuture<Void> schema;
   private final Pool pool;
   private final Services services;
   private final OutboxWorker outbox;
@@ -53,9 +57,11 @@ public final class Application {
   private final Listener listener;
   private final AllocationClock allocationClock;
 
-  private Application(AppConfig config, EmbeddedDatabase embedded) {
+  private Application(AppConfig config, EmbeddedDatabase embedded, String dbUrl, CompletableFuture<Void> schema) {
     this.config = config;
     this.embedded = embedded;
+    this.dbUrl = dbUrl;
+    this.schema = schema;
     warmClasses();
     AppMetrics metrics = AppMetrics.create(config.get(Settings.METRICS_ENABLED));
     long warnMs = config.get(Settings.LIMITS_EVENT_LOOP_WARN_MS);
@@ -65,7 +71,6 @@ public final class Application {
         .setWarningExceptionTime(warnMs).setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS)
         .setBlockedThreadCheckInterval(Math.min(1000, Math.max(10, warnMs / 2)))
         .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS));
-    this.dbUrl = embedded == null ? config.dbUrl() : embedded.url();
     this.pool = Database.pool(vertx, dbUrl, config.get(Settings.DB_POOL_SIZE), config.dbLimits());
     this.services = new Services(vertx, pool, dbUrl, config, metrics);
     this.outbox = new OutboxWorker(vertx, pool, config);
@@ -108,6 +113,8 @@ public final class Application {
     // The warm-up's router (every route's classes loaded: seconds on a loaded host) is built
     // while the database starts, not after it.
     Future<Router> warmUpRoutes = app.vertx.executeBlocking(() -> ApiRouter.create(app.services), false);
+    // So are the templates of the warm-up's pages (ANTLR parsing), on another worker.
+    app.services.pages.compile(Warmup.TEMPLATES);
     app.prepare(loadDemo)
         .compose(ready -> app.listen())
         .compose(listening -> Warmup.run(app.vertx, warmUpRoutes, true, Warmup.PAGES))
@@ -130,7 +137,7 @@ public final class Application {
    */
   private void warmInBackground(Future<Router> warmUpRoutes) {
     services.planSolver.warm();
-    services.pages.compile();
+    services.pages.compile(template -> true);
     Warmup.run(vertx, warmUpRoutes, false, Warmup.FEEDS);
   }
 
@@ -162,13 +169,16 @@ public final class Application {
   }
 
   /**
-   * The embedded database starts on a thread of its own while Vert.x, the pool and the services
-   * are built here; {@link #migrate} waits for it.
+   * The embedded database starts on a thread of its own, and the migrations on another once it
+   * answers, while Vert.x, the pool and the services are built here; {@link #migrate} waits for
+   * both.
    */
   private static Application create(AppConfig config) {
     EmbeddedDatabase embedded = config.embeddedDatabase() ? EmbeddedDatabase.starting(config.dataDir(), true) : null;
+    String dbUrl = embedded == null ? config.dbUrl() : embedded.url();
+    CompletableFuture<Void> databaseUp = embedded == null ? CompletableFuture.completedFuture(null) : embedded.ready();
     try {
-      return new Application(config, embedded);
+      return new Application(config, embedded, dbUrl, Migrations.applyOnceUp(databaseUp, dbUrl, Bootstrap.KINDS));
     } catch (RuntimeException e) {
       if (embedded != null) {
         embedded.close();
@@ -178,8 +188,8 @@ public final class Application {
   }
 
   private Future<Void> migrate() {
-    Future<Void> databaseUp = embedded == null ? Future.succeededFuture() : Future.fromCompletionStage(embedded.ready());
-    return databaseUp.compose(up -> Migrations.apply(vertx, dbUrl, Bootstrap.KINDS));
+    return Future.fromCompletionStage(schema, vertx.getOrCreateContext()).recover(failure ->
+        Future.failedFuture(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure));
   }
 
   private Future<Void> prepare(boolean loadDemo) {

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Before the port opens, the server asks itself for what visitors ask first, on a loopback
@@ -40,6 +41,9 @@ final class Warmup {
   /** The pages and answers of a fair that people wait for. */
   static final Function<String, List<String>> PAGES = slug -> List.of("/fairs/" + slug, "/fairs/" + slug + "?lang=en",
       "/api/fairs/" + slug, "/api/fairs/" + slug + "/availability");
+  /** The templates of the pages above and of the home page: compiled ahead of the warm-up. */
+  static final Predicate<String> TEMPLATES = template -> template.equals("home") || template.equals("programme")
+      || template.startsWith("partials/");
   /** A fair's calendar feed. */
   static final Function<String, List<String>> FEEDS = slug -> List.of("/calendars/fairs/" + slug + ".ics");
 

@@ -8,15 +8,27 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * A PostgreSQL 17 server run from the binaries shipped in a Maven jar, its cluster kept under
@@ -26,12 +38,29 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
   private static final String DATABASE = "parcours";
+  /**
+   * How long a start waits for the cluster to accept connections (the library's 10 s, on a loaded
+   * host, gave up on a server that came up a moment later and left it running). As pg_ctl's own.
+   */
+  private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+  /** How long a stop waits for the postmaster to exit once asked to (the library waits 5 s, then leaves it). */
+  private static final Duration STOP_WAIT = Duration.ofSeconds(60);
+  private static final String POSTMASTER_PID = "postmaster.pid";
+  /** The library's lock in the cluster directory, held by the server running it. */
+  private static final String LOCK = "epg-lock";
+  /**
+   * The clusters this JVM runs. Closing any channel on a file drops every lock this process holds
+   * on it: a check of the library's lock must not open it while this JVM holds it.
+   */
+  private static final Set<Path> RUNNING = ConcurrentHashMap.newKeySet();
 
   private final int port;
+  private final Path clusterDir;
   private final CompletableFuture<EmbeddedPostgres> postgres;
 
-  private EmbeddedDatabase(int port, CompletableFuture<EmbeddedPostgres> postgres) {
+  private EmbeddedDatabase(int port, Path clusterDir, CompletableFuture<EmbeddedPostgres> postgres) {
     this.port = port;
+    this.clusterDir = clusterDir;
     this.postgres = postgres;
   }
 
@@ -70,7 +99,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }, "embedded-postgres-start");
     starter.setDaemon(true);
     starter.start();
-    return new EmbeddedDatabase(port, postgres);
+    return new EmbeddedDatabase(port, clusterDir, postgres);
   }
 
   private static EmbeddedPostgres boot(Path clusterDir, int port, boolean durable) {
@@ -86,17 +115,29 @@ public final class EmbeddedDatabase implements AutoCloseable {
           // The server stops it last, after requests in flight: the library's own hook would
           // stop it at once, in parallel with the graceful shutdown.
           .setRegisterShutdownHook(false)
+          .setPGStartupWait(STARTUP_WAIT)
+          // PostgreSQL's own log, for the operator, written by the server itself: through the
+          // library's pipe it was a thread of this JVM logging lines nobody saw.
+          .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log(clusterDir).toFile()))
+          .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log(clusterDir).toFile()))
           .setServerConfig("max_connections", "300");
       if (durable) {
         builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
       }
+      stopOrphan(clusterDir);
       EmbeddedPostgres postgres = startHolding(builder, clusterDir);
+      RUNNING.add(clusterDir);
       createDatabaseIfMissing(postgres, DATABASE);
       LOG.info("Embedded PostgreSQL running on port {} with data in {}", port, clusterDir);
       return postgres;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + clusterDir, e);
     }
+  }
+
+  /** PostgreSQL's log, beside its cluster directory: {@code data/postgres.log}. */
+  static Path log(Path clusterDir) {
+    return clusterDir.resolveSibling(clusterDir.getFileName() + ".log");
   }
 
   /** Completes once the cluster accepts connections (with its application database created). */
@@ -117,9 +158,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * The library locks {@code epg-lock} in the cluster directory: another process holding it
    * says "could not lock", this process (a second start in the same JVM) an overlapping lock.
    */
-  private static EmbeddedPostgres startHolding(EmbeddedPostgres.Builder builder, Path clusterDir) throws IOException {
+  private static EmbeddedPostgres startHolding(EmbeddedPostgres.Builder builder, Path clusterDir) {
     try {
       return builder.start();
+    } catch (IOException e) {
+      // The library gave up waiting, or pg_ctl failed: a postmaster it launched may still be
+      // starting, and would keep the data directory from the next start.
+      stopLeftover(clusterDir);
+      throw new StartupFailure("the embedded PostgreSQL in " + clusterDir + " did not start (" + e.getMessage()
+          + "); its log is " + log(clusterDir), e);
     } catch (IllegalStateException e) {
       if (!(e instanceof OverlappingFileLockException) && !String.valueOf(e.getMessage()).startsWith("could not lock")) {
         throw e;
@@ -161,7 +208,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
-  /** Stops the cluster once started (a start still under way is waited for); a failed start has nothing to stop. */
+  /**
+   * Stops the cluster once started (a start still under way is waited for); a failed start has
+   * nothing to stop. Returns once the postmaster has exited, so that a start right after finds
+   * the data directory free, however long its shutdown checkpoint took.
+   */
   @Override
   public void close() {
     EmbeddedPostgres started;
@@ -170,11 +221,69 @@ public final class EmbeddedDatabase implements AutoCloseable {
     } catch (CompletionException e) {
       return;
     }
+    Optional<ProcessHandle> postmaster = postmaster(clusterDir);
     try {
       started.close();
-      LOG.info("Embedded PostgreSQL stopped");
     } catch (IOException e) {
       throw new UncheckedIOException("Embedded PostgreSQL did not stop cleanly", e);
+    }
+    postmaster.ifPresent(running -> awaitExit(running, clusterDir));
+    RUNNING.remove(clusterDir);
+    LOG.info("Embedded PostgreSQL stopped");
+  }
+
+  /**
+   * A server that died without stopping its PostgreSQL (killed, crashed, or whose stop timed
+   * out) left it running on the cluster: the next start would wait on a port nobody listens to,
+   * the cluster being held. Its postmaster is stopped here, but only when no live server holds
+   * the library's lock, so that another server's PostgreSQL is never touched.
+   */
+  private static void stopOrphan(Path clusterDir) throws IOException {
+    Path lockFile = clusterDir.resolve(LOCK);
+    if (RUNNING.contains(clusterDir) || !Files.exists(lockFile)) {
+      return;
+    }
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE); FileLock free = channel.tryLock()) {
+      if (free != null) {
+        stopLeftover(clusterDir);
+      }
+    }
+  }
+
+  /** Asks a postmaster left running in {@code clusterDir} (by a failed start or a dead server) to shut down, and waits for it. */
+  private static void stopLeftover(Path clusterDir) {
+    postmaster(clusterDir).ifPresent(running -> {
+      LOG.warn("Stopping the PostgreSQL server (pid {}) left running in {}", running.pid(), clusterDir);
+      // SIGTERM: PostgreSQL's smart shutdown, nobody being connected.
+      running.destroy();
+      awaitExit(running, clusterDir);
+    });
+  }
+
+  private static void awaitExit(ProcessHandle postmaster, Path clusterDir) {
+    try {
+      postmaster.onExit().get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      LOG.error("The PostgreSQL server (pid {}) in {} is still running {} s after it was asked to stop",
+          postmaster.pid(), clusterDir, STOP_WAIT.toSeconds());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The postmaster running in {@code clusterDir}, from the first line of its {@code postmaster.pid}. */
+  private static Optional<ProcessHandle> postmaster(Path clusterDir) {
+    try (Stream<String> lines = Files.lines(clusterDir.resolve(POSTMASTER_PID))) {
+      return lines.findFirst().map(String::strip).filter(line -> line.matches("\\d+"))
+          .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
+          // A pid left by a crash may since have been given to another program.
+          .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -1,8 +1,6 @@
 package fr.parcours.db;
 
 import fr.parcours.error.StartupFailure;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.SslMode;
 import org.flywaydb.core.Flyway;
@@ -23,6 +21,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -40,12 +39,20 @@ public final class Migrations {
   private Migrations() {
   }
 
-  /** Migrates, then fills each table of {@code names}, on a worker thread: Flyway speaks blocking JDBC. */
-  public static Future<Void> apply(Vertx vertx, String dbUrl, Map<String, List<String>> names) {
-    return vertx.executeBlocking(() -> {
+  /**
+   * Once {@code databaseUp} completes, migrates, then fills each table of {@code names}, on a
+   * thread of its own (Flyway speaks blocking JDBC). A start calls it before it builds Vert.x
+   * and the services, so the schema is checked while they are built, not after.
+   */
+  public static CompletableFuture<Void> applyOnceUp(CompletableFuture<Void> databaseUp, String dbUrl,
+                                                    Map<String, List<String>> names) {
+    return databaseUp.thenRunAsync(() -> {
       migrate(dbUrl);
       fill(dbUrl, names);
-      return null;
+    }, task -> {
+      Thread thread = new Thread(task, "parcours-migrations");
+      thread.setDaemon(true);
+      thread.start();
     });
   }
 

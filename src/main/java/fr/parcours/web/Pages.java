@@ -13,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -35,14 +36,15 @@ public final class Pages {
   }
 
   /**
-   * Compiles every template not compiled yet, off the event loop. A start calls it once its port
-   * is open: the warm-up's pages compiled their own templates on the way, and the other fifty
-   * or so (ANTLR parsing, a second of CPU) need not delay the start. Their first visitor finds
-   * them compiled, or compiles on a worker thread as this does.
+   * Compiles the templates {@code which} names (a path under templates/ without its suffix, such
+   * as "programme" or "partials/head") not compiled yet, off the event loop. A start compiles
+   * the warm-up's while its database starts, and the other fifty or so (ANTLR parsing, a second
+   * of CPU) once its port is open. A template's first visitor finds it compiled, or compiles it
+   * on a worker thread as this does.
    */
-  public Future<Void> compile() {
+  public Future<Void> compile(Predicate<String> which) {
     return vertx.executeBlocking(() -> {
-      templates.compileAll();
+      templates.compile(which);
       return null;
     }, false);
   }

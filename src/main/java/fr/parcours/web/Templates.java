@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -39,9 +40,9 @@ final class Templates {
       .with(new JsonFormatter());
   private final Map<String, Template> compiled = new ConcurrentHashMap<>();
 
-  /** Compiles every template now, so that the first page costs what the hundredth does. Blocking. */
-  void compileAll() {
-    names().forEach(this::template);
+  /** Compiles the templates {@code which} names now, so that their first page costs what the hundredth does. Blocking. */
+  void compile(Predicate<String> which) {
+    names().stream().filter(which).forEach(this::template);
   }
 
   /** {@code name} is the template's path under templates/ without its suffix ("programme"). Blocking. */

@@ -218,8 +218,8 @@ class RequestApiTest extends ServerTest {
   void theFairsRegistrationSettingsAreWrittenAndCheckedThroughItsApi() {
     BookingFixtures.Fair fair = BookingFixtures.fair(app, "reglages-" + FAIRS.incrementAndGet(), 60);
     String path = "/api/fairs/" + fair.slug();
-    JsonObject settings = new JsonObject().put("mode", "allocation").put("requests_open", "2026-12-01T09:00:00+01:00")
-        .put("requests_close", "2026-12-15T18:00:00+01:00").put("allocation_at", "2026-12-16T10:00:00+01:00")
+    JsonObject settings = new JsonObject().put("mode", "allocation").put("requests_open", "2099-12-01T09:00:00+01:00")
+        .put("requests_close", "2099-12-15T18:00:00+01:00").put("allocation_at", "2099-12-16T10:00:00+01:00")
         .put("offer_hours", 48);
     HttpResponse<Buffer> saved = send(fr.parcours.support.TestApp.authorized(app.client().patch(path), fair.ownerToken()),
         new JsonObject().put("registration", settings));
@@ -228,8 +228,8 @@ class RequestApiTest extends ServerTest {
     assertEquals(settings, send(app.client().get(path), null).bodyAsJsonObject().getJsonObject("registration"));
 
     HttpResponse<Buffer> refused = send(fr.parcours.support.TestApp.authorized(app.client().patch(path), fair.ownerToken()),
-        new JsonObject().put("registration", settings.copy().put("requests_close", "2026-11-30T09:00:00+01:00")
-            .put("allocation_at", "2026-11-29T09:00:00+01:00").put("offer_hours", 0)));
+        new JsonObject().put("registration", settings.copy().put("requests_close", "2099-11-30T09:00:00+01:00")
+            .put("allocation_at", "2099-11-29T09:00:00+01:00").put("offer_hours", 0)));
     assertRefused(400, "VALIDATION_FAILED", List.of("registration.offer_hours", "registration.requests_close",
         "registration.allocation_at"), refused);
     assertRefused(400, "VALIDATION_FAILED", List.of("registration.requests_open", "registration.requests_close",
