@@ -59,8 +59,8 @@ public final class BookingFormRoutes {
     String key = Forms.idempotencyKey(form);
     Future.succeededFuture(Forms.json(form, FIELDS, WHOLE_NUMBERS))
         .map(json -> BookingRequest.parse(JsonInput.of(json)))
-        .compose(request -> bookings.book(ctx.pathParam("fairSlug"), key, request, I18n.language(ctx),
-            BookingRoutes.counted(ctx, throttle, request)))
+        .compose(request -> BookingRoutes.counted(ctx, throttle, request)
+            .compose(counted -> bookings.book(ctx.pathParam("fairSlug"), key, request, I18n.language(ctx))))
         .onSuccess(outcome -> Http.seeOther(ctx, outcome.value().managePath() + "?done=booked"))
         .onFailure(error -> Refusals.show(ctx, error, (status, errors) ->
             render(ctx, status, Forms.json(form, FIELDS, Set.of()), key, errors)));

@@ -78,8 +78,8 @@ public final class BookingRoutes {
   private void book(RoutingContext ctx) {
     String key = IdempotentPost.key(ctx);
     BookingRequest request = BookingRequest.parse(Http.body(ctx));
-    IdempotentPost.created(ctx, bookings.book(fair(ctx), key, request, I18n.named(ctx), counted(ctx, throttle, request))
-        .map(done -> new Outcome<>(BookingJson.of(done.value()), done.created())));
+    IdempotentPost.created(ctx, counted(ctx, throttle, request).compose(counted -> bookings.book(fair(ctx), key,
+        request, I18n.named(ctx))).map(done -> new Outcome<>(BookingJson.of(done.value()), done.created())));
   }
 
   /**

@@ -47,11 +47,8 @@ public final class BookingService {
   private record Target(Fair fair, TrackRef track, BookingRules rules) {
   }
 
-  /**
-   * A booking request waiting for its track's next group; {@code language}: the teacher's, null
-   * for the fair's; {@code admitted}: its rate limits, counted meanwhile.
-   */
-  private record Asked(String fairSlug, String key, BookingRequest request, String language, Future<Void> admitted) {
+  /** A booking request waiting for its track's next group; {@code language}: the teacher's, null for the fair's. */
+  private record Asked(String fairSlug, String key, BookingRequest request, String language) {
   }
 
   /** A group runs again on what its transaction read when the fair, track or rules changed meanwhile. */
@@ -110,41 +107,20 @@ public final class BookingService {
   /**
    * Books a route, or a place on the waiting list; a repeated key replays the first answer.
    * {@code language}: the teacher's (their page's or Accept-Language), null for the fair's.
-   * {@code admitted}: the request's rate limits being counted; the request waits for its track's
-   * group meanwhile, and is only decided once they let it through (refused with their failure
-   * otherwise, which is no booking outcome).
    */
-  public Future<Outcome<BookedClass>> book(String fairSlug, String key, BookingRequest request, String language,
-                                           Future<Void> admitted) {
+  public Future<Outcome<BookedClass>> book(String fairSlug, String key, BookingRequest request, String language) {
     long started = System.nanoTime();
     // Grouped by the names the request gives: the group finds its fair, track and rules once.
-    return groups.submit(names(fairSlug, request.track()), new Asked(fairSlug, key, request, language, admitted))
-        .andThen(done -> {
-          if (admitted.succeeded()) {
-            metrics.booking(outcomeOf(done), System.nanoTime() - started);
-          }
-        });
+    return groups.submit(names(fairSlug, request.track()), new Asked(fairSlug, key, request, language))
+        .andThen(done -> metrics.booking(outcomeOf(done), System.nanoTime() - started));
   }
 
   /**
-   * One transaction for bookings of one track that arrived together (see {@link GroupPlan}), less
-   * those their rate limits refused: an unknown fair or track refuses them all; a database failure
-   * fails (or retries) them all.
+   * One transaction for bookings of one track that arrived together (see {@link GroupPlan}): an
+   * unknown fair or track refuses them all; a database failure fails (or retries) them all.
    */
   private Future<List<Future<Outcome<BookedClass>>>> runGroup(List<Asked> arrived) {
-    return Future.join(arrived.stream().map(Asked::admitted).toList()).otherwiseEmpty().compose(counted -> {
-      List<Asked> admitted = arrived.stream().filter(asked -> asked.admitted().succeeded()).toList();
-      Future<List<Future<Outcome<BookedClass>>>> placed = admitted.isEmpty() ? Future.succeededFuture(List.of())
-          : runGroup(admitted, 1);
-      return placed.map(outcomes -> {
-        List<Future<Outcome<BookedClass>>> all = new ArrayList<>();
-        int next = 0;
-        for (Asked asked : arrived) {
-          all.add(asked.admitted().succeeded() ? outcomes.get(next++) : Future.failedFuture(asked.admitted().cause()));
-        }
-        return all;
-      });
-    });
+    return runGroup(arrived, 1);
   }
 
   /**
@@ -159,7 +135,7 @@ public final class BookingService {
     Target known = lastRead.get(names);
     Future<Target> assumed = known != null ? Future.succeededFuture(known) : target(first.fairSlug(), first.request().track());
     return assumed.compose(target -> Retries.onRace(() -> Pipelined.transaction(pool,
-            conn -> readGroup(conn, names, target, arrived), this::placeGroup))
+            conn -> readGroup(conn, names, target, arrived), (conn, read) -> placeGroup(conn, read, arrived)))
         .andThen(done -> {
           if (done.succeeded() && done.result().stream().anyMatch(o -> o.succeeded() && o.result().created())) {
             placesCommitted.accept(target.fair().id());
@@ -184,11 +160,8 @@ public final class BookingService {
     }
   }
 
-  /**
-   * What a group's first round trip read: its fair, track and rules as they stand, and the rest;
-   * {@code group}: its requests, each with the language its teacher asked for.
-   */
-  private record Read(Target target, List<GroupPlan.Asked> group, Loaded loaded) {
+  /** What a group's first round trip read: its fair, track and rules as they stand, and the rest. */
+  private record Read(Target target, Loaded loaded) {
   }
 
   /**
@@ -204,8 +177,7 @@ public final class BookingService {
     Future<Optional<Fair>> fair = fairs.find(conn, fairId);
     Future<Optional<TrackRef>> track = repository.findTrack(conn, fairId, trackSlug);
     Future<BookingRules> rules = repository.rules(conn, fairId);
-    List<GroupPlan.Asked> group = arrived.stream().map(asked -> new GroupPlan.Asked(asked.key(),
-        asked.request().fingerprint(), asked.request(), asked.language())).toList();
+    List<GroupPlan.Asked> group = planned(arrived, assumed.fair());
     Set<String> capped = assumed.rules().capsSchools()
         ? group.stream().map(asked -> asked.request().school().uai()).collect(Collectors.toCollection(TreeSet::new))
         : Set.of();
@@ -221,8 +193,13 @@ public final class BookingService {
         return Future.failedFuture(new StaleTarget());
       }
       lastRead.put(names, current.get());
-      return loaded.map(read -> new Read(current.get(), group, read));
+      return loaded.map(read -> new Read(current.get(), read));
     });
+  }
+
+  private static List<GroupPlan.Asked> planned(List<Asked> arrived, Fair fair) {
+    return arrived.stream().map(asked -> new GroupPlan.Asked(asked.key(), asked.request().fingerprint(), asked.request(),
+        fair.languageFor(asked.language()))).toList();
   }
 
   /**
@@ -230,12 +207,11 @@ public final class BookingService {
    * written at once (its COMMIT in the same round trip): a few statements for the group
    * instead of a dozen per booking. Sends every statement before it returns.
    */
-  private Future<List<Future<Outcome<BookedClass>>>> placeGroup(SqlConnection conn, Read read) {
+  private Future<List<Future<Outcome<BookedClass>>>> placeGroup(SqlConnection conn, Read read, List<Asked> arrived) {
     Target target = read.target();
     Loaded loaded = read.loaded();
     Fair fair = target.fair();
-    List<GroupPlan.Asked> group = read.group().stream().map(asked -> new GroupPlan.Asked(asked.key(), asked.fingerprint(),
-        asked.request(), fair.languageFor(asked.language()))).toList();
+    List<GroupPlan.Asked> group = planned(arrived, fair);
     long trackId = target.track().id();
     List<Decision> decisions = GroupPlan.decide(fair, target.track(), target.rules(), group, loaded.read(), Instant.now());
     List<Placed> placed = new ArrayList<>();
