@@ -136,7 +136,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   /** PostgreSQL's log, beside its cluster directory: {@code data/postgres.log}. */
-  static Path log(Path clusterDir) {
+  private static Path log(Path clusterDir) {
     return clusterDir.resolveSibling(clusterDir.getFileName() + ".log");
   }
 
