@@ -188,7 +188,10 @@ public final class BookingRush {
    */
   private Map<String, Object> rush(Side on, BenchFairs.BenchFair fair, int requests, int concurrency, boolean hotSpot)
       throws Exception {
-    awaitOutboxDelivered(on);
+    awaitOutboxDelivered(side);
+    if (base != null) {
+      awaitOutboxDelivered(base);
+    }
     Teachers teachers = on.teachers();
     Random random = new Random(42);
     List<Teachers.Teacher> drawn = new ArrayList<>();
@@ -230,8 +233,9 @@ public final class BookingRush {
   }
 
   /**
-   * Waits until the side's servers delivered every message queued so far: a rush starts on a
-   * server that is not still mailing the previous scenario's classes (nor this run's other side).
+   * Waits until the side's servers delivered every message queued so far. Both sides are waited
+   * for before every rush: one side's rush does not share the machine with the other still
+   * mailing its warm-up's or last scenario's classes.
    */
   private static void awaitOutboxDelivered(Side on) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
