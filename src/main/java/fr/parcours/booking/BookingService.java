@@ -27,6 +27,8 @@ import io.vertx.sqlclient.SqlConnection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +49,7 @@ public final class BookingService {
   private record Target(Fair fair, TrackRef track, BookingRules rules) {
   }
 
-  /** A booking request waiting for its track's next group; {@code language}: the teacher's, null for the fair's. */
+  /** A booking request waiting for its fair's next group; {@code language}: the teacher's, null for the fair's. */
   private record Asked(String fairSlug, String key, BookingRequest request, String language) {
   }
 
@@ -110,42 +112,74 @@ public final class BookingService {
    */
   public Future<Outcome<BookedClass>> book(String fairSlug, String key, BookingRequest request, String language) {
     long started = System.nanoTime();
-    // Grouped by the names the request gives: the group finds its fair, track and rules once.
-    return groups.submit(names(fairSlug, request.track()), new Asked(fairSlug, key, request, language))
+    // Grouped by the fair the request names: the bookings of all its tracks that arrive together
+    // share one transaction, as a rush spreads over the tracks (groups of 5 or 6 a track at 50
+    // teachers over four tracks, each paying a whole transaction's fixed statements).
+    return groups.submit(fairSlug, new Asked(fairSlug, key, request, language))
         .andThen(done -> metrics.booking(outcomeOf(done), System.nanoTime() - started));
   }
 
   /**
-   * One transaction for bookings of one track that arrived together (see {@link GroupPlan}): an
-   * unknown fair or track refuses them all; a database failure fails (or retries) them all.
+   * One transaction for bookings of one fair that arrived together, on any of its tracks (see
+   * {@link GroupPlan}): an unknown fair refuses them all, an unknown track its own requests; a
+   * database failure fails (or retries) them all.
    */
   private Future<List<Future<Outcome<BookedClass>>>> runGroup(List<Asked> arrived) {
     return runGroup(arrived, 1);
   }
 
   /**
-   * The fair, track and rules are read inside the transaction, in its first round trip, so the
+   * The fair, tracks and rules are read inside the transaction, in its first round trip, so the
    * group sends its keys and locks on what the last group of these names found (or on what is
-   * read first, for the first group): a fair, track or rules changed since (on any instance) is
-   * seen there, and the group runs again on what was read.
+   * read first, for a track's first group): a fair, track or rules changed since (on any
+   * instance) is seen there, and the group runs again on what was read.
    */
   private Future<List<Future<Outcome<BookedClass>>>> runGroup(List<Asked> arrived, int attempt) {
-    Asked first = arrived.get(0);
-    String names = names(first.fairSlug(), first.request().track());
-    Target known = lastRead.get(names);
-    Future<Target> assumed = known != null ? Future.succeededFuture(known) : target(first.fairSlug(), first.request().track());
-    return assumed.compose(target -> Retries.onRace(() -> Pipelined.transaction(pool,
-            conn -> readGroup(conn, names, target, arrived), (conn, read) -> placeGroup(conn, read, arrived)))
+    String fairSlug = arrived.get(0).fairSlug();
+    Map<String, Future<Target>> targets = new LinkedHashMap<>();
+    arrived.forEach(asked -> targets.computeIfAbsent(asked.request().track(), track -> {
+      Target known = lastRead.get(names(fairSlug, track));
+      return known != null ? Future.succeededFuture(known) : target(fairSlug, track);
+    }));
+    return Future.join(new ArrayList<>(targets.values())).transform(found -> {
+      Map<String, Target> assumed = new LinkedHashMap<>();
+      targets.forEach((track, target) -> {
+        if (target.succeeded()) {
+          assumed.put(track, target.result());
+        }
+      });
+      List<Asked> bookable = arrived.stream().filter(asked -> assumed.containsKey(asked.request().track())).toList();
+      Future<List<Future<Outcome<BookedClass>>>> booked = bookable.isEmpty() ? Future.succeededFuture(List.of())
+          : transaction(fairSlug, assumed, bookable);
+      return booked.map(outcomes -> inArrivalOrder(arrived, targets, outcomes));
+    }).recover(failed -> {
+      if (failed instanceof StaleTarget && attempt < TARGET_ATTEMPTS) {
+        return runGroup(arrived, attempt + 1);
+      }
+      return Future.failedFuture(failed);
+    });
+  }
+
+  /** The booked requests' outcomes, in order, with the refusal of each request whose track was not found. */
+  private static List<Future<Outcome<BookedClass>>> inArrivalOrder(List<Asked> arrived, Map<String, Future<Target>> targets,
+                                                                   List<Future<Outcome<BookedClass>>> booked) {
+    Iterator<Future<Outcome<BookedClass>>> next = booked.iterator();
+    List<Future<Outcome<BookedClass>>> outcomes = new ArrayList<>();
+    for (Asked asked : arrived) {
+      Future<Target> target = targets.get(asked.request().track());
+      outcomes.add(target.succeeded() ? next.next() : Future.failedFuture(target.cause()));
+    }
+    return outcomes;
+  }
+
+  private Future<List<Future<Outcome<BookedClass>>>> transaction(String fairSlug, Map<String, Target> assumed,
+                                                                 List<Asked> bookable) {
+    return Retries.onRace(() -> Pipelined.transaction(pool, conn -> readGroup(conn, fairSlug, assumed, bookable),
+            (conn, read) -> placeGroup(conn, read, bookable)))
         .andThen(done -> {
           if (done.succeeded() && done.result().stream().anyMatch(o -> o.succeeded() && o.result().created())) {
-            placesCommitted.accept(target.fair().id());
+            placesCommitted.accept(assumed.values().iterator().next().fair().id());
           }
-        }))
-        .recover(failed -> {
-          if (failed instanceof StaleTarget && attempt < TARGET_ATTEMPTS) {
-            return runGroup(arrived, attempt + 1);
-          }
-          return Future.failedFuture(failed);
         });
   }
 
@@ -153,53 +187,63 @@ public final class BookingService {
     return fairSlug + "\n" + trackSlug;
   }
 
-  /** The fair, track or rules a group was sent on are no longer what its transaction reads. */
+  /** The fair, a track or the rules a group was sent on are no longer what its transaction reads. */
   private static final class StaleTarget extends RuntimeException {
     StaleTarget() {
-      super("the fair, track or rules changed since the group was sent", null, false, false);
+      super("the fair, a track or the rules changed since the group was sent", null, false, false);
     }
   }
 
-  /** What a group's first round trip read: its fair, track and rules as they stand, and the rest. */
-  private record Read(Target target, Loaded loaded) {
+  /** What a group's first round trip read: its fair, its tracks (by slug) and rules as they stand, and the rest. */
+  private record Read(Fair fair, BookingRules rules, Map<String, TrackRef> tracks, Loaded loaded) {
   }
 
   /**
-   * The fair, track and rules read first, then the group's keys claimed, the schools (where the
-   * fair caps them) and the track locked in one order, the track read once: one round trip,
+   * The fair, tracks and rules read first, then the group's keys claimed, the schools (where the
+   * fair caps them) and the tracks locked in one order, the tracks read once: one round trip,
    * BEGIN included. Fails with {@link StaleTarget} (remembering what it read) when {@code
    * assumed} no longer holds: another fair or track under those names, a fair no longer
    * published, or schools capped where they were not locked (or the other way round).
    */
-  private Future<Read> readGroup(SqlConnection conn, String names, Target assumed, List<Asked> arrived) {
-    long fairId = assumed.fair().id();
-    String trackSlug = assumed.track().slug();
+  private Future<Read> readGroup(SqlConnection conn, String fairSlug, Map<String, Target> assumed, List<Asked> bookable) {
+    Target lead = assumed.values().iterator().next();
+    long fairId = lead.fair().id();
     Future<Optional<Fair>> fair = fairs.find(conn, fairId);
-    Future<Optional<TrackRef>> track = repository.findTrack(conn, fairId, trackSlug);
     Future<BookingRules> rules = repository.rules(conn, fairId);
-    List<GroupPlan.Asked> group = planned(arrived, assumed.fair());
-    Set<String> capped = assumed.rules().capsSchools()
+    Map<String, Future<Optional<TrackRef>>> tracks = new LinkedHashMap<>();
+    assumed.keySet().forEach(slug -> tracks.put(slug, repository.findTrack(conn, fairId, slug)));
+    Map<String, TrackRef> assumedTracks = new LinkedHashMap<>();
+    assumed.forEach((slug, target) -> assumedTracks.put(slug, target.track()));
+    List<GroupPlan.Asked> group = planned(bookable, lead.fair(), assumedTracks);
+    boolean caps = lead.rules().capsSchools();
+    Set<String> capped = caps
         ? group.stream().map(asked -> asked.request().school().uai()).collect(Collectors.toCollection(TreeSet::new))
         : Set.of();
     List<Lock> needed = new ArrayList<>(capped.stream().map(uai -> Lock.school(fairId, uai)).toList());
-    needed.add(Lock.track(assumed.track().id()));
-    Future<Loaded> loaded = groupRepository.read(conn, locks, fairId, assumed.track().id(), needed, group, capped);
-    return Future.all(fair, track, rules).compose(found -> {
-      Optional<Target> current = fair.result().filter(f -> f.published() && f.slug().equals(assumed.fair().slug()))
-          .flatMap(f -> track.result().map(t -> new Target(f, t, rules.result())));
-      if (current.isEmpty() || current.get().track().id() != assumed.track().id()
-          || current.get().rules().capsSchools() != assumed.rules().capsSchools()) {
-        current.ifPresentOrElse(read -> lastRead.put(names, read), () -> lastRead.remove(names));
-        return Future.failedFuture(new StaleTarget());
+    List<Long> trackIds = assumedTracks.values().stream().map(TrackRef::id).distinct().toList();
+    trackIds.forEach(id -> needed.add(Lock.track(id)));
+    Future<Loaded> loaded = groupRepository.read(conn, locks, fairId, trackIds, needed, group, capped);
+    List<Future<?>> found = new ArrayList<>(List.of(fair, rules));
+    found.addAll(tracks.values());
+    return Future.all(found).compose(all -> {
+      Optional<Fair> current = fair.result().filter(f -> f.published() && f.slug().equals(fairSlug));
+      boolean stale = current.isEmpty() || rules.result().capsSchools() != caps;
+      Map<String, TrackRef> read = new LinkedHashMap<>();
+      for (Map.Entry<String, Future<Optional<TrackRef>>> track : tracks.entrySet()) {
+        Optional<TrackRef> now = track.getValue().result().filter(t -> current.isPresent());
+        now.ifPresentOrElse(t -> lastRead.put(names(fairSlug, track.getKey()), new Target(current.get(), t, rules.result())),
+            () -> lastRead.remove(names(fairSlug, track.getKey())));
+        stale |= now.map(t -> t.id() != assumed.get(track.getKey()).track().id()).orElse(true);
+        now.ifPresent(t -> read.put(track.getKey(), t));
       }
-      lastRead.put(names, current.get());
-      return loaded.map(read -> new Read(current.get(), read));
+      return stale ? Future.failedFuture(new StaleTarget())
+          : loaded.map(done -> new Read(current.get(), rules.result(), read, done));
     });
   }
 
-  private static List<GroupPlan.Asked> planned(List<Asked> arrived, Fair fair) {
+  private static List<GroupPlan.Asked> planned(List<Asked> arrived, Fair fair, Map<String, TrackRef> tracks) {
     return arrived.stream().map(asked -> new GroupPlan.Asked(asked.key(), asked.request().fingerprint(), asked.request(),
-        fair.languageFor(asked.language()))).toList();
+        tracks.get(asked.request().track()), fair.languageFor(asked.language()))).toList();
   }
 
   /**
@@ -208,12 +252,10 @@ public final class BookingService {
    * instead of a dozen per booking. Sends every statement before it returns.
    */
   private Future<List<Future<Outcome<BookedClass>>>> placeGroup(SqlConnection conn, Read read, List<Asked> arrived) {
-    Target target = read.target();
     Loaded loaded = read.loaded();
-    Fair fair = target.fair();
-    List<GroupPlan.Asked> group = planned(arrived, fair);
-    long trackId = target.track().id();
-    List<Decision> decisions = GroupPlan.decide(fair, target.track(), target.rules(), group, loaded.read(), Instant.now());
+    Fair fair = read.fair();
+    List<GroupPlan.Asked> group = planned(arrived, fair, read.tracks());
+    List<Decision> decisions = GroupPlan.decide(fair, read.rules(), group, loaded.read(), Instant.now());
     List<Placed> placed = new ArrayList<>();
     List<String> givenBack = new ArrayList<>();
     List<Long> replayed = new ArrayList<>();
@@ -230,7 +272,7 @@ public final class BookingService {
     List<Message> messages = placed.stream().map(p -> BookingMessages.of(
         p.booking().is(Booking.CONFIRMED) ? Notice.CONFIRMED : Notice.WAITLISTED, p.booking(), fair,
         loaded.venues().of(p.booking().route()), links)).toList();
-    Future<Void> written = groupRepository.write(conn, fair.id(), trackId, placed, givenBack, messages);
+    Future<Void> written = groupRepository.write(conn, fair.id(), placed, givenBack, messages);
     // Replayed bookings were committed before this group: their routes, read once their rows are,
     // come after the group's COMMIT on the same connection.
     Future<List<Booking>> replays = replayed.isEmpty() ? Future.succeededFuture(List.of())

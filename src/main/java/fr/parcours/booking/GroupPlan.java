@@ -16,24 +16,27 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The bookings of one track that arrived together, decided one after the other in arrival order
- * against what their transaction read once under the track's lock: each takes its route from the
- * places the previous ones left, or the next rank of the waiting list, as if each had run alone.
+ * The bookings of one fair that arrived together, on any of its tracks, decided one after the
+ * other in arrival order against what their transaction read once under their tracks' locks:
+ * each takes its route from the places the previous ones on its track left, or the next rank of
+ * its track's waiting list, and counts against its school's caps, as if each had run alone.
  * Pure, so the repository writes the whole group in a few statements.
  */
 final class GroupPlan {
 
-  /** A request of the group: its Idempotency-Key, its body's fingerprint, the request and its teacher's language. */
-  record Asked(String key, String fingerprint, BookingRequest request, String language) {
+  /** A request of the group: its Idempotency-Key, its body's fingerprint, the request, its track and its teacher's language. */
+  record Asked(String key, String fingerprint, BookingRequest request, TrackRef track, String language) {
   }
 
   /**
    * What the group's transaction read under its locks: the keys it claimed and what every key of
-   * the group holds, the track's timetable and waiting list length, the capped schools' usage
-   * (by UAI, then track), and ids and waiting ranks drawn ahead, one of each per request.
+   * the group holds, each track's timetable and waiting list length (by track id; a track with
+   * none waiting may be absent), the capped schools' usage (by UAI, then track), and ids and
+   * waiting ranks drawn ahead, one of each per request.
    */
-  record Read(Set<String> claimed, Map<String, IdempotencyKeys.Stored> stored, Timetable timetable, int waiting,
-              Map<String, Map<Long, SchoolCaps.Usage>> schools, List<Long> ids, List<Long> ranks) {
+  record Read(Set<String> claimed, Map<String, IdempotencyKeys.Stored> stored, Map<Long, Timetable> timetables,
+              Map<Long, Integer> waiting, Map<String, Map<Long, SchoolCaps.Usage>> schools, List<Long> ids,
+              List<Long> ranks) {
   }
 
   /** What becomes of one request. */
@@ -57,7 +60,6 @@ final class GroupPlan {
   }
 
   private final Fair fair;
-  private final TrackRef track;
   private final BookingRules rules;
   private final Read read;
   private final Instant now;
@@ -66,25 +68,24 @@ final class GroupPlan {
   private final Map<String, Map<Long, SchoolCaps.Usage>> schools = new HashMap<>();
   private final Iterator<Long> ids;
   private final Iterator<Long> ranks;
-  private Timetable timetable;
-  private int waiting;
+  private final Map<Long, Timetable> timetables;
+  private final Map<Long, Integer> waiting;
 
-  private GroupPlan(Fair fair, TrackRef track, BookingRules rules, Read read, Instant now) {
+  private GroupPlan(Fair fair, BookingRules rules, Read read, Instant now) {
     this.fair = fair;
-    this.track = track;
     this.rules = rules;
     this.read = read;
     this.now = now;
     read.schools().forEach((uai, usage) -> schools.put(uai, new HashMap<>(usage)));
     this.ids = read.ids().iterator();
     this.ranks = read.ranks().iterator();
-    this.timetable = read.timetable();
-    this.waiting = read.waiting();
+    this.timetables = new HashMap<>(read.timetables());
+    this.waiting = new HashMap<>(read.waiting());
   }
 
   /** Each request's decision, in the group's order. */
-  static List<Decision> decide(Fair fair, TrackRef track, BookingRules rules, List<Asked> group, Read read, Instant now) {
-    GroupPlan plan = new GroupPlan(fair, track, rules, read, now);
+  static List<Decision> decide(Fair fair, BookingRules rules, List<Asked> group, Read read, Instant now) {
+    GroupPlan plan = new GroupPlan(fair, rules, read, now);
     List<Decision> decisions = new ArrayList<>();
     group.forEach(asked -> decisions.add(plan.decide(asked)));
     return decisions;
@@ -130,28 +131,33 @@ final class GroupPlan {
       BookingTerms.requireRegistrationOpen(fair, now);
       rules.requireLevel(request.group().level());
       rules.requireSupervision(request.pupils(), request.adults());
+      TrackRef track = asked.track();
       Map<Long, SchoolCaps.Usage> school = schools.computeIfAbsent(request.school().uai(), uai -> new HashMap<>());
       if (rules.capsSchools()) {
         SchoolCaps.check(rules, school, track.id(), request.pupils());
       }
       Need need = Need.of(fair, request);
+      Timetable timetable = timetables.get(track.id());
       RouteFinder.requirePossible(timetable, need);
       Optional<Route> route = RouteFinder.find(timetable, need);
       school.merge(track.id(), new SchoolCaps.Usage(1, request.pupils()), SchoolCaps.Usage::plus);
       long id = ids.next();
       Long rank = ranks.next();
       if (route.isPresent()) {
-        timetable = timetable.reserve(route.get(), request.people());
-        return new Placed(asked.key(), booking(id, Booking.CONFIRMED, null, request, asked.language(), route.get()), null);
+        timetables.put(track.id(), timetable.reserve(route.get(), request.people()));
+        return new Placed(asked.key(), booking(id, track, Booking.CONFIRMED, null, request, asked.language(),
+            route.get()), null);
       }
-      waiting++;
-      return new Placed(asked.key(), booking(id, Booking.WAITLISTED, waiting, request, asked.language(), Route.EMPTY), rank);
+      int position = waiting.merge(track.id(), 1, Integer::sum);
+      return new Placed(asked.key(), booking(id, track, Booking.WAITLISTED, position, request, asked.language(),
+          Route.EMPTY), rank);
     } catch (AppException refused) {
       return new Refused(refused, true);
     }
   }
 
-  private Booking booking(long id, String status, Integer position, BookingRequest request, String language, Route route) {
+  private Booking booking(long id, TrackRef track, String status, Integer position, BookingRequest request,
+                          String language, Route route) {
     return new Booking(id, fair.id(), track.id(), track.name(), Tokens.newToken(), Tokens.newToken(), status, position,
         request, language, route, null, null);
   }

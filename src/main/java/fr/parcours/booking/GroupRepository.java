@@ -32,7 +32,7 @@ final class GroupRepository {
 
   static final IdempotencyKeys KEYS = new IdempotencyKeys("booking_requests", "booking_id");
 
-  /** The fair's venues, and the venue of each session of the track (through its room or zone). */
+  /** The fair's venues, and the venue of each session of the group's tracks (through its room or zone). */
   record Venues(Map<Long, Venue> byId, Map<Long, Long> ofSession) {
 
     /** Where a class goes: its route's venues, or every venue of the fair while it holds no route. */
@@ -55,8 +55,9 @@ final class GroupRepository {
   record Loaded(GroupPlan.Read read, Venues venues) {
   }
 
-  private static final String WAITING = "SELECT count(*)::int AS n FROM bookings WHERE track_id = $1 AND status = 'waitlisted'";
-  /** Drawn under the track's lock: the group's waiting ranks come after every rank already given on the track. */
+  private static final String WAITING = "SELECT track_id, count(*)::int AS n FROM bookings "
+      + "WHERE track_id = ANY($1::bigint[]) AND status = 'waitlisted' GROUP BY track_id";
+  /** Drawn under the tracks' locks: the group's waiting ranks come after every rank already given on them. */
   private static final String DRAW = "SELECT nextval(pg_get_serial_sequence('bookings', 'id')) AS id, "
       + "nextval('booking_waitlist_seq') AS rank FROM generate_series(1, $1)";
   private static final String SCHOOLS = "SELECT school_uai, track_id, count(*)::int AS classes, sum(pupils)::int AS pupils "
@@ -64,15 +65,15 @@ final class GroupRepository {
       + "GROUP BY school_uai, track_id";
   private static final String VENUES = "SELECT id, name, address, city FROM venues WHERE fair_id = $1 ORDER BY name, id";
   private static final String SESSION_VENUES = "SELECT s.id, coalesce(r.venue_id, z.venue_id) AS venue_id FROM sessions s "
-      + "LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN zones z ON z.id = s.zone_id WHERE s.track_id = $1";
+      + "LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN zones z ON z.id = s.zone_id WHERE s.track_id = ANY($1::bigint[])";
   private static final String INSERT = "INSERT INTO bookings (id, fair_id, track_id, manage_token, feed_token, day, "
       + "arrival, departure, school_name, school_uai, school_city, teacher_name, teacher_email, class_name, class_level, "
       + "pupils, adults, status, waitlist_seq, language) "
-      + "SELECT u.id, $1, $2, u.token, u.feed, u.day, u.arrival, u.departure, u.school, u.uai, u.city, u.teacher, u.email, "
-      + "u.class, u.level, u.pupils, u.adults, u.status, NULLIF(u.rank, 0), u.language FROM unnest($3::bigint[], "
+      + "SELECT u.id, $1, u.track, u.token, u.feed, u.day, u.arrival, u.departure, u.school, u.uai, u.city, u.teacher, u.email, "
+      + "u.class, u.level, u.pupils, u.adults, u.status, NULLIF(u.rank, 0), u.language FROM unnest($2::bigint[], $3::bigint[], "
       + "$4::text[], $5::text[], $6::date[], $7::time[], $8::time[], $9::text[], $10::text[], $11::text[], $12::text[], "
       + "$13::text[], $14::text[], $15::text[], $16::int[], $17::int[], $18::text[], $19::bigint[], $20::text[]) "
-      + "AS u(id, token, feed, day, arrival, departure, school, uai, city, teacher, email, class, level, pupils, adults, "
+      + "AS u(track, id, token, feed, day, arrival, departure, school, uai, city, teacher, email, class, level, pupils, adults, "
       + "status, rank, language)";
   /** One row per session, its places summed over the group; the CHECK (booked <= capacity) stays the last safeguard. */
   private static final String TAKE = "UPDATE sessions s SET booked = s.booked + d.people "
@@ -84,9 +85,9 @@ final class GroupRepository {
 
   /**
    * The group's keys claimed (the first request of each key), its locks taken in the one order,
-   * then the track as it stands under them: one round trip.
+   * then its tracks as they stand under them: one round trip.
    */
-  Future<Loaded> read(SqlConnection conn, Locks locks, long fairId, long trackId, List<Lock> needed,
+  Future<Loaded> read(SqlConnection conn, Locks locks, long fairId, List<Long> trackIds, List<Lock> needed,
                       List<Asked> group, Set<String> cappedSchools) {
     Map<String, String> firsts = new LinkedHashMap<>();
     group.forEach(asked -> firsts.putIfAbsent(asked.key(), asked.fingerprint()));
@@ -94,9 +95,14 @@ final class GroupRepository {
     Future<Set<String>> claimed = KEYS.claimAll(conn, fairId, keys, List.copyOf(firsts.values()));
     Future<Void> locked = locks.take(conn, needed);
     Future<Map<String, IdempotencyKeys.Stored>> stored = KEYS.stored(conn, fairId, keys);
-    Future<Timetable> timetable = bookings.timetable(conn, trackId);
-    Future<Integer> waiting = conn.preparedQuery(WAITING).execute(Tuple.of(trackId))
-        .map(rows -> rows.iterator().next().getInteger("n"));
+    Map<Long, Future<Timetable>> timetables = new LinkedHashMap<>();
+    trackIds.forEach(track -> timetables.put(track, bookings.timetable(conn, track)));
+    Long[] tracks = trackIds.toArray(Long[]::new);
+    Future<Map<Long, Integer>> waiting = conn.preparedQuery(WAITING).execute(Tuple.of(tracks)).map(rows -> {
+      Map<Long, Integer> byTrack = new HashMap<>();
+      rows.forEach(row -> byTrack.put(row.getLong("track_id"), row.getInteger("n")));
+      return byTrack;
+    });
     Future<Map<String, Map<Long, SchoolCaps.Usage>>> schools = cappedSchools.isEmpty() ? Future.succeededFuture(Map.of())
         : schools(conn, fairId, cappedSchools);
     Future<List<Long[]>> drawn = conn.preparedQuery(DRAW).execute(Tuple.of(group.size())).map(rows -> {
@@ -104,10 +110,18 @@ final class GroupRepository {
       rows.forEach(row -> pairs.add(new Long[] {row.getLong("id"), row.getLong("rank")}));
       return pairs;
     });
-    Future<Venues> venues = venues(conn, fairId, trackId);
-    return firstFailure(List.of(claimed, locked, stored, timetable, waiting, schools, drawn, venues))
-        .map(all -> new Loaded(new GroupPlan.Read(claimed.result(), stored.result(), timetable.result(), waiting.result(),
-            schools.result(), column(drawn.result(), 0), column(drawn.result(), 1)), venues.result()));
+    Future<Venues> venues = venues(conn, fairId, tracks);
+    List<Future<?>> sent = new ArrayList<>(List.of(claimed, locked, stored, waiting, schools, drawn, venues));
+    sent.addAll(timetables.values());
+    return firstFailure(sent).map(all -> new Loaded(new GroupPlan.Read(claimed.result(), stored.result(),
+        results(timetables), waiting.result(), schools.result(), column(drawn.result(), 0), column(drawn.result(), 1)),
+        venues.result()));
+  }
+
+  private static <K, V> Map<K, V> results(Map<K, Future<V>> futures) {
+    Map<K, V> done = new HashMap<>();
+    futures.forEach((key, future) -> done.put(key, future.result()));
+    return done;
   }
 
   /** Ranks drawn by one statement may come in any order: sorted, they follow the group's order. */
@@ -124,14 +138,14 @@ final class GroupRepository {
     });
   }
 
-  private Future<Venues> venues(SqlConnection conn, long fairId, long trackId) {
+  private Future<Venues> venues(SqlConnection conn, long fairId, Long[] trackIds) {
     Future<Map<Long, Venue>> all = conn.preparedQuery(VENUES).execute(Tuple.of(fairId)).map(rows -> {
       Map<Long, Venue> byId = new LinkedHashMap<>();
       rows.forEach(row -> byId.put(row.getLong("id"), new Venue(row.getString("name"), row.getString("address"),
           row.getString("city"))));
       return byId;
     });
-    Future<Map<Long, Long>> ofSession = conn.preparedQuery(SESSION_VENUES).execute(Tuple.of(trackId)).map(rows -> {
+    Future<Map<Long, Long>> ofSession = conn.preparedQuery(SESSION_VENUES).execute(Tuple.of(trackIds)).map(rows -> {
       Map<Long, Long> venues = new HashMap<>();
       rows.forEach(row -> venues.put(row.getLong("id"), row.getLong("venue_id")));
       return venues;
@@ -143,11 +157,11 @@ final class GroupRepository {
    * Writes the group at once: its new bookings, their places (one update per session), their
    * routes, their keys linked, refused requests' keys given back, and the messages.
    */
-  Future<Void> write(SqlConnection conn, long fairId, long trackId, List<Placed> placed, List<String> givenBack,
+  Future<Void> write(SqlConnection conn, long fairId, List<Placed> placed, List<String> givenBack,
                      List<Message> messages) {
     List<Future<?>> sent = new ArrayList<>();
     if (!placed.isEmpty()) {
-      sent.add(conn.preparedQuery(INSERT).execute(insertTuple(fairId, trackId, placed)));
+      sent.add(conn.preparedQuery(INSERT).execute(insertTuple(fairId, placed)));
       Map<Long, Integer> taken = new LinkedHashMap<>();
       List<Long> holder = new ArrayList<>();
       List<Long> session = new ArrayList<>();
@@ -178,9 +192,10 @@ final class GroupRepository {
     return firstFailure(sent);
   }
 
-  private static Tuple insertTuple(long fairId, long trackId, List<Placed> placed) {
+  private static Tuple insertTuple(long fairId, List<Placed> placed) {
     return Tuple.tuple()
-        .addValue(fairId).addValue(trackId)
+        .addValue(fairId)
+        .addValue(placed.stream().map(p -> p.booking().trackId()).toArray(Long[]::new))
         .addValue(placed.stream().map(p -> p.booking().id()).toArray(Long[]::new))
         .addValue(placed.stream().map(p -> p.booking().token()).toArray(String[]::new))
         .addValue(placed.stream().map(p -> p.booking().feedToken()).toArray(String[]::new))

@@ -67,8 +67,8 @@ public final class Settings {
   public static final Setting<Integer> ALLOCATION_POLL_SECONDS = number("allocation", "poll_seconds", 30, 1, 3600,
       "how often each instance looks for fairs whose allocation date has come with nothing published (one instance publishes each)");
   public static final Setting<Integer> BOOKING_GROUP_MAX = number("booking", "group_max", 32, 1, 10_000,
-      "at most this many bookings of one track that arrive together share one transaction (the track locked once,"
-          + " one commit); `1` gives each booking its own");
+      "at most this many bookings of one fair that arrive together, on any of its tracks, share one transaction"
+          + " (each track locked once, one commit); `1` gives each booking its own");
   public static final Setting<Boolean> METRICS_ENABLED = flag("metrics", "enabled", true,
       "serve `GET /metrics` in Prometheus format: HTTP requests by route, pool usage, bookings by outcome,"
           + " booking latency, feed cache hits");

@@ -24,7 +24,7 @@ import java.util.function.Function;
  * 2 December) gave groups of 4.5 bookings on average in a rush of 50 teachers over four tracks,
  * a third of them alone, and 15–25 % fewer bookings a second than this once the server is warm.
  *
- * @param <K> what groups the items (a track)
+ * @param <K> what groups the items (a fair)
  * @param <T> an item of work
  * @param <R> an item's result
  */

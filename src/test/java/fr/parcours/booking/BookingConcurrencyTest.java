@@ -57,6 +57,47 @@ class BookingConcurrencyTest {
     }
   }
 
+  /**
+   * One burst over two tracks of a fair, a few requests naming a track it does not have: those
+   * are refused on their own, and each track's bookings keep its places, its routes and its
+   * waiting list in request order.
+   */
+  @Test
+  void aBurstOverTwoTracksAndAnUnknownOneKeepsEachTracksRules(Vertx vertx) {
+    try (TestApp app = TestApp.start(vertx)) {
+      Fair fair = BookingFixtures.fair(app, "two-tracks", 60);
+      BookingFixtures.addTrack(app, fair, "decouvrir", 40);
+      Map<String, Integer> statuses = new ConcurrentHashMap<>();
+      List<Future<?>> calls = new ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        String track = i % 25 == 0 ? "inconnu" : i % 2 == 0 ? "decouvrir" : BookingFixtures.TRACK;
+        calls.add(post(vertx, app, fair, "two-" + i, body(i).put("track", track)).map(response -> {
+          String outcome = track.equals("inconnu") ? response.statusCode() + " " + response.bodyAsJsonObject()
+              .getString("code") : response.statusCode() + " " + track;
+          return statuses.merge(outcome, 1, Integer::sum);
+        }));
+      }
+      await(Future.all(calls).timeout(55, java.util.concurrent.TimeUnit.SECONDS));
+
+      assertEquals(Map.of("422 UNKNOWN_TRACK", 12, "201 decouvrir", 144, "201 " + BookingFixtures.TRACK, 144), statuses);
+      assertEquals(288, count(app, "SELECT count(*) FROM bookings WHERE fair_id = $1", fair));
+      assertEquals(0, count(app, "SELECT count(*) FROM sessions WHERE fair_id = $1 AND booked > capacity", fair));
+      assertEquals(0, count(app, "SELECT count(*) FROM sessions s WHERE s.fair_id = $1 AND s.booked <> (SELECT "
+          + "coalesce(sum(bs.people), 0) FROM held_places bs WHERE bs.session_id = s.id)", fair));
+      assertEquals(0, count(app, "SELECT count(*) FROM held_places bs JOIN sessions s ON s.id = bs.session_id "
+          + "JOIN bookings b ON b.id = bs.booking_id WHERE b.fair_id = $1 AND s.track_id <> b.track_id", fair),
+          "a route is of its booking's track");
+      assertEquals(0, count(app, "SELECT count(*) FROM (SELECT row_number() OVER (PARTITION BY "
+          + "track_id ORDER BY waitlist_seq) AS by_seq, row_number() OVER (PARTITION BY track_id ORDER BY id) AS by_id "
+          + "FROM bookings WHERE fair_id = $1 AND status = 'waitlisted') q WHERE by_seq <> by_id", fair),
+          "each track's waiting list is in request order");
+      for (String track : List.of("decouvrir", BookingFixtures.TRACK)) {
+        assertTrue(BookingFixtures.single(app, "SELECT count(*) FROM bookings b JOIN tracks t ON t.id = b.track_id "
+            + "WHERE b.fair_id = $1 AND t.slug = $2 AND b.status = 'waitlisted'", Tuple.of(fair.id(), track)) > 20, track);
+      }
+    }
+  }
+
   /** Sends every request at once; each tenth twice (to another server), each ninth cancelled once answered. */
   private static void rush(Vertx vertx, Fair fair, List<TestApp> apps) {
     Map<String, Long> idsByKey = new ConcurrentHashMap<>();

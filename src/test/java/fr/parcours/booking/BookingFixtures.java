@@ -45,17 +45,28 @@ public final class BookingFixtures {
         + "'Hôtel de Région', '14 rue François de Sourdis', 'Bordeaux') RETURNING id", Tuple.of(fairId));
     long trackId = single(app, "INSERT INTO tracks (fair_id, slug, name) VALUES ($1, $2, 'S''orienter') RETURNING id",
         Tuple.of(fairId, TRACK));
-    ACTIVITIES.forEach(activity -> showings(app, fairId, venueId, trackId, activity, capacity));
+    ACTIVITIES.forEach(activity -> showings(app, fairId, venueId, trackId, "", activity, capacity));
     exec(app, "INSERT INTO sessions (fair_id, activity, title, kind, track_id, starts_at, ends_at, capacity) "
         + "VALUES ($1, 'stands', 'Stands', 'stand_time', $2, $3::date + time '12:30', $3::date + time '15:00', 1000)",
         Tuple.of(fairId, trackId, DAY));
     return new Fair(slug, fairId, token, trackId);
   }
 
-  private static void showings(TestApp app, long fairId, long venueId, long trackId, String activity, int capacity) {
+  /** Another track of the fair, its activities shown as the first track's, in rooms of its own. */
+  static long addTrack(TestApp app, Fair fair, String slug, int capacity) {
+    long venueId = single(app, "SELECT id FROM venues WHERE fair_id = $1", Tuple.of(fair.id()));
+    long trackId = single(app, "INSERT INTO tracks (fair_id, slug, name) VALUES ($1, $2, $2) RETURNING id",
+        Tuple.of(fair.id(), slug));
+    ACTIVITIES.forEach(activity -> showings(app, fair.id(), venueId, trackId, slug + "-", activity, capacity));
+    return trackId;
+  }
+
+  /** An activity's sessions in a room of its own, named after it ({@code prefix} tells another track's rooms apart). */
+  private static void showings(TestApp app, long fairId, long venueId, long trackId, String prefix, String activity,
+                               int capacity) {
     long roomId = single(app, "INSERT INTO rooms (fair_id, venue_id, slug, name, kind, capacity) "
         + "VALUES ($1, $2, $3, $4, 'workshop', $5) RETURNING id",
-        Tuple.of(fairId, venueId, "salle-" + activity, "Salle " + activity, capacity));
+        Tuple.of(fairId, venueId, "salle-" + prefix + activity, "Salle " + prefix + activity, capacity));
     exec(app, "INSERT INTO sessions (fair_id, activity, title, kind, track_id, room_id, starts_at, ends_at, capacity) "
         + "SELECT $1, $2, initcap(replace($2, '-', ' ')), 'workshop', $3, $4, "
         + "(($5::date + time '09:00') + i * interval '40 minutes') AT TIME ZONE 'Europe/Paris', "
