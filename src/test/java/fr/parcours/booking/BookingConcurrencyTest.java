@@ -182,7 +182,9 @@ class BookingConcurrencyTest {
     assertEquals(0, count(app, "SELECT count(*) FROM (SELECT id, row_number() OVER (ORDER BY waitlist_seq) AS by_seq, "
         + "row_number() OVER (ORDER BY id) AS by_id FROM bookings WHERE fair_id = $1 AND status = 'waitlisted') q "
         + "WHERE by_seq <> by_id", fair), "the waiting list is in request order");
-    assertTrue(count(app, "SELECT count(*) FROM bookings WHERE fair_id = $1 AND status = 'confirmed'", fair) > 10);
+    // How many fit depends on the order the requests land in (first come, first served: 12 to 19
+    // here, fewer on a loaded machine); that none of those waiting fits is checked below.
+    assertTrue(count(app, "SELECT count(*) FROM bookings WHERE fair_id = $1 AND status = 'confirmed'", fair) > 0);
     assertTrue(count(app, "SELECT count(*) FROM bookings WHERE fair_id = $1 AND status = 'waitlisted'", fair) > 100);
     assertWholeRoutes(app, fair);
     assertNobodyWaitingWouldFit(app, fair);
