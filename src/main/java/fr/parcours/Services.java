@@ -161,11 +161,14 @@ public final class Services {
     metrics.preparedCache("pages", preparedPages, PreparedCache::hits, PreparedCache::misses);
     metrics.preparedCache("api", preparedApiCache, PreparedCache::hits, PreparedCache::misses);
     forgetOnChange(preparedPages, preparedApiCache);
-    // A booking committed here is read back at once by its teacher, before its NOTIFY comes round.
-    bookings.onPlacesCommitted(fairId -> {
-      preparedPages.forget(fairId, Change.Kind.AVAILABILITY.label());
-      preparedApiCache.forget(fairId, Change.Kind.AVAILABILITY.label());
-    });
+    // A booking or a stand committed here is read back at once by who made it, before its NOTIFY comes round.
+    bookings.onPlacesCommitted(fairId -> forgetHere(fairId, Change.Kind.AVAILABILITY));
+    stands.onStandsCommitted(fairId -> forgetHere(fairId, Change.Kind.STANDS));
+  }
+
+  private void forgetHere(long fairId, Change.Kind kind) {
+    preparedPages.forget(fairId, kind.label());
+    preparedApiCache.forget(fairId, kind.label());
   }
 
   /** Prepared answers are dropped as soon as a live change may alter them, whichever instance made it. */

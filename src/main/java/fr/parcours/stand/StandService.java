@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -38,11 +39,21 @@ public final class StandService {
   private final FairService fairs;
   private final StandRepository repository = new StandRepository();
   private final StandLedger ledger = new StandLedger(repository);
+  private volatile LongConsumer standsCommitted = fairId -> { };
 
   public StandService(Pool pool, FairService fairs, Locks locks) {
     this.pool = pool;
     this.locks = locks;
     this.fairs = fairs;
+  }
+
+  /**
+   * Told the fair's id once a reservation or cancellation committed on this instance, before its
+   * answer leaves: the association then reads the map with its own name on it, where waiting for
+   * the change notification (100 ms of coalescing) showed the map prepared before.
+   */
+  public void onStandsCommitted(LongConsumer listener) {
+    this.standsCommitted = listener;
   }
 
   /** The public stand map: every spot, free or reserved by whom, for each half-day. */
@@ -71,6 +82,7 @@ public final class StandService {
     return fairs.readable(fairSlug, null).compose(fair -> Retries.onRace(() -> pool.withTransaction(conn ->
             KEYS.once(conn, fair.id(), ownKey, request.fingerprint(), () -> place(conn, fair, associationId, request),
                 Reservation::id, id -> ledger.read(conn, id))))
+        .onSuccess(committed -> standsCommitted.accept(fair.id()))
         .map(outcome -> new Outcome<>(StandJson.reservation(outcome.value(), fair), outcome.created())));
   }
 
@@ -94,6 +106,7 @@ public final class StandService {
                 .compose(current -> current.is(Reservation.CANCELLED) ? Future.succeededFuture()
                     : repository.cancel(conn, current.id()).compose(cancelled -> ledger.promote(conn, fair)))
                 .compose(done -> ledger.read(conn, reservationId))))
+        .onSuccess(committed -> standsCommitted.accept(fair.id()))
         .map(reservation -> StandJson.reservation(reservation, fair)));
   }
 

@@ -23,6 +23,21 @@ class StandPagesTest extends ServerTest {
     stands = new StandApi(app, "salon-stand-pages");
     stands.spot("B1", 0, 3, false);
     stands.spot("B2", 4, 3, true);
+    stands.spot("B3", 8, 3, false);
+  }
+
+  @Test
+  void theProgrammesStandMapNamesTheHolderAsSoonAsTheAnswerComesAndForgetsThemOnCancelling() {
+    String session = "parcours_association=" + stands.association("Club Cerfs-Volants");
+    assertFalse(programme().contains("data-spot-holder=\"B3\""), "prepared before the reservation");
+    assertEquals(303, post("/associations/me/stands", reservation("day", "B3").add("idempotency_key", "map"), session)
+        .statusCode());
+    // Asked straight after the answer, before the change notification could come round.
+    assertTrue(programme().contains("data-spot-holder=\"B3\">"), "the map read back at once");
+    String id = between(page(session), "data-reservation=\"", "\"");
+    assertEquals(303, post("/associations/me/stands/" + id + "/cancel", MultiMap.caseInsensitiveMultiMap(), session)
+        .statusCode());
+    assertFalse(programme().contains("data-spot-holder=\"B3\""), "the cancelled holder gone at once");
   }
 
   @Test
@@ -85,6 +100,12 @@ class StandPagesTest extends ServerTest {
   private static String page(String session) {
     HttpResponse<Buffer> page = await(app.client().get("/associations/me/stands?period=morning")
         .putHeader("Cookie", session).send());
+    assertEquals(200, page.statusCode());
+    return page.bodyAsString();
+  }
+
+  private static String programme() {
+    HttpResponse<Buffer> page = await(app.client().get("/fairs/salon-stand-pages").send());
     assertEquals(200, page.statusCode());
     return page.bodyAsString();
   }
