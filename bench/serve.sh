@@ -3,8 +3,9 @@
 # bytes the server answered (written to files, plus a .gz for gzip_static), in the same run, so the
 # ratio holds on a shared 2-core machine where absolute figures move with the load.
 #
-# Scenarios on the demo fair: the programme page, the fair feed (plain and with
-# Accept-Encoding: gzip, as calendar clients send), GET /api/fairs/{slug} and its availability.
+# Scenarios on the demo fair: the programme page (plain, and with Accept-Encoding: gzip, as every
+# browser sends), the fair feed (plain and gzip, as calendar clients send), GET /api/fairs/{slug}
+# and its availability.
 # Each side's CPU time per request (user and system, from /proc around each wrk run: the server's
 # JVM, nginx's workers) holds better than requests/s when other work shares the cores.
 # Before any measured round the server is warmed up over all the scenarios in turn for at least
@@ -79,6 +80,7 @@ hundredth_page=$(for _ in $(seq 1 99); do curl -s -o /dev/null "$server/fairs/$s
 # name | path | Accept-Encoding sent | file nginx serves
 scenarios=(
   "programme page|/fairs/$slug||page.html"
+  "programme page, gzip|/fairs/$slug|gzip|page.html"
   "fair feed, plain|/calendars/fairs/$slug.ics||feed.ics"
   "fair feed, gzip|/calendars/fairs/$slug.ics|gzip|feed.ics"
   "GET /api/fairs/{slug}|/api/fairs/$slug||fair.json"

@@ -10,12 +10,15 @@ import java.util.Base64;
 public final class Tokens {
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final int BYTES = 32;
+  /** The length of every token {@link #newToken} draws: 32 bytes in unpadded base64. */
+  public static final int LENGTH = (BYTES * 8 + 5) / 6;
 
   private Tokens() {
   }
 
   public static String newToken() {
-    byte[] bytes = new byte[32];
+    byte[] bytes = new byte[BYTES];
     RANDOM.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }

@@ -65,7 +65,7 @@ public final class Encoded {
   }
 
   /** The representation the client gets: gzip when it says it takes it. */
-  private static boolean gzipFor(HttpServerRequest request) {
+  static boolean gzipFor(HttpServerRequest request) {
     String accepted = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
     return accepted != null && accepted.toLowerCase(Locale.ROOT).contains("gzip") && !accepted.contains("gzip;q=0");
   }

@@ -1,23 +1,30 @@
 package fr.parcours.web;
 
+import fr.parcours.common.Tokens;
 import io.vertx.core.buffer.Buffer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A page rendered once for every visitor: its bytes, cut where each visitor's own CSRF token
- * goes, so that serving it is one copy with the token written in.
+ * goes, so that serving it is one copy with the token written in; and its gzip, compressed once
+ * with the token spliced in as it is ({@link GzipSplice}).
  */
 public final class PageBody {
 
   private final List<byte[]> parts;
+  /** Empty for a page holding a NUL byte: served plain. */
+  private final Optional<GzipSplice> gzip;
   private final String digest;
   private final int length;
 
   private PageBody(List<byte[]> parts, String digest, int length) {
     this.parts = parts;
+    // Compressed for the tokens this server draws; a visitor's cookie of another length gets the page plain.
+    this.gzip = GzipSplice.of(parts, Tokens.LENGTH);
     this.digest = digest;
     this.length = length;
   }
@@ -36,11 +43,20 @@ public final class PageBody {
 
   /** The memory it holds, for the cache's bound. */
   public long bytes() {
-    return length;
+    return length + gzip.map(GzipSplice::bytes).orElse(0L);
   }
 
-  /** The page as one visitor gets it. */
-  Buffer with(String token) {
+  /** Whether the page can be sent gzipped with {@code token} in it. */
+  boolean gzips(String token) {
+    return gzip.isPresent() && gzip.get().fits(token.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The page as one visitor gets it, gzipped if {@code gzipped} (when {@link #gzips}). */
+  Buffer with(String token, boolean gzipped) {
+    return gzipped ? gzip.orElseThrow().with(token.getBytes(StandardCharsets.UTF_8)) : with(token);
+  }
+
+  private Buffer with(String token) {
     byte[] filled = token.getBytes(StandardCharsets.UTF_8);
     Buffer page = Buffer.buffer(length + (parts.size() - 1) * filled.length);
     for (int i = 0; i < parts.size(); i++) {
@@ -52,8 +68,9 @@ public final class PageBody {
     return page;
   }
 
-  /** Strong, and the visitor's own: their copy holds their token. */
-  String etag(String token) {
-    return "\"" + digest + "." + Encoded.digest(token.getBytes(StandardCharsets.UTF_8)).substring(0, 12) + "\"";
+  /** Strong, and the visitor's own: their copy holds their token; each representation its own. */
+  String etag(String token, boolean gzipped) {
+    return "\"" + digest + "." + Encoded.digest(token.getBytes(StandardCharsets.UTF_8)).substring(0, 12)
+        + (gzipped ? "-gz\"" : "\"");
   }
 }

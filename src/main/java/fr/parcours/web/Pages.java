@@ -75,16 +75,23 @@ public final class Pages {
   /** Answers a prepared page with the visitor's token in it, or 304 when their copy is current. */
   public static void send(RoutingContext ctx, PageBody page) {
     String token = PageSecurity.csrfToken(ctx);
-    String etag = page.etag(token);
+    boolean gzipped = Encoded.gzipFor(ctx.request()) && page.gzips(token);
+    String etag = page.etag(token, gzipped);
     HttpServerResponse response = ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
         .putHeader(HttpHeaders.CACHE_CONTROL, PREPARED_CACHE_CONTROL)
+        .putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
         .putHeader(HttpHeaders.ETAG, etag);
-    if (Encoded.matches(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+    String ifNoneMatch = ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH);
+    if (Encoded.matches(ifNoneMatch, etag) || Encoded.matches(ifNoneMatch, page.etag(token, !gzipped))) {
       response.setStatusCode(304).end();
-    } else {
-      response.end(page.with(token));
+      return;
     }
+    if (gzipped) {
+      // Already compressed: the server's own compression lets a response with an encoding pass.
+      response.putHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+    }
+    response.end(page.with(token, gzipped));
   }
 
   private static JsonObject complete(RoutingContext ctx, JsonObject model, String csrfToken) {

@@ -16,10 +16,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 import static fr.parcours.support.TestApp.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -94,6 +98,21 @@ class PreparedPagesTest {
   }
 
   @Test
+  void aBrowserTakingGzipGetsTheSamePageCompressedOnceWithItsOwnTokenSplicedIn() throws IOException {
+    String token = csrf(get(DEMO, null).bodyAsString());
+    HttpResponse<Buffer> plain = get(DEMO, "csrf=" + token);
+    HttpResponse<Buffer> zipped = await(request(DEMO, "csrf=" + token).putHeader("Accept-Encoding", "gzip").send());
+    assertEquals("gzip", zipped.getHeader("Content-Encoding"));
+    assertEquals("accept-encoding", zipped.getHeader("Vary").toLowerCase(java.util.Locale.ROOT));
+    assertTrue(zipped.body().length() < plain.body().length() / 4, "compressed: " + zipped.body().length());
+    assertEquals(plain.bodyAsString(), gunzip(zipped.body().getBytes()));
+    assertNotEquals(plain.getHeader("ETag"), zipped.getHeader("ETag"), "each representation its own tag");
+    HttpResponse<Buffer> current = await(request(DEMO, "csrf=" + token).putHeader("Accept-Encoding", "gzip")
+        .putHeader("If-None-Match", zipped.getHeader("ETag")).send());
+    assertEquals(304, current.statusCode());
+  }
+
+  @Test
   void eachLanguageHasItsOwnPage() {
     assertTrue(get(DEMO, null).bodyAsString().contains("<html lang=\"fr\">"));
     assertTrue(get(DEMO + "?lang=en", null).bodyAsString().contains("<html lang=\"en\">"));
@@ -144,6 +163,12 @@ class PreparedPagesTest {
   private static HttpRequest<Buffer> request(String path, String cookies) {
     HttpRequest<Buffer> request = app.client().get(path).putHeader("Accept", "text/html");
     return cookies == null ? request : request.putHeader("Cookie", cookies);
+  }
+
+  private static String gunzip(byte[] bytes) throws IOException {
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   private static String csrf(String page) {
