@@ -16,14 +16,14 @@ import java.util.Optional;
 public final class PageBody {
 
   private final List<byte[]> parts;
-  /** Empty for a page holding a NUL byte: served plain. */
+  /** Empty for a page holding a NUL byte, compressed by the server per response as other answers are. */
   private final Optional<GzipSplice> gzip;
   private final String digest;
   private final int length;
 
   private PageBody(List<byte[]> parts, String digest, int length) {
     this.parts = parts;
-    // Compressed for the tokens this server draws; a visitor's cookie of another length gets the page plain.
+    // Compressed for the tokens this server draws; a cookie of another length gets the page compressed per response.
     this.gzip = GzipSplice.of(parts, Tokens.LENGTH);
     this.digest = digest;
     this.length = length;
