@@ -36,6 +36,7 @@ final class GzipSplice {
   /** For each slot, the block copying the token from the slot before; null where it is too far. */
   private final byte[][] repeats;
   private final long plainLength;
+  private final long compressedLength;
 
   /**
    * {@code parts}: the page's bytes between its token slots (as many slots as parts, less one),
@@ -52,6 +53,8 @@ final class GzipSplice {
     for (int slot = 2; slot < parts.size(); slot++) {
       repeats[slot] = Repeat.block(tokenLength, tokenLength + parts.get(slot - 1).length);
     }
+    this.compressedLength = compressed.stream().mapToLong(part -> part.length).sum()
+        + Arrays.stream(repeats).mapToLong(block -> block == null ? 0 : block.length).sum();
   }
 
   /** The splice of {@code parts} for tokens of {@code tokenLength} bytes; none when a part holds a NUL. */
@@ -69,8 +72,7 @@ final class GzipSplice {
 
   /** The memory it holds, for the cache's bound. */
   long bytes() {
-    return compressed.stream().mapToLong(part -> part.length).sum()
-        + Arrays.stream(repeats).mapToLong(block -> block == null ? 0 : block.length).sum();
+    return compressedLength;
   }
 
   /** The gzip of the page with {@code token} in every slot. */

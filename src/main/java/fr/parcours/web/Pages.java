@@ -83,7 +83,8 @@ public final class Pages {
         .putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
         .putHeader(HttpHeaders.ETAG, etag);
     String ifNoneMatch = ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH);
-    if (Encoded.matches(ifNoneMatch, etag) || Encoded.matches(ifNoneMatch, page.etag(token, !gzipped))) {
+    if (ifNoneMatch != null
+        && (Encoded.matches(ifNoneMatch, etag) || Encoded.matches(ifNoneMatch, page.etag(token, !gzipped)))) {
       response.setStatusCode(304).end();
       return;
     }
