@@ -1,5 +1,6 @@
 package fr.parcours.web;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -140,10 +141,13 @@ public final class Encoded {
     }
   }
 
-  /** JDK direct memory, freed by the garbage collector once no response holds it any more. */
   private static Buffer direct(byte[] bytes) {
-    ByteBuffer memory = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
-    return BufferInternal.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(memory)));
+    return BufferInternal.buffer(directMemory(bytes));
+  }
+
+  /** JDK direct memory, freed by the garbage collector once no response holds it any more. */
+  static ByteBuf directMemory(byte[] bytes) {
+    return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(ByteBuffer.allocateDirect(bytes.length).put(bytes).flip()));
   }
 
   private static byte[] gzip(byte[] bytes) {

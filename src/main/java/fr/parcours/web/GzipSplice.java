@@ -1,10 +1,15 @@
 package fr.parcours.web;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.CRC32;
@@ -19,23 +24,27 @@ import java.util.zip.Deflater;
  * distances that reach back over a slot count the token's length, and no match can copy from
  * it, as no page holds a NUL. A slot within 32 KB of the one before copies the token from there
  * (a block of one back-reference, made once: {@link Repeat}), so a page of 300 forms carries its
- * token once. A visitor's token must have the length the splice was made for;
- * the CRC-32 of the gzip member (RFC 1952) is combined from the parts' and the token's without
- * reading the page again.
+ * token once. A visitor's token must have the length the splice was made for.
+ * The CRC-32 of the gzip member (RFC 1952) is linear in the CRCs of its pieces (zlib's
+ * crc32_combine): with the same token in every slot, it is the parts' combined once, xor one
+ * operator prepared with the page applied to the token's CRC, 32 steps a response.
  */
 final class GzipSplice {
 
   private static final byte[] HEADER = {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, (byte) 0xff};
   private static final int MAX_STORED = 65_535;
 
-  private final List<byte[]> compressed;
+  /**
+   * The response's bytes that are the same for every visitor, in direct memory, written without
+   * a copy: the header, the parts and the repeat blocks up to each slot that stores the token.
+   */
+  private final List<ByteBuf> runs;
   private final int tokenLength;
-  private final int[] tokenShift;
-  private final int[] crcs;
-  private final int[][] shifts;
-  /** For each slot, the block copying the token from the slot before; null where it is too far. */
-  private final byte[][] repeats;
-  private final long plainLength;
+  /** The page's CRC with a token whose CRC is zero; and what a token's CRC adds to it. */
+  private final int partsCrc;
+  private final int[] tokenCrcOperator;
+  /** The page's length with the tokens in, modulo 2^32 as the gzip trailer holds it. */
+  private final int pageLength;
   private final long compressedLength;
 
   /**
@@ -43,18 +52,42 @@ final class GzipSplice {
    * for tokens of {@code tokenLength} bytes.
    */
   private GzipSplice(List<byte[]> parts, int tokenLength) {
-    this.compressed = deflate(parts, new byte[tokenLength]);
     this.tokenLength = tokenLength;
-    this.tokenShift = shiftOperator(tokenLength);
-    this.crcs = parts.stream().mapToInt(GzipSplice::crc).toArray();
-    this.shifts = parts.stream().map(part -> shiftOperator(part.length)).toArray(int[][]::new);
-    this.plainLength = parts.stream().mapToLong(part -> part.length).sum();
-    this.repeats = new byte[parts.size()][];
-    for (int slot = 2; slot < parts.size(); slot++) {
-      repeats[slot] = Repeat.block(tokenLength, tokenLength + parts.get(slot - 1).length);
+    this.runs = runs(deflate(parts, new byte[tokenLength]), parts, tokenLength);
+    this.compressedLength = runs.stream().mapToLong(ByteBuf::readableBytes).sum();
+    this.pageLength = (int) (parts.stream().mapToLong(part -> part.length).sum() + (long) (parts.size() - 1) * tokenLength);
+    int[] crcs = parts.stream().mapToInt(GzipSplice::crc).toArray();
+    int[][] shifts = parts.stream().map(part -> shiftOperator(part.length)).toArray(int[][]::new);
+    int[] tokenShift = shiftOperator(tokenLength);
+    this.partsCrc = combine(crcs, 0, tokenShift, shifts);
+    int[] none = new int[crcs.length];
+    this.tokenCrcOperator = new int[32];
+    for (int bit = 0; bit < 32; bit++) {
+      tokenCrcOperator[bit] = combine(none, 1 << bit, tokenShift, shifts);
     }
-    this.compressedLength = compressed.stream().mapToLong(part -> part.length).sum()
-        + Arrays.stream(repeats).mapToLong(block -> block == null ? 0 : block.length).sum();
+  }
+
+  /**
+   * The header and compressed parts, cut where a slot stores the token: the first, and any slot
+   * further than a back-reference reaches from the one before; the others repeat it.
+   */
+  private static List<ByteBuf> runs(List<byte[]> compressed, List<byte[]> parts, int tokenLength) {
+    List<ByteBuf> runs = new ArrayList<>();
+    ByteArrayOutputStream run = new ByteArrayOutputStream();
+    run.writeBytes(HEADER);
+    run.writeBytes(compressed.get(0));
+    for (int slot = 1; slot < parts.size(); slot++) {
+      byte[] repeat = slot == 1 ? null : Repeat.block(tokenLength, tokenLength + parts.get(slot - 1).length);
+      if (repeat == null) {
+        runs.add(Encoded.directMemory(run.toByteArray()));
+        run.reset();
+      } else {
+        run.writeBytes(repeat);
+      }
+      run.writeBytes(compressed.get(slot));
+    }
+    runs.add(Encoded.directMemory(run.toByteArray()));
+    return List.copyOf(runs);
   }
 
   /** The splice of {@code parts} for tokens of {@code tokenLength} bytes; none when a part holds a NUL. */
@@ -75,33 +108,40 @@ final class GzipSplice {
     return compressedLength;
   }
 
-  /** The gzip of the page with {@code token} in every slot. */
+  /**
+   * The gzip of the page with {@code token} in every slot: the runs, between them the token
+   * stored. Every piece is direct memory, so the response goes to the socket as it is (one
+   * gathering write); a heap piece would have the whole page copied twice on its way out.
+   */
   Buffer with(byte[] token) {
     if (!fits(token)) {
       throw new IllegalArgumentException("a token of another length than the splice's");
     }
-    int slots = compressed.size() - 1;
-    int tokenCrc = crc(token);
-    Buffer out = Buffer.buffer((int) bytes() + slots * (token.length + 5) + HEADER.length + 8).appendBytes(HEADER);
-    int crc = crcs[0];
-    out.appendBytes(compressed.get(0));
-    for (int i = 1; i <= slots; i++) {
-      if (repeats[i] == null) {
-        stored(out, token);
-      } else {
-        out.appendBytes(repeats[i]);
-      }
-      crc = times(tokenShift, crc) ^ tokenCrc;
-      out.appendBytes(compressed.get(i));
-      crc = times(shifts[i], crc) ^ crcs[i];
+    int crc = partsCrc ^ times(tokenCrcOperator, crc(token));
+    // Little-endian, as deflate and gzip write numbers; the JDK frees it once no response holds it.
+    ByteBuffer memory = ByteBuffer.allocateDirect(token.length + 5 + 8).order(ByteOrder.LITTLE_ENDIAN)
+        .put((byte) 0).putShort((short) token.length).putShort((short) ~token.length).put(token)
+        .putInt(crc).putInt(pageLength);
+    ByteBuf own = Unpooled.wrappedBuffer(memory.flip().order(ByteOrder.BIG_ENDIAN));
+    ByteBuf stored = own.slice(0, token.length + 5);
+    CompositeByteBuf out = Unpooled.compositeBuffer(2 * runs.size() + 1);
+    out.addComponent(true, runs.get(0).duplicate());
+    for (int i = 1; i < runs.size(); i++) {
+      out.addComponent(true, stored.duplicate());
+      out.addComponent(true, runs.get(i).duplicate());
     }
-    return out.appendIntLE(crc).appendIntLE((int) (plainLength + (long) slots * token.length));
+    out.addComponent(true, own.slice(token.length + 5, 8));
+    return BufferInternal.buffer(out);
   }
 
-  /** A non-final stored block: it begins on the byte boundary the part before ended on. */
-  private static void stored(Buffer out, byte[] bytes) {
-    out.appendByte((byte) 0).appendUnsignedShortLE(bytes.length).appendUnsignedShortLE(~bytes.length & 0xffff)
-        .appendBytes(bytes);
+  /** The CRC of the parts joined by a token of CRC {@code tokenCrc}, each shift the length of what it passes. */
+  private static int combine(int[] crcs, int tokenCrc, int[] tokenShift, int[][] shifts) {
+    int crc = crcs[0];
+    for (int i = 1; i < crcs.length; i++) {
+      crc = times(tokenShift, crc) ^ tokenCrc;
+      crc = times(shifts[i], crc) ^ crcs[i];
+    }
+    return crc;
   }
 
   /** Each part compressed, in one stream that takes {@code slot} into its window between them. */

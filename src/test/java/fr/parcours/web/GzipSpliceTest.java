@@ -36,9 +36,24 @@ class GzipSpliceTest {
         List.of(bytes("two"), bytes(""), bytes("slots side by side")),
         List.of(big, Arrays.copyOf(big, 70_000), bytes("é, ü and 💡"), big));
     for (List<byte[]> parts : cuts) {
-      byte[] page = join(parts);
+      byte[] page = join(parts, TOKEN);
       assertArrayEquals(page, gunzip(GzipSplice.of(parts, TOKEN.length).orElseThrow().with(TOKEN).getBytes()), new String(page, 0,
           Math.min(page.length, 40), StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void oneSpliceServesEveryVisitorsTokenWithItsOwnCrc() throws IOException {
+    List<byte[]> parts = List.of(bytes("<form>"), bytes("</form><form>"), bytes("</form>"), bytes(""));
+    GzipSplice splice = GzipSplice.of(parts, TOKEN.length).orElseThrow();
+    Random random = new Random(32);
+    for (int visitor = 0; visitor < 200; visitor++) {
+      byte[] token = new byte[TOKEN.length];
+      for (int i = 0; i < token.length; i++) {
+        token[i] = (byte) (1 + random.nextInt(255));
+      }
+      // GZIPInputStream refuses a member whose CRC-32 is not its content's.
+      assertArrayEquals(join(parts, token), gunzip(splice.with(token).getBytes()), "visitor " + visitor);
     }
   }
 
@@ -78,11 +93,11 @@ class GzipSpliceTest {
     }
   }
 
-  private static byte[] join(List<byte[]> parts) {
+  private static byte[] join(List<byte[]> parts, byte[] token) {
     StringBuilder joined = new StringBuilder();
     for (int i = 0; i < parts.size(); i++) {
       if (i > 0) {
-        joined.append(new String(TOKEN, StandardCharsets.ISO_8859_1));
+        joined.append(new String(token, StandardCharsets.ISO_8859_1));
       }
       joined.append(new String(parts.get(i), StandardCharsets.ISO_8859_1));
     }
