@@ -77,13 +77,17 @@ final class ApiRouter {
     FairRoutes fairs = new FairRoutes(services.fairs, services.resources, auth, services.preparedApi);
     BookingRoutes bookings = new BookingRoutes(services.bookings, services.bookingDesk, services.throttle,
         auth.requireOrganiser(), services.preparedApi);
+    Pages pages = services.pages;
+    ProgrammePageRoutes programme = new ProgrammePageRoutes(services.fairs, services.resources, services.stands,
+        services.selections, pages, services.preparedPages, services.config.publicUrl());
     // What calendar apps and visitors' phones poll, and a registration rush's bookings, come first:
     // routes are tried one by one in order, a regular expression each, and trying the hundred before
-    // availability was half of its CPU. None of the routes these move ahead of matches their paths
-    // and methods, so the order changes no answer.
+    // availability was half of its CPU (a third of the programme page's). None of the routes these
+    // move ahead of matches their paths and methods, so the order changes no answer.
     calendars.mountFeeds(router);
     fairs.mountReads(router);
     bookings.mountFirst(router);
+    programme.mountFirst(router);
     calendars.mount(router);
     new HealthRoutes(services.vertx, services.databaseUrl, services.config.dbLimits(), services.databaseStatus).mount(router);
     new OpenApiRoutes(Map.of("SessionKind", SessionKind.NAMES, "OfferKind", OfferKind.NAMES)).mount(router);
@@ -98,14 +102,12 @@ final class ApiRouter {
     new AllocationShareRoutes(services.allocationShares, auth.requireOrganiser()).mount(router);
     new DayRoutes(services.day, services.presences, auth.requireOrganiser()).mount(router);
     new LateBusRoutes(services.lateBus).mount(router);
-    Pages pages = services.pages;
     new BookingPageRoutes(services.bookings, services.lateBus,
         new ChallengeChoices(services.challenges, services.challengePicks), pages).mount(router);
     new RequestPages(services.fairs, services.requests, services.bookings, services.throttle, pages).mount(router);
     new BookingFormRoutes(services.fairs, services.bookings, services.throttle, pages).mount(router);
     new FairPageRoutes(services.fairs, pages).mount(router);
-    new ProgrammePageRoutes(services.fairs, services.resources, services.stands, services.selections, pages,
-        services.preparedPages, services.config.publicUrl()).mount(router);
+    programme.mount(router);
     new AdminRoutes(services.auth, logins, services.fairs, services.resources, services.bookingDesk, services.standDesk,
         services.challenges, services.offers, services.offerPlacement, services.programmeConflicts,
         new SetupServices(services.imports, services.copies, services.team), services.plans,

@@ -58,9 +58,13 @@ public final class ProgrammePageRoutes {
     this.visitor = new VisitorSelection(selections);
   }
 
-  public void mount(Router router) {
+  /** The pages every visitor's phone opens on the day, mounted ahead of the routes they need not try. */
+  public void mountFirst(Router router) {
     router.get("/fairs/:fairSlug").handler(ctx -> page(ctx, "programme", PROGRAMME_SHOWS, this::programme));
     router.get("/fairs/:fairSlug/sessions/:id").handler(ctx -> page(ctx, "session", SESSION_SHOWS, this::session));
+  }
+
+  public void mount(Router router) {
     new SelectionPageRoutes(fairs, resources, visitor, pages).mount(router);
   }
 
